@@ -1,0 +1,130 @@
+// A chat in the terminal, like Hubot's shell adapter: type commands as a given person in a given
+// chat, switch identity and chat with ":" meta commands, press buttons by number. Works with
+// piped input too, which is how tests and scripts drive it.
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Translate } from "../../core/i18n.js";
+import type { ChatRef, Incoming, UserRef } from "../../core/incoming.js";
+import { tokenize } from "../../core/parse-command-text.js";
+import type { Button, Reply } from "../../core/reply.js";
+import { renderReply } from "./render.js";
+
+export interface ConsoleAdapterOptions {
+  input: Readable;
+  output: Writable;
+  handle(incoming: Incoming): Promise<Reply[]>;
+  t: Translate;
+  user: { id: string; name?: string };
+  chat: { id: string; kind?: "group" | "private" };
+  color?: boolean;
+  /** Print a prompt before each line (interactive terminals). */
+  prompt?: boolean;
+}
+
+export class ConsoleAdapter {
+  #user: UserRef;
+  #chat: ChatRef;
+  #buttons: Button[] = [];
+  #stopped = false;
+  readonly #rl;
+
+  constructor(private readonly opts: ConsoleAdapterOptions) {
+    this.#user = { platform: "console", id: opts.user.id, displayName: opts.user.name ?? opts.user.id };
+    this.#chat = {
+      platform: "console",
+      id: opts.chat.id,
+      kind: opts.chat.kind ?? "group",
+      title: opts.chat.id,
+    };
+    this.#rl = createInterface({ input: opts.input, output: opts.output, terminal: false });
+  }
+
+  /** Runs until the input ends, ":quit" is typed or stop() is called. */
+  async run(): Promise<void> {
+    this.#print(this.opts.t("console.banner"));
+    this.#promptIfWanted();
+    for await (const raw of this.#rl) {
+      if (this.#stopped) break;
+      const line = raw.trim();
+      if (line === ":quit" || line === ":q") break;
+      if (line !== "") await this.#dispatch(line);
+      this.#promptIfWanted();
+    }
+    this.#rl.close();
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#rl.close();
+  }
+
+  async #dispatch(line: string): Promise<void> {
+    if (line.startsWith(":")) return this.#meta(line);
+    await this.#send({ type: "text", text: line });
+  }
+
+  async #send(payload: Incoming["payload"]): Promise<void> {
+    const replies = await this.opts.handle({ user: this.#user, chat: this.#chat, payload });
+    this.#buttons = [];
+    for (const reply of replies) {
+      const rendered = renderReply(reply, {
+        color: this.opts.color ?? false,
+        privateLabel: this.opts.t("console.privateLabel"),
+        firstButtonNumber: this.#buttons.length + 1,
+      });
+      this.#buttons.push(...rendered.buttons);
+      this.#print(rendered.text);
+    }
+  }
+
+  async #meta(line: string): Promise<void> {
+    const [word, ...args] = tokenize(line.slice(1));
+    const { t } = this.opts;
+    switch (word) {
+      case "as": {
+        const [id, name] = args;
+        if (!id) return this.#print(t("console.usage"));
+        this.#user = { platform: "console", id, displayName: name ?? id };
+        if (this.#chat.kind === "private") this.#chat = this.#privateChat();
+        return this.#print(t("console.nowAs", { name: this.#user.displayName, id }));
+      }
+      case "in": {
+        const [id, kind] = args;
+        if (!id || (kind && kind !== "group" && kind !== "private")) return this.#print(t("console.usage"));
+        this.#chat = { platform: "console", id, kind: kind === "private" ? "private" : "group", title: id };
+        return this.#print(t("console.nowIn", { chat: id }));
+      }
+      case "dm":
+        this.#chat = this.#privateChat();
+        return this.#print(t("console.nowIn", { chat: this.#chat.title }));
+      case "who":
+        return this.#print(
+          t("console.who", { name: this.#user.displayName, id: this.#user.id, chat: this.#chat.id }),
+        );
+      case "press":
+        return this.#press(args[0]);
+      default:
+        if (word && /^\d+$/.test(word)) return this.#press(word);
+        return this.#print(t("console.usage"));
+    }
+  }
+
+  async #press(number: string | undefined): Promise<void> {
+    const button = this.#buttons[Number(number) - 1];
+    if (!button) return this.#print(this.opts.t("console.noSuchButton", { number: number ?? "" }));
+    await this.#send({ type: "action", command: button.command, args: button.args });
+  }
+
+  #privateChat(): ChatRef {
+    return { platform: "console", id: `dm:${this.#user.id}`, kind: "private", title: `dm:${this.#user.id}` };
+  }
+
+  #promptIfWanted(): void {
+    if (this.opts.prompt && !this.#stopped)
+      this.opts.output.write(`${this.#user.displayName} @ ${this.#chat.id} › `);
+  }
+
+  #print(text: string): void {
+    this.opts.output.write(`${text}\n`);
+  }
+}

@@ -1,0 +1,61 @@
+// Builds the bot from its parts: database, services, commands, router. Used by main.ts, by the
+// tests (with a fake clock and a per-test database) and by the benchmarks.
+import { commands as allCommands } from "../commands/index.js";
+import type { Config } from "./config.js";
+import type { Clock } from "./core/clock.js";
+import type { AnyCommand } from "./core/command.js";
+import { I18n } from "./core/i18n.js";
+import { InFlight } from "./core/in-flight.js";
+import type { Incoming } from "./core/incoming.js";
+import type { Logger } from "./core/logger.js";
+import { CommandRegistry } from "./core/registry.js";
+import type { Reply } from "./core/reply.js";
+import { Router } from "./core/router.js";
+import { type Database, openDatabase } from "./db/database.js";
+import { createServiceScope } from "./services.js";
+
+export interface AppDeps {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  commands?: readonly AnyCommand[];
+}
+
+export interface App {
+  readonly db: Database;
+  readonly i18n: I18n;
+  readonly registry: CommandRegistry;
+  handle(incoming: Incoming): Promise<Reply[]>;
+  /** Stops taking updates, waits for in-flight work (up to the timeout), closes the database. */
+  close(timeoutMs?: number): Promise<void>;
+  readonly accepting: boolean;
+}
+
+export async function createApp({ config, clock, logger, commands = allCommands }: AppDeps): Promise<App> {
+  const db = await openDatabase(config.database);
+  const i18n = new I18n(config.defaultLocale);
+  const registry = new CommandRegistry(commands);
+  const router = new Router({ scope: createServiceScope(db, { clock }), registry, i18n, clock, logger });
+  const inFlight = new InFlight();
+  let accepting = true;
+
+  return {
+    db,
+    i18n,
+    registry,
+    get accepting() {
+      return accepting;
+    },
+    handle(incoming) {
+      if (!accepting) return Promise.resolve([]);
+      return inFlight.track(router.handle(incoming));
+    },
+    async close(timeoutMs = config.shutdownTimeoutMs) {
+      if (!accepting) return;
+      accepting = false;
+      const drained = await inFlight.drain(timeoutMs);
+      if (!drained) logger.warn({ pending: inFlight.size }, "shutdown timed out with work in flight");
+      await db.close();
+    },
+  };
+}

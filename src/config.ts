@@ -1,0 +1,99 @@
+// Configuration comes only from the environment and is validated once, at boot, so a typo in a
+// variable fails fast with a message that names it instead of surfacing later as odd behaviour.
+import { z } from "zod";
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine((value) => value === "" || /^(postgres(ql)?:\/\/|file:)/.test(value), {
+    message: "must start with postgres://, postgresql:// or file:",
+  })
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const timeZone = z
+  .string()
+  .default("Asia/Shanghai")
+  .refine(
+    (zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    { message: "must be an IANA time zone such as Asia/Shanghai" },
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: databaseUrl,
+  SQLITE_PATH: z.string().trim().min(1).default("./data/party-bot.db"),
+  DEFAULT_LOCALE: z.enum(["zh-CN", "en"]).default("zh-CN"),
+  DEFAULT_TIME_ZONE: timeZone,
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FILE: z.string().trim().min(1).default("./data/logs/bot.log"),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HTTP_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  CONSOLE_USER: z.string().trim().min(1).default("console-user"),
+  CONSOLE_CHAT: z.string().trim().min(1).default("console-room"),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+});
+
+export type DatabaseConfig =
+  | { provider: "sqlite"; path: string }
+  | { provider: "postgresql"; url: string; schema: string };
+
+export interface Config {
+  env: "development" | "production" | "test";
+  database: DatabaseConfig;
+  defaultLocale: "zh-CN" | "en";
+  defaultTimeZone: string;
+  logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
+  logFile: string;
+  http: { host: string; port: number };
+  console: { user: string; chat: string };
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Splits Prisma's `?schema=` convention off a PostgreSQL URL; the driver itself does not know it. */
+export function parsePostgresUrl(url: string): { url: string; schema: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get("schema") ?? "public";
+  parsed.searchParams.delete("schema");
+  return { url: parsed.toString(), schema };
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  let database: DatabaseConfig;
+  if (e.DATABASE_URL?.startsWith("postgres")) {
+    database = { provider: "postgresql", ...parsePostgresUrl(e.DATABASE_URL) };
+  } else {
+    database = {
+      provider: "sqlite",
+      path: e.DATABASE_URL ? e.DATABASE_URL.slice("file:".length) : e.SQLITE_PATH,
+    };
+  }
+  return {
+    env: e.NODE_ENV,
+    database,
+    defaultLocale: e.DEFAULT_LOCALE,
+    defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    logLevel: e.LOG_LEVEL,
+    logFile: e.LOG_FILE,
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    console: { user: e.CONSOLE_USER, chat: e.CONSOLE_CHAT },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}

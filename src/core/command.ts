@@ -1,0 +1,51 @@
+// What a command is: a name, aliases, zod-parsed arguments, the least role it needs, and run().
+// Commands see only neutral types and domain services; they never see a platform or Prisma.
+import type { z } from "zod";
+import type { Services } from "../services.js";
+import type { Locale, Translate } from "./i18n.js";
+import type { ChatRef, UserRef } from "./incoming.js";
+import type { Reply } from "./reply.js";
+import type { Role } from "./roles.js";
+
+export interface Actor {
+  user: UserRef;
+  personId: string | null;
+  displayName: string;
+  locale: Locale;
+  roles: readonly Role[];
+}
+
+export interface CommandContext<A> {
+  args: A;
+  actor: Actor;
+  chat: ChatRef;
+  now: Date;
+  t: Translate;
+  /** A translator for another locale, e.g. to answer in a language just chosen. */
+  translatorFor(locale: Locale): Translate;
+  /** Domain services bound to this command's transaction. */
+  services: Services;
+  /** The commands this actor may run, for help. */
+  available(): readonly AnyCommand[];
+}
+
+export interface Command<A> {
+  name: string;
+  /** Other words that invoke it, e.g. Chinese names ("帮助"); matched case-insensitively. */
+  aliases: readonly string[];
+  role: Role;
+  /** Parses the whitespace-split argument tokens; failure yields the usage message. */
+  args: z.ZodType<A, string[]>;
+  run(ctx: CommandContext<A>): Promise<Reply | Reply[]>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds commands of every argument type.
+export type AnyCommand = Command<any>;
+
+export function defineCommand<A>(command: Command<A>): Command<A> {
+  return command;
+}
+
+/** i18n keys every command must have in every catalogue (checked by a test). */
+export const summaryKey = (name: string): string => `commands.${name}.summary`;
+export const usageKey = (name: string): string => `commands.${name}.usage`;

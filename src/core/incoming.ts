@@ -1,0 +1,34 @@
+// The neutral shape of everything a person sends, whatever the platform. Platform ids are opaque
+// strings: the core stores and compares them, never interprets them.
+
+export type Platform = "console" | "telegram" | "slack";
+
+export interface UserRef {
+  platform: Platform;
+  id: string;
+  displayName: string;
+  /** The platform's idea of the user's language (e.g. Telegram's language_code), if any. */
+  languageHint?: string;
+}
+
+export interface ChatRef {
+  platform: Platform;
+  id: string;
+  kind: "private" | "group";
+  title?: string;
+}
+
+export type IncomingPayload =
+  | { type: "text"; text: string }
+  /** A pressed button: the command it invokes and its already-split arguments. */
+  | { type: "action"; command: string; args: string[] };
+
+export interface Incoming {
+  /** The platform's delivery id (Telegram update_id, Slack event_id); duplicates are applied once. */
+  updateId?: string;
+  user: UserRef;
+  chat: ChatRef;
+  payload: IncomingPayload;
+  /** The bot's own handle on this platform, so "/cmd@other_bot" in a group can be ignored. */
+  botUsername?: string;
+}

@@ -1,0 +1,44 @@
+// The neutral shape of everything the bot answers. Adapters render it: console text with ANSI,
+// Telegram HTML (escaped), Slack Block Kit (mrkdwn escaped). Text is kept as styled segments so
+// no adapter ever has to parse or un-escape markup written by a command.
+
+export type Style = "bold" | "italic" | "code";
+
+export interface Segment {
+  text: string;
+  style?: Style;
+}
+
+export interface Button {
+  label: string;
+  command: string;
+  args: string[];
+}
+
+export interface Attachment {
+  kind: "file" | "image";
+  filename: string;
+  path: string;
+}
+
+export interface Reply {
+  segments: Segment[];
+  /** Rows of buttons. */
+  buttons?: Button[][];
+  attachment?: Attachment;
+  /** "private" asks the adapter to deliver to the actor alone (DM or ephemeral), never to the group. */
+  visibility?: "chat" | "private";
+}
+
+export const plain = (text: string): Segment => ({ text });
+export const bold = (text: string): Segment => ({ text, style: "bold" });
+export const code = (text: string): Segment => ({ text, style: "code" });
+
+export function textReply(text: string, extra: Omit<Reply, "segments"> = {}): Reply {
+  return { segments: [plain(text)], ...extra };
+}
+
+/** The reply as plain text, for logs, tests and adapters without formatting. */
+export function replyText(reply: Reply): string {
+  return reply.segments.map((segment) => segment.text).join("");
+}

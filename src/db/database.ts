@@ -1,0 +1,64 @@
+// Creates the Prisma client for the configured database, after applying migrations. This module
+// and the repositories are the only code that knows Prisma.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { DatabaseConfig } from "../config.js";
+import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
+import { Prisma, PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
+import { migratePostgres, migrateSqlite } from "./migrate.js";
+
+/** Both generated clients have the same model API; the SQLite one's types stand for both. */
+export type PrismaDb = SqliteClient;
+export type Tx = Prisma.TransactionClient;
+export { Prisma };
+
+export interface Database {
+  readonly provider: DatabaseConfig["provider"];
+  readonly prisma: PrismaDb;
+  /** Runs fn in one transaction: everything it writes commits together or not at all. */
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
+
+export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+  const prisma = config.provider === "sqlite" ? await openSqlite(config.path) : await openPostgres(config);
+  return {
+    provider: config.provider,
+    prisma,
+    transaction: (fn) => prisma.$transaction(fn, TRANSACTION_OPTIONS),
+    ping: async () => {
+      await prisma.$queryRawUnsafe("SELECT 1");
+    },
+    close: () => prisma.$disconnect(),
+  };
+}
+
+async function openSqlite(file: string): Promise<PrismaDb> {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  migrateSqlite(file);
+  // journal_mode=WAL is stored in the file by the migrator; the rest is per connection.
+  const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 5_000 }) });
+  await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  return prisma;
+}
+
+async function openPostgres(config: { url: string; schema: string }): Promise<PrismaDb> {
+  await migratePostgres(config.url, config.schema);
+  const searchPath = `-c search_path="${config.schema.replaceAll('"', '""')}"`;
+  const adapter = new PrismaPg(
+    { connectionString: config.url, options: searchPath, max: 10 },
+    { schema: config.schema },
+  );
+  return new PostgresClient({ adapter }) as unknown as PrismaDb;
+}
+
+/** True when err is a unique-constraint violation (P2002). */
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Error && (err as { code?: string }).code === "P2002";
+}

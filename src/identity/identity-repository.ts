@@ -1,0 +1,40 @@
+// Persistence of people and their platform accounts.
+import type { Tx } from "../db/database.js";
+
+export interface PersonRecord {
+  id: string;
+  displayName: string;
+  locale: string | null;
+}
+
+export interface AccountKey {
+  platform: string;
+  externalId: string;
+}
+
+export class IdentityRepository {
+  constructor(private readonly db: Tx) {}
+
+  async findPersonByAccount(key: AccountKey): Promise<PersonRecord | null> {
+    const account = await this.db.platformAccount.findUnique({
+      where: { platform_externalId: key },
+      select: { person: { select: { id: true, displayName: true, locale: true } } },
+    });
+    return account?.person ?? null;
+  }
+
+  /** Creates the person and account on first need; returns the existing person otherwise. */
+  async ensurePerson(key: AccountKey, displayName: string): Promise<PersonRecord> {
+    const existing = await this.findPersonByAccount(key);
+    if (existing) return existing;
+    const account = await this.db.platformAccount.create({
+      data: { ...key, displayName, person: { create: { displayName } } },
+      select: { person: { select: { id: true, displayName: true, locale: true } } },
+    });
+    return account.person;
+  }
+
+  async setLocale(personId: string, locale: string): Promise<void> {
+    await this.db.person.update({ where: { id: personId }, data: { locale } });
+  }
+}

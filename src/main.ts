@@ -1,0 +1,78 @@
+// Composition root: config → logger → app (database, services, router) → HTTP → adapters.
+// Handles SIGINT/SIGTERM: stop taking updates, finish in-flight work, close the database.
+import { parseArgs } from "node:util";
+import { ConsoleAdapter } from "./adapters/console/console-adapter.js";
+import { createApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { systemClock } from "./core/clock.js";
+import { createLogger } from "./core/logger.js";
+import { startHttpServer } from "./http/health-server.js";
+
+async function main(): Promise<void> {
+  const { values: flags } = parseArgs({
+    options: { as: { type: "string" }, in: { type: "string" }, dm: { type: "boolean" } },
+    allowPositionals: false,
+  });
+  const config = loadConfig();
+  // Console mode: logs go to a file so they do not interleave with the conversation.
+  const logFile = config.logFile;
+  const logger = createLogger(config.logLevel, logFile);
+  const app = await createApp({ config, clock: systemClock, logger });
+  const http = await startHttpServer(config.http.host, config.http.port, {
+    get accepting() {
+      return app.accepting;
+    },
+    ping: () => app.db.ping(),
+  });
+  logger.info({ database: config.database.provider, httpPort: http.port }, "started");
+
+  const [userId, userName] = (flags.as ?? config.console.user).split(":");
+  const console_ = new ConsoleAdapter({
+    input: process.stdin,
+    output: process.stdout,
+    handle: (incoming) => app.handle(incoming),
+    t: app.i18n.translator(config.defaultLocale),
+    user: { id: userId ?? config.console.user, ...(userName ? { name: userName } : {}) },
+    chat: flags.dm
+      ? { id: `dm:${userId}`, kind: "private" }
+      : { id: flags.in ?? config.console.chat, kind: "group" },
+    color: Boolean(process.stdout.isTTY),
+    prompt: Boolean(process.stdin.isTTY),
+  });
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason: string) => {
+    stopping ??= (async () => {
+      logger.info({ reason }, "shutting down");
+      console_.stop();
+      await app.close();
+      await http.close();
+      logger.info("stopped");
+      logger.flush();
+    })();
+    return stopping;
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));
+  process.once("SIGTERM", () => void shutdown("SIGTERM").then(() => process.exit(0)));
+
+  process.stdout.write(
+    `HTTP ${config.http.host}:${http.port}/healthz · ${describeDatabase(config.database)} · log ${logFile}\n`,
+  );
+  await console_.run();
+  await shutdown("console closed");
+}
+
+function describeDatabase(db: ReturnType<typeof loadConfig>["database"]): string {
+  return db.provider === "sqlite" ? `SQLite ${db.path}` : `PostgreSQL (schema ${db.schema})`;
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(
+    `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -62,3 +62,9 @@ async function openPostgres(config: { url: string; schema: string }): Promise<Pr
 export function isUniqueViolation(err: unknown): boolean {
   return err instanceof Error && (err as { code?: string }).code === "P2002";
 }
+
+/** Conflicts that re-running the whole transaction resolves: unique races, write conflicts, deadlocks. */
+export function isRetryableConflict(err: unknown): boolean {
+  const code = err instanceof Error ? (err as { code?: string }).code : undefined;
+  return code === "P2002" || code === "P2034";
+}

@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { commands } from "../../commands/index.js";
+import { defineCommand } from "../../src/core/command.js";
+import { textReply } from "../../src/core/reply.js";
+import { startTestBot, type TestBot, texts } from "../support/test-bot.js";
+
+// A command that writes and then fails, to prove a command's writes are all-or-nothing.
+const failing = defineCommand({
+  name: "failing",
+  aliases: [],
+  role: "anyone",
+  args: z.tuple([]),
+  async run({ services, actor }) {
+    await services.identity.setLocale(actor.user, "en");
+    throw new Error("boom after writing");
+  },
+});
+
+// A command only a secretary may run, to prove refusals come before anything else.
+const secretaryOnly = defineCommand({
+  name: "close_meeting",
+  aliases: ["结束会议"],
+  role: "secretary",
+  args: z.tuple([z.string()]),
+  async run({ services, actor }) {
+    await services.identity.ensurePerson(actor.user);
+    return textReply("closed");
+  },
+});
+
+describe("bad input gets a clear message and changes nothing", () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot({ commands: [...commands, failing, secretaryOnly] });
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it("answers malformed arguments with the usage message and writes nothing", async () => {
+    const user = bot.user("zhaolei", "赵磊");
+    const before = await bot.snapshot();
+    const transactionsBefore = bot.transactions();
+    expect(texts(await user.says("/lang klingon"))).toEqual(["参数有误。用法：/lang <zh|en>"]);
+    expect(texts(await user.says("/lang"))).toEqual(["参数有误。用法：/lang <zh|en>"]);
+    expect(texts(await user.says("/whoami extra words"))).toEqual(["参数有误。用法：/whoami"]);
+    expect(bot.transactions()).toBe(transactionsBefore);
+    expect(await bot.snapshot()).toEqual(before);
+  });
+
+  it("answers the usage message in the person's language", async () => {
+    const user = bot.user("amy", "Amy", { languageHint: "en" });
+    expect(texts(await user.says("/lang 42"))).toEqual(["Those arguments don't fit. Usage: /lang <zh|en>"]);
+  });
+
+  it("answers an unknown command with a pointer to /help and writes nothing", async () => {
+    const before = await bot.snapshot();
+    expect(texts(await bot.user("sunli", "孙丽").says("/签到到"))).toEqual(["未知命令 /签到到。发送 /help 查看可用命令。"]);
+    expect(await bot.snapshot()).toEqual(before);
+  });
+
+  it("refuses a command above the person's role politely, before looking at its arguments", async () => {
+    const before = await bot.snapshot();
+    const [refusal] = await bot.user("zhouqiang", "周强").says("/结束会议");
+    expect(refusal?.visibility).toBe("private");
+    expect(texts(refusal ? [refusal] : [])[0]).toContain("需要「支部书记」权限");
+    expect(await bot.snapshot()).toEqual(before);
+  });
+
+  it("rolls back everything a failing command wrote and says nothing was changed", async () => {
+    const user = bot.user("wujun", "吴军");
+    const before = await bot.snapshot();
+    expect(texts(await user.says("/failing"))).toEqual(["抱歉，处理时出错了，没有做任何更改。请稍后再试。"]);
+    expect(await bot.snapshot()).toEqual(before);
+  });
+
+  it("does not advertise commands above the person's role in /help", async () => {
+    const [reply] = texts(await bot.user("xuming", "徐明").says("/help"));
+    expect(reply).not.toContain("close_meeting");
+  });
+});

@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot, texts } from "../support/test-bot.js";
+
+describe("an update delivered twice is applied once", () => {
+  let bot: TestBot;
+  beforeEach(async () => {
+    bot = await startTestBot({ platform: "telegram" });
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it("applies a redelivered update once and stays silent the second time", async () => {
+    const user = bot.user("10001", "马红");
+    expect(texts(await user.says("/lang en", { updateId: "777" }))).toEqual(["Language set to English."]);
+    expect(await user.says("/lang en", { updateId: "777" })).toEqual([]);
+    expect(await bot.prisma.processedUpdate.count()).toBe(1);
+    expect(await bot.prisma.person.count()).toBe(1);
+  });
+
+  it("applies concurrent deliveries of the same update once", async () => {
+    const user = bot.user("10002", "高峰");
+    const results = await Promise.all(Array.from({ length: 8 }, () => user.says("/lang en", { updateId: "900" })));
+    expect(results.filter((r) => r.length > 0)).toHaveLength(1);
+    expect(await bot.prisma.processedUpdate.count()).toBe(1);
+  });
+
+  it("applies different updates from the same person each once", async () => {
+    const user = bot.user("10003", "林静");
+    await user.says("/lang en", { updateId: "1" });
+    await user.says("/lang zh", { updateId: "2" });
+    const person = await bot.prisma.person.findFirstOrThrow();
+    expect(person.locale).toBe("zh-CN");
+    expect(await bot.prisma.processedUpdate.count()).toBe(2);
+  });
+});
+
+describe("first contact racing with itself", () => {
+  it("creates one person when a new member's first two messages arrive at the same moment", async () => {
+    const bot = await startTestBot({ platform: "telegram" });
+    try {
+      const user = bot.user("20001", "郑华");
+      const results = await Promise.all([
+        user.says("/lang en", { updateId: "a1" }),
+        user.says("/lang en", { updateId: "a2" }),
+        user.says("/lang en", { updateId: "a3" }),
+      ]);
+      expect(results.map(texts)).toEqual(Array(3).fill(["Language set to English."]));
+      expect(await bot.prisma.person.count()).toBe(1);
+      expect(await bot.prisma.platformAccount.count()).toBe(1);
+    } finally {
+      await bot.close();
+    }
+  });
+});

@@ -1,0 +1,116 @@
+// Drives whole conversations the way people have them: user X in chat Y sends text or presses a
+// button, the test reads the replies and the stored state. Every bot gets its own database.
+import { type App, createApp } from "../../src/app.js";
+import type { AnyCommand } from "../../src/core/command.js";
+import type { ChatRef, Incoming, Platform } from "../../src/core/incoming.js";
+import { silentLogger } from "../../src/core/logger.js";
+import { type Reply, replyText } from "../../src/core/reply.js";
+import { Prisma } from "../../src/db/database.js";
+import { FakeClock } from "./fake-clock.js";
+import { testConfig } from "./test-config.js";
+import { createTestDatabase } from "./test-database.js";
+
+export interface TestBotOptions {
+  clock?: FakeClock;
+  commands?: readonly AnyCommand[];
+  platform?: Platform;
+}
+
+export interface TestBot {
+  app: App;
+  clock: FakeClock;
+  prisma: App["db"]["prisma"];
+  user(id: string, name: string, opts?: { languageHint?: string }): TestUser;
+  group(id: string, title?: string): ChatRef;
+  send(incoming: Incoming): Promise<Reply[]>;
+  /** Every row of every table, to prove that something wrote nothing. */
+  snapshot(): Promise<Record<string, unknown[]>>;
+  /** How many transactions the bot has opened so far. */
+  transactions(): number;
+  close(): Promise<void>;
+}
+
+export interface TestUser {
+  id: string;
+  name: string;
+  /** Where the next message goes; defaults to a private chat with the bot. */
+  in(chat: ChatRef): TestUser;
+  says(text: string, opts?: { updateId?: string }): Promise<Reply[]>;
+  /** Presses the button with this label in the replies this user last received. */
+  presses(label: string): Promise<Reply[]>;
+}
+
+export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
+  const platform = opts.platform ?? "console";
+  const clock = opts.clock ?? new FakeClock();
+  const database = createTestDatabase();
+  const app = await createApp({
+    config: testConfig(database.config),
+    clock,
+    logger: silentLogger,
+    ...(opts.commands ? { commands: opts.commands } : {}),
+  });
+  let transactionCount = 0;
+  const transaction = app.db.transaction.bind(app.db);
+  (app.db as { transaction: App["db"]["transaction"] }).transaction = (fn) => {
+    transactionCount += 1;
+    return transaction(fn);
+  };
+
+  const send = (incoming: Incoming) => app.handle(incoming);
+
+  function makeUser(id: string, name: string, languageHint: string | undefined, chat: ChatRef | null): TestUser {
+    let lastReplies: Reply[] = [];
+    const user = { platform, id, displayName: name, ...(languageHint ? { languageHint } : {}) };
+    const where = (): ChatRef => chat ?? { platform, id: `dm:${id}`, kind: "private", title: name };
+    const remember = (replies: Reply[]) => {
+      lastReplies = replies;
+      return replies;
+    };
+    return {
+      id,
+      name,
+      in: (target) => makeUser(id, name, languageHint, target),
+      says: async (text, o = {}) =>
+        remember(
+          await send({ user, chat: where(), payload: { type: "text", text }, ...(o.updateId ? { updateId: o.updateId } : {}) }),
+        ),
+      presses: async (label) => {
+        const button = lastReplies.flatMap((r) => r.buttons?.flat() ?? []).find((b) => b.label === label);
+        if (!button) {
+          throw new Error(`${name} sees no button "${label}" in: ${lastReplies.map(replyText).join(" | ")}`);
+        }
+        return remember(
+          await send({ user, chat: where(), payload: { type: "action", command: button.command, args: button.args } }),
+        );
+      },
+    };
+  }
+
+  return {
+    app,
+    clock,
+    prisma: app.db.prisma,
+    user: (id, name, o = {}) => makeUser(id, name, o.languageHint, null),
+    group: (id, title) => ({ platform, id, kind: "group", title: title ?? id }),
+    send,
+    async snapshot() {
+      const tables: Record<string, unknown[]> = {};
+      for (const model of Object.values(Prisma.ModelName)) {
+        const delegate = model.charAt(0).toLowerCase() + model.slice(1);
+        const client = app.db.prisma as unknown as Record<string, { findMany(): Promise<unknown[]> }>;
+        const found = client[delegate];
+        if (!found) throw new Error(`no delegate for ${model}`);
+        tables[model] = await found.findMany();
+      }
+      return tables;
+    },
+    transactions: () => transactionCount,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export const texts = (replies: Reply[]): string[] => replies.map(replyText);

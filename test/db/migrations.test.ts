@@ -42,7 +42,9 @@ describe("migrations apply themselves at startup, offline", () => {
     await first.prisma.person.create({ data: { displayName: "党员甲", locale: "zh-CN" } });
     await first.close();
     const second = await openDatabase(database.config);
-    expect(await second.prisma.person.findMany({ select: { displayName: true } })).toEqual([{ displayName: "党员甲" }]);
+    expect(await second.prisma.person.findMany({ select: { displayName: true } })).toEqual([
+      { displayName: "党员甲" },
+    ]);
     await second.close();
   });
 });

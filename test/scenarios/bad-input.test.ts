@@ -56,7 +56,9 @@ describe("bad input gets a clear message and changes nothing", () => {
 
   it("answers an unknown command with a pointer to /help and writes nothing", async () => {
     const before = await bot.snapshot();
-    expect(texts(await bot.user("sunli", "孙丽").says("/签到到"))).toEqual(["未知命令 /签到到。发送 /help 查看可用命令。"]);
+    expect(texts(await bot.user("sunli", "孙丽").says("/签到到"))).toEqual([
+      "未知命令 /签到到。发送 /help 查看可用命令。",
+    ]);
     expect(await bot.snapshot()).toEqual(before);
   });
 

@@ -20,7 +20,9 @@ describe("an update delivered twice is applied once", () => {
 
   it("applies concurrent deliveries of the same update once", async () => {
     const user = bot.user("10002", "高峰");
-    const results = await Promise.all(Array.from({ length: 8 }, () => user.says("/lang en", { updateId: "900" })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => user.says("/lang en", { updateId: "900" })),
+    );
     expect(results.filter((r) => r.length > 0)).toHaveLength(1);
     expect(await bot.prisma.processedUpdate.count()).toBe(1);
   });

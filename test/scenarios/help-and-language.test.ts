@@ -34,7 +34,9 @@ describe("first contact: help and language", () => {
     const user = bot.user("wangfang", "王芳");
     expect(texts(await user.says("/lang en"))).toEqual(["Language set to English."]);
     expect(texts(await user.says("/help"))[0]).toContain("show the commands you can use");
-    const person = await bot.prisma.person.findFirstOrThrow({ where: { accounts: { some: { externalId: "wangfang" } } } });
+    const person = await bot.prisma.person.findFirstOrThrow({
+      where: { accounts: { some: { externalId: "wangfang" } } },
+    });
     expect(person).toMatchObject({ displayName: "王芳", locale: "en" });
   });
 

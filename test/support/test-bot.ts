@@ -59,7 +59,12 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
 
   const send = (incoming: Incoming) => app.handle(incoming);
 
-  function makeUser(id: string, name: string, languageHint: string | undefined, chat: ChatRef | null): TestUser {
+  function makeUser(
+    id: string,
+    name: string,
+    languageHint: string | undefined,
+    chat: ChatRef | null,
+  ): TestUser {
     let lastReplies: Reply[] = [];
     const user = { platform, id, displayName: name, ...(languageHint ? { languageHint } : {}) };
     const where = (): ChatRef => chat ?? { platform, id: `dm:${id}`, kind: "private", title: name };
@@ -73,7 +78,12 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
       in: (target) => makeUser(id, name, languageHint, target),
       says: async (text, o = {}) =>
         remember(
-          await send({ user, chat: where(), payload: { type: "text", text }, ...(o.updateId ? { updateId: o.updateId } : {}) }),
+          await send({
+            user,
+            chat: where(),
+            payload: { type: "text", text },
+            ...(o.updateId ? { updateId: o.updateId } : {}),
+          }),
         ),
       presses: async (label) => {
         const button = lastReplies.flatMap((r) => r.buttons?.flat() ?? []).find((b) => b.label === label);
@@ -81,7 +91,11 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
           throw new Error(`${name} sees no button "${label}" in: ${lastReplies.map(replyText).join(" | ")}`);
         }
         return remember(
-          await send({ user, chat: where(), payload: { type: "action", command: button.command, args: button.args } }),
+          await send({
+            user,
+            chat: where(),
+            payload: { type: "action", command: button.command, args: button.args },
+          }),
         );
       },
     };

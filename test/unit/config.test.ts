@@ -32,7 +32,12 @@ describe("configuration from the environment", () => {
 
   it("names every bad variable in one readable error", () => {
     const bad = () =>
-      loadConfig({ DATABASE_URL: "mysql://x", HTTP_PORT: "80000", DEFAULT_TIME_ZONE: "Mars/Olympus", DEFAULT_LOCALE: "fr" });
+      loadConfig({
+        DATABASE_URL: "mysql://x",
+        HTTP_PORT: "80000",
+        DEFAULT_TIME_ZONE: "Mars/Olympus",
+        DEFAULT_LOCALE: "fr",
+      });
     expect(bad).toThrow(ConfigError);
     try {
       bad();

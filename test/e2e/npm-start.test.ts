@@ -1,0 +1,93 @@
+// Runs the real entry point as a separate process, the way `npm start` does, and talks to it
+// through its standard input: the console chat, persistence across restarts, SIGTERM.
+import { type ChildProcess, spawn } from "node:child_process";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
+
+function databaseEnv(database: TestDatabase): Record<string, string> {
+  const { config } = database;
+  if (config.provider === "sqlite") return { SQLITE_PATH: config.path, DATABASE_URL: "" };
+  const url = new URL(config.url);
+  url.searchParams.set("schema", config.schema);
+  return { DATABASE_URL: url.toString() };
+}
+
+function startBot(database: TestDatabase, args: string[] = []): { child: ChildProcess; output: () => string } {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
+    env: { ...process.env, ...databaseEnv(database), HTTP_PORT: "0", LOG_FILE: `${process.cwd()}/data/logs/e2e.log` },
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    out += chunk.toString("utf8");
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    out += chunk.toString("utf8");
+  });
+  return { child, output: () => out };
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+async function waitFor(output: () => string, text: string, ms = 20_000): Promise<void> {
+  const until = Date.now() + ms;
+  while (!output().includes(text)) {
+    if (Date.now() > until) throw new Error(`timed out waiting for "${text}" in:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function session(database: TestDatabase, lines: string[], args: string[] = []) {
+  const { child, output } = startBot(database, args);
+  child.stdin?.end(`${lines.join("\n")}\n`);
+  const code = await exited(child);
+  return { code, output: output() };
+}
+
+describe("npm start", () => {
+  let database: TestDatabase;
+  beforeEach(() => {
+    database = createTestDatabase();
+  });
+  afterEach(async () => {
+    await database.drop();
+  });
+
+  it("opens the console chat, where /help answers in Chinese", async () => {
+    const { code, output } = await session(database, ["/help"]);
+    expect(code).toBe(0);
+    expect(output).toContain("党支部助手 · 控制台");
+    expect(output).toContain("/lang <zh|en> — 切换语言");
+  });
+
+  it("keeps the data when the process is stopped and started again", async () => {
+    const first = await session(database, ["/lang en"], ["--as", "lihua:李华"]);
+    expect(first.output).toContain("Language set to English.");
+    const second = await session(database, ["/whoami"], ["--as", "lihua:李华"]);
+    expect(second.output).toContain("Language: English");
+    expect(second.output).toContain("You are on record.");
+  });
+
+  it("stops cleanly on SIGTERM", async () => {
+    const { child, output } = startBot(database);
+    await waitFor(output, "党支部助手 · 控制台");
+    const done = exited(child);
+    child.kill("SIGTERM");
+    expect(await done).toBe(0);
+  });
+
+  it("refuses to start with a readable message naming a bad variable", async () => {
+    const bad = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      env: { ...process.env, HTTP_PORT: "not-a-port" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let text = "";
+    bad.stderr?.on("data", (c: Buffer) => {
+      text += c.toString("utf8");
+    });
+    expect(await exited(bad)).toBe(2);
+    expect(text).toContain("Invalid configuration");
+    expect(text).toContain("HTTP_PORT");
+  });
+});

@@ -12,9 +12,17 @@ function databaseEnv(database: TestDatabase): Record<string, string> {
   return { DATABASE_URL: url.toString() };
 }
 
-function startBot(database: TestDatabase, args: string[] = []): { child: ChildProcess; output: () => string } {
+function startBot(
+  database: TestDatabase,
+  args: string[] = [],
+): { child: ChildProcess; output: () => string } {
   const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
-    env: { ...process.env, ...databaseEnv(database), HTTP_PORT: "0", LOG_FILE: `${process.cwd()}/data/logs/e2e.log` },
+    env: {
+      ...process.env,
+      ...databaseEnv(database),
+      HTTP_PORT: "0",
+      LOG_FILE: `${process.cwd()}/data/logs/e2e.log`,
+    },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let out = "";

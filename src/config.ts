@@ -41,6 +41,9 @@ const envSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
+/** Every variable the bot reads; a test checks each is documented in .env.example. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
+
 export type DatabaseConfig =
   | { provider: "sqlite"; path: string }
   | { provider: "postgresql"; url: string; schema: string };

@@ -16,11 +16,11 @@ export class IdentityRepository {
   constructor(private readonly db: Tx) {}
 
   async findPersonByAccount(key: AccountKey): Promise<PersonRecord | null> {
-    const account = await this.db.platformAccount.findUnique({
-      where: { platform_externalId: key },
-      select: { person: { select: { id: true, displayName: true, locale: true } } },
+    // One query with EXISTS; selecting through the account would cost a second round trip.
+    return this.db.person.findFirst({
+      where: { accounts: { some: key } },
+      select: { id: true, displayName: true, locale: true },
     });
-    return account?.person ?? null;
   }
 
   /** Creates the person and account on first need; returns the existing person otherwise. */

@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from "../../src/config.js";
 
 describe("configuration from the environment", () => {
   it("runs on the embedded SQLite file with Chinese and Shanghai time when nothing is set", () => {
@@ -47,5 +48,12 @@ describe("configuration from the environment", () => {
         expect(message).toContain(name);
       }
     }
+  });
+});
+
+describe(".env.example", () => {
+  it("documents every variable the bot reads", () => {
+    const documented = readFileSync(".env.example", "utf8");
+    for (const name of CONFIG_VARIABLES) expect(documented, name).toMatch(new RegExp(`^${name}=`, "m"));
   });
 });

@@ -1,0 +1,53 @@
+// npm run bench: every benchmark on SQLite and, when reachable, PostgreSQL. Figures are printed,
+// never asserted: machines here are noisy. PostgreSQL comes from BENCH_DATABASE_URL, else
+// DATABASE_URL, else the local server at 127.0.0.1:5432/test.
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { type DatabaseConfig, parsePostgresUrl } from "../src/config.js";
+import { benchRoundTrip } from "./round-trip.js";
+
+const benches = [benchRoundTrip];
+
+async function withSqlite(fn: (db: DatabaseConfig) => Promise<void>) {
+  const dir = mkdtempSync(path.join(tmpdir(), "party-bot-bench-"));
+  try {
+    await fn({ provider: "sqlite", path: path.join(dir, "bench.db") });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function withPostgres(fn: (db: DatabaseConfig) => Promise<void>) {
+  const candidates = [
+    process.env.BENCH_DATABASE_URL,
+    process.env.DATABASE_URL,
+    "postgresql://postgres@127.0.0.1:5432/test",
+  ];
+  const raw = candidates.find((u) => u?.startsWith("postgres")) ?? "";
+  const { url } = parsePostgresUrl(raw);
+  const schema = `bench_${randomBytes(4).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(
+      `\nPostgreSQL at ${url} is not reachable (${(error as Error).message}); skipping its figures.`,
+    );
+    return;
+  }
+  try {
+    await fn({ provider: "postgresql", url, schema });
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.end();
+  }
+}
+
+console.log(`node ${process.version} · ${process.platform}/${process.arch}`);
+for (const bench of benches) {
+  await withSqlite(bench);
+  await withPostgres(bench);
+}

@@ -11,8 +11,9 @@ import type { Logger } from "./core/logger.js";
 import { CommandRegistry } from "./core/registry.js";
 import type { Reply } from "./core/reply.js";
 import { Router } from "./core/router.js";
+import { shortCode } from "./core/short-code.js";
 import { type Database, openDatabase } from "./db/database.js";
-import { createServiceScope } from "./services.js";
+import { createServiceScope, type ServiceScope } from "./services.js";
 
 export interface AppDeps {
   config: Config;
@@ -29,13 +30,23 @@ export interface App {
   /** Stops taking updates, waits for in-flight work (up to the timeout), closes the database. */
   close(timeoutMs?: number): Promise<void>;
   readonly accepting: boolean;
+  /** The one-time code to print when the installation has no administrator yet. */
+  readonly bootstrapCode: string | null;
 }
 
 export async function createApp({ config, clock, logger, commands = allCommands }: AppDeps): Promise<App> {
   const db = await openDatabase(config.database);
   const i18n = new I18n(config.defaultLocale);
   const registry = new CommandRegistry(commands);
-  const router = new Router({ scope: createServiceScope(db, { clock }), registry, i18n, clock, logger });
+  const scope = createServiceScope(db, { clock, defaultTimeZone: config.defaultTimeZone });
+  const bootstrapCode = await prepareBootstrap(scope, config, clock);
+  const router = new Router({
+    scope,
+    registry,
+    i18n,
+    clock,
+    logger,
+  });
   const inFlight = new InFlight();
   let accepting = true;
 
@@ -43,6 +54,7 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     db,
     i18n,
     registry,
+    bootstrapCode,
     get accepting() {
       return accepting;
     },
@@ -58,4 +70,18 @@ export async function createApp({ config, clock, logger, commands = allCommands 
       await db.close();
     },
   };
+}
+
+/** Makes configured administrators; without any administrator, issues a one-time code. */
+async function prepareBootstrap(scope: ServiceScope, config: Config, clock: Clock): Promise<string | null> {
+  return scope.transaction(async (services) => {
+    for (const ref of config.bootstrapAdmins) {
+      const person = await services.identity.ensurePerson({ ...ref, displayName: ref.id });
+      await services.access.grantInstallationAdmin(person.id);
+    }
+    if (await services.access.hasAdministrator()) return null;
+    const code = `${shortCode(4)}-${shortCode(4)}`;
+    await services.access.issueBootstrapCode(code.replace("-", ""), clock.now());
+    return code;
+  });
 }

@@ -38,6 +38,27 @@ const envSchema = z.object({
   HTTP_HOST: z.string().trim().min(1).default("127.0.0.1"),
   CONSOLE_USER: z.string().trim().min(1).default("console-user"),
   CONSOLE_CHAT: z.string().trim().min(1).default("console-room"),
+  BOOTSTRAP_ADMINS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(/^(console|telegram|slack):[^:\s]+$/, "comma-separated platform:id, e.g. telegram:123456789")
+          .transform((ref) => {
+            const [platform, id] = ref.split(":") as ["console" | "telegram" | "slack", string];
+            return { platform, id };
+          }),
+      ),
+    ),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
@@ -58,6 +79,8 @@ export interface Config {
   http: { host: string; port: number };
   console: { user: string; chat: string };
   shutdownTimeoutMs: number;
+  /** Accounts made installation administrators at startup (the alternative to /bootstrap). */
+  bootstrapAdmins: { platform: "console" | "telegram" | "slack"; id: string }[];
 }
 
 export class ConfigError extends Error {
@@ -98,5 +121,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     console: { user: e.CONSOLE_USER, chat: e.CONSOLE_CHAT },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    bootstrapAdmins: e.BOOTSTRAP_ADMINS,
   };
 }

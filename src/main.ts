@@ -58,6 +58,12 @@ async function main(): Promise<void> {
   process.stdout.write(
     `HTTP ${config.http.host}:${http.port}/healthz · ${describeDatabase(config.database)} · log ${logFile}\n`,
   );
+  if (app.bootstrapCode) {
+    process.stdout.write(
+      `${app.i18n.translator(config.defaultLocale)("bootstrap.printed", { code: app.bootstrapCode })}\n`,
+    );
+    logger.warn("no administrator yet: a one-time /bootstrap code was printed on the console");
+  }
   await console_.run();
   await shutdown("console closed");
 }

@@ -1,17 +1,33 @@
 // The domain services a command can use. A scope hands them out bound either to plain reads or
 // to one transaction, so a command's writes commit together or not at all.
+import { AccessService } from "./access/access-service.js";
+import { ContextService } from "./access/context-service.js";
+import { AuditRepository } from "./audit/audit-repository.js";
+import { ChatRepository } from "./chats/chat-repository.js";
+import { ChatService } from "./chats/chat-service.js";
 import type { Clock } from "./core/clock.js";
 import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
 import { IdentityService } from "./identity/identity-service.js";
+import { InviteRepository } from "./membership/invite-repository.js";
+import { MemberRepository } from "./membership/member-repository.js";
+import { MembershipService } from "./membership/membership-service.js";
+import { OrganizationRepository } from "./organization/organization-repository.js";
+import { OrganizationService } from "./organization/organization-service.js";
 import { UpdateLedger } from "./updates/update-ledger.js";
 
 export interface Services {
   identity: IdentityService;
   updates: UpdateLedger;
+  access: AccessService;
+  context: ContextService;
+  orgs: OrganizationService;
+  chats: ChatService;
+  membership: MembershipService;
 }
 
 export interface ServiceDeps {
   clock: Clock;
+  defaultTimeZone: string;
 }
 
 export interface ServiceScope {
@@ -19,8 +35,22 @@ export interface ServiceScope {
   transaction<T>(fn: (services: Services) => Promise<T>): Promise<T>;
 }
 
-function createServices(db: Tx, _deps: ServiceDeps): Services {
-  return { identity: new IdentityService(db), updates: new UpdateLedger(db) };
+function createServices(db: Tx, deps: ServiceDeps): Services {
+  const orgRepo = new OrganizationRepository(db);
+  const memberRepo = new MemberRepository(db);
+  const audit = new AuditRepository(db);
+  const identity = new IdentityService(db);
+  const access = new AccessService(db, orgRepo, memberRepo);
+  const chats = new ChatService(new ChatRepository(db), orgRepo, access, audit);
+  return {
+    identity,
+    updates: new UpdateLedger(db),
+    access,
+    context: new ContextService(identity, chats, orgRepo, access),
+    orgs: new OrganizationService(orgRepo, access, audit, deps.defaultTimeZone),
+    chats,
+    membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit),
+  };
 }
 
 const MAX_ATTEMPTS = 3;

@@ -1,6 +1,7 @@
 // What a command is: a name, aliases, zod-parsed arguments, the least role it needs, and run().
 // Commands see only neutral types and domain services; they never see a platform or Prisma.
 import type { z } from "zod";
+import type { OrgRecord } from "../organization/organization-repository.js";
 import type { Services } from "../services.js";
 import type { Locale, Translate } from "./i18n.js";
 import type { ChatRef, UserRef } from "./incoming.js";
@@ -19,6 +20,9 @@ export interface CommandContext<A> {
   args: A;
   actor: Actor;
   chat: ChatRef;
+  /** The organisation this command acts on: the chat's, or in private the person's current one. */
+  org: OrgRecord | null;
+  attachment?: { filename: string; path: string };
   now: Date;
   t: Translate;
   /** A translator for another locale, e.g. to answer in a language just chosen. */
@@ -35,7 +39,7 @@ export interface Command<A> {
   aliases: readonly string[];
   role: Role;
   /** Parses the whitespace-split argument tokens; failure yields the usage message. */
-  args: z.ZodType<A, string[]>;
+  args: z.ZodType<A>;
   run(ctx: CommandContext<A>): Promise<Reply | Reply[]>;
 }
 

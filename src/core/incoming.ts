@@ -29,6 +29,8 @@ export interface Incoming {
   user: UserRef;
   chat: ChatRef;
   payload: IncomingPayload;
+  /** A file that came with the message, already saved locally by the adapter (e.g. a roster). */
+  attachment?: { filename: string; path: string };
   /** The bot's own handle on this platform, so "/cmd@other_bot" in a group can be ignored. */
   botUsername?: string;
 }

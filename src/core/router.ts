@@ -2,11 +2,13 @@
 // it in one transaction together with the record of the platform update. Bad input is answered
 // with the usage message before any transaction opens, so it never writes anything.
 
+import type { OrgRecord } from "../organization/organization-repository.js";
 import type { ServiceScope } from "../services.js";
 import { UpdateAlreadyApplied } from "../updates/update-ledger.js";
 import type { Clock } from "./clock.js";
 import type { Actor, AnyCommand } from "./command.js";
 import { usageKey } from "./command.js";
+import { DomainError } from "./domain-error.js";
 import { type I18n, type Locale, matchLocale } from "./i18n.js";
 import type { Incoming } from "./incoming.js";
 import type { Logger } from "./logger.js";
@@ -30,7 +32,7 @@ export class Router {
     const invocation = this.#invocation(incoming);
     if (!invocation) return this.#notACommand(incoming);
     const { scope, registry, i18n, clock, logger } = this.deps;
-    const actor = await this.#resolveActor(incoming);
+    const { actor, org } = await this.#resolveActor(incoming);
     const t = i18n.translator(actor.locale);
 
     const command = registry.find(invocation.word);
@@ -56,6 +58,8 @@ export class Router {
           args: parsed.data,
           actor,
           chat: incoming.chat,
+          org,
+          ...(incoming.attachment ? { attachment: incoming.attachment } : {}),
           now,
           t,
           translatorFor,
@@ -65,6 +69,9 @@ export class Router {
       });
       return Array.isArray(result) ? result : [result];
     } catch (error) {
+      if (error instanceof DomainError) {
+        return [textReply(t(error.key, error.values), { visibility: error.visibility })];
+      }
       if (error instanceof UpdateAlreadyApplied) {
         logger.info(
           { platform: incoming.user.platform, updateId: incoming.updateId },
@@ -91,20 +98,23 @@ export class Router {
   async #notACommand(incoming: Incoming): Promise<Reply[]> {
     // In groups people talk to each other; only a private chat with the bot deserves a hint.
     if (incoming.chat.kind !== "private") return [];
-    const actor = await this.#resolveActor(incoming);
+    const { actor } = await this.#resolveActor(incoming);
     return [textReply(this.deps.i18n.translator(actor.locale)("router.notACommand"))];
   }
 
-  async #resolveActor(incoming: Incoming): Promise<Actor> {
-    const person = await this.deps.scope.read((services) => services.identity.findPerson(incoming.user));
+  async #resolveActor(incoming: Incoming): Promise<{ actor: Actor; org: OrgRecord | null }> {
+    const { person, org, roles } = await this.deps.scope.read((services) =>
+      services.context.resolve(incoming.user, incoming.chat),
+    );
     const locale: Locale =
       matchLocale(person?.locale) ?? matchLocale(incoming.user.languageHint) ?? this.deps.i18n.defaultLocale;
-    return {
+    const actor: Actor = {
       user: incoming.user,
       personId: person?.id ?? null,
       displayName: person?.displayName ?? incoming.user.displayName,
       locale,
-      roles: ["anyone"],
+      roles,
     };
+    return { actor, org };
   }
 }

@@ -5,7 +5,10 @@ export interface PersonRecord {
   id: string;
   displayName: string;
   locale: string | null;
+  currentOrganizationId: string | null;
 }
+
+const PERSON = { id: true, displayName: true, locale: true, currentOrganizationId: true } as const;
 
 export interface AccountKey {
   platform: string;
@@ -19,7 +22,7 @@ export class IdentityRepository {
     // One query with EXISTS; selecting through the account would cost a second round trip.
     return this.db.person.findFirst({
       where: { accounts: { some: key } },
-      select: { id: true, displayName: true, locale: true },
+      select: PERSON,
     });
   }
 
@@ -29,12 +32,20 @@ export class IdentityRepository {
     if (existing) return existing;
     const account = await this.db.platformAccount.create({
       data: { ...key, displayName, person: { create: { displayName } } },
-      select: { person: { select: { id: true, displayName: true, locale: true } } },
+      select: { person: { select: PERSON } },
     });
     return account.person;
   }
 
   async setLocale(personId: string, locale: string): Promise<void> {
     await this.db.person.update({ where: { id: personId }, data: { locale } });
+  }
+
+  async setCurrentOrganization(personId: string, organizationId: string | null): Promise<void> {
+    await this.db.person.update({ where: { id: personId }, data: { currentOrganizationId: organizationId } });
+  }
+
+  findById(id: string): Promise<PersonRecord | null> {
+    return this.db.person.findUnique({ where: { id }, select: PERSON });
   }
 }

@@ -22,4 +22,12 @@ export class IdentityService {
     const person = await this.ensurePerson(user);
     await this.#repo.setLocale(person.id, locale);
   }
+
+  async setCurrentOrganization(personId: string, organizationId: string | null): Promise<void> {
+    await this.#repo.setCurrentOrganization(personId, organizationId);
+  }
+
+  findById(id: string): Promise<PersonRecord | null> {
+    return this.#repo.findById(id);
+  }
 }

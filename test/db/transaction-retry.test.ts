@@ -19,7 +19,7 @@ describe.runIf(testProvider() === "postgresql")("transactions that race on a uni
   });
 
   it("re-runs the loser, which then finds the winner's row instead of failing", async () => {
-    const scope = createServiceScope(db, { clock: new FakeClock() });
+    const scope = createServiceScope(db, { clock: new FakeClock(), defaultTimeZone: "Asia/Shanghai" });
     const user: UserRef = { platform: "telegram", id: "30001", displayName: "何平" };
     let arrived = 0;
     let release: () => void = () => undefined;

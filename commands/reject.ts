@@ -1,0 +1,23 @@
+// /reject <request> [reason]: turn a join request down.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { codeArg, requirePerson } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+
+export const reject = defineCommand({
+  name: "reject",
+  aliases: ["拒绝"],
+  role: "secretary",
+  args: z.tuple([codeArg]).rest(z.string()),
+  async run(ctx) {
+    const [code, ...reason] = ctx.args;
+    const actorId = await requirePerson(ctx);
+    const request = await ctx.services.membership.reject(
+      actorId,
+      code,
+      reason.join(" ").slice(0, 200) || null,
+      ctx.now,
+    );
+    return textReply(ctx.t("members.rejected", { name: request.name, code: request.code }));
+  },
+});

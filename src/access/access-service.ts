@@ -1,0 +1,99 @@
+// Who may do what where. Roles held on an organisation hold on everything below it; membership
+// of a branch counts in its party groups too; an administrator with no organisation administers
+// the whole installation.
+import { createHash } from "node:crypto";
+import { DomainError, Forbidden } from "../core/domain-error.js";
+import { mayRun, ROLES, type Role } from "../core/roles.js";
+import type { Tx } from "../db/database.js";
+import type { MemberRepository } from "../membership/member-repository.js";
+import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
+import { AccessRepository } from "./access-repository.js";
+import { type GrantableRole, grantorRole } from "./role-words.js";
+
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+export class AccessService {
+  readonly #repo: AccessRepository;
+
+  constructor(
+    db: Tx,
+    private readonly orgs: OrganizationRepository,
+    private readonly members: MemberRepository,
+  ) {
+    this.#repo = new AccessRepository(db);
+  }
+
+  async isInstallationAdmin(personId: string | null): Promise<boolean> {
+    if (!personId) return false;
+    const assignments = await this.#repo.assignmentsOf(personId);
+    return assignments.some((a) => a.organizationId === null && a.role === "org_admin");
+  }
+
+  async rolesIn(personId: string | null, organizationId: string | null): Promise<Role[]> {
+    const roles = new Set<Role>(["anyone"]);
+    if (!personId) return [...roles];
+    const assignments = await this.#repo.assignmentsOf(personId);
+    if (assignments.some((a) => a.organizationId === null && a.role === "org_admin")) roles.add("org_admin");
+    if (organizationId) {
+      const chain = new Set((await this.orgs.chain(organizationId)).map((o) => o.id));
+      for (const a of assignments)
+        if (a.organizationId && chain.has(a.organizationId) && isRole(a.role)) roles.add(a.role);
+      const memberships = await this.members.activeOf(personId);
+      if (memberships.some((m) => chain.has(m.organizationId))) roles.add("member");
+    }
+    return ROLES.filter((r) => roles.has(r));
+  }
+
+  async require(personId: string | null, organizationId: string, role: Role): Promise<void> {
+    if (!mayRun(role, await this.rolesIn(personId, organizationId))) throw new Forbidden();
+  }
+
+  /** Organisations where the person holds a role, then the branches they are a member of. */
+  async organizationsOf(personId: string): Promise<string[]> {
+    const fromRoles = await this.#repo.organizationsOf(personId);
+    const fromMembership = (await this.members.activeOf(personId)).map((m) => m.organizationId);
+    return [...new Set([...fromMembership, ...fromRoles])];
+  }
+
+  async grant(actorId: string, target: { personId: string; org: OrgRecord }, role: GrantableRole) {
+    await this.require(actorId, target.org.id, grantorRole(role));
+    if (role === "group_leader" && target.org.kind !== "group")
+      throw new DomainError("roleChanges.leaderNeedsGroup");
+    return this.#repo.grant(target.personId, target.org.id, role, actorId);
+  }
+
+  async revoke(actorId: string, target: { personId: string; org: OrgRecord }, role: GrantableRole) {
+    await this.require(actorId, target.org.id, grantorRole(role));
+    return this.#repo.revoke(target.personId, target.org.id, role);
+  }
+
+  holders(organizationId: string) {
+    return this.#repo.holders(organizationId);
+  }
+
+  assignmentsOf(personId: string) {
+    return this.#repo.assignmentsOf(personId);
+  }
+
+  // Bootstrap of the very first administrator.
+
+  async hasAdministrator(): Promise<boolean> {
+    return (await this.#repo.adminCount()) > 0;
+  }
+
+  async grantInstallationAdmin(personId: string): Promise<boolean> {
+    return this.#repo.grant(personId, null, "org_admin", null);
+  }
+
+  async issueBootstrapCode(code: string, now: Date): Promise<void> {
+    await this.#repo.replaceBootstrapCode(hashCode(code), now);
+  }
+
+  async redeemBootstrapCode(code: string, personId: string, now: Date): Promise<boolean> {
+    if (!(await this.#repo.useBootstrapCode(hashCode(code), personId, now))) return false;
+    await this.grantInstallationAdmin(personId);
+    return true;
+  }
+}
+
+const hashCode = (code: string) => createHash("sha256").update(code.toUpperCase()).digest("hex");

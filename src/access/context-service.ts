@@ -1,0 +1,44 @@
+// Where a command acts and with which roles. In a group chat: the organisation the chat is bound
+// to. In a private chat: the organisation the person chose with /use, else the branch they belong
+// to, else the first organisation where they hold a role.
+import type { ChatService } from "../chats/chat-service.js";
+import type { ChatRef, UserRef } from "../core/incoming.js";
+import type { Role } from "../core/roles.js";
+import type { PersonRecord } from "../identity/identity-repository.js";
+import type { IdentityService } from "../identity/identity-service.js";
+import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
+import type { AccessService } from "./access-service.js";
+
+export interface ActingContext {
+  person: PersonRecord | null;
+  org: OrgRecord | null;
+  roles: Role[];
+}
+
+export class ContextService {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly chats: ChatService,
+    private readonly orgs: OrganizationRepository,
+    private readonly access: AccessService,
+  ) {}
+
+  async resolve(user: UserRef, chat: ChatRef): Promise<ActingContext> {
+    const person = await this.identity.findPerson(user);
+    const org =
+      chat.kind === "group" ? await this.chats.boundOrganization(chat) : await this.#privateOrg(person);
+    const roles = await this.access.rolesIn(person?.id ?? null, org?.id ?? null);
+    return { person, org, roles };
+  }
+
+  async #privateOrg(person: PersonRecord | null): Promise<OrgRecord | null> {
+    if (!person) return null;
+    const candidates = await this.access.organizationsOf(person.id);
+    const chosen = person.currentOrganizationId;
+    const id = chosen && candidates.includes(chosen) ? chosen : candidates[0];
+    if (id) return this.orgs.findById(id);
+    // An installation administrator with no organisation of their own works at the first root.
+    if (await this.access.isInstallationAdmin(person.id)) return (await this.orgs.children(null))[0] ?? null;
+    return null;
+  }
+}

@@ -1,0 +1,133 @@
+// Persistence of members, invitations, join requests and community registrations.
+import type { Tx } from "../db/database.js";
+
+export interface MemberRecord {
+  id: string;
+  code: string;
+  name: string;
+  status: string;
+  joinedPartyOn: string | null;
+  phone: string | null;
+  state: string;
+  organizationId: string;
+  groupId: string | null;
+  personId: string | null;
+}
+
+export interface NewMember {
+  code: string;
+  name: string;
+  status: string;
+  joinedPartyOn: string | null;
+  phone: string | null;
+  organizationId: string;
+  groupId: string | null;
+  personId: string | null;
+}
+
+const MEMBER = {
+  id: true,
+  code: true,
+  name: true,
+  status: true,
+  joinedPartyOn: true,
+  phone: true,
+  state: true,
+  organizationId: true,
+  groupId: true,
+  personId: true,
+} as const;
+
+export class MemberRepository {
+  constructor(private readonly db: Tx) {}
+
+  create(data: NewMember): Promise<MemberRecord> {
+    return this.db.member.create({ data, select: MEMBER });
+  }
+
+  async createMany(rows: NewMember[]): Promise<number> {
+    const { count } = await this.db.member.createMany({ data: rows });
+    return count;
+  }
+
+  findByCode(code: string): Promise<MemberRecord | null> {
+    return this.db.member.findUnique({ where: { code }, select: MEMBER });
+  }
+
+  findById(id: string): Promise<MemberRecord | null> {
+    return this.db.member.findUnique({ where: { id }, select: MEMBER });
+  }
+
+  listByBranch(organizationId: string): Promise<MemberRecord[]> {
+    return this.db.member.findMany({
+      where: { organizationId, state: "active" },
+      select: MEMBER,
+      orderBy: [{ createdAt: "asc" }, { name: "asc" }],
+    });
+  }
+
+  activeOf(personId: string): Promise<MemberRecord[]> {
+    return this.db.member.findMany({
+      where: { personId, state: "active" },
+      select: MEMBER,
+      orderBy: { createdAt: "asc" },
+    });
+  }
+
+  activeInBranchOf(personId: string, organizationId: string): Promise<MemberRecord | null> {
+    return this.db.member.findFirst({ where: { personId, organizationId, state: "active" }, select: MEMBER });
+  }
+
+  unlinkedByName(organizationId: string, name: string): Promise<MemberRecord[]> {
+    return this.db.member.findMany({
+      where: { organizationId, name, personId: null, state: "active" },
+      select: MEMBER,
+    });
+  }
+
+  update(id: string, data: Partial<Omit<MemberRecord, "id" | "code">>): Promise<MemberRecord> {
+    return this.db.member.update({ where: { id }, data, select: MEMBER });
+  }
+
+  async existingKeys(organizationId: string): Promise<{ names: Set<string>; phones: Set<string> }> {
+    const rows = await this.db.member.findMany({
+      where: { organizationId, state: "active" },
+      select: { name: true, phone: true },
+    });
+    return {
+      names: new Set(rows.map((r) => r.name)),
+      phones: new Set(rows.flatMap((r) => (r.phone ? [r.phone] : []))),
+    };
+  }
+
+  async codesTaken(codes: string[]): Promise<Set<string>> {
+    const rows = await this.db.member.findMany({ where: { code: { in: codes } }, select: { code: true } });
+    return new Set(rows.map((r) => r.code));
+  }
+
+  // Community registrations (在职党员报到).
+  async register(memberId: string, organizationId: string, registeredAt: Date): Promise<boolean> {
+    const existing = await this.db.communityRegistration.findFirst({ where: { memberId, organizationId } });
+    if (existing) return false;
+    await this.db.communityRegistration.create({ data: { memberId, organizationId, registeredAt } });
+    return true;
+  }
+
+  registeredAt(organizationId: string) {
+    return this.db.communityRegistration.findMany({
+      where: { organizationId, member: { state: "active" } },
+      select: {
+        registeredAt: true,
+        member: { select: { ...MEMBER, organization: { select: { name: true } } } },
+      },
+      orderBy: { registeredAt: "asc" },
+    });
+  }
+
+  registrationsOf(memberId: string) {
+    return this.db.communityRegistration.findMany({
+      where: { memberId },
+      select: { registeredAt: true, organization: { select: { name: true, code: true } } },
+    });
+  }
+}

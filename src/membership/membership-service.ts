@@ -1,0 +1,336 @@
+// Members of branches: invitations, joining and approval, the roster, profiles, transfers,
+// community registration and roster import.
+import { readFile, stat } from "node:fs/promises";
+import { DateTime } from "luxon";
+import type { AccessService } from "../access/access-service.js";
+import type { AuditRepository } from "../audit/audit-repository.js";
+import { DomainError } from "../core/domain-error.js";
+import { shortCode } from "../core/short-code.js";
+import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
+import type { InviteRepository } from "./invite-repository.js";
+import type { MemberRecord, MemberRepository, NewMember } from "./member-repository.js";
+import { readRosterFile, UnsupportedRosterFile } from "./roster-file.js";
+import { hasNameColumn, type MemberStatus, type RowError, validateRoster } from "./roster-rules.js";
+
+const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
+const MAX_ROSTER_ROWS = 5_000;
+
+export interface ImportResult {
+  imported: number;
+  errors: RowError[];
+  total: number;
+}
+
+/** A branch and, for an invitation to a party group, that group. */
+function placement(org: OrgRecord): { branchId: string; groupId: string | null } {
+  if (org.kind === "group" && org.parentId) return { branchId: org.parentId, groupId: org.id };
+  return { branchId: org.id, groupId: null };
+}
+
+export class MembershipService {
+  constructor(
+    private readonly members: MemberRepository,
+    private readonly invites: InviteRepository,
+    private readonly orgs: OrganizationRepository,
+    private readonly access: AccessService,
+    private readonly audit: AuditRepository,
+  ) {}
+
+  // Invitations and joining.
+
+  async createInvite(actorId: string, org: OrgRecord, opts: { maxUses: number; days: number }, now: Date) {
+    if (org.kind !== "branch" && org.kind !== "group") throw new DomainError("members.inviteNeedsBranch");
+    await this.access.require(actorId, org.id, "secretary");
+    const code = shortCode(6);
+    const expiresAt = new Date(now.getTime() + opts.days * 86_400_000);
+    await this.invites.createInvite({
+      code,
+      organizationId: org.id,
+      createdById: actorId,
+      expiresAt,
+      maxUses: opts.maxUses,
+    });
+    return { code, expiresAt, maxUses: opts.maxUses };
+  }
+
+  async join(personId: string, inviteCode: string, name: string, now: Date) {
+    const invite = await this.invites.findInvite(inviteCode);
+    if (!invite || invite.revokedAt) throw new DomainError("members.inviteUnknown");
+    if (invite.expiresAt <= now) throw new DomainError("members.inviteExpired");
+    if (invite.uses >= invite.maxUses) throw new DomainError("members.inviteUsedUp");
+    const org = await this.orgs.findById(invite.organizationId);
+    if (!org) throw new DomainError("members.inviteUnknown");
+    const { branchId } = placement(org);
+    if (await this.members.activeInBranchOf(personId, branchId))
+      throw new DomainError("members.alreadyMember");
+    if (await this.invites.pendingOf(personId, invite.organizationId))
+      throw new DomainError("members.alreadyRequested");
+    if (!(await this.invites.takeUse(inviteCode, now))) throw new DomainError("members.inviteUsedUp");
+    const request = await this.invites.createRequest({
+      code: shortCode(5),
+      personId,
+      organizationId: invite.organizationId,
+      inviteCode,
+      name,
+    });
+    return { request, org };
+  }
+
+  async pendingRequests(actorId: string, org: OrgRecord) {
+    await this.access.require(actorId, org.id, "secretary");
+    const ids = (await this.orgs.subtree(org.id)).map((o) => o.id);
+    return this.invites.pendingIn(ids);
+  }
+
+  async approve(
+    actorId: string,
+    requestCode: string,
+    opts: { status: MemberStatus; joinedPartyOn: string | null },
+    now: Date,
+  ) {
+    const request = await this.#pendingRequest(requestCode);
+    await this.access.require(actorId, request.organizationId, "secretary");
+    const org = await this.orgs.findById(request.organizationId);
+    if (!org) throw new DomainError("members.requestUnknown", { code: requestCode });
+    const { branchId, groupId } = placement(org);
+    if (await this.members.activeInBranchOf(request.personId, branchId))
+      throw new DomainError("members.alreadyMember");
+    // A member imported from the roster before they used the bot: link, do not duplicate.
+    const unlinked = await this.members.unlinkedByName(branchId, request.name);
+    const member =
+      unlinked.length === 1 && unlinked[0]
+        ? await this.members.update(unlinked[0].id, {
+            personId: request.personId,
+            status: opts.status,
+            ...(opts.joinedPartyOn ? { joinedPartyOn: opts.joinedPartyOn } : {}),
+            ...(groupId ? { groupId } : {}),
+          })
+        : await this.members.create({
+            code: await this.#freshMemberCode(),
+            name: request.name,
+            status: opts.status,
+            joinedPartyOn: opts.joinedPartyOn,
+            phone: null,
+            organizationId: branchId,
+            groupId,
+            personId: request.personId,
+          });
+    if (
+      !(await this.invites.decide(requestCode, {
+        status: "approved",
+        decidedById: actorId,
+        decidedAt: now,
+        memberId: member.id,
+      }))
+    ) {
+      throw new DomainError("members.requestDecided", { code: requestCode });
+    }
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: branchId,
+      action: "member.approve",
+      details: { member: member.code, name: member.name },
+    });
+    return member;
+  }
+
+  async reject(actorId: string, requestCode: string, reason: string | null, now: Date) {
+    const request = await this.#pendingRequest(requestCode);
+    await this.access.require(actorId, request.organizationId, "secretary");
+    await this.invites.decide(requestCode, {
+      status: "rejected",
+      decidedById: actorId,
+      decidedAt: now,
+      ...(reason ? { reason } : {}),
+    });
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: request.organizationId,
+      action: "member.reject",
+      details: { request: requestCode, reason },
+    });
+    return request;
+  }
+
+  async #pendingRequest(code: string) {
+    const request = await this.invites.findRequest(code);
+    if (!request) throw new DomainError("members.requestUnknown", { code });
+    if (request.status !== "pending") throw new DomainError("members.requestDecided", { code });
+    return request;
+  }
+
+  // The roster.
+
+  /** The branch's members (for a party group: the group's), and members registered at it as a community. */
+  async roster(actorId: string, org: OrgRecord) {
+    await this.access.require(actorId, org.id, "member");
+    const { branchId, groupId } = placement(org);
+    const all = await this.members.listByBranch(branchId);
+    const members = groupId ? all.filter((m) => m.groupId === groupId) : all;
+    const groups = new Map((await this.orgs.children(branchId)).map((g) => [g.id, g.name]));
+    const registered = await this.members.registeredAt(org.id);
+    return { members, groups, registered };
+  }
+
+  async requireMember(
+    actorId: string,
+    code: string,
+    role: "member" | "secretary" = "secretary",
+  ): Promise<MemberRecord> {
+    const member = await this.members.findByCode(code);
+    // Unknown and out-of-scope members get the same answer: guessing codes reveals nothing.
+    if (!member) throw new DomainError("members.unknown", { code });
+    try {
+      await this.access.require(actorId, member.organizationId, role);
+    } catch {
+      throw new DomainError("members.unknown", { code });
+    }
+    return member;
+  }
+
+  async profile(personId: string) {
+    const memberships = await this.members.activeOf(personId);
+    return Promise.all(
+      memberships.map(async (member) => ({
+        member,
+        branch: await this.orgs.findById(member.organizationId),
+        group: member.groupId ? await this.orgs.findById(member.groupId) : null,
+        registrations: await this.members.registrationsOf(member.id),
+      })),
+    );
+  }
+
+  async membershipIn(personId: string, org: OrgRecord): Promise<MemberRecord | null> {
+    return this.members.activeInBranchOf(personId, placement(org).branchId);
+  }
+
+  async firstMembership(personId: string): Promise<MemberRecord | null> {
+    return (await this.members.activeOf(personId))[0] ?? null;
+  }
+
+  // Transfers and community registration.
+
+  async transfer(actorId: string, memberCode: string, target: OrgRecord | "out", now: Date) {
+    const member = await this.requireMember(actorId, memberCode);
+    if (target === "out") {
+      await this.members.update(member.id, { state: "transferred_out" });
+      await this.audit.record({
+        at: now,
+        actorPersonId: actorId,
+        organizationId: member.organizationId,
+        action: "member.transfer_out",
+        details: { member: member.code },
+      });
+      return { member, to: null };
+    }
+    if (target.kind !== "branch") throw new DomainError("members.transferNeedsBranch");
+    if (target.id === member.organizationId) throw new DomainError("members.transferSameBranch");
+    const moved = await this.members.update(member.id, { organizationId: target.id, groupId: null });
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: member.organizationId,
+      action: "member.transfer",
+      details: { member: member.code, to: target.code },
+    });
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: target.id,
+      action: "member.transfer_in",
+      details: { member: member.code, from: member.organizationId },
+    });
+    return { member: moved, to: target };
+  }
+
+  async registerAtCommunity(personId: string, community: OrgRecord, now: Date) {
+    const member = await this.firstMembership(personId);
+    if (!member) throw new DomainError("members.notAMember");
+    if (community.id === member.organizationId) throw new DomainError("members.registerOwnBranch");
+    if (community.kind === "group") throw new DomainError("members.registerNeedsCommunity");
+    const created = await this.members.register(member.id, community.id, now);
+    if (!created) throw new DomainError("members.alreadyRegistered", { name: community.name });
+    await this.audit.record({
+      at: now,
+      actorPersonId: personId,
+      organizationId: community.id,
+      action: "member.register",
+      details: { member: member.code },
+    });
+    return member;
+  }
+
+  // Roster import.
+
+  async importRoster(
+    actorId: string,
+    org: OrgRecord,
+    file: { filename: string; path: string },
+    opts: { goodRowsOnly: boolean; timeZone: string },
+    now: Date,
+  ): Promise<ImportResult> {
+    if (org.kind !== "branch") throw new DomainError("import.needsBranch");
+    await this.access.require(actorId, org.id, "secretary");
+    if ((await stat(file.path)).size > MAX_ROSTER_BYTES) throw new DomainError("import.tooLarge");
+    let rows: Awaited<ReturnType<typeof readRosterFile>>;
+    try {
+      rows = await readRosterFile(file.filename, await readFile(file.path));
+    } catch (error) {
+      if (error instanceof UnsupportedRosterFile)
+        throw new DomainError("import.unsupported", { name: file.filename });
+      throw new DomainError("import.unreadable", { name: file.filename });
+    }
+    if (rows.length > MAX_ROSTER_ROWS) throw new DomainError("import.tooManyRows", { max: MAX_ROSTER_ROWS });
+    if (!hasNameColumn(rows)) throw new DomainError("import.noNameColumn");
+    const groups = await this.orgs.children(org.id);
+    const existing = await this.members.existingKeys(org.id);
+    const today = DateTime.fromJSDate(now, { zone: opts.timeZone }).toISODate() ?? "";
+    const { good, errors } = validateRoster(rows, {
+      today,
+      existingNames: existing.names,
+      existingPhones: existing.phones,
+      groupNames: new Set(groups.map((g) => g.name)),
+    });
+    if (errors.length > 0 && !opts.goodRowsOnly) return { imported: 0, errors, total: rows.length };
+    const groupIds = new Map(groups.map((g) => [g.name, g.id]));
+    const codes = await this.#freshMemberCodes(good.length);
+    const records: NewMember[] = good.map((row, i) => ({
+      code: codes[i] ?? "",
+      name: row.name,
+      status: row.status,
+      joinedPartyOn: row.joinedPartyOn,
+      phone: row.phone,
+      organizationId: org.id,
+      groupId: row.groupName ? (groupIds.get(row.groupName) ?? null) : null,
+      personId: null,
+    }));
+    const imported = await this.members.createMany(records);
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: org.id,
+      action: "member.import",
+      details: { imported, skipped: errors.length },
+    });
+    return { imported, errors, total: rows.length };
+  }
+
+  async #freshMemberCode(): Promise<string> {
+    const [code] = await this.#freshMemberCodes(1);
+    return code ?? shortCode(6);
+  }
+
+  async #freshMemberCodes(count: number): Promise<string[]> {
+    const codes = new Set<string>();
+    while (codes.size < count) {
+      const batch = Array.from({ length: count - codes.size }, () => `M${shortCode(5)}`).filter(
+        (c) => !codes.has(c),
+      );
+      const taken = await this.members.codesTaken(batch);
+      for (const code of batch) if (!taken.has(code)) codes.add(code);
+    }
+    return [...codes];
+  }
+}

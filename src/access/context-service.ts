@@ -33,10 +33,13 @@ export class ContextService {
 
   async #privateOrg(person: PersonRecord | null): Promise<OrgRecord | null> {
     if (!person) return null;
-    const candidates = await this.access.organizationsOf(person.id);
+    // The choice made with /use holds while the person still has a role there (an administrator
+    // may choose any organisation below them).
     const chosen = person.currentOrganizationId;
-    const id = chosen && candidates.includes(chosen) ? chosen : candidates[0];
-    if (id) return this.orgs.findById(id);
+    if (chosen && (await this.access.rolesIn(person.id, chosen)).length > 1)
+      return this.orgs.findById(chosen);
+    const [first] = await this.access.organizationsOf(person.id);
+    if (first) return this.orgs.findById(first);
     // An installation administrator with no organisation of their own works at the first root.
     if (await this.access.isInstallationAdmin(person.id)) return (await this.orgs.children(null))[0] ?? null;
     return null;

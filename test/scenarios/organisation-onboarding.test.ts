@@ -1,0 +1,221 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { codeAfter, joined } from "../support/replies.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+import { buildWorld, enrol, type World } from "../support/world.js";
+
+describe("from the first administrator to a member's own profile", () => {
+  let bot: TestBot;
+  let world: World;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    world = await buildWorld(bot);
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it("builds the tree, binds the chats and seats the secretaries", async () => {
+    const tree = joined(await world.admin.says("/orgs"));
+    expect(tree).toContain("南湖街道党工委（党委");
+    expect(tree).toMatch(/\n {2}· 幸福里社区党支部（党支部/);
+    expect(tree).toMatch(/\n {2}· 和平里社区党支部（党支部/);
+    const chat = await bot.prisma.chat.findFirstOrThrow({
+      where: { externalId: "xingfuli-group" },
+      include: { organization: true },
+    });
+    expect(chat.organization?.name).toBe("幸福里社区党支部");
+    expect(joined(await world.secretaryA.says("/profile"))).toContain("支部书记（幸福里社区党支部）");
+  });
+
+  it("takes a new member from invitation to approval to a group leader who sees their own record", async () => {
+    const { secretaryA, groupA } = world;
+    const invite = codeAfter(await secretaryA.in(groupA).says("/invite 10 7"), "邀请码：");
+    const wang = bot.user("wang-fang", "王芳");
+    const request = codeAfter(await wang.says(`/join ${invite} 王芳`), "编号");
+
+    const pending = await secretaryA.says("/requests");
+    expect(joined(pending)).toContain(`${request} · 王芳 · 申请加入「幸福里社区党支部」`);
+    const approved = await secretaryA.presses("批准（预备党员）");
+    expect(joined(approved)).toContain("已批准：王芳（预备党员）");
+    const wangCode = codeAfter(approved, "党员编号");
+
+    const group = codeAfter(await secretaryA.says("/org_add 党小组 第一党小组"), "代码");
+    expect(joined(await secretaryA.says(`/role grant ${wangCode} 组长 ${group}`))).toContain(
+      "已任命 王芳 为「第一党小组」的党小组组长",
+    );
+
+    const profile = await wang.says("/profile");
+    expect(profile[0]?.visibility).toBe("private");
+    expect(joined(profile)).toContain("姓名：王芳");
+    expect(joined(profile)).toContain("身份：预备党员");
+    expect(joined(profile)).toContain("支部：幸福里社区党支部");
+    expect(joined(profile)).toContain("党小组组长（第一党小组）");
+
+    const roster = joined(await wang.in(groupA).says("/members"));
+    expect(roster).toContain("共 2 人：正式党员 1 人，预备党员 1 人");
+    expect(roster).toContain("王芳（预备党员）");
+  });
+
+  it("links an imported roster entry instead of creating a second member", async () => {
+    const { secretaryA } = world;
+    await bot.prisma.member.create({
+      data: {
+        code: "MZZZZ9",
+        name: "赵磊",
+        status: "full",
+        organizationId: await branchId(bot, "幸福里社区党支部"),
+        phone: "13800138000",
+      },
+    });
+    const zhao = bot.user("zhao-lei", "赵磊");
+    const invite = codeAfter(await secretaryA.says("/invite"), "邀请码：");
+    const request = codeAfter(await zhao.says(`/join ${invite} 赵磊`), "编号");
+    expect(joined(await secretaryA.says(`/approve ${request}`))).toContain("党员编号 MZZZZ9");
+    expect(await bot.prisma.member.count({ where: { name: "赵磊" } })).toBe(1);
+  });
+});
+
+async function branchId(bot: TestBot, name: string): Promise<string> {
+  return (await bot.prisma.organization.findFirstOrThrow({ where: { name } })).id;
+}
+
+describe("refusals", () => {
+  let bot: TestBot;
+  let world: World;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    world = await buildWorld(bot);
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it("refuses a member a secretary's command, politely and privately", async () => {
+    const member = bot.user("sun-li", "孙丽");
+    await enrol(bot, world.secretaryA, member);
+    const before = await bot.snapshot();
+    const [refusal] = await member.in(world.groupA).says("/invite");
+    expect(refusal?.visibility).toBe("private");
+    expect(joined(refusal ? [refusal] : [])).toContain("需要「支部书记」权限");
+    expect(await bot.snapshot()).toEqual(before);
+  });
+
+  it("never lets a member of one branch read or change another branch, whatever codes they type", async () => {
+    const { secretaryA, secretaryB, branchB, groupB } = world;
+    const memberB = bot.user("liu-yang", "刘洋");
+    const memberBCode = await enrol(bot, secretaryB, memberB);
+    const outsiderRequest = codeAfter(
+      await bot
+        .user("he-ping", "何平")
+        .says(`/join ${codeAfter(await secretaryB.says("/invite"), "邀请码：")} 何平`),
+      "编号",
+    );
+    const memberA = bot.user("ma-hong", "马红");
+    await enrol(bot, secretaryA, memberA);
+    const before = await bot.snapshot();
+
+    // Guessing B's codes from A, as a member and even as A's secretary.
+    for (const [who, text] of [
+      [memberA, `/use ${branchB}`],
+      [secretaryA, `/use ${branchB}`],
+      [secretaryA, `/transfer ${memberBCode} out`],
+      [secretaryA, `/role grant ${memberBCode} 委员`],
+      [secretaryA, `/approve ${outsiderRequest}`],
+      [secretaryA, `/reject ${outsiderRequest}`],
+      [secretaryA, `/bind_code ${branchB}`],
+      [secretaryA, `/org_add 党小组 渗透小组 ${branchB}`],
+    ] as const) {
+      const answer = joined(await who.says(text));
+      expect(answer, text).toMatch(/没有权限|无权查看|需要「/);
+    }
+    // Reading B's roster from B's group chat when not a member there.
+    expect(joined(await memberA.in(groupB).says("/members"))).toContain("需要「党员」权限");
+    expect(joined(await memberA.says("/members"))).not.toContain("刘洋");
+    expect(await bot.snapshot()).toEqual(before);
+  });
+
+  it("refuses an expired invitation code", async () => {
+    const invite = codeAfter(await world.secretaryA.says("/invite 5 3"), "邀请码：");
+    bot.clock.advanceDays(3);
+    expect(joined(await bot.user("wu-jun", "吴军").says(`/join ${invite} 吴军`))).toContain("邀请码已过期");
+    expect(await bot.prisma.joinRequest.count({ where: { name: "吴军" } })).toBe(0);
+  });
+
+  it("refuses a used-up invitation code", async () => {
+    const invite = codeAfter(await world.secretaryA.says("/invite 1"), "邀请码：");
+    expect(joined(await bot.user("xu-ming", "徐明").says(`/join ${invite} 徐明`))).toContain(
+      "已向「幸福里社区党支部」提交",
+    );
+    expect(joined(await bot.user("gao-feng", "高峰").says(`/join ${invite} 高峰`))).toContain("使用次数已满");
+  });
+
+  it("lets only one of two people take the last use of a code at the same moment", async () => {
+    const invite = codeAfter(await world.secretaryA.says("/invite 1"), "邀请码：");
+    const answers = await Promise.all([
+      bot.user("lin-jing", "林静").says(`/join ${invite} 林静`),
+      bot.user("zheng-hua", "郑华").says(`/join ${invite} 郑华`),
+    ]);
+    expect(answers.map(joined).filter((a) => a.includes("提交入支部申请"))).toHaveLength(1);
+    expect(await bot.prisma.joinRequest.count({ where: { inviteCode: invite } })).toBe(1);
+  });
+
+  it("refuses a duplicate join, before and after approval", async () => {
+    const { secretaryA } = world;
+    const invite = codeAfter(await secretaryA.says("/invite 10"), "邀请码：");
+    const tang = bot.user("tang-wei", "唐伟");
+    const request = codeAfter(await tang.says(`/join ${invite} 唐伟`), "编号");
+    expect(joined(await tang.says(`/join ${invite} 唐伟`))).toContain("已提交过申请");
+    await secretaryA.says(`/approve ${request}`);
+    expect(joined(await tang.says(`/join ${invite} 唐伟`))).toContain("已经是这个支部的党员");
+    expect(joined(await secretaryA.says(`/approve ${request}`))).toContain("已经处理过了");
+  });
+
+  it("refuses a bind code used twice or by someone who is not the secretary", async () => {
+    const { secretaryA } = world;
+    const code = codeAfter(await secretaryA.says("/bind_code"), "绑定码：");
+    const member = bot.user("qian-yu", "钱宇");
+    await enrol(bot, secretaryA, member);
+    expect(joined(await member.in(bot.group("other-group")).says(`/bind ${code}`))).toContain("没有权限");
+    expect(joined(await secretaryA.in(bot.group("second-group")).says(`/bind ${code}`))).toContain("已绑定");
+    expect(joined(await secretaryA.in(bot.group("third-group")).says(`/bind ${code}`))).toContain("已经用过");
+  });
+});
+
+describe("transfers and community registration", () => {
+  let bot: TestBot;
+  let world: World;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    world = await buildWorld(bot);
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it("moves a member to another branch, keeping their record and person", async () => {
+    const member = bot.user("feng-tao", "冯涛");
+    const code = await enrol(bot, world.secretaryA, member);
+    expect(joined(await world.secretaryA.says(`/transfer ${code} ${world.branchB}`))).toContain(
+      "已转入「和平里社区党支部」",
+    );
+    expect(joined(await member.says("/profile"))).toContain("支部：和平里社区党支部");
+    expect(joined(await world.secretaryA.says("/members"))).not.toContain("冯涛");
+    expect(joined(await world.secretaryB.says("/members"))).toContain("冯涛");
+    expect(await bot.prisma.auditEntry.count({ where: { action: { startsWith: "member.transfer" } } })).toBe(
+      2,
+    );
+  });
+
+  it("shows an in-service member in the community's roster while they stay in their branch", async () => {
+    const member = bot.user("yang-jie", "杨洁");
+    await enrol(bot, world.secretaryA, member);
+    expect(joined(await member.says(`/register ${world.branchB}`))).toContain("已到「和平里社区党支部」报到");
+    const community = joined(await world.secretaryB.in(world.groupB).says("/members"));
+    expect(community).toContain("到本社区报到的在职党员（1 人）");
+    expect(community).toContain("杨洁（幸福里社区党支部）");
+    expect(joined(await world.secretaryA.says("/members"))).toContain("杨洁");
+    expect(joined(await member.says(`/register ${world.branchB}`))).toContain(
+      "已经在「和平里社区党支部」报到过了",
+    );
+  });
+});

@@ -1,0 +1,13 @@
+// Reading codes and facts out of what the bot said, the way a person would read them.
+import type { Reply } from "../../src/core/reply.js";
+import { texts } from "./test-bot.js";
+
+/** The first code after a label such as "代码" or "邀请码：" in the replies. */
+export function codeAfter(replies: Reply[], label: string): string {
+  const text = texts(replies).join("\n");
+  const match = text.match(new RegExp(`${label}[：:\\s]*([0-9A-Z]{4,8})`));
+  if (!match?.[1]) throw new Error(`no code after "${label}" in: ${text}`);
+  return match[1];
+}
+
+export const joined = (replies: Reply[]): string => texts(replies).join("\n");

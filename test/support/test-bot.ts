@@ -35,7 +35,10 @@ export interface TestUser {
   name: string;
   /** Where the next message goes; defaults to a private chat with the bot. */
   in(chat: ChatRef): TestUser;
-  says(text: string, opts?: { updateId?: string }): Promise<Reply[]>;
+  says(
+    text: string,
+    opts?: { updateId?: string; attachment?: { filename: string; path: string } },
+  ): Promise<Reply[]>;
   /** Presses the button with this label in the replies this user last received. */
   presses(label: string): Promise<Reply[]>;
 }
@@ -83,6 +86,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
             chat: where(),
             payload: { type: "text", text },
             ...(o.updateId ? { updateId: o.updateId } : {}),
+            ...(o.attachment ? { attachment: o.attachment } : {}),
           }),
         ),
       presses: async (label) => {

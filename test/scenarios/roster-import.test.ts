@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { joined } from "../support/replies.js";
+import { makeRoster, type RosterLine, writeCsv, writeXlsx } from "../support/roster-fixtures.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+import { buildWorld, type World } from "../support/world.js";
+
+/** 500 members, of which lines 58, 201 and 437 of the file (header is line 1) are wrong. */
+function rosterWithThreeBadRows(): RosterLine[] {
+  const rows = makeRoster(500, ["第一党小组", "第二党小组", ""]);
+  const at = (line: number) => rows[line - 2] as RosterLine;
+  at(58).类别 = "积极分子";
+  at(201).入党时间 = "2031-02-30";
+  at(437).手机号 = "1380013";
+  return rows;
+}
+
+describe("importing the roster secretaries already keep", () => {
+  let bot: TestBot;
+  let world: World;
+  let dir: string;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    world = await buildWorld(bot);
+    await world.secretaryA.says("/org_add 党小组 第一党小组");
+    await world.secretaryA.says("/org_add 党小组 第二党小组");
+    dir = mkdtempSync(path.join(tmpdir(), "roster-"));
+  });
+  afterEach(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await bot.close();
+  });
+
+  for (const format of ["csv", "xlsx"] as const) {
+    it(`reports exactly the 3 bad rows of a 500-member ${format} roster and imports nothing`, async () => {
+      const file = path.join(dir, `名册.${format}`);
+      if (format === "csv") writeCsv(file, rosterWithThreeBadRows());
+      else await writeXlsx(file, rosterWithThreeBadRows());
+      const before = await bot.prisma.member.count();
+      const answer = await world.secretaryA.says("/import", {
+        attachment: { filename: `名册.${format}`, path: file },
+      });
+      const text = joined(answer);
+      expect(answer[0]?.visibility).toBe("private");
+      expect(text).toContain("名单有 3 行有误（共 500 行），未导入任何数据");
+      const errorLines = [...text.matchAll(/第 (\d+) 行：/g)].map((m) => Number(m[1]));
+      expect(errorLines).toEqual([58, 201, 437]);
+      expect(text).toContain("第 58 行：类别应为「正式」或「预备」，而不是「积极分子」");
+      expect(text).toContain("第 201 行：入党时间「2031-02-30」不是有效日期");
+      expect(text).toContain("第 437 行：手机号「1380013」格式不对");
+      expect(await bot.prisma.member.count()).toBe(before);
+    });
+  }
+
+  it("imports only the good rows when asked, into the right groups, with phones stored whole", async () => {
+    const file = path.join(dir, "名册.xlsx");
+    await writeXlsx(file, rosterWithThreeBadRows());
+    const text = joined(
+      await world.secretaryA.says("/import good", { attachment: { filename: "名册.xlsx", path: file } }),
+    );
+    expect(text).toContain("已向「幸福里社区党支部」导入 497 名党员，跳过 3 行有误的数据");
+    const branch = await bot.prisma.organization.findFirstOrThrow({ where: { name: "幸福里社区党支部" } });
+    expect(await bot.prisma.member.count({ where: { organizationId: branch.id, personId: null } })).toBe(497);
+    const first = await bot.prisma.member.findFirstOrThrow({
+      where: { phone: "13910000000" },
+      include: { group: true },
+    });
+    expect(first).toMatchObject({
+      status: "full",
+      joinedPartyOn: "1970-01-01",
+      group: { name: "第一党小组" },
+    });
+    // Every tenth row is 预备党员; the bad line 201 was one of them.
+    expect(
+      await bot.prisma.member.count({ where: { status: "probationary", organizationId: branch.id } }),
+    ).toBe(49);
+  });
+
+  it("refuses rows of people already on the roster when the file is imported again", async () => {
+    const file = path.join(dir, "名册.csv");
+    writeCsv(file, makeRoster(20, ["第一党小组"]));
+    await world.secretaryA.says("/import", { attachment: { filename: "名册.csv", path: file } });
+    const again = joined(
+      await world.secretaryA.says("/import", { attachment: { filename: "名册.csv", path: file } }),
+    );
+    expect(again).toContain("名单有 20 行有误");
+    expect(again).toContain("已在名单中");
+  });
+
+  it("explains a file without a name column, a missing file and an unsupported type", async () => {
+    const noName = path.join(dir, "bad.csv");
+    writeFileSync(noName, "名字,类别\n张三,正式\n");
+    expect(
+      joined(await world.secretaryA.says("/import", { attachment: { filename: "bad.csv", path: noName } })),
+    ).toContain("找不到「姓名」列");
+    expect(joined(await world.secretaryA.says("/import"))).toContain("请把名单文件");
+    expect(
+      joined(await world.secretaryA.says("/import", { attachment: { filename: "名册.doc", path: noName } })),
+    ).toContain("不支持的文件类型");
+  });
+
+  it("does not let a member import a roster", async () => {
+    const file = path.join(dir, "名册.csv");
+    writeCsv(file, makeRoster(3, []));
+    const member = bot.user("m-1", "党员甲");
+    const text = joined(
+      await member.in(world.groupA).says("/import", { attachment: { filename: "名册.csv", path: file } }),
+    );
+    expect(text).toContain("需要「支部书记」权限");
+  });
+});

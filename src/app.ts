@@ -26,6 +26,8 @@ export interface App {
   readonly db: Database;
   readonly i18n: I18n;
   readonly registry: CommandRegistry;
+  /** Domain services outside any command, for jobs, seeding and tests. */
+  readonly services: ServiceScope;
   handle(incoming: Incoming): Promise<Reply[]>;
   /** Stops taking updates, waits for in-flight work (up to the timeout), closes the database. */
   close(timeoutMs?: number): Promise<void>;
@@ -55,6 +57,7 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     i18n,
     registry,
     bootstrapCode,
+    services: scope,
     get accepting() {
       return accepting;
     },

@@ -12,6 +12,8 @@ import type { MemberRecord, MemberRepository, NewMember } from "./member-reposit
 import { readRosterFile, UnsupportedRosterFile } from "./roster-file.js";
 import { hasNameColumn, type MemberStatus, type RowError, validateRoster } from "./roster-rules.js";
 
+/** Chinese names in pinyin order, as printed rosters are. */
+const PINYIN = new Intl.Collator("zh-CN");
 const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
 const MAX_ROSTER_ROWS = 5_000;
 
@@ -82,10 +84,11 @@ export class MembershipService {
     return this.invites.pendingIn(ids);
   }
 
+  /** Without a status, a member linked to their roster entry keeps its status; a new one is 正式. */
   async approve(
     actorId: string,
     requestCode: string,
-    opts: { status: MemberStatus; joinedPartyOn: string | null },
+    opts: { status?: MemberStatus; joinedPartyOn: string | null },
     now: Date,
   ) {
     const request = await this.#pendingRequest(requestCode);
@@ -101,14 +104,14 @@ export class MembershipService {
       unlinked.length === 1 && unlinked[0]
         ? await this.members.update(unlinked[0].id, {
             personId: request.personId,
-            status: opts.status,
+            ...(opts.status ? { status: opts.status } : {}),
             ...(opts.joinedPartyOn ? { joinedPartyOn: opts.joinedPartyOn } : {}),
             ...(groupId ? { groupId } : {}),
           })
         : await this.members.create({
             code: await this.#freshMemberCode(),
             name: request.name,
-            status: opts.status,
+            status: opts.status ?? "full",
             joinedPartyOn: opts.joinedPartyOn,
             phone: null,
             organizationId: branchId,
@@ -168,8 +171,11 @@ export class MembershipService {
     await this.access.require(actorId, org.id, "member");
     const { branchId, groupId } = placement(org);
     const all = await this.members.listByBranch(branchId);
-    const members = groupId ? all.filter((m) => m.groupId === groupId) : all;
     const groups = new Map((await this.orgs.children(branchId)).map((g) => [g.id, g.name]));
+    const groupName = (id: string | null) => (id ? (groups.get(id) ?? "") : "\uffff");
+    const members = (groupId ? all.filter((m) => m.groupId === groupId) : all).sort(
+      (a, b) => PINYIN.compare(groupName(a.groupId), groupName(b.groupId)) || PINYIN.compare(a.name, b.name),
+    );
     const registered = await this.members.registeredAt(org.id);
     return { members, groups, registered };
   }

@@ -56,7 +56,7 @@ describe("authorisation matrix", () => {
       ["deputy_secretary", "m-deputy", "副书记戊", "副书记"],
     ] as const) {
       const person = bot.user(id, name);
-      const code = await enrol(bot, secretaryA, person);
+      const code = await enrol(secretaryA, person);
       if (word)
         await secretaryA.says(`/role grant ${code} ${word}${role === "group_leader" ? ` ${group}` : ""}`);
       holders.set(role, person);

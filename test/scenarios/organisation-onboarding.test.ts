@@ -92,7 +92,7 @@ describe("refusals", () => {
 
   it("refuses a member a secretary's command, politely and privately", async () => {
     const member = bot.user("sun-li", "孙丽");
-    await enrol(bot, world.secretaryA, member);
+    await enrol(world.secretaryA, member);
     const before = await bot.snapshot();
     const [refusal] = await member.in(world.groupA).says("/invite");
     expect(refusal?.visibility).toBe("private");
@@ -103,7 +103,7 @@ describe("refusals", () => {
   it("never lets a member of one branch read or change another branch, whatever codes they type", async () => {
     const { secretaryA, secretaryB, branchB, groupB } = world;
     const memberB = bot.user("liu-yang", "刘洋");
-    const memberBCode = await enrol(bot, secretaryB, memberB);
+    const memberBCode = await enrol(secretaryB, memberB);
     const outsiderRequest = codeAfter(
       await bot
         .user("he-ping", "何平")
@@ -111,7 +111,7 @@ describe("refusals", () => {
       "编号",
     );
     const memberA = bot.user("ma-hong", "马红");
-    await enrol(bot, secretaryA, memberA);
+    await enrol(secretaryA, memberA);
     const before = await bot.snapshot();
 
     // Guessing B's codes from A, as a member and even as A's secretary.
@@ -174,7 +174,7 @@ describe("refusals", () => {
     const { secretaryA } = world;
     const code = codeAfter(await secretaryA.says("/bind_code"), "绑定码：");
     const member = bot.user("qian-yu", "钱宇");
-    await enrol(bot, secretaryA, member);
+    await enrol(secretaryA, member);
     expect(joined(await member.in(bot.group("other-group")).says(`/bind ${code}`))).toContain("没有权限");
     expect(joined(await secretaryA.in(bot.group("second-group")).says(`/bind ${code}`))).toContain("已绑定");
     expect(joined(await secretaryA.in(bot.group("third-group")).says(`/bind ${code}`))).toContain("已经用过");
@@ -194,7 +194,7 @@ describe("transfers and community registration", () => {
 
   it("moves a member to another branch, keeping their record and person", async () => {
     const member = bot.user("feng-tao", "冯涛");
-    const code = await enrol(bot, world.secretaryA, member);
+    const code = await enrol(world.secretaryA, member);
     expect(joined(await world.secretaryA.says(`/transfer ${code} ${world.branchB}`))).toContain(
       "已转入「和平里社区党支部」",
     );
@@ -208,7 +208,7 @@ describe("transfers and community registration", () => {
 
   it("shows an in-service member in the community's roster while they stay in their branch", async () => {
     const member = bot.user("yang-jie", "杨洁");
-    await enrol(bot, world.secretaryA, member);
+    await enrol(world.secretaryA, member);
     expect(joined(await member.says(`/register ${world.branchB}`))).toContain("已到「和平里社区党支部」报到");
     const community = joined(await world.secretaryB.in(world.groupB).says("/members"));
     expect(community).toContain("到本社区报到的在职党员（1 人）");

@@ -45,7 +45,7 @@ export async function writeXlsx(path: string, rows: RosterLine[]): Promise<void>
     const [y, m, d] = r.入党时间.split("-").map(Number);
     const asDate = y && m && d ? new Date(Date.UTC(y, m - 1, d)) : null;
     // An impossible date (a typo) stays text, as Excel keeps it.
-    const date = asDate && asDate.toISOString().startsWith(r.入党时间) ? asDate : r.入党时间;
+    const date = asDate?.toISOString().startsWith(r.入党时间) ? asDate : r.入党时间;
     sheet.addRow([r.姓名, r.类别, date, /^\d+$/.test(r.手机号) ? Number(r.手机号) : r.手机号, r.党小组]);
   }
   await workbook.xlsx.writeFile(path);

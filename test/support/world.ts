@@ -25,7 +25,6 @@ export async function expectOk(replies: Promise<unknown>, contains: string): Pro
 
 /** Invites a person into the organisation the secretary acts on, and approves them. */
 export async function enrol(
-  bot: TestBot,
   secretary: TestUser,
   person: TestUser,
   opts: { status?: "正式" | "预备"; joined?: string } = {},
@@ -55,7 +54,7 @@ export async function buildWorld(bot: TestBot): Promise<World> {
   ] as const) {
     await admin.says(`/use ${branch}`);
     const secretary = bot.user(id, name);
-    const memberCode = await enrol(bot, admin, secretary, { joined: "1998-07-01" });
+    const memberCode = await enrol(admin, secretary, { joined: "1998-07-01" });
     memberCodes.set(id, memberCode);
     await expectOk(admin.says(`/role grant ${memberCode} 书记`), "书记");
     secretaries.push(secretary);

@@ -1,6 +1,8 @@
 // A chat in the terminal, like Hubot's shell adapter: type commands as a given person in a given
 // chat, switch identity and chat with ":" meta commands, press buttons by number. Works with
 // piped input too, which is how tests and scripts drive it.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Translate } from "../../core/i18n.js";
@@ -25,6 +27,7 @@ export class ConsoleAdapter {
   #user: UserRef;
   #chat: ChatRef;
   #buttons: Button[] = [];
+  #attachment: { filename: string; path: string } | undefined;
   #stopped = false;
   readonly #rl;
 
@@ -64,7 +67,14 @@ export class ConsoleAdapter {
   }
 
   async #send(payload: Incoming["payload"]): Promise<void> {
-    const replies = await this.opts.handle({ user: this.#user, chat: this.#chat, payload });
+    const attachment = this.#attachment;
+    this.#attachment = undefined;
+    const replies = await this.opts.handle({
+      user: this.#user,
+      chat: this.#chat,
+      payload,
+      ...(attachment ? { attachment } : {}),
+    });
     this.#buttons = [];
     for (const reply of replies) {
       const rendered = renderReply(reply, {
@@ -101,6 +111,14 @@ export class ConsoleAdapter {
         return this.#print(
           t("console.who", { name: this.#user.displayName, id: this.#user.id, chat: this.#chat.id }),
         );
+      case "attach": {
+        const [file] = args;
+        if (!file) return this.#print(t("console.usage"));
+        const resolved = path.resolve(file);
+        if (!existsSync(resolved)) return this.#print(t("console.noSuchFile", { file }));
+        this.#attachment = { filename: path.basename(resolved), path: resolved };
+        return this.#print(t("console.attached", { file: path.basename(resolved) }));
+      }
       case "press":
         return this.#press(args[0]);
       default:

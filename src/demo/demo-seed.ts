@@ -43,7 +43,7 @@ const BRANCHES: DemoBranch[] = [
       ["吴敏", "正式", "2001-04-23", "13803150010", 1],
       ["徐明", "正式", "1985-08-15", "13803150011", 0],
       ["孙红梅", "正式", "1992-12-26", "13803150012", 1],
-      ["马俊", "预备", "2026-05-04", "13803150013", 0],
+      ["马俊", "预备", "2025-11-04", "13803150013", 0],
       ["朱玉兰", "正式", "1972-01-08", "13803150014", 1],
       ["胡海波", "正式", "2010-11-11", "13803150015", 0],
     ],
@@ -63,7 +63,7 @@ const BRANCHES: DemoBranch[] = [
       ["郭志强", "正式", "2005-03-15", "13903150002", 0],
       ["何平", "正式", "1999-06-30", "13903150003", 1],
       ["高峰", "正式", "2011-10-10", "13903150004", 1],
-      ["林静", "预备", "2026-01-15", "13903150005", 0],
+      ["林静", "预备", "2025-09-15", "13903150005", 0],
       ["罗建华", "正式", "1982-02-18", "13903150006", 0],
       ["郑华", "正式", "1994-09-09", "13903150007", 1],
       ["梁晨", "正式", "2014-05-20", "13903150008", 1],
@@ -71,7 +71,7 @@ const BRANCHES: DemoBranch[] = [
       ["宋涛", "正式", "2007-07-07", "13903150010", 1],
       ["唐红", "正式", "1996-04-01", "13903150011", 0],
       ["许文斌", "正式", "2002-08-08", "13903150012", 1],
-      ["韩雪", "预备", "2026-03-01", "13903150013", 0],
+      ["韩雪", "预备", "2025-10-01", "13903150013", 0],
       ["冯德明", "正式", "1968-06-01", "13903150014", 1],
       ["邓丽君", "正式", "2009-12-12", "13903150015", 0],
     ],
@@ -127,13 +127,15 @@ async function seedBranch(
     [name, status, joined, phone, spec.groups[group]].join(","),
   );
   writeFileSync(file, ["姓名,类别,入党时间,手机号,党小组", ...lines].join("\n"));
-  await s.membership.importRoster(
+  const imported = await s.membership.importRoster(
     adminId,
     branch,
     { filename: "roster.csv", path: file },
     { goodRowsOnly: false, timeZone: await s.orgs.timeZone(branch.id) },
     now,
   );
+  if (imported.errors.length > 0)
+    throw new Error(`demo roster of ${spec.name} has errors: ${JSON.stringify(imported.errors)}`);
 
   // People who use the bot join with an invitation, which links them to their roster entry.
   const invite = await s.membership.createInvite(

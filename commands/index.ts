@@ -1,25 +1,47 @@
 // Every command the bot knows. A command not listed here does not exist; the authorisation
 // matrix test fails for a command whose expected roles it does not list.
 import type { AnyCommand } from "../src/core/command.js";
+import { absent } from "./absent.js";
 import { approve } from "./approve.js";
+import { approveLeave } from "./approve-leave.js";
+import { attend } from "./attend.js";
 import { bind } from "./bind.js";
 import { bindCode } from "./bind-code.js";
 import { bootstrap } from "./bootstrap.js";
+import { cancelMeeting } from "./cancel-meeting.js";
+import { checkin } from "./checkin.js";
+import { checkinCode } from "./checkin-code.js";
+import { closeMeeting } from "./close-meeting.js";
+import { correct } from "./correct.js";
+import { editMeeting } from "./edit-meeting.js";
 import { help } from "./help.js";
 import { importRoster } from "./import.js";
 import { invite } from "./invite.js";
 import { join } from "./join.js";
 import { language } from "./language.js";
+import { leave } from "./leave.js";
+import { leaves } from "./leaves.js";
+import { meeting } from "./meeting.js";
+import { meetings } from "./meetings.js";
 import { members } from "./members.js";
+import { minutes } from "./minutes.js";
+import { myAttendance } from "./my-attendance.js";
+import { myLeaves } from "./my-leaves.js";
+import { notCheckedIn } from "./not-checked-in.js";
+import { obligationsCommand } from "./obligations.js";
 import { orgAdd } from "./org-add.js";
 import { orgs } from "./orgs.js";
 import { profile } from "./profile.js";
 import { register } from "./register.js";
 import { reject } from "./reject.js";
+import { rejectLeave } from "./reject-leave.js";
 import { requests } from "./requests.js";
 import { role } from "./role.js";
+import { schedule } from "./schedule.js";
 import { set } from "./set.js";
 import { settings } from "./settings.js";
+import { themeDays } from "./theme-days.js";
+import { tick } from "./tick.js";
 import { transfer } from "./transfer.js";
 import { unbind } from "./unbind.js";
 import { use } from "./use.js";
@@ -30,12 +52,34 @@ export const commands: readonly AnyCommand[] = [
   whoami,
   profile,
   language,
+  meetings,
+  meeting,
+  attend,
+  leave,
+  checkin,
+  myAttendance,
+  myLeaves,
+  minutes,
+  tick,
   join,
   register,
   orgs,
   use,
   members,
   settings,
+  schedule,
+  themeDays,
+  editMeeting,
+  cancelMeeting,
+  leaves,
+  approveLeave,
+  rejectLeave,
+  checkinCode,
+  notCheckedIn,
+  absent,
+  closeMeeting,
+  correct,
+  obligationsCommand,
   invite,
   requests,
   approve,

@@ -1,13 +1,20 @@
 // The domain services a command can use. A scope hands them out bound either to plain reads or
 // to one transaction, so a command's writes commit together or not at all.
+
+import { AccessRepository } from "./access/access-repository.js";
 import { AccessService } from "./access/access-service.js";
 import { ContextService } from "./access/context-service.js";
 import { AuditRepository } from "./audit/audit-repository.js";
 import { ChatRepository } from "./chats/chat-repository.js";
 import { ChatService } from "./chats/chat-service.js";
+import { PromptService } from "./conversation/prompt-service.js";
 import type { Clock } from "./core/clock.js";
 import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
+import { OutboxRepository } from "./delivery/outbox-repository.js";
+import { OutboxService } from "./delivery/outbox-service.js";
 import { IdentityService } from "./identity/identity-service.js";
+import { MeetingRepository } from "./meetings/meeting-repository.js";
+import { MeetingService } from "./meetings/meeting-service.js";
 import { InviteRepository } from "./membership/invite-repository.js";
 import { MemberRepository } from "./membership/member-repository.js";
 import { MembershipService } from "./membership/membership-service.js";
@@ -23,6 +30,9 @@ export interface Services {
   orgs: OrganizationService;
   chats: ChatService;
   membership: MembershipService;
+  meetings: MeetingService;
+  prompts: PromptService;
+  outbox: OutboxService;
 }
 
 export interface ServiceDeps {
@@ -41,7 +51,8 @@ function createServices(db: Tx, deps: ServiceDeps): Services {
   const audit = new AuditRepository(db);
   const identity = new IdentityService(db);
   const access = new AccessService(db, orgRepo, memberRepo);
-  const chats = new ChatService(new ChatRepository(db), orgRepo, access, audit);
+  const chatRepo = new ChatRepository(db);
+  const chats = new ChatService(chatRepo, orgRepo, access, audit);
   return {
     identity,
     updates: new UpdateLedger(db),
@@ -50,6 +61,17 @@ function createServices(db: Tx, deps: ServiceDeps): Services {
     orgs: new OrganizationService(orgRepo, access, audit, deps.defaultTimeZone),
     chats,
     membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit),
+    meetings: new MeetingService(
+      new MeetingRepository(db),
+      memberRepo,
+      orgRepo,
+      access,
+      new AccessRepository(db),
+      audit,
+      deps.defaultTimeZone,
+    ),
+    prompts: new PromptService(db),
+    outbox: new OutboxService(new OutboxRepository(db), chatRepo),
   };
 }
 

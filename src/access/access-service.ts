@@ -40,6 +40,13 @@ export class AccessService {
         if (a.organizationId && chain.has(a.organizationId) && isRole(a.role)) roles.add(a.role);
       const memberships = await this.members.activeOf(personId);
       if (memberships.some((m) => chain.has(m.organizationId))) roles.add("member");
+      // A party group leader leads within the branch too (e.g. schedules their group's meeting
+      // from the branch chat); the service then checks it is their own group.
+      for (const a of assignments) {
+        if (a.role !== "group_leader" || !a.organizationId || chain.has(a.organizationId)) continue;
+        const group = await this.orgs.findById(a.organizationId);
+        if (group?.parentId === organizationId) roles.add("group_leader");
+      }
     }
     return ROLES.filter((r) => roles.has(r));
   }

@@ -25,6 +25,13 @@ export interface CommandContext<A> {
   attachment?: { filename: string; path: string };
   now: Date;
   t: Translate;
+  /** The installation's default language, for messages posted to group chats. */
+  groupT: Translate;
+  /**
+   * Asks the actor a question; their next plain message (here, or in their private chat when
+   * `where` is "private") completes `command args…` as its last argument.
+   */
+  ask(question: string, command: string, args: string[], where?: "here" | "private"): Promise<Reply>;
   /** A translator for another locale, e.g. to answer in a language just chosen. */
   translatorFor(locale: Locale): Translate;
   /** Domain services bound to this command's transaction. */

@@ -1,12 +1,13 @@
-// Turns an Incoming into replies: find the command, check the role, parse the arguments, then run
-// it in one transaction together with the record of the platform update. Bad input is answered
-// with the usage message before any transaction opens, so it never writes anything.
-
+// Turns an Incoming into replies: find the command (or the question a plain message answers),
+// check the role, parse the arguments, then run it in one transaction together with the record
+// of the platform update. Bad input is answered with the usage message before any transaction
+// opens, so it never writes anything.
+import { chatKeyOf } from "../conversation/prompt-service.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { ServiceScope } from "../services.js";
 import { UpdateAlreadyApplied } from "../updates/update-ledger.js";
 import type { Clock } from "./clock.js";
-import type { Actor, AnyCommand } from "./command.js";
+import type { Actor, AnyCommand, CommandContext } from "./command.js";
 import { usageKey } from "./command.js";
 import { DomainError } from "./domain-error.js";
 import { type I18n, type Locale, matchLocale } from "./i18n.js";
@@ -25,15 +26,32 @@ export interface RouterDeps {
   logger: Logger;
 }
 
+interface Invocation {
+  word: string;
+  args: string[];
+  /** Set when a plain message answers a question the bot asked. */
+  answers?: { personId: string; chatKey: string };
+}
+
+const CANCEL_WORDS = new Set(["取消", "cancel", "算了"]);
+
 export class Router {
   constructor(private readonly deps: RouterDeps) {}
 
   async handle(incoming: Incoming): Promise<Reply[]> {
-    const invocation = this.#invocation(incoming);
-    if (!invocation) return this.#notACommand(incoming);
     const { scope, registry, i18n, clock, logger } = this.deps;
+    // Most group messages are people talking to each other: find out cheaply whether this one is
+    // for the bot before resolving who is speaking where.
+    const invocation = this.#invocation(incoming) ?? (await this.#answer(incoming));
+    if (!invocation && incoming.chat.kind !== "private") return [];
     const { actor, org } = await this.#resolveActor(incoming);
     const t = i18n.translator(actor.locale);
+    if (!invocation) return [textReply(t("router.notACommand"))];
+    if (invocation.answers && CANCEL_WORDS.has(invocation.args.at(-1)?.trim().toLowerCase() ?? "")) {
+      const answers = invocation.answers;
+      await scope.transaction((s) => s.prompts.take({ ...answers, platform: incoming.user.platform }));
+      return [textReply(t("prompts.cancelled"))];
+    }
 
     const command = registry.find(invocation.word);
     if (!command) return [textReply(t("router.unknownCommand", { word: invocation.word }))];
@@ -52,9 +70,9 @@ export class Router {
       const result = await scope.transaction(async (services) => {
         if (incoming.updateId)
           await services.updates.recordOnce(incoming.user.platform, incoming.updateId, now);
-        const available = () => registry.all().filter((c: AnyCommand) => mayRun(c.role, actor.roles));
-        const translatorFor = (locale: Locale) => i18n.translator(locale);
-        return command.run({
+        if (invocation.answers)
+          await services.prompts.take({ ...invocation.answers, platform: incoming.user.platform });
+        const ctx: CommandContext<unknown> = {
           args: parsed.data,
           actor,
           chat: incoming.chat,
@@ -62,10 +80,24 @@ export class Router {
           ...(incoming.attachment ? { attachment: incoming.attachment } : {}),
           now,
           t,
-          translatorFor,
+          groupT: i18n.translator(i18n.defaultLocale),
+          translatorFor: (locale: Locale) => i18n.translator(locale),
           services,
-          available,
-        });
+          available: () => registry.all().filter((c: AnyCommand) => mayRun(c.role, actor.roles)),
+          async ask(question, askCommand, askArgs, where = "here") {
+            const person = actor.personId ?? (await services.identity.ensurePerson(actor.user)).id;
+            const chatKey = where === "private" ? "private" : chatKeyOf(incoming.chat);
+            await services.prompts.ask(
+              { personId: person, platform: actor.user.platform, chatKey },
+              askCommand,
+              askArgs,
+              now,
+            );
+            const hint = t("prompts.hint");
+            return textReply(`${question}\n${hint}`, where === "private" ? { visibility: "private" } : {});
+          },
+        };
+        return command.run(ctx);
       });
       return Array.isArray(result) ? result : [result];
     } catch (error) {
@@ -84,7 +116,7 @@ export class Router {
     }
   }
 
-  #invocation(incoming: Incoming): { word: string; args: string[] } | null {
+  #invocation(incoming: Incoming): Invocation | null {
     if (incoming.payload.type === "action")
       return { word: incoming.payload.command, args: incoming.payload.args };
     const parsed = parseCommandText(incoming.payload.text);
@@ -95,11 +127,29 @@ export class Router {
     return { word: parsed.word, args: parsed.args };
   }
 
-  async #notACommand(incoming: Incoming): Promise<Reply[]> {
-    // In groups people talk to each other; only a private chat with the bot deserves a hint.
-    if (incoming.chat.kind !== "private") return [];
-    const { actor } = await this.#resolveActor(incoming);
-    return [textReply(this.deps.i18n.translator(actor.locale)("router.notACommand"))];
+  /** A plain message that answers the question the bot asked this person in this chat. */
+  async #answer(incoming: Incoming): Promise<Invocation | null> {
+    if (incoming.payload.type !== "text") return null;
+    const text = incoming.payload.text.trim();
+    if (!text) return null;
+    const found = await this.deps.scope.read(async (s) => {
+      const person = await s.identity.findPerson(incoming.user);
+      if (!person) return null;
+      const key = {
+        personId: person.id,
+        platform: incoming.user.platform,
+        chatKey: chatKeyOf(incoming.chat),
+      };
+      const pending = await s.prompts.pending(key, this.deps.clock.now());
+      return pending ? { key, pending } : null;
+    });
+    if (!found) return null;
+    const { key, pending } = found;
+    return {
+      word: pending.command,
+      args: [...pending.args, text],
+      answers: { personId: key.personId, chatKey: key.chatKey },
+    };
   }
 
   async #resolveActor(incoming: Incoming): Promise<{ actor: Actor; org: OrgRecord | null }> {

@@ -212,6 +212,10 @@ export class MembershipService {
     return this.members.activeInBranchOf(personId, placement(org).branchId);
   }
 
+  memberById(id: string): Promise<MemberRecord | null> {
+    return this.members.findById(id);
+  }
+
   async firstMembership(personId: string): Promise<MemberRecord | null> {
     return (await this.members.activeOf(personId))[0] ?? null;
   }

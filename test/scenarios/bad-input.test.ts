@@ -19,8 +19,8 @@ const failing = defineCommand({
 
 // A command only a secretary may run, to prove refusals come before anything else.
 const secretaryOnly = defineCommand({
-  name: "close_meeting",
-  aliases: ["结束会议"],
+  name: "seal_archive",
+  aliases: ["封存档案"],
   role: "secretary",
   args: z.tuple([z.string()]),
   async run({ services, actor }) {
@@ -64,7 +64,7 @@ describe("bad input gets a clear message and changes nothing", () => {
 
   it("refuses a command above the person's role politely, before looking at its arguments", async () => {
     const before = await bot.snapshot();
-    const [refusal] = await bot.user("zhouqiang", "周强").says("/结束会议");
+    const [refusal] = await bot.user("zhouqiang", "周强").says("/封存档案");
     expect(refusal?.visibility).toBe("private");
     expect(texts(refusal ? [refusal] : [])[0]).toContain("需要「支部书记」权限");
     expect(await bot.snapshot()).toEqual(before);
@@ -79,6 +79,6 @@ describe("bad input gets a clear message and changes nothing", () => {
 
   it("does not advertise commands above the person's role in /help", async () => {
     const [reply] = texts(await bot.user("xuming", "徐明").says("/help"));
-    expect(reply).not.toContain("close_meeting");
+    expect(reply).not.toContain("seal_archive");
   });
 });

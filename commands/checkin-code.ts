@@ -1,0 +1,25 @@
+// /checkin_code <meeting>: require (or rotate) a four-digit sign-in code that the host shows in the
+// room, so nobody checks in for someone who is not there. Sent privately to the host.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { requirePerson } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+
+export const checkinCode = defineCommand({
+  name: "checkin_code",
+  aliases: ["签到码"],
+  role: "group_leader",
+  args: z.tuple([meetingCodeArg]),
+  async run(ctx) {
+    const actorId = await requirePerson(ctx);
+    const { meeting, signinCode } = await ctx.services.meetings.rotateCheckInCode(
+      actorId,
+      ctx.args[0],
+      ctx.now,
+    );
+    return textReply(ctx.t("checkIn.codeIssued", { code: signinCode, topic: meeting.topic }), {
+      visibility: "private",
+    });
+  },
+});

@@ -1,0 +1,44 @@
+// /checkin <meeting> [sign-in code] (the 签到 button): record attendance. Late check-ins are
+// recorded as late; a second one is harmless; when the host requires the code shown in the room,
+// the button asks for it.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { formatDateTime, requirePerson } from "../src/core/command-helpers.js";
+import { DomainError } from "../src/core/domain-error.js";
+import { textReply } from "../src/core/reply.js";
+import { announce } from "../src/meetings/announce.js";
+import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+
+export const checkin = defineCommand({
+  name: "checkin",
+  aliases: ["签到"],
+  role: "member",
+  args: z.union([z.tuple([meetingCodeArg]), z.tuple([meetingCodeArg, z.string().regex(/^\d{4}$/)])]),
+  async run(ctx) {
+    const [code, signinCode] = ctx.args;
+    const personId = await requirePerson(ctx);
+    try {
+      const result = await ctx.services.meetings.checkIn(
+        personId,
+        code,
+        signinCode ?? null,
+        signinCode ? "command" : "button",
+        ctx.now,
+      );
+      const zone = await ctx.services.meetings.zoneOf(result.meeting.organizationId);
+      const at = formatDateTime(result.at, zone).slice(11);
+      if (result.already) return textReply(ctx.t("checkIn.already", { at }), { visibility: "private" });
+      await announce(ctx.services, result.meeting.id, ctx.groupT, ctx.now);
+      return textReply(
+        ctx.t(result.late ? "checkIn.late" : "checkIn.done", { at, topic: result.meeting.topic }),
+        { visibility: "private" },
+      );
+    } catch (error) {
+      // The button carries no code: ask for the one the host shows in the room, here.
+      if (error instanceof DomainError && error.key === "meetings.checkInCodeNeeded") {
+        return ctx.ask(ctx.t("checkIn.askCode"), "checkin", [code]);
+      }
+      throw error;
+    }
+  },
+});

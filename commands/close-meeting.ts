@@ -1,0 +1,24 @@
+// /close_meeting <code>: the secretary closes the meeting. The ledger is frozen; absentees without
+// a reason are recorded as 无故; from now on only /correct changes the record, and it is logged.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { requirePerson } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+import { renderLedger } from "../src/meetings/ledger-text.js";
+import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+
+export const closeMeeting = defineCommand({
+  name: "close_meeting",
+  aliases: ["结束会议", "闭会"],
+  role: "group_leader",
+  args: z.tuple([meetingCodeArg]),
+  async run(ctx) {
+    const actorId = await requirePerson(ctx);
+    const { meeting, markedUnexcused } = await ctx.services.meetings.close(actorId, ctx.args[0], ctx.now);
+    const ledger = await ctx.services.meetings.ledger(meeting);
+    const head =
+      ctx.t("close.done", { topic: meeting.topic }) +
+      (markedUnexcused > 0 ? `\n${ctx.t("close.markedUnexcused", { count: markedUnexcused })}` : "");
+    return textReply(`${head}\n${renderLedger(meeting, ledger, ctx.t)}`);
+  },
+});

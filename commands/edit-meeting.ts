@@ -1,0 +1,75 @@
+// /edit_meeting <code> <time|place|topic|host|recorder> <value…>: change a scheduled meeting; the
+// announcement in the chat is updated and the change is announced.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { requirePerson } from "../src/core/command-helpers.js";
+import { DomainError } from "../src/core/domain-error.js";
+import { textReply } from "../src/core/reply.js";
+import { announce } from "../src/meetings/announce.js";
+import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { combine, parseDay, parseTime } from "../src/meetings/when.js";
+
+const FIELDS: Record<string, "time" | "place" | "topic" | "host" | "recorder"> = {
+  time: "time",
+  时间: "time",
+  place: "place",
+  地点: "place",
+  topic: "topic",
+  主题: "topic",
+  host: "host",
+  主持: "host",
+  主持人: "host",
+  recorder: "recorder",
+  记录: "recorder",
+  记录人: "recorder",
+};
+const field = z
+  .string()
+  .transform((w) => FIELDS[w.toLowerCase()])
+  .pipe(z.enum(["time", "place", "topic", "host", "recorder"]));
+
+export const editMeeting = defineCommand({
+  name: "edit_meeting",
+  aliases: ["修改会议"],
+  role: "group_leader",
+  args: z.tuple([meetingCodeArg, field, z.string()]).rest(z.string()),
+  async run(ctx) {
+    const [code, what, ...words] = ctx.args;
+    const value = words.join(" ").trim();
+    const actorId = await requirePerson(ctx);
+    let startsAt: Date | undefined;
+    if (what === "time") {
+      const meeting = await ctx.services.meetings.find(code);
+      const zone = await ctx.services.meetings.zoneOf(meeting.organizationId);
+      const [dayWord = "", timeWord = ""] = words;
+      const day = parseDay(dayWord, ctx.now, zone);
+      const time = parseTime(timeWord);
+      if (!day || !time) throw new DomainError("schedule.invalid.date");
+      startsAt = combine(day, time);
+    }
+    const updated = await ctx.services.meetings.edit(
+      actorId,
+      code,
+      {
+        field: what,
+        value: what === "host" || what === "recorder" ? value.toUpperCase() : value,
+        ...(startsAt ? { startsAt } : {}),
+      },
+      ctx.now,
+    );
+    await announce(ctx.services, updated.id, ctx.groupT, ctx.now);
+    await ctx.services.outbox.toOrganization(
+      updated.organizationId,
+      textReply(
+        ctx.groupT("meetingChanged.edited", {
+          code,
+          topic: updated.topic,
+          field: ctx.groupT(`meetingFields.${what}`),
+          value,
+        }),
+      ),
+      { now: ctx.now },
+    );
+    return textReply(ctx.t("meetingChanged.editedAck", { code }));
+  },
+});

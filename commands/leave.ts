@@ -1,0 +1,35 @@
+// /leave <code> <reason…> (the 请假 button): ask for leave. Pressed without a reason, the bot asks
+// for it in the private chat, so the reason is not shown to the whole group.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { requirePerson } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+import { announce } from "../src/meetings/announce.js";
+import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+
+export const leave = defineCommand({
+  name: "leave",
+  aliases: ["请假"],
+  role: "member",
+  args: z.tuple([meetingCodeArg]).rest(z.string()),
+  async run(ctx) {
+    const [code, ...words] = ctx.args;
+    const reason = words.join(" ").trim().slice(0, 200);
+    const personId = await requirePerson(ctx);
+    if (!reason) {
+      // Check now that the meeting is theirs and still ahead, before asking anything.
+      const meeting = await ctx.services.meetings.visible(personId, code);
+      return ctx.ask(ctx.t("leave.askReason", { topic: meeting.topic }), "leave", [code], "private");
+    }
+    const { meeting, leave: request } = await ctx.services.meetings.requestLeave(
+      personId,
+      code,
+      reason,
+      ctx.now,
+    );
+    await announce(ctx.services, meeting.id, ctx.groupT, ctx.now);
+    return textReply(ctx.t("leave.requested", { topic: meeting.topic, code: request.code }), {
+      visibility: "private",
+    });
+  },
+});

@@ -1,0 +1,65 @@
+// /schedule 类型 日期 时间 地点 主题 [主持=编号] [记录=编号] [小组=代码] [重复=N] [线上]
+// One line for those who like it; without arguments, a guided conversation that asks for each
+// piece in turn (type by buttons, then date, time, place and topic as plain messages).
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+import { announce } from "../src/meetings/announce.js";
+import { formatMeetingTime } from "../src/meetings/announcement.js";
+import { readSchedule } from "../src/meetings/meeting-args.js";
+import { MEETING_TYPES } from "../src/meetings/meeting-types.js";
+
+export const schedule = defineCommand({
+  name: "schedule",
+  aliases: ["安排会议", "安排", "开会"],
+  role: "group_leader",
+  args: z.array(z.string().max(200)).max(20),
+  async run(ctx) {
+    const org = requireOrg(ctx);
+    const zone = await ctx.services.meetings.zoneOf(org.id);
+    const { draft, next, invalid } = readSchedule(ctx.args, ctx.now, zone);
+    if (next) {
+      // Keep what was good so far; ask for the missing or wrong piece.
+      const kept = invalid ? ctx.args.slice(0, -1) : ctx.args;
+      const question = [invalid ? ctx.t(`schedule.invalid.${invalid}`) : null, ctx.t(`schedule.ask.${next}`)]
+        .filter(Boolean)
+        .join("\n");
+      const reply = await ctx.ask(question, "schedule", kept);
+      if (next === "type") {
+        const types = MEETING_TYPES.filter((type) => type !== "other");
+        reply.buttons = [types.slice(0, 3), types.slice(3)].map((row) =>
+          row.map((type) => ({ label: ctx.t(`meetingTypes.${type}`), command: "schedule", args: [type] })),
+        );
+      }
+      return reply;
+    }
+    const actorId = await requirePerson(ctx);
+    const { type, startsAt, place, topic } = draft;
+    if (!type || !startsAt || !place || !topic) throw new Error("readSchedule returned an incomplete draft");
+    const meetings = await ctx.services.meetings.schedule(
+      actorId,
+      org,
+      {
+        type,
+        startsAt,
+        place,
+        topic,
+        online: draft.online,
+        occurrences: draft.occurrences,
+        ...(draft.hostCode ? { hostCode: draft.hostCode } : {}),
+        ...(draft.recorderCode ? { recorderCode: draft.recorderCode } : {}),
+        ...(draft.groupCode ? { groupCode: draft.groupCode } : {}),
+      },
+      ctx.now,
+    );
+    const [first] = meetings;
+    if (!first) throw new Error("no meeting scheduled");
+    const chats = await announce(ctx.services, first.id, ctx.groupT, ctx.now);
+    const when = meetings.map((m) => `${formatMeetingTime(m.startsAt, zone, ctx.t)} ${m.code}`).join("\n");
+    return textReply(
+      ctx.t("schedule.done", { type: ctx.t(`meetingTypes.${type}`), topic, when, count: meetings.length }) +
+        (chats > 0 ? `\n${ctx.t("schedule.announced", { count: chats })}` : `\n${ctx.t("schedule.noChat")}`),
+    );
+  },
+});

@@ -1,0 +1,201 @@
+// Persistence of meetings and everything that happens around them.
+import type { Prisma, Tx } from "../db/database.js";
+
+export type MeetingRecord = Prisma.MeetingGetPayload<object>;
+
+export class MeetingRepository {
+  constructor(private readonly db: Tx) {}
+
+  create(data: Prisma.MeetingUncheckedCreateInput): Promise<MeetingRecord> {
+    return this.db.meeting.create({ data });
+  }
+
+  findByCode(code: string): Promise<MeetingRecord | null> {
+    return this.db.meeting.findUnique({ where: { code } });
+  }
+
+  findById(id: string): Promise<MeetingRecord | null> {
+    return this.db.meeting.findUnique({ where: { id } });
+  }
+
+  async codeTaken(code: string): Promise<boolean> {
+    return (await this.db.meeting.count({ where: { code } })) > 0;
+  }
+
+  update(id: string, data: Prisma.MeetingUncheckedUpdateInput): Promise<MeetingRecord> {
+    return this.db.meeting.update({ where: { id }, data });
+  }
+
+  /**
+   * Bumps the announcement version. On PostgreSQL the row lock this takes orders concurrent
+   * changes of one meeting, so counts read after it include every change committed before.
+   */
+  async bumpVersion(id: string): Promise<number> {
+    const row = await this.db.meeting.update({
+      where: { id },
+      data: { version: { increment: 1 } },
+      select: { version: true },
+    });
+    return row.version;
+  }
+
+  upcoming(organizationIds: string[], from: Date, take: number): Promise<MeetingRecord[]> {
+    return this.db.meeting.findMany({
+      where: { organizationId: { in: organizationIds }, status: "scheduled", startsAt: { gte: from } },
+      orderBy: { startsAt: "asc" },
+      take,
+    });
+  }
+
+  between(organizationId: string, from: Date, to: Date): Promise<MeetingRecord[]> {
+    return this.db.meeting.findMany({
+      where: { organizationId, startsAt: { gte: from, lt: to } },
+      orderBy: { startsAt: "asc" },
+    });
+  }
+
+  // Responses, check-ins, leave.
+
+  async respond(meetingId: string, memberId: string, response: string, at: Date): Promise<void> {
+    await this.db.meetingResponse.upsert({
+      where: { meetingId_memberId: { meetingId, memberId } },
+      create: { meetingId, memberId, response, at },
+      update: { response, at },
+    });
+  }
+
+  findCheckIn(meetingId: string, memberId: string) {
+    return this.db.checkIn.findUnique({ where: { meetingId_memberId: { meetingId, memberId } } });
+  }
+
+  /** Throws a unique violation when the member already checked in. */
+  async checkIn(data: {
+    meetingId: string;
+    memberId: string;
+    at: Date;
+    late: boolean;
+    via: string;
+  }): Promise<void> {
+    await this.db.checkIn.create({ data });
+  }
+
+  checkIns(meetingId: string) {
+    return this.db.checkIn.findMany({ where: { meetingId }, orderBy: { at: "asc" } });
+  }
+
+  async counts(meetingId: string): Promise<{ attending: number; leave: number; checkedIn: number }> {
+    const [attending, leave, checkedIn] = await Promise.all([
+      this.db.meetingResponse.count({ where: { meetingId, response: "attend" } }),
+      this.db.leaveRequest.count({ where: { meetingId, status: { in: ["pending", "approved"] } } }),
+      this.db.checkIn.count({ where: { meetingId } }),
+    ]);
+    return { attending, leave, checkedIn };
+  }
+
+  findLeave(meetingId: string, memberId: string) {
+    return this.db.leaveRequest.findUnique({ where: { meetingId_memberId: { meetingId, memberId } } });
+  }
+
+  findLeaveByCode(code: string) {
+    return this.db.leaveRequest.findUnique({ where: { code }, include: { meeting: true } });
+  }
+
+  async putLeave(data: {
+    code: string;
+    meetingId: string;
+    memberId: string;
+    reason: string;
+    createdAt: Date;
+  }) {
+    return this.db.leaveRequest.upsert({
+      where: { meetingId_memberId: { meetingId: data.meetingId, memberId: data.memberId } },
+      create: data,
+      update: {
+        reason: data.reason,
+        status: "pending",
+        decidedAt: null,
+        decidedById: null,
+        decisionNote: null,
+        createdAt: data.createdAt,
+      },
+    });
+  }
+
+  async decideLeave(
+    code: string,
+    data: {
+      status: "approved" | "rejected";
+      decidedById: string;
+      decidedAt: Date;
+      decisionNote: string | null;
+    },
+  ) {
+    const { count } = await this.db.leaveRequest.updateMany({ where: { code, status: "pending" }, data });
+    return count === 1;
+  }
+
+  leaves(meetingId: string) {
+    return this.db.leaveRequest.findMany({ where: { meetingId }, orderBy: { createdAt: "asc" } });
+  }
+
+  pendingLeaves(organizationIds: string[]) {
+    return this.db.leaveRequest.findMany({
+      where: { status: "pending", meeting: { organizationId: { in: organizationIds }, status: "scheduled" } },
+      include: { meeting: true },
+      orderBy: { createdAt: "asc" },
+    });
+  }
+
+  leavesOfMember(memberId: string, take: number) {
+    return this.db.leaveRequest.findMany({
+      where: { memberId },
+      include: { meeting: true },
+      orderBy: { createdAt: "desc" },
+      take,
+    });
+  }
+
+  // Absence notes and the frozen ledger.
+
+  async putAbsenceNote(data: {
+    meetingId: string;
+    memberId: string;
+    reason: string;
+    note: string | null;
+    at: Date;
+  }) {
+    await this.db.absenceNote.upsert({
+      where: { meetingId_memberId: { meetingId: data.meetingId, memberId: data.memberId } },
+      create: data,
+      update: { reason: data.reason, note: data.note, at: data.at },
+    });
+  }
+
+  absenceNotes(meetingId: string) {
+    return this.db.absenceNote.findMany({ where: { meetingId } });
+  }
+
+  async freezeAttendees(rows: Prisma.MeetingAttendeeCreateManyInput[]): Promise<void> {
+    if (rows.length > 0) await this.db.meetingAttendee.createMany({ data: rows });
+  }
+
+  attendees(meetingId: string) {
+    return this.db.meetingAttendee.findMany({ where: { meetingId } });
+  }
+
+  async updateAttendee(
+    meetingId: string,
+    memberId: string,
+    data: { reason?: string; note?: string | null; outcome?: string },
+  ) {
+    await this.db.meetingAttendee.update({ where: { meetingId_memberId: { meetingId, memberId } }, data });
+  }
+
+  /** A member's lines in the frozen ledgers of meetings between two instants. */
+  attendanceOf(memberId: string, from: Date, to: Date) {
+    return this.db.meetingAttendee.findMany({
+      where: { memberId, meeting: { startsAt: { gte: from, lt: to }, status: "closed" } },
+      include: { meeting: { select: { type: true, startsAt: true, topic: true } } },
+    });
+  }
+}

@@ -65,7 +65,7 @@ export class MeetingService {
 
   async schedule(actorId: string, org: OrgRecord, input: ScheduleInput, now: Date): Promise<MeetingRecord[]> {
     const branch = org.kind === "group" && org.parentId ? await this.orgs.findById(org.parentId) : org;
-    if (!branch || branch.kind !== "branch") throw new DomainError("meetings.needsBranch");
+    if (branch?.kind !== "branch") throw new DomainError("meetings.needsBranch");
     let group: OrgRecord | null = null;
     if (input.type === "group_meeting") {
       group = input.groupCode
@@ -490,8 +490,7 @@ export class MeetingService {
     if (change.field === "reason") {
       const member = await this.#memberOfBranch(change.memberCode, meeting.organizationId);
       const line = (await this.meetings.attendees(meeting.id)).find((a) => a.memberId === member.id);
-      if (!line || line.outcome !== "absent")
-        throw new DomainError("meetings.notAbsent", { name: member.name });
+      if (line?.outcome !== "absent") throw new DomainError("meetings.notAbsent", { name: member.name });
       before = line.reason;
       await this.meetings.updateAttendee(meeting.id, member.id, { reason: change.reason });
     } else {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { announce } from "../src/meetings/announce.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
 
 export const checkinCode = defineCommand({
@@ -18,6 +19,8 @@ export const checkinCode = defineCommand({
       ctx.args[0],
       ctx.now,
     );
+    // The announcement now says a sign-in code is needed (and shows 签到 if check-in is open).
+    await announce(ctx.services, meeting.id, ctx.groupT, ctx.now);
     return textReply(ctx.t("checkIn.codeIssued", { code: signinCode, topic: meeting.topic }), {
       visibility: "private",
     });

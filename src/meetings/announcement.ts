@@ -63,6 +63,7 @@ export function renderAnnouncement(d: AnnouncementData, t: Translate, now: Date)
     });
     if (d.birthdays.length > 0) lines.push(t("announcement.birthdays", { names: d.birthdays.join("、") }));
   }
+  if (meeting.status === "scheduled" && meeting.checkInCode) lines.push(t("announcement.codeRequired"));
   if (meeting.status === "cancelled" && meeting.cancelReason)
     lines.push(t("announcement.cancelReason", { reason: meeting.cancelReason }));
   lines.push(t("announcement.code", { code: meeting.code }));

@@ -25,6 +25,8 @@ export interface TestBot {
   send(incoming: Incoming): Promise<Reply[]>;
   /** Every row of every table, to prove that something wrote nothing. */
   snapshot(): Promise<Record<string, unknown[]>>;
+  /** What the bot posted on its own in a chat (announcements at their latest version, notices). */
+  posts(chat: ChatRef): Promise<Reply[]>;
   /** How many transactions the bot has opened so far. */
   transactions(): number;
   close(): Promise<void>;
@@ -39,8 +41,8 @@ export interface TestUser {
     text: string,
     opts?: { updateId?: string; attachment?: { filename: string; path: string } },
   ): Promise<Reply[]>;
-  /** Presses the button with this label in the replies this user last received. */
-  presses(label: string): Promise<Reply[]>;
+  /** Presses the button with this label in the replies this user last received (or in `on`). */
+  presses(label: string, on?: Reply[]): Promise<Reply[]>;
 }
 
 export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
@@ -89,8 +91,10 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
             ...(o.attachment ? { attachment: o.attachment } : {}),
           }),
         ),
-      presses: async (label) => {
-        const button = lastReplies.flatMap((r) => r.buttons?.flat() ?? []).find((b) => b.label === label);
+      presses: async (label, on) => {
+        const button = (on ?? lastReplies)
+          .flatMap((r) => r.buttons?.flat() ?? [])
+          .find((b) => b.label === label);
         if (!button) {
           throw new Error(`${name} sees no button "${label}" in: ${lastReplies.map(replyText).join(" | ")}`);
         }
@@ -124,6 +128,13 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
       return tables;
     },
     transactions: () => transactionCount,
+    async posts(chat) {
+      const rows = await app.db.prisma.outboxMessage.findMany({
+        where: { platform: chat.platform, chatId: chat.id },
+        orderBy: [{ createdAt: "asc" }, { version: "asc" }],
+      });
+      return rows.map((row) => JSON.parse(row.payload) as Reply);
+    },
     async close() {
       await app.close();
       await database.drop();

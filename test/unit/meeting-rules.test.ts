@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { checkInTiming } from "../../src/meetings/check-in-rules.js";
-import { closeLedger, computeLedger, type ExpectedMember, parseAbsenceReason } from "../../src/meetings/ledger.js";
+import {
+  closeLedger,
+  computeLedger,
+  type ExpectedMember,
+  parseAbsenceReason,
+} from "../../src/meetings/ledger.js";
 import { readSchedule } from "../../src/meetings/meeting-args.js";
 import { obligations, politicalBirthdays } from "../../src/meetings/obligations.js";
 import { periodOf } from "../../src/meetings/periods.js";
@@ -26,40 +31,88 @@ describe("the attendance ledger", () => {
     });
     expect(ledger).toMatchObject({ expected: 5, present: 2, late: 1, onLeave: 1, absent: 2, unexplained: 1 });
     expect(ledger.present).toBeLessThanOrEqual(ledger.expected);
-    expect(ledger.lines.find((l) => l.memberId === "陈静")).toMatchObject({ outcome: "absent", reason: "sick", note: "住院" });
+    expect(ledger.lines.find((l) => l.memberId === "陈静")).toMatchObject({
+      outcome: "absent",
+      reason: "sick",
+      note: "住院",
+    });
   });
 
   it("does not count a member on approved leave as absent", () => {
-    const ledger = computeLedger({ type: "theme_day", expected: [member("李娜")], checkIns: [], approvedLeave: new Set(["李娜"]), notes: new Map() });
+    const ledger = computeLedger({
+      type: "theme_day",
+      expected: [member("李娜")],
+      checkIns: [],
+      approvedLeave: new Set(["李娜"]),
+      notes: new Map(),
+    });
     expect(ledger.absent).toBe(0);
     expect(ledger.lines[0]).toMatchObject({ outcome: "leave", reason: "leave" });
   });
 
   it("counts a member who checked in despite approved leave as present", () => {
-    const ledger = computeLedger({ type: "theme_day", expected: [member("李娜")], checkIns: [{ memberId: "李娜", late: false }], approvedLeave: new Set(["李娜"]), notes: new Map() });
+    const ledger = computeLedger({
+      type: "theme_day",
+      expected: [member("李娜")],
+      checkIns: [{ memberId: "李娜", late: false }],
+      approvedLeave: new Set(["李娜"]),
+      notes: new Map(),
+    });
     expect(ledger.lines[0]?.outcome).toBe("present");
   });
 
   it("meets the general meeting's quorum with more than half of the voting members; 预备党员 do not count", () => {
     // 4 voting members + 1 probationary: 3 voting present is more than half.
-    const base = { type: "general_meeting" as const, expected, approvedLeave: new Set<string>(), notes: new Map() };
-    const met = computeLedger({ ...base, checkIns: ["张伟", "王芳", "李娜"].map((memberId) => ({ memberId, late: false })) });
+    const base = {
+      type: "general_meeting" as const,
+      expected,
+      approvedLeave: new Set<string>(),
+      notes: new Map(),
+    };
+    const met = computeLedger({
+      ...base,
+      checkIns: ["张伟", "王芳", "李娜"].map((memberId) => ({ memberId, late: false })),
+    });
     expect(met.quorum).toEqual({ applies: true, base: 4, present: 3, met: true });
     // 2 voting + the probationary member present: exactly half of the voting members is not enough.
-    const notMet = computeLedger({ ...base, checkIns: ["张伟", "王芳", "刘洋"].map((memberId) => ({ memberId, late: false })) });
+    const notMet = computeLedger({
+      ...base,
+      checkIns: ["张伟", "王芳", "刘洋"].map((memberId) => ({ memberId, late: false })),
+    });
     expect(notMet.quorum).toEqual({ applies: true, base: 4, present: 2, met: false });
   });
 
   it("asks more than half of the committee for a committee meeting, and no quorum elsewhere", () => {
     const committee = [member("书记"), member("副书记"), member("委员")];
-    const two = computeLedger({ type: "committee_meeting", expected: committee, checkIns: [{ memberId: "书记", late: false }, { memberId: "委员", late: true }], approvedLeave: new Set(), notes: new Map() });
+    const two = computeLedger({
+      type: "committee_meeting",
+      expected: committee,
+      checkIns: [
+        { memberId: "书记", late: false },
+        { memberId: "委员", late: true },
+      ],
+      approvedLeave: new Set(),
+      notes: new Map(),
+    });
     expect(two.quorum.met).toBe(true);
-    const lesson = computeLedger({ type: "party_lesson", expected: committee, checkIns: [], approvedLeave: new Set(), notes: new Map() });
+    const lesson = computeLedger({
+      type: "party_lesson",
+      expected: committee,
+      checkIns: [],
+      approvedLeave: new Set(),
+      notes: new Map(),
+    });
     expect(lesson.quorum).toMatchObject({ applies: false, met: true });
   });
 
   it("records absentees without a reason as 无故 at closing, and keeps given reasons", () => {
-    const ledger = computeLedger({ type: "party_lesson", expected: [member("甲"), member("乙")], checkIns: [], approvedLeave: new Set(), notes: new Map([["乙", { reason: "official", note: null }]]) });
+    const ledger = computeLedger({
+      type: "party_lesson",
+      expected: [member("甲"), member("乙")],
+      checkIns: [],
+      approvedLeave: new Set(),
+      notes: new Map([["乙", { reason: "official", note: null }]]),
+    });
     expect(closeLedger(ledger).map((l) => [l.memberId, l.reason])).toEqual([
       ["甲", "unexcused"],
       ["乙", "official"],
@@ -75,7 +128,11 @@ describe("the attendance ledger", () => {
 });
 
 describe("check-in timing", () => {
-  const meeting = { startsAt: new Date("2026-03-10T11:30:00Z"), checkInOpensMinutes: 30, checkInClosesMinutes: 60 };
+  const meeting = {
+    startsAt: new Date("2026-03-10T11:30:00Z"),
+    checkInOpensMinutes: 30,
+    checkInClosesMinutes: 60,
+  };
   const at = (iso: string) => checkInTiming(meeting, new Date(iso));
 
   it("opens before the start, is on time until the start, late until it closes", () => {
@@ -136,9 +193,20 @@ describe("reading a one-line schedule", () => {
   const now = new Date("2026-03-02T01:00:00Z");
 
   it("reads every piece and the options", () => {
-    const { draft, next } = readSchedule(["支委会", "3月10日", "19:30", "党员活动室", "研究", "三月工作", "主持=m1", "记录=M2", "重复=3"], now, SH);
+    const { draft, next } = readSchedule(
+      ["支委会", "3月10日", "19:30", "党员活动室", "研究", "三月工作", "主持=m1", "记录=M2", "重复=3"],
+      now,
+      SH,
+    );
     expect(next).toBeNull();
-    expect(draft).toMatchObject({ type: "committee_meeting", place: "党员活动室", topic: "研究 三月工作", hostCode: "M1", recorderCode: "M2", occurrences: 3 });
+    expect(draft).toMatchObject({
+      type: "committee_meeting",
+      place: "党员活动室",
+      topic: "研究 三月工作",
+      hostCode: "M1",
+      recorderCode: "M2",
+      occurrences: 3,
+    });
     expect(draft.startsAt?.toISOString()).toBe("2026-03-10T11:30:00.000Z");
   });
 
@@ -159,7 +227,11 @@ describe("obligations of the period", () => {
     const rows = obligations({
       now,
       zone: SH,
-      frequencies: { general_meeting: { period: "quarter", times: 1 }, committee_meeting: { period: "month", times: 1 }, group_meeting: { period: "month", times: 1 } },
+      frequencies: {
+        general_meeting: { period: "quarter", times: 1 },
+        committee_meeting: { period: "month", times: 1 },
+        group_meeting: { period: "month", times: 1 },
+      },
       groupIds: ["g1", "g2"],
       meetings: [
         { type: "general_meeting", groupId: null, startsAt: at("2026-04-15T01:00:00Z"), status: "cancelled" },
@@ -168,7 +240,8 @@ describe("obligations of the period", () => {
         { type: "committee_meeting", groupId: null, startsAt: at("2026-04-06T11:00:00Z"), status: "closed" },
       ],
     });
-    const line = (type: string, groupId: string | null = null) => rows.find((r) => r.type === type && r.groupId === groupId);
+    const line = (type: string, groupId: string | null = null) =>
+      rows.find((r) => r.type === type && r.groupId === groupId);
     expect(line("general_meeting")).toMatchObject({ required: 1, held: 0, scheduled: 0, missing: 1 });
     expect(line("committee_meeting")).toMatchObject({ held: 1, missing: 0 });
     expect(line("group_meeting", "g1")).toMatchObject({ scheduled: 1, missing: 0 });
@@ -176,7 +249,11 @@ describe("obligations of the period", () => {
   });
 
   it("finds this month's political birthdays", () => {
-    const members = [{ joinedPartyOn: "1998-07-01" }, { joinedPartyOn: "2008-03-18" }, { joinedPartyOn: null }];
+    const members = [
+      { joinedPartyOn: "1998-07-01" },
+      { joinedPartyOn: "2008-03-18" },
+      { joinedPartyOn: null },
+    ];
     expect(politicalBirthdays(members, 7)).toEqual([{ joinedPartyOn: "1998-07-01" }]);
   });
 });

@@ -7,6 +7,7 @@ import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { systemClock } from "./core/clock.js";
 import { createLogger } from "./core/logger.js";
+import { DeliveryWorker } from "./delivery/delivery-worker.js";
 import { startHttpServer } from "./http/health-server.js";
 
 export async function run(
@@ -31,6 +32,7 @@ export async function run(
   });
   logger.info({ database: config.database.provider, httpPort: http.port }, "started");
 
+  let worker: DeliveryWorker | undefined;
   const [userId, userName] = (flags.as ?? config.console.user).split(":");
   const console_ = new ConsoleAdapter({
     input: process.stdin,
@@ -43,13 +45,17 @@ export async function run(
       : { id: flags.in ?? config.console.chat, kind: "group" },
     color: Boolean(process.stdout.isTTY),
     prompt: Boolean(process.stdin.isTTY),
+    afterCommand: () => worker?.drainOnce() ?? Promise.resolve(0),
   });
+  worker = new DeliveryWorker(app.services, new Map([["console", console_]]), systemClock, logger);
+  worker.start(1_000);
 
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string) => {
     stopping ??= (async () => {
       logger.info({ reason }, "shutting down");
       console_.stop();
+      await worker?.stop();
       await app.close();
       await http.close();
       logger.info("stopped");

@@ -3,6 +3,8 @@ import type { ChatRepository } from "../chats/chat-repository.js";
 import type { Reply } from "../core/reply.js";
 import type { OutboxRepository } from "./outbox-repository.js";
 
+export type OutboxRow = Awaited<ReturnType<OutboxRepository["due"]>>[number];
+
 export class OutboxService {
   constructor(
     private readonly repo: OutboxRepository,
@@ -40,5 +42,25 @@ export class OutboxService {
       createdAt: opts.now,
       availableAt: opts.availableAt ?? opts.now,
     });
+  }
+
+  // For the delivery worker.
+
+  due(now: Date, take: number): Promise<OutboxRow[]> {
+    return this.repo.due(now, take);
+  }
+
+  posted(platform: string, chatId: string, replaceKey: string) {
+    return this.repo.posted(platform, chatId, replaceKey);
+  }
+
+  async recordSent(row: OutboxRow, messageId: string | null, now: Date): Promise<void> {
+    await this.repo.markSent(row.id, now);
+    if (row.replaceKey && messageId)
+      await this.repo.recordPosted(row.platform, row.chatId, row.replaceKey, messageId, row.version);
+  }
+
+  markFailed(id: string, error: string, retryAt: Date): Promise<void> {
+    return this.repo.markFailed(id, error, retryAt);
   }
 }

@@ -19,22 +19,30 @@ describe("200 members checking in at the same moment", () => {
   it("records 200 check-ins, none twice, and the announcement ends at 200", async () => {
     const branch = await bot.prisma.organization.findFirstOrThrow({ where: { name: "幸福里社区党支部" } });
     const members = await addLinkedMembers(bot, branch.id, 200);
-    const scheduled = joined(await world.secretaryA.says("/schedule 党员大会 3月10日 19:30 社区礼堂 年度民主评议"));
+    const scheduled = joined(
+      await world.secretaryA.says("/schedule 党员大会 3月10日 19:30 社区礼堂 年度民主评议"),
+    );
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     bot.clock.set("2026-03-10T11:20:00Z");
 
     // Everyone taps 签到 at once, and a few tap twice.
-    const taps = [...members, ...members.slice(0, 20)].map((m) => m.in(world.groupA).says(`/checkin ${code}`));
+    const taps = [...members, ...members.slice(0, 20)].map((m) =>
+      m.in(world.groupA).says(`/checkin ${code}`),
+    );
     const answers = (await Promise.all(taps)).map(joined);
     expect(answers.filter((a) => a.includes("签到成功"))).toHaveLength(200);
     expect(answers.filter((a) => a.includes("已经签到过了"))).toHaveLength(20);
 
     const meeting = await bot.prisma.meeting.findUniqueOrThrow({ where: { code } });
     expect(await bot.prisma.checkIn.count({ where: { meetingId: meeting.id } })).toBe(200);
-    const post = await bot.prisma.outboxMessage.findFirstOrThrow({ where: { replaceKey: `meeting:${meeting.id}` } });
+    const post = await bot.prisma.outboxMessage.findFirstOrThrow({
+      where: { replaceKey: `meeting:${meeting.id}` },
+    });
     expect(post.version).toBe(meeting.version);
     expect(post.payload).toContain("已签到 200");
     // The secretary (who has not checked in) is the only one the ledger still expects.
-    expect(joined(await world.secretaryA.says(`/not_checked_in ${code}`))).toContain("尚未签到（1 人）：李建国");
+    expect(joined(await world.secretaryA.says(`/not_checked_in ${code}`))).toContain(
+      "尚未签到（1 人）：李建国",
+    );
   });
 });

@@ -28,7 +28,11 @@ describe("scheduling for people who do not like long commands", () => {
     expect(done).toContain("已安排【党课】学习新修订的纪律处分条例");
     expect(done).toContain("2026-03-12 15:00（周四）");
     const meeting = await bot.prisma.meeting.findFirstOrThrow();
-    expect(meeting).toMatchObject({ type: "party_lesson", place: "社区 三楼 会议室", topic: "学习新修订的纪律处分条例" });
+    expect(meeting).toMatchObject({
+      type: "party_lesson",
+      place: "社区 三楼 会议室",
+      topic: "学习新修订的纪律处分条例",
+    });
     // Other people's messages in the group are not taken as answers.
     expect(await bot.prisma.pendingPrompt.count()).toBe(0);
   });

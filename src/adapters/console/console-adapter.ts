@@ -9,6 +9,7 @@ import type { Translate } from "../../core/i18n.js";
 import type { ChatRef, Incoming, UserRef } from "../../core/incoming.js";
 import { tokenize } from "../../core/parse-command-text.js";
 import type { Button, Reply } from "../../core/reply.js";
+import type { Sender, SendResult } from "../../delivery/sender.js";
 import { renderReply } from "./render.js";
 
 export interface ConsoleAdapterOptions {
@@ -21,9 +22,13 @@ export interface ConsoleAdapterOptions {
   color?: boolean;
   /** Print a prompt before each line (interactive terminals). */
   prompt?: boolean;
+  /** Called after each command, e.g. to deliver the announcements it queued right away. */
+  afterCommand?: () => Promise<unknown>;
 }
 
-export class ConsoleAdapter {
+export class ConsoleAdapter implements Sender {
+  readonly platform = "console" as const;
+  #posted = 0;
   #user: UserRef;
   #chat: ChatRef;
   #buttons: Button[] = [];
@@ -66,6 +71,22 @@ export class ConsoleAdapter {
     await this.#send({ type: "text", text: line });
   }
 
+  /** Messages the bot posts on its own (announcements, notices) to console chats. */
+  async send(chatId: string, reply: Reply, opts: { editMessageId?: string }): Promise<SendResult> {
+    const rendered = renderReply(reply, {
+      color: this.opts.color ?? false,
+      privateLabel: "",
+      firstButtonNumber: this.#buttons.length + 1,
+    });
+    this.#buttons.push(...rendered.buttons);
+    const label = this.opts.t(opts.editMessageId ? "console.updatedIn" : "console.postedIn", {
+      chat: chatId,
+    });
+    this.#print(`${label}\n${rendered.text}`);
+    this.#posted += 1;
+    return { messageId: opts.editMessageId ?? `console-${this.#posted}` };
+  }
+
   async #send(payload: Incoming["payload"]): Promise<void> {
     const attachment = this.#attachment;
     this.#attachment = undefined;
@@ -85,6 +106,7 @@ export class ConsoleAdapter {
       this.#buttons.push(...rendered.buttons);
       this.#print(rendered.text);
     }
+    await this.opts.afterCommand?.();
   }
 
   async #meta(line: string): Promise<void> {

@@ -1,0 +1,80 @@
+// Drains the outbox: sends each due message through its platform's sender and records it as
+// sent; an announcement whose newer version was already posted is not sent again, and a keyed
+// message edits the one posted before. Failures are retried with backoff. (Rate limits per
+// platform, claims across instances and crash recovery are the jobs layer's, issue 5.)
+import type { Clock } from "../core/clock.js";
+import type { Platform } from "../core/incoming.js";
+import type { Logger } from "../core/logger.js";
+import type { Reply } from "../core/reply.js";
+import type { ServiceScope } from "../services.js";
+import type { Sender } from "./sender.js";
+
+const BATCH = 50;
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+export class DeliveryWorker {
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<number> | undefined;
+
+  constructor(
+    private readonly scope: ServiceScope,
+    private readonly senders: ReadonlyMap<Platform, Sender>,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Sends what is due now; returns how many messages were handled. Never runs twice at once. */
+  drainOnce(): Promise<number> {
+    this.#running ??= this.#drain().finally(() => {
+      this.#running = undefined;
+    });
+    return this.#running;
+  }
+
+  start(intervalMs: number): void {
+    this.#timer = setInterval(() => {
+      this.drainOnce().catch((err: unknown) => this.logger.error({ err }, "delivery failed"));
+    }, intervalMs);
+    this.#timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    await this.#running;
+  }
+
+  async #drain(): Promise<number> {
+    const now = this.clock.now();
+    const rows = await this.scope.read((s) => s.outbox.due(now, BATCH));
+    for (const row of rows) {
+      const sender = this.senders.get(row.platform as Platform);
+      if (!sender) continue;
+      try {
+        const posted = row.replaceKey
+          ? await this.scope.read((s) => s.outbox.posted(row.platform, row.chatId, row.replaceKey ?? ""))
+          : null;
+        if (posted && posted.version >= row.version) {
+          await this.scope.transaction((s) => s.outbox.recordSent(row, null, now));
+          continue;
+        }
+        const reply = JSON.parse(row.payload) as Reply;
+        const result = await sender.send(
+          row.chatId,
+          reply,
+          posted ? { editMessageId: posted.messageId } : {},
+        );
+        await this.scope.transaction((s) => s.outbox.recordSent(row, result.messageId, this.clock.now()));
+      } catch (error) {
+        const backoff = Math.min(MAX_BACKOFF_MS, 2 ** row.attempts * 5_000);
+        this.logger.warn(
+          { err: error, outbox: row.id, attempts: row.attempts + 1 },
+          "delivery failed, will retry",
+        );
+        await this.scope.transaction((s) =>
+          s.outbox.markFailed(row.id, String(error), new Date(this.clock.now().getTime() + backoff)),
+        );
+      }
+    }
+    return rows.length;
+  }
+}

@@ -1,0 +1,13 @@
+// What a platform adapter offers the delivery worker: send a neutral Reply to a chat, or edit
+// the message an earlier version of the same announcement was posted as.
+import type { Platform } from "../core/incoming.js";
+import type { Reply } from "../core/reply.js";
+
+export interface SendResult {
+  messageId: string;
+}
+
+export interface Sender {
+  readonly platform: Platform;
+  send(chatId: string, reply: Reply, opts: { editMessageId?: string }): Promise<SendResult>;
+}

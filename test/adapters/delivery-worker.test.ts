@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/core/logger.js";
+import { type Reply, replyText } from "../../src/core/reply.js";
+import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
+import type { Sender } from "../../src/delivery/sender.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+import { buildWorld, type World } from "../support/world.js";
+
+/** A chat platform that records what it was asked to do, and can be told to fail. */
+class RecordingSender implements Sender {
+  readonly platform = "console" as const;
+  readonly log: { chatId: string; text: string; edit?: string }[] = [];
+  failuresLeft = 0;
+
+  async send(chatId: string, reply: Reply, opts: { editMessageId?: string }) {
+    if (this.failuresLeft > 0) {
+      this.failuresLeft -= 1;
+      throw new Error("network down");
+    }
+    this.log.push({
+      chatId,
+      text: replyText(reply),
+      ...(opts.editMessageId ? { edit: opts.editMessageId } : {}),
+    });
+    return { messageId: opts.editMessageId ?? `msg-${this.log.length}` };
+  }
+}
+
+describe("delivering what the bot posts on its own", () => {
+  let bot: TestBot;
+  let world: World;
+  let sender: RecordingSender;
+  let worker: DeliveryWorker;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    bot.clock.set("2026-03-02T01:00:00Z");
+    world = await buildWorld(bot);
+    sender = new RecordingSender();
+    worker = new DeliveryWorker(bot.app.services, new Map([["console", sender]]), bot.clock, silentLogger);
+  });
+  afterEach(async () => {
+    await worker.stop();
+    await bot.close();
+  });
+
+  it("posts an announcement once, then edits it in place as people respond", async () => {
+    const code = (await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章"))
+      .map(replyText)
+      .join("")
+      .match(/\b(H[0-9A-Z]{4})\b/)?.[1];
+    await worker.drainOnce();
+    expect(sender.log).toHaveLength(1);
+    expect(sender.log[0]).toMatchObject({ chatId: "xingfuli-group" });
+    expect(sender.log[0]?.text).toContain("报名参加 0");
+
+    await world.secretaryA.says(`/attend ${code}`);
+    await worker.drainOnce();
+    expect(sender.log).toHaveLength(2);
+    expect(sender.log[1]).toMatchObject({ edit: "msg-1" });
+    expect(sender.log[1]?.text).toContain("报名参加 1");
+    expect(await worker.drainOnce()).toBe(0);
+  });
+
+  it("retries a failed send later and delivers it exactly once", async () => {
+    await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章");
+    sender.failuresLeft = 1;
+    await worker.drainOnce();
+    expect(sender.log).toHaveLength(0);
+    expect(await worker.drainOnce()).toBe(0); // not yet due: it backs off
+    bot.clock.advanceMinutes(1);
+    await worker.drainOnce();
+    await worker.drainOnce();
+    expect(sender.log).toHaveLength(1);
+    const row = await bot.prisma.outboxMessage.findFirstOrThrow();
+    expect(row).toMatchObject({ attempts: 1, sentAt: expect.any(Date) });
+  });
+});

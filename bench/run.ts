@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { type DatabaseConfig, parsePostgresUrl } from "../src/config.js";
+import { benchCheckIn } from "./check-in.js";
 import { benchRoundTrip } from "./round-trip.js";
 
-const benches = [benchRoundTrip];
+const benches = [benchRoundTrip, benchCheckIn];
 
 async function withSqlite(fn: (db: DatabaseConfig) => Promise<void>) {
   const dir = mkdtempSync(path.join(tmpdir(), "party-bot-bench-"));

@@ -13,6 +13,8 @@ import type { Reply } from "./core/reply.js";
 import { Router } from "./core/router.js";
 import { shortCode } from "./core/short-code.js";
 import { type Database, openDatabase } from "./db/database.js";
+import type { RenderOutbox } from "./delivery/delivery-worker.js";
+import { ANNOUNCEMENT_KIND, renderMeetingAnnouncement } from "./meetings/announce.js";
 import { createServiceScope, type ServiceScope } from "./services.js";
 
 export interface AppDeps {
@@ -32,6 +34,8 @@ export interface App {
   /** Stops taking updates, waits for in-flight work (up to the timeout), closes the database. */
   close(timeoutMs?: number): Promise<void>;
   readonly accepting: boolean;
+  /** What an outbox message shows when delivered (announcements are rendered fresh). */
+  renderOutbox: RenderOutbox;
   /** The one-time code to print when the installation has no administrator yet. */
   readonly bootstrapCode: string | null;
 }
@@ -58,6 +62,13 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     registry,
     bootstrapCode,
     services: scope,
+    renderOutbox: async (row) => {
+      if (row.kind !== ANNOUNCEMENT_KIND) return JSON.parse(row.payload) as Reply;
+      const { meetingId } = JSON.parse(row.payload) as { meetingId: string };
+      return scope.read((s) =>
+        renderMeetingAnnouncement(s, meetingId, i18n.translator(i18n.defaultLocale), clock.now()),
+      );
+    },
     get accepting() {
       return accepting;
     },

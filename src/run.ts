@@ -47,7 +47,13 @@ export async function run(
     prompt: Boolean(process.stdin.isTTY),
     afterCommand: () => worker?.drainOnce() ?? Promise.resolve(0),
   });
-  worker = new DeliveryWorker(app.services, new Map([["console", console_]]), systemClock, logger);
+  worker = new DeliveryWorker(
+    app.services,
+    new Map([["console", console_]]),
+    app.renderOutbox,
+    systemClock,
+    logger,
+  );
   worker.start(1_000);
 
   let stopping: Promise<void> | undefined;

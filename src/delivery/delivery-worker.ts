@@ -1,16 +1,20 @@
-// Drains the outbox: sends each due message through its platform's sender and records it as
-// sent; an announcement whose newer version was already posted is not sent again, and a keyed
-// message edits the one posted before. Failures are retried with backoff. (Rate limits per
-// platform, claims across instances and crash recovery are the jobs layer's, issue 5.)
+// Drains the outbox: renders each due message, sends it through its platform's sender and
+// records it as sent. A keyed message (an announcement) edits the message posted before; if it
+// changed while being sent it stays queued, so the latest state always goes out. Failures are
+// retried with backoff. (Rate limits per platform, claims across instances and crash recovery
+// belong to the jobs layer, issue 5.)
 import type { Clock } from "../core/clock.js";
 import type { Platform } from "../core/incoming.js";
 import type { Logger } from "../core/logger.js";
 import type { Reply } from "../core/reply.js";
 import type { ServiceScope } from "../services.js";
+import type { OutboxRow } from "./outbox-service.js";
 import type { Sender } from "./sender.js";
 
 const BATCH = 50;
 const MAX_BACKOFF_MS = 15 * 60_000;
+
+export type RenderOutbox = (row: OutboxRow) => Promise<Reply>;
 
 export class DeliveryWorker {
   #timer: NodeJS.Timeout | undefined;
@@ -19,6 +23,7 @@ export class DeliveryWorker {
   constructor(
     private readonly scope: ServiceScope,
     private readonly senders: ReadonlyMap<Platform, Sender>,
+    private readonly render: RenderOutbox,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
@@ -44,8 +49,7 @@ export class DeliveryWorker {
   }
 
   async #drain(): Promise<number> {
-    const now = this.clock.now();
-    const rows = await this.scope.read((s) => s.outbox.due(now, BATCH));
+    const rows = await this.scope.read((s) => s.outbox.due(this.clock.now(), BATCH));
     for (const row of rows) {
       const sender = this.senders.get(row.platform as Platform);
       if (!sender) continue;
@@ -53,11 +57,7 @@ export class DeliveryWorker {
         const posted = row.replaceKey
           ? await this.scope.read((s) => s.outbox.posted(row.platform, row.chatId, row.replaceKey ?? ""))
           : null;
-        if (posted && posted.version >= row.version) {
-          await this.scope.transaction((s) => s.outbox.recordSent(row, null, now));
-          continue;
-        }
-        const reply = JSON.parse(row.payload) as Reply;
+        const reply = await this.render(row);
         const result = await sender.send(
           row.chatId,
           reply,

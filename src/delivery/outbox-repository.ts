@@ -1,12 +1,11 @@
 // Persistence of outgoing proactive messages.
+import { randomUUID } from "node:crypto";
 import type { Tx } from "../db/database.js";
 
 export interface NewOutboxMessage {
   platform: string;
   chatId: string;
   payload: string;
-  replaceKey: string | null;
-  version: number;
   dedupeKey: string | null;
   createdAt: Date;
   availableAt: Date;
@@ -15,28 +14,31 @@ export interface NewOutboxMessage {
 export class OutboxRepository {
   constructor(private readonly db: Tx) {}
 
-  /** Inserts, or for a keyed announcement overwrites the unsent older version. */
+  /** Queues a message; with a dedupe key, queuing the same logical message twice is a no-op. */
   async put(message: NewOutboxMessage): Promise<void> {
     if (message.dedupeKey) {
       const existing = await this.db.outboxMessage.findUnique({ where: { dedupeKey: message.dedupeKey } });
       if (existing) return;
     }
-    if (message.replaceKey) {
-      const pendingKey = `${message.platform}|${message.chatId}|${message.replaceKey}`;
-      const unsent = await this.db.outboxMessage.findUnique({ where: { pendingKey } });
-      if (unsent) {
-        if (unsent.version < message.version) {
-          await this.db.outboxMessage.update({
-            where: { id: unsent.id },
-            data: { payload: message.payload, version: message.version },
-          });
-        }
-        return;
-      }
-      await this.db.outboxMessage.create({ data: { ...message, pendingKey } });
-      return;
-    }
     await this.db.outboxMessage.create({ data: message });
+  }
+
+  /**
+   * Marks a keyed message (an announcement) as needing a refresh in a chat: inserts it, or bumps
+   * the version of the one already waiting. One statement, so concurrent changes never race.
+   */
+  async markDirty(
+    target: { platform: string; chatId: string },
+    kind: string,
+    replaceKey: string,
+    payload: string,
+    now: Date,
+  ): Promise<void> {
+    const pendingKey = `${target.platform}|${target.chatId}|${replaceKey}`;
+    await this.db.$executeRaw`
+      INSERT INTO "OutboxMessage" ("id", "platform", "chatId", "kind", "payload", "replaceKey", "version", "pendingKey", "createdAt", "availableAt", "attempts")
+      VALUES (${randomUUID()}, ${target.platform}, ${target.chatId}, ${kind}, ${payload}, ${replaceKey}, 0, ${pendingKey}, ${now}, ${now}, 0)
+      ON CONFLICT ("pendingKey") DO UPDATE SET "version" = "OutboxMessage"."version" + 1`;
   }
 
   due(now: Date, take: number) {
@@ -47,11 +49,16 @@ export class OutboxRepository {
     });
   }
 
-  async markSent(id: string, now: Date): Promise<void> {
-    await this.db.outboxMessage.update({
-      where: { id },
+  /**
+   * Marks a message sent, unless it changed (its version moved on) while it was being sent: then
+   * it stays waiting so the newer state goes out too. Returns whether it was marked.
+   */
+  async markSent(id: string, version: number, now: Date): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { id, version },
       data: { sentAt: now, pendingKey: null, lastError: null },
     });
+    return count === 1;
   }
 
   async markFailed(id: string, error: string, retryAt: Date): Promise<void> {
@@ -67,21 +74,11 @@ export class OutboxRepository {
     });
   }
 
-  async recordPosted(
-    platform: string,
-    chatId: string,
-    replaceKey: string,
-    messageId: string,
-    version: number,
-  ): Promise<void> {
+  async recordPosted(platform: string, chatId: string, replaceKey: string, messageId: string): Promise<void> {
     await this.db.postedMessage.upsert({
       where: { platform_chatId_replaceKey: { platform, chatId, replaceKey } },
-      create: { platform, chatId, replaceKey, messageId, version },
-      update: { messageId, version },
+      create: { platform, chatId, replaceKey, messageId },
+      update: { messageId },
     });
-  }
-
-  all(where: { platform?: string; chatId?: string } = {}) {
-    return this.db.outboxMessage.findMany({ where, orderBy: { createdAt: "asc" } });
   }
 }

@@ -15,12 +15,12 @@ export class OutboxService {
   async toOrganization(
     organizationId: string,
     reply: Reply,
-    opts: { now: Date; replaceKey?: string; version?: number; dedupeKey?: string },
+    opts: { now: Date; dedupeKey?: string },
   ): Promise<number> {
     const chats = await this.chats.boundTo(organizationId);
     for (const chat of chats) {
       await this.toChat({ platform: chat.platform, chatId: chat.externalId }, reply, {
-        ...opts,
+        now: opts.now,
         ...(opts.dedupeKey ? { dedupeKey: `${opts.dedupeKey}|${chat.platform}|${chat.externalId}` } : {}),
       });
     }
@@ -30,18 +30,40 @@ export class OutboxService {
   async toChat(
     target: { platform: string; chatId: string },
     reply: Reply,
-    opts: { now: Date; replaceKey?: string; version?: number; dedupeKey?: string; availableAt?: Date },
+    opts: { now: Date; dedupeKey?: string; availableAt?: Date },
   ): Promise<void> {
     await this.repo.put({
       platform: target.platform,
       chatId: target.chatId,
       payload: JSON.stringify(reply),
-      replaceKey: opts.replaceKey ?? null,
-      version: opts.version ?? 0,
       dedupeKey: opts.dedupeKey ?? null,
       createdAt: opts.now,
       availableAt: opts.availableAt ?? opts.now,
     });
+  }
+
+  /**
+   * Asks for a keyed message (e.g. a meeting's announcement) to be posted, or edited in place,
+   * in every chat bound to the organisation. What it shows is rendered when it is sent.
+   */
+  async refresh(
+    organizationId: string,
+    kind: string,
+    replaceKey: string,
+    payload: object,
+    now: Date,
+  ): Promise<number> {
+    const chats = await this.chats.boundTo(organizationId);
+    for (const chat of chats) {
+      await this.repo.markDirty(
+        { platform: chat.platform, chatId: chat.externalId },
+        kind,
+        replaceKey,
+        JSON.stringify(payload),
+        now,
+      );
+    }
+    return chats.length;
   }
 
   // For the delivery worker.
@@ -54,10 +76,10 @@ export class OutboxService {
     return this.repo.posted(platform, chatId, replaceKey);
   }
 
-  async recordSent(row: OutboxRow, messageId: string | null, now: Date): Promise<void> {
-    await this.repo.markSent(row.id, now);
-    if (row.replaceKey && messageId)
-      await this.repo.recordPosted(row.platform, row.chatId, row.replaceKey, messageId, row.version);
+  /** Records a send; false when the message changed meanwhile and must be sent again. */
+  async recordSent(row: OutboxRow, messageId: string, now: Date): Promise<boolean> {
+    if (row.replaceKey) await this.repo.recordPosted(row.platform, row.chatId, row.replaceKey, messageId);
+    return this.repo.markSent(row.id, row.version, now);
   }
 
   markFailed(id: string, error: string, retryAt: Date): Promise<void> {

@@ -1,22 +1,32 @@
-// Posts (or updates in place) a meeting's announcement in the chats bound to its party group or
-// branch, through the outbox, in the same transaction as the change it shows.
+// Asks for a meeting's announcement to be posted (or updated in place) in the chats bound to its
+// party group or branch. Only a marker is written here, in the command's transaction; the
+// announcement is rendered when delivered, so it always shows the latest counts, and a burst of
+// check-ins becomes one edit.
+
 import type { Translate } from "../core/i18n.js";
+import type { Reply } from "../core/reply.js";
 import type { Services } from "../services.js";
 import { announcementKey, renderAnnouncement } from "./announcement.js";
 
-export async function announce(
+export const ANNOUNCEMENT_KIND = "announcement";
+
+export async function announce(services: Services, meetingId: string, now: Date): Promise<number> {
+  const meeting = await services.meetings.byId(meetingId);
+  const key = announcementKey(meetingId);
+  // A group meeting goes to the group's own chat when it has one, else to the branch's.
+  if (meeting.groupId) {
+    const sent = await services.outbox.refresh(meeting.groupId, ANNOUNCEMENT_KIND, key, { meetingId }, now);
+    if (sent > 0) return sent;
+  }
+  return services.outbox.refresh(meeting.organizationId, ANNOUNCEMENT_KIND, key, { meetingId }, now);
+}
+
+/** The announcement as it stands now, for the delivery worker. */
+export async function renderMeetingAnnouncement(
   services: Services,
   meetingId: string,
   t: Translate,
   now: Date,
-): Promise<number> {
-  const data = await services.meetings.announcement(meetingId);
-  const reply = renderAnnouncement(data, t, now);
-  const opts = { now, replaceKey: announcementKey(meetingId), version: data.version };
-  // A group meeting goes to the group's own chat when it has one, else to the branch's.
-  if (data.meeting.groupId) {
-    const sent = await services.outbox.toOrganization(data.meeting.groupId, reply, opts);
-    if (sent > 0) return sent;
-  }
-  return services.outbox.toOrganization(data.meeting.organizationId, reply, opts);
+): Promise<Reply> {
+  return renderAnnouncement(await services.meetings.announcement(meetingId), t, now);
 }

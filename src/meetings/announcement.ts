@@ -4,7 +4,6 @@ import { DateTime } from "luxon";
 import type { Translate } from "../core/i18n.js";
 import { type Button, bold, plain, type Reply, type Segment } from "../core/reply.js";
 import { checkInTiming } from "./check-in-rules.js";
-import type { Ledger } from "./ledger.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 
 export interface AnnouncementData {
@@ -13,7 +12,8 @@ export interface AnnouncementData {
   group: { name: string } | null;
   host: { name: string } | null;
   recorder: { name: string } | null;
-  ledger: Ledger;
+  /** 应到: how many are expected. */
+  expected: number;
   counts: { attending: number; leave: number; checkedIn: number };
   zone: string;
   birthdays: string[];
@@ -48,7 +48,7 @@ export function renderAnnouncement(d: AnnouncementData, t: Translate, now: Date)
   }
   lines.push(
     t("announcement.counts", {
-      expected: d.ledger.expected,
+      expected: d.expected,
       attending: d.counts.attending,
       leave: d.counts.leave,
       checkedIn: d.counts.checkedIn,

@@ -26,19 +26,6 @@ export class MeetingRepository {
     return this.db.meeting.update({ where: { id }, data });
   }
 
-  /**
-   * Bumps the announcement version. On PostgreSQL the row lock this takes orders concurrent
-   * changes of one meeting, so counts read after it include every change committed before.
-   */
-  async bumpVersion(id: string): Promise<number> {
-    const row = await this.db.meeting.update({
-      where: { id },
-      data: { version: { increment: 1 } },
-      select: { version: true },
-    });
-    return row.version;
-  }
-
   upcoming(organizationIds: string[], from: Date, take: number): Promise<MeetingRecord[]> {
     return this.db.meeting.findMany({
       where: { organizationId: { in: organizationIds }, status: "scheduled", startsAt: { gte: from } },

@@ -230,6 +230,36 @@ export class MeetingService {
 
   // Who is expected.
 
+  /** Whether a member of the branch is expected, without listing the whole branch. */
+  async #inAudience(member: MemberRecord, meeting: MeetingRecord): Promise<boolean> {
+    switch (AUDIENCE[meeting.type as MeetingType] ?? "all") {
+      case "group":
+        return member.groupId === meeting.groupId;
+      case "committee":
+        return (await this.#committee(meeting.organizationId)).has(member.personId ?? "");
+      default:
+        return true;
+    }
+  }
+
+  async #expectedCount(meeting: MeetingRecord): Promise<number> {
+    switch (AUDIENCE[meeting.type as MeetingType] ?? "all") {
+      case "group":
+        return this.members.countActive(meeting.organizationId, meeting.groupId);
+      case "committee":
+        return (await this.audience(meeting)).length;
+      default:
+        return this.members.countActive(meeting.organizationId, null);
+    }
+  }
+
+  async #committee(branchId: string): Promise<Set<string>> {
+    const holders = await this.roles.holders(branchId);
+    return new Set(
+      holders.filter((h) => (COMMITTEE_ROLES as readonly string[]).includes(h.role)).map((h) => h.personId),
+    );
+  }
+
   async audience(meeting: MeetingRecord): Promise<ExpectedMember[]> {
     let members: MemberRecord[];
     const all = await this.members.listByBranch(meeting.organizationId);
@@ -238,12 +268,7 @@ export class MeetingService {
         members = all.filter((m) => m.groupId === meeting.groupId);
         break;
       case "committee": {
-        const holders = await this.roles.holders(meeting.organizationId);
-        const committee = new Set(
-          holders
-            .filter((h) => (COMMITTEE_ROLES as readonly string[]).includes(h.role))
-            .map((h) => h.personId),
-        );
+        const committee = await this.#committee(meeting.organizationId);
         members = all.filter((m) => m.personId && committee.has(m.personId));
         break;
       }
@@ -256,8 +281,8 @@ export class MeetingService {
   /** The member record of a person for this meeting; refused when the meeting is not theirs. */
   async #attendee(personId: string, meeting: MeetingRecord): Promise<MemberRecord> {
     const member = await this.members.activeInBranchOf(personId, meeting.organizationId);
-    const expected = member ? (await this.audience(meeting)).some((e) => e.memberId === member.id) : false;
-    if (!member || !expected) throw new DomainError("meetings.notYourMeeting", {}, "private");
+    if (!member || !(await this.#inAudience(member, meeting)))
+      throw new DomainError("meetings.notYourMeeting", {}, "private");
     return member;
   }
 
@@ -543,16 +568,17 @@ export class MeetingService {
 
   async detail(actorId: string | null, code: string) {
     const meeting = await this.visible(actorId, code);
-    return this.#describe(meeting);
+    const described = await this.#describe(meeting);
+    const ledger = await this.ledger(meeting);
+    return { ...described, ledger, expected: ledger.expected };
   }
 
   async #describe(meeting: MeetingRecord) {
-    const [org, group, host, recorder, ledger, counts, zone] = await Promise.all([
+    const [org, group, host, recorder, counts, zone] = await Promise.all([
       this.orgs.findById(meeting.organizationId),
       meeting.groupId ? this.orgs.findById(meeting.groupId) : Promise.resolve(null),
       meeting.hostMemberId ? this.members.findById(meeting.hostMemberId) : Promise.resolve(null),
       meeting.recorderMemberId ? this.members.findById(meeting.recorderMemberId) : Promise.resolve(null),
-      this.ledger(meeting),
       this.meetings.counts(meeting.id),
       this.zoneOf(meeting.organizationId),
     ]);
@@ -563,15 +589,19 @@ export class MeetingService {
             localMonth(meeting.startsAt, zone),
           ).map((m) => m.name)
         : [];
-    return { meeting, org, group, host, recorder, ledger, counts, zone, birthdays };
+    return { meeting, org, group, host, recorder, counts, zone, birthdays };
   }
 
-  /** Everything the announcement shows, after bumping its version so edits apply in order. */
-  async announcement(meetingId: string) {
-    const version = await this.meetings.bumpVersion(meetingId);
+  async byId(meetingId: string): Promise<MeetingRecord> {
     const meeting = await this.meetings.findById(meetingId);
     if (!meeting) throw new DomainError("meetings.notFound", { code: meetingId });
-    return { ...(await this.#describe(meeting)), version };
+    return meeting;
+  }
+
+  /** Everything the announcement shows. */
+  async announcement(meetingId: string) {
+    const meeting = await this.byId(meetingId);
+    return { ...(await this.#describe(meeting)), expected: await this.#expectedCount(meeting) };
   }
 
   // Views.

@@ -66,6 +66,12 @@ export class MemberRepository {
     });
   }
 
+  countActive(organizationId: string, groupId: string | null): Promise<number> {
+    return this.db.member.count({
+      where: { organizationId, state: "active", ...(groupId ? { groupId } : {}) },
+    });
+  }
+
   activeOf(personId: string): Promise<MemberRecord[]> {
     return this.db.member.findMany({
       where: { personId, state: "active" },

@@ -11,6 +11,10 @@ class RecordingSender implements Sender {
   readonly platform = "console" as const;
   readonly log: { chatId: string; text: string; edit?: string }[] = [];
   failuresLeft = 0;
+  /** Runs while a message is "on the wire", to change things between rendering and recording. */
+  during: (() => Promise<unknown>) | undefined;
+  /** Runs while a message is "on the wire", to change things between rendering and recording. */
+  during: (() => Promise<unknown>) | undefined;
 
   async send(chatId: string, reply: Reply, opts: { editMessageId?: string }) {
     if (this.failuresLeft > 0) {
@@ -22,6 +26,9 @@ class RecordingSender implements Sender {
       text: replyText(reply),
       ...(opts.editMessageId ? { edit: opts.editMessageId } : {}),
     });
+    const during = this.during;
+    this.during = undefined;
+    await during?.();
     return { messageId: opts.editMessageId ?? `msg-${this.log.length}` };
   }
 }
@@ -36,7 +43,13 @@ describe("delivering what the bot posts on its own", () => {
     bot.clock.set("2026-03-02T01:00:00Z");
     world = await buildWorld(bot);
     sender = new RecordingSender();
-    worker = new DeliveryWorker(bot.app.services, new Map([["console", sender]]), bot.clock, silentLogger);
+    worker = new DeliveryWorker(
+      bot.app.services,
+      new Map([["console", sender]]),
+      bot.app.renderOutbox,
+      bot.clock,
+      silentLogger,
+    );
   });
   afterEach(async () => {
     await worker.stop();
@@ -73,5 +86,20 @@ describe("delivering what the bot posts on its own", () => {
     expect(sender.log).toHaveLength(1);
     const row = await bot.prisma.outboxMessage.findFirstOrThrow();
     expect(row).toMatchObject({ attempts: 1, sentAt: expect.any(Date) });
+  });
+
+  it("sends the announcement again when someone responds while it is being sent", async () => {
+    const code = (await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章"))
+      .map(replyText)
+      .join("")
+      .match(/\b(H[0-9A-Z]{4})\b/)?.[1];
+    sender.during = () => world.secretaryA.says(`/attend ${code}`);
+    await worker.drainOnce();
+    expect(sender.log.map((l) => l.text.includes("报名参加 0"))).toEqual([true]);
+    await worker.drainOnce();
+    expect(sender.log).toHaveLength(2);
+    expect(sender.log[1]).toMatchObject({ edit: "msg-1" });
+    expect(sender.log[1]?.text).toContain("报名参加 1");
+    expect(await worker.drainOnce()).toBe(0);
   });
 });

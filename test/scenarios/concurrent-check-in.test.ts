@@ -35,11 +35,10 @@ describe("200 members checking in at the same moment", () => {
 
     const meeting = await bot.prisma.meeting.findUniqueOrThrow({ where: { code } });
     expect(await bot.prisma.checkIn.count({ where: { meetingId: meeting.id } })).toBe(200);
-    const post = await bot.prisma.outboxMessage.findFirstOrThrow({
-      where: { replaceKey: `meeting:${meeting.id}` },
-    });
-    expect(post.version).toBe(meeting.version);
-    expect(post.payload).toContain("已签到 200");
+    // One announcement waits to be posted, however many changes it went through, and it shows
+    // every check-in.
+    expect(await bot.prisma.outboxMessage.count({ where: { replaceKey: `meeting:${meeting.id}` } })).toBe(1);
+    expect(joined(await bot.posts(world.groupA))).toContain("已签到 200");
     // The secretary (who has not checked in) is the only one the ledger still expects.
     expect(joined(await world.secretaryA.says(`/not_checked_in ${code}`))).toContain(
       "尚未签到（1 人）：李建国",

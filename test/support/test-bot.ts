@@ -133,7 +133,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
         where: { platform: chat.platform, chatId: chat.id },
         orderBy: [{ createdAt: "asc" }, { version: "asc" }],
       });
-      return rows.map((row) => JSON.parse(row.payload) as Reply);
+      return Promise.all(rows.map((row) => app.renderOutbox(row)));
     },
     async close() {
       await app.close();

@@ -13,8 +13,6 @@ class RecordingSender implements Sender {
   failuresLeft = 0;
   /** Runs while a message is "on the wire", to change things between rendering and recording. */
   during: (() => Promise<unknown>) | undefined;
-  /** Runs while a message is "on the wire", to change things between rendering and recording. */
-  during: (() => Promise<unknown>) | undefined;
 
   async send(chatId: string, reply: Reply, opts: { editMessageId?: string }) {
     if (this.failuresLeft > 0) {

@@ -1,7 +1,10 @@
 // Composition root: config → logger → app (database, services, router) → HTTP → adapters.
 // Handles SIGINT/SIGTERM: stop taking updates, finish in-flight work, close the database.
 // src/main.ts runs it for `npm start`; scripts/demo.ts runs it after seeding the demo.
+
+import { hostname } from "node:os";
 import { parseArgs } from "node:util";
+import { jobs } from "../jobs/index.js";
 import { ConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -9,6 +12,7 @@ import { systemClock } from "./core/clock.js";
 import { createLogger } from "./core/logger.js";
 import { DeliveryWorker } from "./delivery/delivery-worker.js";
 import { startHttpServer } from "./http/health-server.js";
+import { InvalidCronError, Scheduler } from "./scheduler/scheduler.js";
 
 export async function run(
   argv: string[] = process.argv.slice(2),
@@ -55,12 +59,24 @@ export async function run(
     logger,
   );
   worker.start(1_000);
+  const scheduler = new Scheduler(jobs, {
+    scope: app.services,
+    clock: systemClock,
+    i18n: app.i18n,
+    logger,
+    instanceId: `${hostname()}:${process.pid}`,
+    timeZone: config.defaultTimeZone,
+  });
+  // Slots missed while the bot was down: run the still-useful ones once, record the rest.
+  await scheduler.catchUp();
+  scheduler.start();
 
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string) => {
     stopping ??= (async () => {
       logger.info({ reason }, "shutting down");
       console_.stop();
+      await scheduler.stop();
       await worker?.stop();
       await app.close();
       await http.close();
@@ -90,7 +106,7 @@ function describeDatabase(db: ReturnType<typeof loadConfig>["database"]): string
 }
 
 export function exitOnStartFailure(error: unknown): never {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof InvalidCronError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }

@@ -20,6 +20,7 @@ import { MemberRepository } from "./membership/member-repository.js";
 import { MembershipService } from "./membership/membership-service.js";
 import { OrganizationRepository } from "./organization/organization-repository.js";
 import { OrganizationService } from "./organization/organization-service.js";
+import { JobRunRepository } from "./scheduler/job-run-repository.js";
 import { UpdateLedger } from "./updates/update-ledger.js";
 
 export interface Services {
@@ -33,6 +34,7 @@ export interface Services {
   meetings: MeetingService;
   prompts: PromptService;
   outbox: OutboxService;
+  jobRuns: JobRunRepository;
 }
 
 export interface ServiceDeps {
@@ -72,6 +74,7 @@ function createServices(db: Tx, deps: ServiceDeps): Services {
     ),
     prompts: new PromptService(db),
     outbox: new OutboxService(new OutboxRepository(db), chatRepo),
+    jobRuns: new JobRunRepository(db),
   };
 }
 

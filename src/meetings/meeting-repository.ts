@@ -34,6 +34,14 @@ export class MeetingRepository {
     });
   }
 
+  /** Scheduled meetings of every organisation starting in (from, to]. */
+  startingIn(from: Date, to: Date): Promise<MeetingRecord[]> {
+    return this.db.meeting.findMany({
+      where: { status: "scheduled", startsAt: { gt: from, lte: to } },
+      orderBy: { startsAt: "asc" },
+    });
+  }
+
   between(organizationId: string, from: Date, to: Date): Promise<MeetingRecord[]> {
     return this.db.meeting.findMany({
       where: { organizationId, startsAt: { gte: from, lt: to } },

@@ -622,6 +622,11 @@ export class MeetingService {
     return mine;
   }
 
+  /** Scheduled meetings (all organisations) starting in (from, to], for reminders. */
+  startingIn(from: Date, to: Date): Promise<MeetingRecord[]> {
+    return this.meetings.startingIn(from, to);
+  }
+
   async upcomingOf(organizationId: string, now: Date, take = 10) {
     return this.meetings.upcoming([organizationId], now, take);
   }

@@ -1,0 +1,5 @@
+// Every scheduled job. Each one's cron can be overridden with JOB_<ID>_CRON.
+import type { JobDefinition } from "../src/scheduler/job.js";
+import { meetingReminders } from "./meeting-reminders.js";
+
+export const jobs: readonly JobDefinition[] = [meetingReminders];

@@ -1,0 +1,31 @@
+// What a scheduled job is: an id, a cron expression (overridable from the environment), how late
+// a missed slot may still usefully run, and a thin run() that asks domain services for due work
+// and queues messages. Runs must be idempotent: messages carry dedupe keys, so running a slot's
+// work twice (after a crash between send and record) never doubles a message.
+import type { Translate } from "../core/i18n.js";
+import type { Services } from "../services.js";
+
+export interface JobContext {
+  /** The scheduled slot this run stands for. */
+  slot: Date;
+  now: Date;
+  services: Services;
+  /** The installation's default language, for messages to chats. */
+  t: Translate;
+}
+
+export interface JobDefinition {
+  id: string;
+  /** Default cron expression (minute precision), in the installation's default time zone. */
+  cron: string;
+  /** A slot missed (process down) is still run at startup if it is at most this late. */
+  catchUpMs: number;
+  run(ctx: JobContext): Promise<Record<string, number>>;
+}
+
+export function defineJob(job: JobDefinition): JobDefinition {
+  return job;
+}
+
+/** JOB_<ID>_CRON, e.g. JOB_MEETING_REMINDERS_CRON for "meeting-reminders". */
+export const cronVariable = (jobId: string): string => `JOB_${jobId.toUpperCase().replaceAll("-", "_")}_CRON`;

@@ -1,0 +1,195 @@
+// Runs the jobs in jobs/ on their cron slots, exactly once per slot across every instance sharing
+// the database: each run first claims (job, slot) in JobRun. node-cron fires the slots in
+// production (through DbRunCoordinator, its distributed-mode hook); tests drive tick() with a
+// fake clock. At startup, slots missed while the process was down are run once if still useful
+// (within the job's catchUpMs) or recorded as skipped.
+import cron, { type ScheduledTask } from "node-cron";
+import type { Clock } from "../core/clock.js";
+import type { I18n } from "../core/i18n.js";
+import type { Logger } from "../core/logger.js";
+import type { ServiceScope } from "../services.js";
+import { DbRunCoordinator } from "./db-run-coordinator.js";
+import { cronVariable, type JobDefinition } from "./job.js";
+
+const MINUTE = 60_000;
+/** How far back startup looks for missed slots. */
+const MAX_LOOKBACK_MS = 7 * 24 * 60 * MINUTE;
+
+export class InvalidCronError extends Error {
+  override name = "InvalidCronError";
+}
+
+interface LoadedJob {
+  def: JobDefinition;
+  cron: string;
+  matcher: ScheduledTask;
+}
+
+export interface SlotOutcome {
+  jobId: string;
+  slot: Date;
+  ran: boolean;
+  result?: Record<string, number>;
+  error?: string;
+}
+
+export class Scheduler {
+  readonly #jobs: LoadedJob[];
+  readonly #tasks: ScheduledTask[] = [];
+  #lastTick: Date | undefined;
+
+  constructor(
+    jobs: readonly JobDefinition[],
+    private readonly deps: {
+      scope: ServiceScope;
+      clock: Clock;
+      i18n: I18n;
+      logger: Logger;
+      instanceId: string;
+      timeZone: string;
+      env?: NodeJS.ProcessEnv;
+    },
+  ) {
+    const env = deps.env ?? process.env;
+    // An invalid expression fails at boot, naming the variable.
+    this.#jobs = jobs.map((def) => {
+      const variable = cronVariable(def.id);
+      const expression = env[variable]?.trim() || def.cron;
+      if (!cron.validate(expression))
+        throw new InvalidCronError(`${variable}: "${expression}" is not a valid cron expression`);
+      return {
+        def,
+        cron: expression,
+        matcher: cron.createTask(expression, () => undefined, { timezone: deps.timeZone }),
+      };
+    });
+  }
+
+  get jobs(): readonly { id: string; cron: string }[] {
+    return this.#jobs.map((j) => ({ id: j.def.id, cron: j.cron }));
+  }
+
+  /** Slots of a job in (from, to], minute by minute. */
+  slotsBetween(jobId: string, from: Date, to: Date): Date[] {
+    const job = this.#find(jobId);
+    const slots: Date[] = [];
+    let t = Math.floor(from.getTime() / MINUTE) * MINUTE + MINUTE;
+    for (; t <= to.getTime(); t += MINUTE) if (job.matcher.match(new Date(t))) slots.push(new Date(t));
+    return slots;
+  }
+
+  /** Claims and runs one slot; returns whether this instance ran it. */
+  async runSlot(jobId: string, slot: Date): Promise<SlotOutcome> {
+    const { scope, clock, logger, instanceId } = this.deps;
+    const claimed = await scope.transaction((s) => s.jobRuns.claim(jobId, slot, instanceId, clock.now()));
+    if (!claimed) return { jobId, slot, ran: false };
+    return this.#execute(jobId, slot, logger);
+  }
+
+  async #execute(jobId: string, slot: Date, logger: Logger): Promise<SlotOutcome> {
+    const { scope, clock, i18n } = this.deps;
+    const job = this.#find(jobId);
+    try {
+      // One transaction per run: the messages it queues commit together with its record.
+      const result = await scope.transaction(async (services) => {
+        const outcome = await job.def.run({
+          slot,
+          now: clock.now(),
+          services,
+          t: i18n.translator(i18n.defaultLocale),
+        });
+        await services.jobRuns.finish(jobId, slot, { status: "done", result: outcome }, clock.now());
+        return outcome;
+      });
+      logger.info({ job: jobId, slot, result }, "job ran");
+      return { jobId, slot, ran: true, result };
+    } catch (error) {
+      logger.error({ err: error, job: jobId, slot }, "job failed");
+      await scope.transaction((s) =>
+        s.jobRuns.finish(jobId, slot, { status: "failed", error: String(error) }, clock.now()),
+      );
+      return { jobId, slot, ran: true, error: String(error) };
+    }
+  }
+
+  /** Runs every slot that came due since the last tick (tests drive this with a fake clock). */
+  async tick(now = this.deps.clock.now()): Promise<SlotOutcome[]> {
+    const from = this.#lastTick ?? new Date(now.getTime() - MINUTE);
+    this.#lastTick = now;
+    const outcomes: SlotOutcome[] = [];
+    for (const job of this.#jobs) {
+      for (const slot of this.slotsBetween(job.def.id, from, now))
+        outcomes.push(await this.runSlot(job.def.id, slot));
+    }
+    return outcomes;
+  }
+
+  /**
+   * At startup: for each job, the slots since its last recorded run that nobody ran. The latest
+   * one runs if it is still useful; the others (and a too-late latest) are recorded as skipped.
+   */
+  async catchUp(now = this.deps.clock.now()): Promise<SlotOutcome[]> {
+    const { scope, instanceId, clock } = this.deps;
+    const outcomes: SlotOutcome[] = [];
+    for (const job of this.#jobs) {
+      const last = await scope.read((s) => s.jobRuns.latest(job.def.id));
+      const from = last ? last.slot : new Date(now.getTime() - Math.min(MAX_LOOKBACK_MS, job.def.catchUpMs));
+      const missed = this.slotsBetween(
+        job.def.id,
+        new Date(Math.max(from.getTime(), now.getTime() - MAX_LOOKBACK_MS)),
+        now,
+      );
+      for (const [i, slot] of missed.entries()) {
+        const latest = i === missed.length - 1;
+        if (latest && now.getTime() - slot.getTime() <= job.def.catchUpMs) {
+          outcomes.push(await this.runSlot(job.def.id, slot));
+        } else {
+          await scope.transaction((s) =>
+            s.jobRuns.claim(job.def.id, slot, instanceId, clock.now(), "skipped"),
+          );
+          outcomes.push({ jobId: job.def.id, slot, ran: false });
+        }
+      }
+    }
+    this.#lastTick = now;
+    return outcomes;
+  }
+
+  /** Starts the real timers: node-cron fires each slot, the coordinator claims it in the database. */
+  start(): void {
+    const coordinator = new DbRunCoordinator(this.deps.scope, this.deps.clock, this.deps.instanceId);
+    for (const job of this.#jobs) {
+      const task = cron.schedule(
+        job.cron,
+        async (ctx) => {
+          await this.#execute(job.def.id, floorToMinute(ctx.date), this.deps.logger);
+        },
+        {
+          name: job.def.id,
+          timezone: this.deps.timeZone,
+          distributed: true,
+          runCoordinator: coordinator,
+          noOverlap: true,
+        },
+      );
+      this.#tasks.push(task);
+    }
+  }
+
+  nextRun(jobId: string): Date | null {
+    return this.#find(jobId).matcher.getNextRun();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.#tasks.map((t) => t.destroy()));
+    await Promise.all(this.#jobs.map((j) => j.matcher.destroy()));
+  }
+
+  #find(jobId: string): LoadedJob {
+    const job = this.#jobs.find((j) => j.def.id === jobId);
+    if (!job) throw new Error(`no job ${jobId}`);
+    return job;
+  }
+}
+
+const floorToMinute = (date: Date) => new Date(Math.floor(date.getTime() / MINUTE) * MINUTE);

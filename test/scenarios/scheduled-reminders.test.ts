@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { jobs } from "../../jobs/index.js";
+import { silentLogger } from "../../src/core/logger.js";
+import { InvalidCronError, Scheduler } from "../../src/scheduler/scheduler.js";
+import { joined } from "../support/replies.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+import { buildWorld, type World } from "../support/world.js";
+
+function schedulerFor(bot: TestBot, instanceId: string, env: NodeJS.ProcessEnv = {}) {
+  return new Scheduler(jobs, {
+    scope: bot.app.services,
+    clock: bot.clock,
+    i18n: bot.app.i18n,
+    logger: silentLogger,
+    instanceId,
+    timeZone: "Asia/Shanghai",
+    env,
+  });
+}
+
+const reminderTexts = async (bot: TestBot, world: World) =>
+  (await bot.posts(world.groupA))
+    .map((r) => joined([r]))
+    .filter((t) => t.includes("会议提醒") || t.includes("开始签到"));
+
+describe("meeting reminders on a schedule", () => {
+  let bot: TestBot;
+  let world: World;
+  let code = "";
+  beforeEach(async () => {
+    bot = await startTestBot();
+    bot.clock.set("2026-03-02T01:00:00Z"); // Monday 09:00 in Shanghai
+    world = await buildWorld(bot);
+    const scheduled = joined(
+      await world.secretaryA.says("/schedule 支委会 3月4日 19:30 党员活动室 研究三月工作"),
+    );
+    code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it("posts the 24-hour and 1-hour reminders and the check-in notice once each over three days", async () => {
+    const scheduler = schedulerFor(bot, "a");
+    for (let step = 0; step < 3 * 24 * 12; step++) {
+      bot.clock.advanceMinutes(5);
+      await scheduler.tick();
+    }
+    const texts = await reminderTexts(bot, world);
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toContain("【会议提醒】24 小时后开会");
+    expect(texts[0]).toContain(`03-04 19:30 支部委员会「研究三月工作」，地点：党员活动室。会议编号 ${code}`);
+    expect(texts[1]).toContain("【会议提醒】1 小时后开会");
+    expect(texts[2]).toContain("开始签到了");
+    const runs = await bot.prisma.jobRun.count({ where: { jobId: "meeting-reminders", status: "done" } });
+    expect(runs).toBe(3 * 24 * 12);
+    await scheduler.stop();
+  });
+
+  it("runs every slot exactly once with two instances on one database", async () => {
+    const a = schedulerFor(bot, "instance-a");
+    const b = schedulerFor(bot, "instance-b");
+    bot.clock.set("2026-03-03T10:00:00Z");
+    const ran: string[] = [];
+    const slots = 26 * 12; // until after the 1-hour reminder and the check-in notice
+    for (let step = 0; step < slots; step++) {
+      bot.clock.advanceMinutes(5);
+      const [fromA, fromB] = await Promise.all([a.tick(), b.tick()]);
+      for (const o of [...fromA, ...fromB]) if (o.ran) ran.push(o.slot.toISOString());
+    }
+    expect(ran).toHaveLength(slots);
+    expect(new Set(ran).size).toBe(slots);
+    expect(await reminderTexts(bot, world)).toHaveLength(3);
+    const claimedBy = await bot.prisma.jobRun.groupBy({ by: ["claimedBy"], _count: true });
+    expect(claimedBy.reduce((n, g) => n + g._count, 0)).toBe(slots);
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it("sends a reminder missed while the process was down when it is still useful", async () => {
+    const before = schedulerFor(bot, "before");
+    bot.clock.set("2026-03-03T10:00:00Z");
+    await before.tick();
+    await before.stop();
+    // Down from 10:00 to 11:40 UTC; the 24-hour reminder was due at 11:30 (19:30 local).
+    bot.clock.set("2026-03-03T11:40:00Z");
+    const after = schedulerFor(bot, "after");
+    const outcomes = await after.catchUp();
+    expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
+    expect(outcomes.filter((o) => !o.ran).length).toBeGreaterThan(10);
+    expect(await bot.prisma.jobRun.count({ where: { status: "skipped" } })).toBe(
+      outcomes.filter((o) => !o.ran).length,
+    );
+    expect((await reminderTexts(bot, world))[0]).toContain("24 小时后开会");
+    await after.stop();
+  });
+
+  it("skips, and records, a reminder that would arrive too late to be useful", async () => {
+    const before = schedulerFor(bot, "before");
+    bot.clock.set("2026-03-03T10:00:00Z");
+    await before.tick();
+    await before.stop();
+    bot.clock.set("2026-03-03T14:00:00Z"); // 2.5 hours after the 24-hour reminder was due
+    const after = schedulerFor(bot, "after");
+    const outcomes = await after.catchUp();
+    expect(outcomes.filter((o) => o.ran)).toHaveLength(1); // the latest slot, which has nothing due
+    expect(await reminderTexts(bot, world)).toHaveLength(0);
+    expect(await bot.prisma.jobRun.count({ where: { status: "skipped" } })).toBeGreaterThan(40);
+    await after.stop();
+  });
+
+  it("refuses to start with an invalid cron override, naming the variable", () => {
+    expect(() => schedulerFor(bot, "x", { JOB_MEETING_REMINDERS_CRON: "every five minutes" })).toThrow(
+      InvalidCronError,
+    );
+    expect(() => schedulerFor(bot, "x", { JOB_MEETING_REMINDERS_CRON: "every five minutes" })).toThrow(
+      "JOB_MEETING_REMINDERS_CRON",
+    );
+  });
+});

@@ -9,9 +9,12 @@ import type { Logger } from "../core/logger.js";
 import type { Reply } from "../core/reply.js";
 import type { ServiceScope } from "../services.js";
 import type { OutboxRow } from "./outbox-service.js";
-import type { Sender } from "./sender.js";
+import { DeliveryThrottle } from "./platform-limits.js";
+import { RateLimited, type Sender } from "./sender.js";
 
 const BATCH = 50;
+/** How long a worker holds a message it is sending before another may take it over. */
+const LEASE_MS = 60_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
 export type RenderOutbox = (row: OutboxRow) => Promise<Reply>;
@@ -26,6 +29,8 @@ export class DeliveryWorker {
     private readonly render: RenderOutbox,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    private readonly workerId = "worker",
+    private readonly throttle = new DeliveryThrottle(),
   ) {}
 
   /** Sends what is due now; returns how many messages were handled. Never runs twice at once. */
@@ -53,6 +58,14 @@ export class DeliveryWorker {
     for (const row of rows) {
       const sender = this.senders.get(row.platform as Platform);
       if (!sender) continue;
+      const now = this.clock.now();
+      if (!(await this.scope.transaction((s) => s.outbox.claim(row.id, this.workerId, now, LEASE_MS))))
+        continue;
+      const wait = await this.throttle.reserve(row.platform as Platform, row.chatId);
+      if (wait > 0) {
+        await this.scope.transaction((s) => s.outbox.postpone(row.id, new Date(now.getTime() + wait)));
+        continue;
+      }
       try {
         const posted = row.replaceKey
           ? await this.scope.read((s) => s.outbox.posted(row.platform, row.chatId, row.replaceKey ?? ""))
@@ -65,6 +78,13 @@ export class DeliveryWorker {
         );
         await this.scope.transaction((s) => s.outbox.recordSent(row, result.messageId, this.clock.now()));
       } catch (error) {
+        if (error instanceof RateLimited) {
+          // The platform said how long to wait: not a failure, just later.
+          await this.scope.transaction((s) =>
+            s.outbox.postpone(row.id, new Date(this.clock.now().getTime() + error.retryAfterMs)),
+          );
+          continue;
+        }
         const backoff = Math.min(MAX_BACKOFF_MS, 2 ** row.attempts * 5_000);
         this.logger.warn(
           { err: error, outbox: row.id, attempts: row.attempts + 1 },

@@ -43,9 +43,37 @@ export class OutboxRepository {
 
   due(now: Date, take: number) {
     return this.db.outboxMessage.findMany({
-      where: { sentAt: null, availableAt: { lte: now } },
+      where: {
+        sentAt: null,
+        availableAt: { lte: now },
+        OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
+      },
       orderBy: { createdAt: "asc" },
       take,
+    });
+  }
+
+  /**
+   * Claims a due message for this worker for a while. A worker that dies mid-send loses the claim
+   * when it expires and another takes the message over.
+   */
+  async claim(id: string, worker: string, now: Date, leaseMs: number): Promise<boolean> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: {
+        id,
+        sentAt: null,
+        OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }, { claimedBy: worker }],
+      },
+      data: { claimedBy: worker, claimedUntil: new Date(now.getTime() + leaseMs) },
+    });
+    return count === 1;
+  }
+
+  /** Puts a message back for later without counting a failure (the platform asked us to wait). */
+  async postpone(id: string, availableAt: Date): Promise<void> {
+    await this.db.outboxMessage.update({
+      where: { id },
+      data: { availableAt, claimedBy: null, claimedUntil: null },
     });
   }
 
@@ -56,15 +84,23 @@ export class OutboxRepository {
   async markSent(id: string, version: number, now: Date): Promise<boolean> {
     const { count } = await this.db.outboxMessage.updateMany({
       where: { id, version },
-      data: { sentAt: now, pendingKey: null, lastError: null },
+      data: { sentAt: now, pendingKey: null, lastError: null, claimedBy: null, claimedUntil: null },
     });
+    if (count === 0)
+      await this.db.outboxMessage.update({ where: { id }, data: { claimedBy: null, claimedUntil: null } });
     return count === 1;
   }
 
   async markFailed(id: string, error: string, retryAt: Date): Promise<void> {
     await this.db.outboxMessage.update({
       where: { id },
-      data: { attempts: { increment: 1 }, lastError: error.slice(0, 500), availableAt: retryAt },
+      data: {
+        attempts: { increment: 1 },
+        lastError: error.slice(0, 500),
+        availableAt: retryAt,
+        claimedBy: null,
+        claimedUntil: null,
+      },
     });
   }
 

@@ -82,6 +82,14 @@ export class OutboxService {
     return this.repo.markSent(row.id, row.version, now);
   }
 
+  claim(id: string, worker: string, now: Date, leaseMs: number): Promise<boolean> {
+    return this.repo.claim(id, worker, now, leaseMs);
+  }
+
+  postpone(id: string, availableAt: Date): Promise<void> {
+    return this.repo.postpone(id, availableAt);
+  }
+
   markFailed(id: string, error: string, retryAt: Date): Promise<void> {
     return this.repo.markFailed(id, error, retryAt);
   }

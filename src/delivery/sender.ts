@@ -11,3 +11,12 @@ export interface Sender {
   readonly platform: Platform;
   send(chatId: string, reply: Reply, opts: { editMessageId?: string }): Promise<SendResult>;
 }
+
+/** A platform's "too many requests" (HTTP 429) with the wait it asked for. */
+export class RateLimited extends Error {
+  override name = "RateLimited";
+
+  constructor(readonly retryAfterMs: number) {
+    super(`rate limited, retry after ${retryAfterMs} ms`);
+  }
+}

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { silentLogger } from "../../src/core/logger.js";
 import { type Reply, replyText } from "../../src/core/reply.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
-import type { Sender } from "../../src/delivery/sender.js";
+import { RateLimited, type Sender } from "../../src/delivery/sender.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 import { buildWorld, type World } from "../support/world.js";
 
@@ -99,5 +99,35 @@ describe("delivering what the bot posts on its own", () => {
     expect(sender.log[1]).toMatchObject({ edit: "msg-1" });
     expect(sender.log[1]?.text).toContain("报名参加 1");
     expect(await worker.drainOnce()).toBe(0);
+  });
+
+  it("waits as long as the platform asks after a 429, without counting it as a failure", async () => {
+    await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章");
+    const limited = new (class implements Sender {
+      readonly platform = "console" as const;
+      calls = 0;
+      async send() {
+        this.calls += 1;
+        if (this.calls === 1) throw new RateLimited(3_000);
+        return { messageId: "ok" };
+      }
+    })();
+    const w = new DeliveryWorker(
+      bot.app.services,
+      new Map([["console", limited]]),
+      bot.app.renderOutbox,
+      bot.clock,
+      silentLogger,
+    );
+    await w.drainOnce();
+    bot.clock.advance(2_000);
+    expect(await w.drainOnce()).toBe(0);
+    bot.clock.advance(1_000);
+    await w.drainOnce();
+    expect(limited.calls).toBe(2);
+    expect(await bot.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({
+      attempts: 0,
+      sentAt: expect.any(Date),
+    });
   });
 });

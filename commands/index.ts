@@ -45,6 +45,7 @@ import { tick } from "./tick.js";
 import { transfer } from "./transfer.js";
 import { unbind } from "./unbind.js";
 import { use } from "./use.js";
+import { warnings } from "./warnings.js";
 import { whoami } from "./whoami.js";
 
 export const commands: readonly AnyCommand[] = [
@@ -80,6 +81,7 @@ export const commands: readonly AnyCommand[] = [
   closeMeeting,
   correct,
   obligationsCommand,
+  warnings,
   invite,
   requests,
   approve,

@@ -1,5 +1,6 @@
 // Every scheduled job. Each one's cron can be overridden with JOB_<ID>_CRON.
 import type { JobDefinition } from "../src/scheduler/job.js";
+import { absenceWarnings } from "./absence-warnings.js";
 import { meetingReminders } from "./meeting-reminders.js";
 
-export const jobs: readonly JobDefinition[] = [meetingReminders];
+export const jobs: readonly JobDefinition[] = [meetingReminders, absenceWarnings];

@@ -12,6 +12,7 @@ import type { Clock } from "./core/clock.js";
 import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
 import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
+import { IdentityRepository } from "./identity/identity-repository.js";
 import { IdentityService } from "./identity/identity-service.js";
 import { MeetingRepository } from "./meetings/meeting-repository.js";
 import { MeetingService } from "./meetings/meeting-service.js";
@@ -22,6 +23,7 @@ import { OrganizationRepository } from "./organization/organization-repository.j
 import { OrganizationService } from "./organization/organization-service.js";
 import { JobRunRepository } from "./scheduler/job-run-repository.js";
 import { UpdateLedger } from "./updates/update-ledger.js";
+import { WarningService } from "./warnings/warning-service.js";
 
 export interface Services {
   identity: IdentityService;
@@ -35,6 +37,7 @@ export interface Services {
   prompts: PromptService;
   outbox: OutboxService;
   jobRuns: JobRunRepository;
+  warnings: WarningService;
 }
 
 export interface ServiceDeps {
@@ -73,8 +76,15 @@ function createServices(db: Tx, deps: ServiceDeps): Services {
       deps.defaultTimeZone,
     ),
     prompts: new PromptService(db),
-    outbox: new OutboxService(new OutboxRepository(db), chatRepo),
+    outbox: new OutboxService(new OutboxRepository(db), chatRepo, new IdentityRepository(db)),
     jobRuns: new JobRunRepository(db),
+    warnings: new WarningService(
+      new MeetingRepository(db),
+      orgRepo,
+      access,
+      new AccessRepository(db),
+      deps.defaultTimeZone,
+    ),
   };
 }
 

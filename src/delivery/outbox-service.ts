@@ -1,6 +1,7 @@
 // Queues proactive messages (announcements, notices) for the chats bound to an organisation.
 import type { ChatRepository } from "../chats/chat-repository.js";
 import type { Reply } from "../core/reply.js";
+import type { IdentityRepository } from "../identity/identity-repository.js";
 import type { OutboxRepository } from "./outbox-repository.js";
 
 export type OutboxRow = Awaited<ReturnType<OutboxRepository["due"]>>[number];
@@ -9,7 +10,29 @@ export class OutboxService {
   constructor(
     private readonly repo: OutboxRepository,
     private readonly chats: ChatRepository,
+    private readonly people: IdentityRepository,
   ) {}
+
+  /**
+   * Queues a private message to a person, on every platform they use. Private chats are named
+   * "user:<platform account id>"; each adapter opens the direct chat with that account.
+   */
+  async toPerson(personId: string, reply: Reply, opts: { now: Date; dedupeKey?: string }): Promise<number> {
+    const accounts = await this.people.accountsOf(personId);
+    for (const account of accounts) {
+      await this.toChat(
+        { platform: account.platform, chatId: `user:${account.externalId}` },
+        { ...reply, visibility: "private" },
+        {
+          now: opts.now,
+          ...(opts.dedupeKey
+            ? { dedupeKey: `${opts.dedupeKey}|${account.platform}|${account.externalId}` }
+            : {}),
+        },
+      );
+    }
+    return accounts.length;
+  }
 
   /** Queues a message to every chat bound to the organisation; returns how many chats. */
   async toOrganization(

@@ -45,6 +45,13 @@ export class IdentityRepository {
     await this.db.person.update({ where: { id: personId }, data: { currentOrganizationId: organizationId } });
   }
 
+  accountsOf(personId: string): Promise<{ platform: string; externalId: string }[]> {
+    return this.db.platformAccount.findMany({
+      where: { personId },
+      select: { platform: true, externalId: true },
+    });
+  }
+
   findById(id: string): Promise<PersonRecord | null> {
     return this.db.person.findUnique({ where: { id }, select: PERSON });
   }

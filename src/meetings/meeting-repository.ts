@@ -186,6 +186,20 @@ export class MeetingRepository {
     await this.db.meetingAttendee.update({ where: { meetingId_memberId: { meetingId, memberId } }, data });
   }
 
+  /** Every line of the frozen ledgers of a branch's meetings between two instants. */
+  attendanceOfBranch(organizationId: string, from: Date, to: Date) {
+    return this.db.meetingAttendee.findMany({
+      where: { meeting: { organizationId, status: "closed", startsAt: { gte: from, lt: to } } },
+      select: {
+        memberId: true,
+        name: true,
+        outcome: true,
+        reason: true,
+        meeting: { select: { startsAt: true } },
+      },
+    });
+  }
+
   /** A member's lines in the frozen ledgers of meetings between two instants. */
   attendanceOf(memberId: string, from: Date, to: Date) {
     return this.db.meetingAttendee.findMany({

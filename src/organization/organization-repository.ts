@@ -98,6 +98,15 @@ export class OrganizationRepository {
     await this.db.organization.update({ where: { id }, data: { settings: JSON.stringify(settings) } });
   }
 
+  async allOfKind(kind: string): Promise<OrgRecord[]> {
+    const rows = await this.db.organization.findMany({
+      where: { kind },
+      select: SELECT,
+      orderBy: { createdAt: "asc" },
+    });
+    return rows.map(toRecord);
+  }
+
   async codeTaken(code: string): Promise<boolean> {
     return (await this.db.organization.count({ where: { code } })) > 0;
   }

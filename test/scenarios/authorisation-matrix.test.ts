@@ -53,6 +53,7 @@ const EXPECTED: Record<string, Role> = {
   theme_days: "secretary",
   leaves: "secretary",
   correct: "secretary",
+  warnings: "secretary",
 };
 
 const REFUSAL = /需要「.+」权限|没有权限/;

@@ -79,9 +79,9 @@ export class ConsoleAdapter implements Sender {
       firstButtonNumber: this.#buttons.length + 1,
     });
     this.#buttons.push(...rendered.buttons);
-    const label = this.opts.t(opts.editMessageId ? "console.updatedIn" : "console.postedIn", {
-      chat: chatId,
-    });
+    const label = chatId.startsWith("user:")
+      ? this.opts.t("console.privateTo", { user: chatId.slice("user:".length) })
+      : this.opts.t(opts.editMessageId ? "console.updatedIn" : "console.postedIn", { chat: chatId });
     this.#print(`${label}\n${rendered.text}`);
     this.#posted += 1;
     return { messageId: opts.editMessageId ?? `console-${this.#posted}` };

@@ -1,0 +1,24 @@
+// How an absence warning reads, for the secretary alone.
+import type { Translate } from "../core/i18n.js";
+import { bold, plain, type Reply } from "../core/reply.js";
+import type { AbsenceWarning } from "./warning-service.js";
+
+export function renderWarnings(branchName: string, warnings: AbsenceWarning[], t: Translate): Reply {
+  if (warnings.length === 0)
+    return { segments: [plain(t("warnings.none", { name: branchName }))], visibility: "private" };
+  const lines = warnings.map((w) =>
+    t("warnings.line", {
+      level: t(`warnings.levels.${w.level}`),
+      name: w.name,
+      months: w.months,
+      last: w.lastAttended ?? t("warnings.never"),
+    }),
+  );
+  return {
+    segments: [
+      bold(t("warnings.title", { name: branchName })),
+      plain(`\n${lines.join("\n")}\n${t("warnings.footer")}`),
+    ],
+    visibility: "private",
+  };
+}

@@ -2,5 +2,6 @@
 import type { JobDefinition } from "../src/scheduler/job.js";
 import { absenceWarnings } from "./absence-warnings.js";
 import { meetingReminders } from "./meeting-reminders.js";
+import { periodDeadlines } from "./period-deadlines.js";
 
-export const jobs: readonly JobDefinition[] = [meetingReminders, absenceWarnings];
+export const jobs: readonly JobDefinition[] = [meetingReminders, absenceWarnings, periodDeadlines];

@@ -638,6 +638,14 @@ export class MeetingService {
   ): Promise<{ rows: Obligation[]; groups: Map<string, string> }> {
     if (org.kind !== "branch") throw new DomainError("meetings.needsBranch");
     await this.access.require(actorId, org.id, "committee_member");
+    return this.obligationsOf(org, now);
+  }
+
+  /** The branch's obligations without a permission check, for scheduled jobs. */
+  async obligationsOf(
+    org: OrgRecord,
+    now: Date,
+  ): Promise<{ rows: Obligation[]; groups: Map<string, string> }> {
     const zone = await this.zoneOf(org.id);
     const settings = effectiveSettings(await this.orgs.chain(org.id));
     const frequencies: Partial<Record<MeetingType, Frequency>> = {};

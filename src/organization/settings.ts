@@ -44,6 +44,7 @@ export const SETTINGS = {
   "warnings.orangeMonths": { parse: months, default: 4 },
   "warnings.redMonths": { parse: months, default: 5 },
   "checkIn.opensMinutesBefore": { parse: minutes, default: 30 },
+  "deadlines.daysBefore": { parse: z.coerce.number().int().min(1).max(60), default: 7 },
   "checkIn.closesMinutesAfter": { parse: minutes, default: 60 },
 } as const satisfies Record<string, { parse: z.ZodType; default: unknown }>;
 

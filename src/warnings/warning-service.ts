@@ -35,6 +35,18 @@ export class WarningService {
     return (await this.roles.holders(branchId)).filter((h) => h.role === "secretary").map((h) => h.personId);
   }
 
+  /** Who must hear that a branch is behind: its secretaries, and secretaries and administrators above. */
+  async overseersOf(branchId: string): Promise<string[]> {
+    const chain = await this.orgs.chain(branchId);
+    const people = new Set<string>();
+    for (const [i, org] of chain.entries()) {
+      for (const h of await this.roles.holders(org.id)) {
+        if (h.role === "secretary" || (i > 0 && h.role === "org_admin")) people.add(h.personId);
+      }
+    }
+    return [...people];
+  }
+
   async forActor(actorId: string, branch: OrgRecord, now: Date): Promise<AbsenceWarning[]> {
     await this.access.require(actorId, branch.id, "secretary");
     return this.forBranch(branch, now);

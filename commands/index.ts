@@ -32,6 +32,7 @@ import { obligationsCommand } from "./obligations.js";
 import { orgAdd } from "./org-add.js";
 import { orgs } from "./orgs.js";
 import { profile } from "./profile.js";
+import { rankCommand } from "./rank.js";
 import { register } from "./register.js";
 import { reject } from "./reject.js";
 import { rejectLeave } from "./reject-leave.js";
@@ -60,6 +61,7 @@ export const commands: readonly AnyCommand[] = [
   checkin,
   myAttendance,
   myLeaves,
+  rankCommand,
   minutes,
   tick,
   join,

@@ -3,5 +3,11 @@ import type { JobDefinition } from "../src/scheduler/job.js";
 import { absenceWarnings } from "./absence-warnings.js";
 import { meetingReminders } from "./meeting-reminders.js";
 import { periodDeadlines } from "./period-deadlines.js";
+import { weeklyLeaderboard } from "./weekly-leaderboard.js";
 
-export const jobs: readonly JobDefinition[] = [meetingReminders, absenceWarnings, periodDeadlines];
+export const jobs: readonly JobDefinition[] = [
+  meetingReminders,
+  absenceWarnings,
+  periodDeadlines,
+  weeklyLeaderboard,
+];

@@ -14,6 +14,7 @@ import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
 import { IdentityRepository } from "./identity/identity-repository.js";
 import { IdentityService } from "./identity/identity-service.js";
+import { LeaderboardService } from "./leaderboard/leaderboard-service.js";
 import { MeetingRepository } from "./meetings/meeting-repository.js";
 import { MeetingService } from "./meetings/meeting-service.js";
 import { InviteRepository } from "./membership/invite-repository.js";
@@ -38,6 +39,7 @@ export interface Services {
   outbox: OutboxService;
   jobRuns: JobRunRepository;
   warnings: WarningService;
+  leaderboard: LeaderboardService;
 }
 
 export interface ServiceDeps {
@@ -57,6 +59,16 @@ function createServices(db: Tx, deps: ServiceDeps): Services {
   const identity = new IdentityService(db);
   const access = new AccessService(db, orgRepo, memberRepo);
   const chatRepo = new ChatRepository(db);
+  const meetingRepo = new MeetingRepository(db);
+  const meetings = new MeetingService(
+    meetingRepo,
+    memberRepo,
+    orgRepo,
+    access,
+    new AccessRepository(db),
+    audit,
+    deps.defaultTimeZone,
+  );
   const chats = new ChatService(chatRepo, orgRepo, access, audit);
   return {
     identity,
@@ -66,20 +78,13 @@ function createServices(db: Tx, deps: ServiceDeps): Services {
     orgs: new OrganizationService(orgRepo, access, audit, deps.defaultTimeZone),
     chats,
     membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit),
-    meetings: new MeetingService(
-      new MeetingRepository(db),
-      memberRepo,
-      orgRepo,
-      access,
-      new AccessRepository(db),
-      audit,
-      deps.defaultTimeZone,
-    ),
+    meetings,
+    leaderboard: new LeaderboardService(meetings, meetingRepo, memberRepo, orgRepo),
     prompts: new PromptService(db),
     outbox: new OutboxService(new OutboxRepository(db), chatRepo, new IdentityRepository(db)),
     jobRuns: new JobRunRepository(db),
     warnings: new WarningService(
-      new MeetingRepository(db),
+      meetingRepo,
       orgRepo,
       access,
       new AccessRepository(db),

@@ -195,7 +195,7 @@ export class MeetingRepository {
         name: true,
         outcome: true,
         reason: true,
-        meeting: { select: { startsAt: true } },
+        meeting: { select: { startsAt: true, type: true } },
       },
     });
   }

@@ -88,6 +88,10 @@ export class OrganizationService {
     return nodes;
   }
 
+  ofKind(kind: string) {
+    return this.repo.allOfKind(kind);
+  }
+
   children(orgId: string) {
     return this.repo.children(orgId);
   }

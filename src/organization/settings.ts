@@ -44,6 +44,31 @@ export const SETTINGS = {
   "warnings.orangeMonths": { parse: months, default: 4 },
   "warnings.redMonths": { parse: months, default: 5 },
   "checkIn.opensMinutesBefore": { parse: minutes, default: 30 },
+  "points.perMeeting": { parse: z.coerce.number().int().min(0).max(100), default: 5 },
+  "points.caps": {
+    parse: z
+      .string()
+      .regex(
+        /^([a-z_]+:\d{1,4})([,，]\s*[a-z_]+:\d{1,4})*$/,
+        "type:cap, e.g. general_meeting:20,party_lesson:5",
+      )
+      .transform((v) =>
+        Object.fromEntries(
+          v
+            .split(/[,，]/)
+            .map((p) => p.trim().split(":"))
+            .map(([k, n]) => [k, Number(n)]),
+        ),
+      ),
+    default: {
+      general_meeting: 20,
+      committee_meeting: 60,
+      group_meeting: 60,
+      theme_day: 60,
+      party_lesson: 5,
+      life_meeting: 5,
+    } as Record<string, number>,
+  },
   "deadlines.daysBefore": { parse: z.coerce.number().int().min(1).max(60), default: 7 },
   "checkIn.closesMinutesAfter": { parse: minutes, default: 60 },
 } as const satisfies Record<string, { parse: z.ZodType; default: unknown }>;

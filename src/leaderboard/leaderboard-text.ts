@@ -1,0 +1,50 @@
+// How the weekly boards read in the chats.
+import type { Translate } from "../core/i18n.js";
+import { bold, plain, type Reply } from "../core/reply.js";
+import type { BranchBoard, MemberScore } from "./leaderboard-service.js";
+import type { Ranked } from "./points.js";
+
+const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
+
+export function renderBranchBoard(
+  board: BranchBoard,
+  top: Ranked<MemberScore>[],
+  week: string,
+  t: Translate,
+): Reply {
+  const lines = [
+    t("leaderboard.completion", { rate: pct(board.completion) }),
+    t("leaderboard.attendance", { rate: pct(board.attendance) }),
+  ];
+  if (top.length > 0) {
+    lines.push(t("leaderboard.topTitle"));
+    for (const { item, rank } of top)
+      lines.push(t("leaderboard.topLine", { rank, name: item.name, points: item.points }));
+  }
+  lines.push(t("leaderboard.ownRank"));
+  return {
+    segments: [
+      bold(t("leaderboard.title", { name: board.branch.name, week })),
+      plain(`\n${lines.join("\n")}`),
+    ],
+  };
+}
+
+export function renderCommitteeBoard(
+  name: string,
+  ranked: Ranked<BranchBoard>[],
+  week: string,
+  t: Translate,
+): Reply {
+  const lines = ranked.map(({ item, rank }) =>
+    t("leaderboard.branchLine", {
+      rank,
+      name: item.branch.name,
+      completion: pct(item.completion),
+      attendance: pct(item.attendance),
+    }),
+  );
+  return {
+    segments: [bold(t("leaderboard.committeeTitle", { name, week })), plain(`\n${lines.join("\n")}`)],
+  };
+}

@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { jobs } from "../../jobs/index.js";
+import { silentLogger } from "../../src/core/logger.js";
+import { Scheduler } from "../../src/scheduler/scheduler.js";
+import { joined } from "../support/replies.js";
+import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
+import { buildWorld, enrol, type World } from "../support/world.js";
+
+describe("the weekly leaderboard", () => {
+  let bot: TestBot;
+  let world: World;
+  let people: TestUser[];
+
+  beforeEach(async () => {
+    bot = await startTestBot();
+    bot.clock.set("2026-03-01T01:00:00Z");
+    world = await buildWorld(bot);
+    people = [bot.user("gu-li", "顾丽"), bot.user("shen-tao", "沈涛"), bot.user("lu-yan", "陆燕")];
+    for (const who of people) await enrol(world.secretaryA, who);
+    // Two closed meetings in March: 顾丽 at both, 沈涛 at one, 陆燕 at none.
+    for (const [day, came] of [
+      [3, [world.secretaryA, people[0], people[1]]],
+      [5, [world.secretaryA, people[0]]],
+    ] as const) {
+      bot.clock.set(`2026-03-0${day - 1}T01:00:00Z`);
+      const code = joined(
+        await world.secretaryA.says(`/schedule 党课 3月${day}日 15:00 党员活动室 专题学习${day}`),
+      ).match(/\b(H[0-9A-Z]{4})\b/)?.[1];
+      bot.clock.set(`2026-03-0${day}T06:55:00Z`);
+      for (const who of came) await who?.in(world.groupA).says(`/checkin ${code}`);
+      await world.secretaryA.says(`/minutes ${code} 内容 学习。`);
+      bot.clock.set(`2026-03-0${day}T09:00:00Z`);
+      await world.secretaryA.says(`/close_meeting ${code}`);
+    }
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it("posts the branch board on Monday morning, top only, and answers each member's own rank privately", async () => {
+    const scheduler = new Scheduler(jobs, {
+      scope: bot.app.services,
+      clock: bot.clock,
+      i18n: bot.app.i18n,
+      logger: silentLogger,
+      instanceId: "t",
+      timeZone: "Asia/Shanghai",
+    });
+    bot.clock.set("2026-03-09T00:58:00Z"); // Monday 08:58 in Shanghai
+    await scheduler.tick();
+    bot.clock.set("2026-03-09T01:02:00Z");
+    await scheduler.tick();
+    const board = (await bot.posts(world.groupA))
+      .map((r) => joined([r]))
+      .filter((t) => t.includes("每周榜单"));
+    expect(board).toHaveLength(1);
+    expect(board[0]).toContain("【每周榜单】幸福里社区党支部 · 2026-W11");
+    expect(board[0]).toContain("本年出勤率：63%"); // 5 of 8 expected attendances
+    expect(board[0]).toContain("三会一课完成率：20%"); // of 5 required this period, the lesson is held
+    expect(board[0]).toContain("1. 李建国 5 分"); // party lessons capped at 5 a year
+    expect(board[0]).toContain("1. 顾丽 5 分");
+    expect(board[0]).not.toContain("陆燕");
+    const mine = await people[2]?.says("/rank");
+    expect(mine?.[0]?.visibility).toBe("private");
+    expect(joined(mine ?? [])).toContain("您今年的积分：0 分，在「幸福里社区党支部」4 人中排第 4 名");
+    await scheduler.stop();
+  });
+});

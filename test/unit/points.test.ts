@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { memberPoints, rank, topOnly } from "../../src/leaderboard/points.js";
+
+const rules = { perMeeting: 5, caps: { general_meeting: 20, party_lesson: 5 } };
+const times = (n: number, type: string, outcome = "present") =>
+  Array.from({ length: n }, () => ({ type, outcome }));
+
+describe("points from attendance", () => {
+  it("gives 5 points per meeting attended, late included, nothing for absence or leave", () => {
+    expect(
+      memberPoints(
+        [
+          ...times(2, "theme_day"),
+          ...times(1, "theme_day", "late"),
+          ...times(3, "theme_day", "absent"),
+          ...times(1, "theme_day", "leave"),
+        ],
+        rules,
+      ),
+    ).toBe(15);
+  });
+
+  it("caps each type per year", () => {
+    expect(memberPoints(times(6, "general_meeting"), rules)).toBe(20);
+    expect(memberPoints([...times(3, "party_lesson"), ...times(2, "committee_meeting")], rules)).toBe(15);
+  });
+});
+
+describe("rankings", () => {
+  const people = [
+    { name: "甲", points: 30 },
+    { name: "乙", points: 45 },
+    { name: "丙", points: 30 },
+    { name: "丁", points: 0 },
+    { name: "戊", points: 10 },
+  ];
+
+  it("ranks by points with shared places for ties", () => {
+    expect(rank(people, (p) => p.points).map((r) => [r.item.name, r.rank])).toEqual([
+      ["乙", 1],
+      ["甲", 2],
+      ["丙", 2],
+      ["戊", 4],
+      ["丁", 5],
+    ]);
+  });
+
+  it("publishes only the top, never the bottom nor anyone without points", () => {
+    const ranked = rank(people, (p) => p.points);
+    expect(topOnly(ranked, (p) => p.points, 2).map((r) => r.item.name)).toEqual(["乙", "甲", "丙"]);
+    expect(topOnly(ranked, (p) => p.points, 10).map((r) => r.item.name)).not.toContain("丁");
+  });
+});

@@ -66,12 +66,17 @@ describe("meeting reminders on a schedule", () => {
     for (let step = 0; step < slots; step++) {
       bot.clock.advanceMinutes(5);
       const [fromA, fromB] = await Promise.all([a.tick(), b.tick()]);
-      for (const o of [...fromA, ...fromB]) if (o.ran) ran.push(o.slot.toISOString());
+      for (const o of [...fromA, ...fromB])
+        if (o.ran && o.jobId === "meeting-reminders") ran.push(o.slot.toISOString());
     }
     expect(ran).toHaveLength(slots);
     expect(new Set(ran).size).toBe(slots);
     expect(await reminderTexts(bot, world)).toHaveLength(3);
-    const claimedBy = await bot.prisma.jobRun.groupBy({ by: ["claimedBy"], _count: true });
+    const claimedBy = await bot.prisma.jobRun.groupBy({
+      by: ["claimedBy"],
+      where: { jobId: "meeting-reminders" },
+      _count: true,
+    });
     expect(claimedBy.reduce((n, g) => n + g._count, 0)).toBe(slots);
     await Promise.all([a.stop(), b.stop()]);
   });
@@ -84,10 +89,10 @@ describe("meeting reminders on a schedule", () => {
     // Down from 10:00 to 11:40 UTC; the 24-hour reminder was due at 11:30 (19:30 local).
     bot.clock.set("2026-03-03T11:40:00Z");
     const after = schedulerFor(bot, "after");
-    const outcomes = await after.catchUp();
+    const outcomes = (await after.catchUp()).filter((o) => o.jobId === "meeting-reminders");
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
     expect(outcomes.filter((o) => !o.ran).length).toBeGreaterThan(10);
-    expect(await bot.prisma.jobRun.count({ where: { status: "skipped" } })).toBe(
+    expect(await bot.prisma.jobRun.count({ where: { status: "skipped", jobId: "meeting-reminders" } })).toBe(
       outcomes.filter((o) => !o.ran).length,
     );
     expect((await reminderTexts(bot, world))[0]).toContain("24 小时后开会");
@@ -101,10 +106,12 @@ describe("meeting reminders on a schedule", () => {
     await before.stop();
     bot.clock.set("2026-03-03T14:00:00Z"); // 2.5 hours after the 24-hour reminder was due
     const after = schedulerFor(bot, "after");
-    const outcomes = await after.catchUp();
+    const outcomes = (await after.catchUp()).filter((o) => o.jobId === "meeting-reminders");
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1); // the latest slot, which has nothing due
     expect(await reminderTexts(bot, world)).toHaveLength(0);
-    expect(await bot.prisma.jobRun.count({ where: { status: "skipped" } })).toBeGreaterThan(40);
+    expect(
+      await bot.prisma.jobRun.count({ where: { status: "skipped", jobId: "meeting-reminders" } }),
+    ).toBeGreaterThan(40);
     await after.stop();
   });
 

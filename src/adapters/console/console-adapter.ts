@@ -34,7 +34,7 @@ export class ConsoleAdapter implements Sender {
   #buttons: Button[] = [];
   #attachment: { filename: string; path: string } | undefined;
   #stopped = false;
-  readonly #rl;
+  #rl: ReturnType<typeof createInterface> | undefined;
 
   constructor(private readonly opts: ConsoleAdapterOptions) {
     this.#user = { platform: "console", id: opts.user.id, displayName: opts.user.name ?? opts.user.id };
@@ -44,26 +44,30 @@ export class ConsoleAdapter implements Sender {
       kind: opts.chat.kind ?? "group",
       title: opts.chat.id,
     };
-    this.#rl = createInterface({ input: opts.input, output: opts.output, terminal: false });
   }
 
   /** Runs until the input ends, ":quit" is typed or stop() is called. */
   async run(): Promise<void> {
     this.#print(this.opts.t("console.banner"));
     this.#promptIfWanted();
-    for await (const raw of this.#rl) {
+    // Created here, not earlier: until then the input stream stays paused and keeps what was
+    // typed (or piped) while the bot was starting, instead of emitting lines nobody reads.
+    const rl = createInterface({ input: this.opts.input, output: this.opts.output, terminal: false });
+    this.#rl = rl;
+    if (this.#stopped) rl.close();
+    for await (const raw of rl) {
       if (this.#stopped) break;
       const line = raw.trim();
       if (line === ":quit" || line === ":q") break;
       if (line !== "") await this.#dispatch(line);
       this.#promptIfWanted();
     }
-    this.#rl.close();
+    this.#rl?.close();
   }
 
   stop(): void {
     this.#stopped = true;
-    this.#rl.close();
+    this.#rl?.close();
   }
 
   async #dispatch(line: string): Promise<void> {

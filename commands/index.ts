@@ -17,6 +17,7 @@ import { editMeeting } from "./edit-meeting.js";
 import { help } from "./help.js";
 import { importRoster } from "./import.js";
 import { invite } from "./invite.js";
+import { jobsCommand } from "./jobs.js";
 import { join } from "./join.js";
 import { language } from "./language.js";
 import { leave } from "./leave.js";
@@ -31,6 +32,7 @@ import { notCheckedIn } from "./not-checked-in.js";
 import { obligationsCommand } from "./obligations.js";
 import { orgAdd } from "./org-add.js";
 import { orgs } from "./orgs.js";
+import { pauseReminders } from "./pause-reminders.js";
 import { profile } from "./profile.js";
 import { rankCommand } from "./rank.js";
 import { register } from "./register.js";
@@ -38,6 +40,7 @@ import { reject } from "./reject.js";
 import { rejectLeave } from "./reject-leave.js";
 import { requests } from "./requests.js";
 import { role } from "./role.js";
+import { runJob } from "./run-job.js";
 import { schedule } from "./schedule.js";
 import { set } from "./set.js";
 import { settings } from "./settings.js";
@@ -96,5 +99,8 @@ export const commands: readonly AnyCommand[] = [
   unbind,
   set,
   orgAdd,
+  pauseReminders,
+  jobsCommand,
+  runJob,
   bootstrap,
 ];

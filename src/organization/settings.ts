@@ -69,6 +69,10 @@ export const SETTINGS = {
       life_meeting: 5,
     } as Record<string, number>,
   },
+  "reminders.pausedUntil": {
+    parse: z.string().regex(/^(\d{4}-\d{2}-\d{2}|none)$/, "YYYY-MM-DD or none"),
+    default: "none",
+  },
   "deadlines.daysBefore": { parse: z.coerce.number().int().min(1).max(60), default: 7 },
   "checkIn.closesMinutesAfter": { parse: minutes, default: 60 },
 } as const satisfies Record<string, { parse: z.ZodType; default: unknown }>;

@@ -55,6 +55,9 @@ const EXPECTED: Record<string, Role> = {
   leaves: "secretary",
   correct: "secretary",
   warnings: "secretary",
+  pause_reminders: "secretary",
+  jobs: "org_admin",
+  run_job: "org_admin",
 };
 
 const REFUSAL = /需要「.+」权限|没有权限/;

@@ -123,4 +123,35 @@ describe("meeting reminders on a schedule", () => {
       "JOB_MEETING_REMINDERS_CRON",
     );
   });
+
+  it("sends no reminders to a branch paused for the holidays, and resumes after", async () => {
+    expect(joined(await world.secretaryA.says("/pause_reminders 2"))).toContain(
+      "会议提醒已暂停到 2026-03-04",
+    );
+    const scheduler = schedulerFor(bot, "a");
+    for (let step = 0; step < 3 * 24 * 12; step++) {
+      bot.clock.advanceMinutes(5);
+      await scheduler.tick();
+    }
+    expect(await reminderTexts(bot, world)).toHaveLength(0);
+    await scheduler.stop();
+  });
+
+  it("lets an administrator list the jobs and run one now, without doubling what was sent", async () => {
+    const listed = joined(await world.admin.says("/jobs"));
+    expect(listed).toContain("meeting-reminders（*/5 * * * *）");
+    expect(listed).toContain("weekly-leaderboard（0 9 * * 1）");
+    bot.clock.set("2026-03-03T11:31:00Z");
+    expect(joined(await world.admin.says("/run_job meeting-reminders"))).toContain(
+      '已运行 meeting-reminders：{"reminders":1',
+    );
+    expect(joined(await world.admin.says("/run_job meeting-reminders"))).toContain('"reminders":1');
+    expect(await reminderTexts(bot, world)).toHaveLength(1);
+    expect(joined(await world.admin.says("/run_job nightly-backup"))).toContain(
+      "没有名为 nightly-backup 的任务",
+    );
+    expect(joined(await world.secretaryA.says("/run_job meeting-reminders"))).toContain(
+      "需要「党组织管理员」权限",
+    );
+  });
 });

@@ -1,0 +1,32 @@
+// /jobs: every scheduled job with its cron, next run and last result (administrators).
+import { z } from "zod";
+import { jobs as allJobs } from "../jobs/index.js";
+import { defineCommand } from "../src/core/command.js";
+import { formatDateTime } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+import { describeJobs } from "../src/scheduler/job-catalogue.js";
+
+export const jobsCommand = defineCommand({
+  name: "jobs",
+  aliases: ["定时任务"],
+  role: "org_admin",
+  args: z.tuple([]),
+  async run(ctx) {
+    const zone = ctx.org ? await ctx.services.orgs.timeZone(ctx.org.id) : "Asia/Shanghai";
+    const lines = [];
+    for (const job of await describeJobs(allJobs, zone)) {
+      const last = await ctx.services.jobRuns.latest(job.id);
+      lines.push(
+        ctx.t("jobs.line", {
+          id: job.id,
+          cron: job.cron,
+          next: job.next ? formatDateTime(job.next, zone) : "—",
+          last: last
+            ? `${formatDateTime(last.slot, zone)} ${ctx.t(`jobs.status.${last.status}`)}${last.result ? ` ${last.result}` : ""}`
+            : ctx.t("jobs.never"),
+        }),
+      );
+    }
+    return textReply(`${ctx.t("jobs.title")}\n${lines.join("\n")}`, { visibility: "private" });
+  },
+});

@@ -28,6 +28,8 @@ export interface Reply {
   attachment?: Attachment;
   /** "private" asks the adapter to deliver to the actor alone (DM or ephemeral), never to the group. */
   visibility?: "chat" | "private";
+  /** The bot waits for an answer to this (a question): adapters must not reduce it to a toast. */
+  expectsAnswer?: boolean;
 }
 
 export const plain = (text: string): Segment => ({ text });

@@ -55,6 +55,10 @@ export class Router {
 
     const command = registry.find(invocation.word);
     if (!command) return [textReply(t("router.unknownCommand", { word: invocation.word }))];
+    if (!mayRun(command.role, actor.roles) && incoming.chat.kind === "group" && !org) {
+      // In a group nobody has bound yet, the useful answer is how to bind it.
+      return [textReply(t("errors.chatNotBound"))];
+    }
     if (!mayRun(command.role, actor.roles)) {
       return [
         textReply(t("router.notAllowed", { role: t(`roles.${command.role}`) }), { visibility: "private" }),
@@ -94,7 +98,10 @@ export class Router {
               now,
             );
             const hint = t("prompts.hint");
-            return textReply(`${question}\n${hint}`, where === "private" ? { visibility: "private" } : {});
+            return textReply(`${question}\n${hint}`, {
+              expectsAnswer: true,
+              ...(where === "private" ? { visibility: "private" as const } : {}),
+            });
           },
         };
         return command.run(ctx);

@@ -1,6 +1,6 @@
 // The HTTP server that webhook modes will share. For now it answers GET /healthz: 200 when the
 // bot takes updates and its database answers, 503 otherwise (load balancers stop routing to it).
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface HealthSource {
@@ -13,9 +13,22 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export async function startHttpServer(host: string, port: number, health: HealthSource): Promise<HttpServer> {
+/** Extra routes (webhooks) by exact path, for POST requests. */
+export type Routes = ReadonlyMap<string, (req: IncomingMessage, res: ServerResponse) => unknown>;
+
+export async function startHttpServer(
+  host: string,
+  port: number,
+  health: HealthSource,
+  routes: Routes = new Map(),
+): Promise<HttpServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const route = req.method === "POST" ? routes.get(url.pathname) : undefined;
+    if (route) {
+      if (!health.accepting) return void res.writeHead(503).end();
+      return void route(req, res);
+    }
     if (req.method === "GET" && url.pathname === "/healthz") {
       const answer = (status: number, body: object) => {
         res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));

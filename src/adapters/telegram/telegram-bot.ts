@@ -1,0 +1,148 @@
+// Telegram through grammY: updates become neutral Incoming messages, replies are rendered as
+// escaped HTML with inline keyboards. Button presses carry signed callback data; short private
+// answers to a button in a group come back as the button's toast, longer ones by private message.
+// Edited messages, channel posts and anything without a sender are ignored.
+import { autoRetry } from "@grammyjs/auto-retry";
+import { Bot, type Context, GrammyError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import type { Translate } from "../../core/i18n.js";
+import type { ChatRef, Incoming, UserRef } from "../../core/incoming.js";
+import type { Logger } from "../../core/logger.js";
+import { type Reply, replyText } from "../../core/reply.js";
+import { decodeCallback } from "./callback-data.js";
+import { downloadDocument } from "./download.js";
+import { renderHtml, renderKeyboard } from "./render-html.js";
+import { TelegramSender } from "./telegram-sender.js";
+
+export interface TelegramBotOptions {
+  token: string;
+  /** Another Bot API server (a local one, or the tests' fake). */
+  apiRoot?: string;
+  /** Known in advance (tests), else fetched with getMe at start. */
+  botInfo?: UserFromGetMe;
+  secret: string;
+  handle(incoming: Incoming): Promise<Reply[]>;
+  t: Translate;
+  logger: Logger;
+}
+
+const TOAST_LIMIT = 190;
+
+function userOf(ctx: Context): UserRef | null {
+  const from = ctx.from;
+  if (!from || from.is_bot) return null;
+  return {
+    platform: "telegram",
+    id: String(from.id),
+    displayName: [from.first_name, from.last_name].filter(Boolean).join(" "),
+    ...(from.language_code ? { languageHint: from.language_code } : {}),
+  };
+}
+
+function chatOf(ctx: Context): ChatRef | null {
+  const chat = ctx.chat;
+  if (!chat || chat.type === "channel") return null;
+  return {
+    platform: "telegram",
+    id: String(chat.id),
+    kind: chat.type === "private" ? "private" : "group",
+    ...("title" in chat && chat.title ? { title: chat.title } : {}),
+  };
+}
+
+export function createTelegramBot(opts: TelegramBotOptions) {
+  const bot = new Bot(opts.token, {
+    ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
+    ...(opts.apiRoot ? { client: { apiRoot: opts.apiRoot } } : {}),
+  });
+  // Short waits (429, network blips) are retried here; long ones surface to the outbox.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
+
+  async function deliver(ctx: Context, replies: Reply[], viaButton: boolean): Promise<string | undefined> {
+    let toast: string | undefined;
+    const chat = ctx.chat;
+    const from = ctx.from;
+    if (!chat || !from) return undefined;
+    for (const reply of replies) {
+      const text = renderHtml(reply);
+      const markup = renderKeyboard(reply, opts.secret);
+      const extra = { parse_mode: "HTML" as const, ...(markup ? { reply_markup: markup } : {}) };
+      const privateInGroup = reply.visibility === "private" && chat.type !== "private";
+      if (
+        privateInGroup &&
+        viaButton &&
+        !reply.buttons &&
+        !reply.expectsAnswer &&
+        !toast &&
+        replyText(reply).length <= TOAST_LIMIT
+      ) {
+        toast = replyText(reply);
+        continue;
+      }
+      if (privateInGroup) {
+        try {
+          await ctx.api.sendMessage(from.id, text, extra);
+        } catch (error) {
+          // The person never opened a private chat with the bot: say so where they are.
+          if (error instanceof GrammyError && error.error_code === 403) {
+            await ctx.api.sendMessage(
+              chat.id,
+              renderHtml({
+                segments: [{ text: opts.t("telegram.startPrivately", { name: from.first_name }) }],
+              }),
+              { parse_mode: "HTML" },
+            );
+          } else throw error;
+        }
+        continue;
+      }
+      await ctx.api.sendMessage(chat.id, text, extra);
+    }
+    return toast;
+  }
+
+  bot.on("message", async (ctx) => {
+    const user = userOf(ctx);
+    const chat = chatOf(ctx);
+    const text = ctx.message.text ?? ctx.message.caption;
+    if (!user || !chat || text === undefined) return;
+    const document = ctx.message.document;
+    const attachment = document
+      ? await downloadDocument(ctx.api, opts.token, opts.apiRoot, document)
+      : undefined;
+    const replies = await opts.handle({
+      updateId: String(ctx.update.update_id),
+      user,
+      chat,
+      payload: { type: "text", text },
+      botUsername: ctx.me.username,
+      ...(attachment ? { attachment } : {}),
+    });
+    await deliver(ctx, replies, false);
+  });
+
+  bot.on("callback_query:data", async (ctx) => {
+    const user = userOf(ctx);
+    const chat = chatOf(ctx);
+    const action = decodeCallback(opts.secret, ctx.callbackQuery.data);
+    if (!user || !chat || !action) {
+      await ctx.answerCallbackQuery({ text: opts.t("telegram.staleButton"), show_alert: true });
+      return;
+    }
+    const replies = await opts.handle({
+      updateId: String(ctx.update.update_id),
+      user,
+      chat,
+      payload: { type: "action", command: action.command, args: action.args },
+      botUsername: ctx.me.username,
+    });
+    const toast = await deliver(ctx, replies, true);
+    await ctx.answerCallbackQuery(toast ? { text: toast } : {});
+  });
+
+  bot.catch((err) =>
+    opts.logger.error({ err: err.error, update: err.ctx.update.update_id }, "telegram update failed"),
+  );
+
+  return { bot, sender: new TelegramSender(bot.api, opts.secret) };
+}

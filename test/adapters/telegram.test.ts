@@ -1,0 +1,298 @@
+// The real grammY Bot against a local server speaking the Telegram Bot API, updates arriving
+// through the webhook route of the bot's own HTTP server, exactly as in production.
+import { webhookCallback } from "grammy";
+import type { Update } from "grammy/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTelegramBot } from "../../src/adapters/telegram/telegram-bot.js";
+import { silentLogger } from "../../src/core/logger.js";
+import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
+import { DeliveryThrottle } from "../../src/delivery/platform-limits.js";
+import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
+import { FakeTelegram } from "../support/fake-telegram.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+
+const WEBHOOK_SECRET = "webhook-secret-for-tests";
+const GROUP = -1001234567890;
+
+interface TgUser {
+  id: number;
+  first_name: string;
+  language_code?: string;
+}
+
+describe("Telegram, end to end", () => {
+  let bot: TestBot;
+  let fake: FakeTelegram;
+  let http: HttpServer;
+  let worker: DeliveryWorker;
+  const admin: TgUser = { id: 1001, first_name: "周明", language_code: "zh-hans" };
+  const secretary: TgUser = { id: 1002, first_name: "李建国", language_code: "zh-hans" };
+  const member: TgUser = { id: 1003, first_name: "王芳", language_code: "zh-hans" };
+
+  const post = (update: Update, secret = WEBHOOK_SECRET) =>
+    fetch(`http://127.0.0.1:${http.port}/telegram/webhook`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}),
+      },
+      body: JSON.stringify(update),
+    });
+
+  /** Sends a text as a user (in a private chat, or in the group) and returns what the bot sent. */
+  async function says(user: TgUser, text: string, where: "private" | "group" = "private") {
+    const before = fake.calls.length;
+    const chat =
+      where === "private"
+        ? { id: user.id, type: "private" as const, first_name: user.first_name }
+        : { id: GROUP, type: "supergroup" as const, title: "幸福里党员群" };
+    const res = await post(
+      fake.push({
+        message: { message_id: fake.calls.length + 1, date: 0, chat, from: { ...user, is_bot: false }, text },
+      } as never),
+    );
+    expect(res.status).toBe(200);
+    return fake.calls.slice(before);
+  }
+
+  const texts = (calls: { params: Record<string, unknown> }[]) =>
+    calls.map((c) => String(c.params.text ?? "")).join("\n");
+  const codeAfter = (text: string, label: string) =>
+    text.match(new RegExp(`${label}[：:\\s]*([0-9A-Z]{4,8})`))?.[1] ?? "";
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    bot.clock.set("2026-03-02T01:00:00Z");
+    fake = new FakeTelegram();
+    await fake.start();
+    const telegram = createTelegramBot({
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      botInfo: fake.botUser as never,
+      secret: "button-signing-secret",
+      handle: (incoming) => bot.app.handle(incoming),
+      t: bot.app.i18n.translator("zh-CN"),
+      logger: silentLogger,
+    });
+    http = await startHttpServer(
+      "127.0.0.1",
+      0,
+      { accepting: true, ping: async () => undefined },
+      new Map([
+        ["/telegram/webhook", webhookCallback(telegram.bot, "http", { secretToken: WEBHOOK_SECRET })],
+      ]),
+    );
+    // Platform limits run on real time; the tests here are about behaviour, not pacing.
+    const unlimited = new DeliveryThrottle({ telegram: [], slack: [], console: [] });
+    worker = new DeliveryWorker(
+      bot.app.services,
+      new Map([["telegram", telegram.sender]]),
+      bot.app.renderOutbox,
+      bot.clock,
+      silentLogger,
+      "worker",
+      unlimited,
+    );
+
+    // The organisation is built by people in Telegram.
+    expect(texts(await says(admin, `/bootstrap ${bot.app.bootstrapCode}`))).toContain("管理员");
+    const committee = codeAfter(texts(await says(admin, "/org_add 党委 南湖街道党工委")), "代码");
+    const branch = codeAfter(
+      texts(await says(admin, `/org_add 党支部 幸福里社区党支部 ${committee}`)),
+      "代码",
+    );
+    await says(admin, `/use ${branch}`);
+    const invite = codeAfter(texts(await says(admin, "/invite 5")), "邀请码：");
+    const request = codeAfter(texts(await says(secretary, `/join ${invite} 李建国`)), "编号");
+    const memberCode = codeAfter(texts(await says(admin, `/approve ${request}`)), "党员编号");
+    await says(admin, `/role grant ${memberCode} 书记`);
+    const bindCode = codeAfter(texts(await says(secretary, "/bind_code")), "绑定码：");
+    expect(texts(await says(secretary, `/bind@party_branch_bot ${bindCode}`, "group"))).toContain(
+      "本群已绑定到「幸福里社区党支部」",
+    );
+    const memberRequest = codeAfter(texts(await says(member, `/join ${invite} 王芳`)), "编号");
+    await says(secretary, `/approve ${memberRequest}`);
+  });
+  afterAll(async () => {
+    await worker.stop();
+    await http.close();
+    await fake.stop();
+    await bot.close();
+  });
+
+  it("lets a member join, and the secretary schedule a meeting whose announcement is posted with buttons", async () => {
+    const replies = await says(secretary, "/schedule 党课 3月5日 15:00 党员活动室 学习党章", "group");
+    expect(texts(replies)).toContain("已安排【党课】学习党章");
+    await worker.drainOnce();
+    const announcement = fake.sent().at(-1);
+    expect(announcement?.params.chat_id).toBe(String(GROUP));
+    expect(announcement?.params.parse_mode).toBe("HTML");
+    expect(String(announcement?.params.text)).toContain("<b>【党课】学习党章</b>");
+    const keyboard = (
+      announcement?.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard;
+    expect(keyboard[0]?.map((b) => b.text)).toEqual(["参加", "请假"]);
+  });
+
+  it("handles 参加 with a toast and edits the announcement in place", async () => {
+    const announcement = fake
+      .sent()
+      .filter((c) => c.params.chat_id === String(GROUP))
+      .at(-1);
+    const attend = (
+      announcement?.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard[0]?.[0];
+    const messageId = 100 + fake.sent().indexOf(announcement as never);
+    const press = fake.push({
+      callback_query: {
+        id: "cb-1",
+        chat_instance: "x",
+        from: { ...member, is_bot: false },
+        data: attend?.callback_data,
+        message: {
+          message_id: messageId,
+          date: 0,
+          chat: { id: GROUP, type: "supergroup", title: "幸福里党员群" },
+        },
+      },
+    } as never);
+    expect((await post(press)).status).toBe(200);
+    expect(fake.sent("answerCallbackQuery").at(-1)?.params.text).toContain("已报名参加「学习党章」");
+    await worker.drainOnce();
+    const edit = fake.sent("editMessageText").at(-1);
+    expect(edit?.params.chat_id).toBe(String(GROUP));
+    expect(String(edit?.params.text)).toContain("报名参加 1");
+
+    // The same update delivered twice is applied once.
+    const before = await bot.prisma.meetingResponse.count();
+    expect((await post(press)).status).toBe(200);
+    expect(await bot.prisma.meetingResponse.count()).toBe(before);
+  });
+
+  it("asks for the leave reason in the private chat after 请假 is pressed in the group", async () => {
+    const announcement = fake
+      .sent()
+      .filter((c) => c.params.chat_id === String(GROUP))
+      .at(-1);
+    const leave = (
+      announcement?.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard[0]?.[1];
+    await post(
+      fake.push({
+        callback_query: {
+          id: "cb-2",
+          chat_instance: "x",
+          from: { ...member, is_bot: false },
+          data: leave?.callback_data,
+          message: { message_id: 1, date: 0, chat: { id: GROUP, type: "supergroup", title: "幸福里党员群" } },
+        },
+      } as never),
+    );
+    const asked = fake.sent().at(-1);
+    expect(asked?.params.chat_id).toBe(member.id);
+    expect(String(asked?.params.text)).toContain("请假理由");
+    expect(texts(await says(member, "去石家庄出差"))).toContain("已提交「学习党章」的请假申请");
+  });
+
+  it("refuses a forged button, an unbound group and a wrong webhook secret, and ignores edits and channel posts", async () => {
+    const before = fake.calls.length;
+    await post(
+      fake.push({
+        callback_query: {
+          id: "cb-3",
+          chat_instance: "x",
+          from: { ...member, is_bot: false },
+          data: "forgedsig0attend\u001fHXXXX",
+          message: { message_id: 1, date: 0, chat: { id: GROUP, type: "supergroup", title: "g" } },
+        },
+      } as never),
+    );
+    expect(fake.sent("answerCallbackQuery").at(-1)?.params).toMatchObject({
+      show_alert: true,
+      text: expect.stringContaining("按钮已失效"),
+    });
+
+    const unbound = { id: -100999, type: "supergroup" as const, title: "别的群" };
+    await post(
+      fake.push({
+        message: {
+          message_id: 5,
+          date: 0,
+          chat: unbound,
+          from: { ...member, is_bot: false },
+          text: "/members",
+        },
+      } as never),
+    );
+    expect(String(fake.sent().at(-1)?.params.text)).toContain("本群尚未绑定党组织");
+
+    const wrong = await post(
+      fake.push({
+        message: {
+          message_id: 6,
+          date: 0,
+          chat: { id: member.id, type: "private", first_name: "王芳" },
+          from: { ...member, is_bot: false },
+          text: "/lang en",
+        },
+      } as never),
+      "not-the-secret",
+    );
+    expect(wrong.status).toBe(401);
+    const missing = await post(
+      fake.push({
+        message: {
+          message_id: 7,
+          date: 0,
+          chat: { id: member.id, type: "private", first_name: "王芳" },
+          from: { ...member, is_bot: false },
+          text: "/lang en",
+        },
+      } as never),
+      "",
+    );
+    expect(missing.status).toBe(401);
+
+    const callsBefore = fake.calls.length;
+    await post(
+      fake.push({
+        edited_message: {
+          message_id: 8,
+          date: 0,
+          edit_date: 0,
+          chat: { id: member.id, type: "private", first_name: "王芳" },
+          from: { ...member, is_bot: false },
+          text: "/lang en",
+        },
+      } as never),
+    );
+    await post(
+      fake.push({
+        channel_post: {
+          message_id: 9,
+          date: 0,
+          chat: { id: -100777, type: "channel", title: "公告频道" },
+          text: "/help",
+        },
+      } as never),
+    );
+    expect(fake.calls.length).toBe(callsBefore);
+    expect(before).toBeLessThan(fake.calls.length);
+    const person = await bot.prisma.person.findFirstOrThrow({
+      where: { accounts: { some: { externalId: String(member.id) } } },
+    });
+    expect(person.locale).toBeNull();
+  });
+
+  it("retries after Telegram's retry_after when it answers 429, and delivers", async () => {
+    await says(secretary, "/schedule 支委会 3月6日 19:30 党员活动室 研究三月工作", "group");
+    fake.failWith429("sendMessage", 1);
+    const before = fake.sent().length;
+    await worker.drainOnce();
+    await worker.drainOnce();
+    const attempts = fake.sent().slice(before);
+    expect(attempts.length).toBe(2);
+    expect(String(attempts[1]?.params.text)).toContain("研究三月工作");
+    expect(await bot.prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
+  });
+});

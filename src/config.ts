@@ -59,6 +59,27 @@ const envSchema = z.object({
           }),
       ),
     ),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || /^\d+:[\w-]{20,}$/.test(v), {
+      message: "looks like 123456789:AA… from @BotFather",
+    }),
+  TELEGRAM_MODE: z.enum(["polling", "webhook"]).default("polling"),
+  TELEGRAM_WEBHOOK_URL: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || /^https:\/\//.test(v), { message: "must be an https:// URL" }),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || /^[A-Za-z0-9_-]{16,256}$/.test(v), {
+      message: "16–256 characters of A-Z a-z 0-9 _ -",
+    }),
+  TELEGRAM_API_ROOT: z.string().trim().default(""),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
@@ -79,6 +100,13 @@ export interface Config {
   http: { host: string; port: number };
   console: { user: string; chat: string };
   shutdownTimeoutMs: number;
+  telegram?: {
+    token: string;
+    mode: "polling" | "webhook";
+    webhookUrl?: string;
+    webhookSecret?: string;
+    apiRoot?: string;
+  };
   /** Accounts made installation administrators at startup (the alternative to /bootstrap). */
   bootstrapAdmins: { platform: "console" | "telegram" | "slack"; id: string }[];
 }
@@ -111,7 +139,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       path: e.DATABASE_URL ? e.DATABASE_URL.slice("file:".length) : e.SQLITE_PATH,
     };
   }
+  if (
+    e.TELEGRAM_BOT_TOKEN &&
+    e.TELEGRAM_MODE === "webhook" &&
+    (!e.TELEGRAM_WEBHOOK_URL || !e.TELEGRAM_WEBHOOK_SECRET)
+  ) {
+    throw new ConfigError(
+      "Invalid configuration (see .env.example):\n  TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET: both are needed when TELEGRAM_MODE=webhook",
+    );
+  }
+  const telegram = e.TELEGRAM_BOT_TOKEN
+    ? {
+        token: e.TELEGRAM_BOT_TOKEN,
+        mode: e.TELEGRAM_MODE,
+        ...(e.TELEGRAM_WEBHOOK_URL ? { webhookUrl: e.TELEGRAM_WEBHOOK_URL } : {}),
+        ...(e.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: e.TELEGRAM_WEBHOOK_SECRET } : {}),
+        ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT } : {}),
+      }
+    : undefined;
   return {
+    ...(telegram ? { telegram } : {}),
     env: e.NODE_ENV,
     database,
     defaultLocale: e.DEFAULT_LOCALE,

@@ -1,16 +1,19 @@
-// Composition root: config → logger → app (database, services, router) → HTTP → adapters.
-// Handles SIGINT/SIGTERM: stop taking updates, finish in-flight work, close the database.
-// src/main.ts runs it for `npm start`; scripts/demo.ts runs it after seeding the demo.
-
+// Composition root: config → logger → app (database, services, router) → platform adapters →
+// HTTP → delivery worker → scheduler. With a Telegram token the bot runs on Telegram; without one
+// it opens the console chat. Handles SIGINT/SIGTERM: stop taking updates, finish in-flight work,
+// close the database. src/main.ts runs it for `npm start`; scripts/demo.ts after seeding.
 import { hostname } from "node:os";
 import { parseArgs } from "node:util";
 import { jobs } from "../jobs/index.js";
 import { ConsoleAdapter } from "./adapters/console/console-adapter.js";
+import { startTelegram } from "./adapters/telegram/telegram-runtime.js";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { systemClock } from "./core/clock.js";
+import type { Platform } from "./core/incoming.js";
 import { createLogger } from "./core/logger.js";
 import { DeliveryWorker } from "./delivery/delivery-worker.js";
+import type { Sender } from "./delivery/sender.js";
 import { startHttpServer } from "./http/health-server.js";
 import { InvalidCronError, Scheduler } from "./scheduler/scheduler.js";
 
@@ -24,39 +27,52 @@ export async function run(
     allowPositionals: false,
   });
   const config = loadConfig(env);
-  // Console mode: logs go to a file so they do not interleave with the conversation.
-  const logFile = config.logFile;
-  const logger = createLogger(config.logLevel, logFile);
+  const consoleMode = !config.telegram;
+  // In console mode logs go to a file so they do not interleave with the conversation.
+  const logger = createLogger(config.logLevel, consoleMode ? config.logFile : undefined);
   const app = await createApp({ config, clock: systemClock, logger });
-  const http = await startHttpServer(config.http.host, config.http.port, {
-    get accepting() {
-      return app.accepting;
-    },
-    ping: () => app.db.ping(),
-  });
-  logger.info({ database: config.database.provider, httpPort: http.port }, "started");
-
+  const senders = new Map<Platform, Sender>();
   let worker: DeliveryWorker | undefined;
+
+  const telegram = config.telegram ? await startTelegram(config.telegram, app, logger) : undefined;
+  if (telegram) senders.set("telegram", telegram.sender);
+
   const [userId, userName] = (flags.as ?? config.console.user).split(":");
-  const console_ = new ConsoleAdapter({
-    input: process.stdin,
-    output: process.stdout,
-    handle: (incoming) => app.handle(incoming),
-    t: app.i18n.translator(config.defaultLocale),
-    user: { id: userId ?? config.console.user, ...(userName ? { name: userName } : {}) },
-    chat: flags.dm
-      ? { id: `dm:${userId}`, kind: "private" }
-      : { id: flags.in ?? config.console.chat, kind: "group" },
-    color: Boolean(process.stdout.isTTY),
-    prompt: Boolean(process.stdin.isTTY),
-    afterCommand: () => worker?.drainOnce() ?? Promise.resolve(0),
-  });
+  const console_ = consoleMode
+    ? new ConsoleAdapter({
+        input: process.stdin,
+        output: process.stdout,
+        handle: (incoming) => app.handle(incoming),
+        t: app.i18n.translator(config.defaultLocale),
+        user: { id: userId ?? config.console.user, ...(userName ? { name: userName } : {}) },
+        chat: flags.dm
+          ? { id: `dm:${userId}`, kind: "private" }
+          : { id: flags.in ?? config.console.chat, kind: "group" },
+        color: Boolean(process.stdout.isTTY),
+        prompt: Boolean(process.stdin.isTTY),
+        afterCommand: () => worker?.drainOnce() ?? Promise.resolve(0),
+      })
+    : undefined;
+  if (console_) senders.set("console", console_);
+
+  const http = await startHttpServer(
+    config.http.host,
+    config.http.port,
+    {
+      get accepting() {
+        return app.accepting;
+      },
+      ping: () => app.db.ping(),
+    },
+    telegram?.routes,
+  );
   worker = new DeliveryWorker(
     app.services,
-    new Map([["console", console_]]),
+    senders,
     app.renderOutbox,
     systemClock,
     logger,
+    `${hostname()}:${process.pid}`,
   );
   worker.start(1_000);
   const scheduler = new Scheduler(jobs, {
@@ -70,12 +86,17 @@ export async function run(
   // Slots missed while the bot was down: run the still-useful ones once, record the rest.
   await scheduler.catchUp();
   scheduler.start();
+  logger.info(
+    { database: config.database.provider, httpPort: http.port, platforms: [...senders.keys()] },
+    "started",
+  );
 
   let stopping: Promise<void> | undefined;
   const shutdown = (reason: string) => {
     stopping ??= (async () => {
       logger.info({ reason }, "shutting down");
-      console_.stop();
+      console_?.stop();
+      await telegram?.stop();
       await scheduler.stop();
       await worker?.stop();
       await app.close();
@@ -88,17 +109,19 @@ export async function run(
   process.once("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));
   process.once("SIGTERM", () => void shutdown("SIGTERM").then(() => process.exit(0)));
 
+  const t = app.i18n.translator(config.defaultLocale);
+  const where = telegram ? `Telegram @${telegram.username} (${config.telegram?.mode})` : "console";
   process.stdout.write(
-    `HTTP ${config.http.host}:${http.port}/healthz · ${describeDatabase(config.database)} · log ${logFile}\n`,
+    `${where} · HTTP ${config.http.host}:${http.port}/healthz · ${describeDatabase(config.database)}${consoleMode ? ` · log ${config.logFile}` : ""}\n`,
   );
   if (app.bootstrapCode) {
-    process.stdout.write(
-      `${app.i18n.translator(config.defaultLocale)("bootstrap.printed", { code: app.bootstrapCode })}\n`,
-    );
-    logger.warn("no administrator yet: a one-time /bootstrap code was printed on the console");
+    process.stdout.write(`${t("bootstrap.printed", { code: app.bootstrapCode })}\n`);
+    logger.warn({ code: app.bootstrapCode }, "no administrator yet: send /bootstrap with this code");
   }
-  await console_.run();
-  await shutdown("console closed");
+  if (console_) {
+    await console_.run();
+    await shutdown("console closed");
+  }
 }
 
 function describeDatabase(db: ReturnType<typeof loadConfig>["database"]): string {

@@ -54,7 +54,9 @@ export class DeliveryWorker {
   }
 
   async #drain(): Promise<number> {
-    const rows = await this.scope.read((s) => s.outbox.due(this.clock.now(), BATCH));
+    const rows = await this.scope.read((s) =>
+      s.outbox.due(this.clock.now(), BATCH, [...this.senders.keys()]),
+    );
     for (const row of rows) {
       const sender = this.senders.get(row.platform as Platform);
       if (!sender) continue;

@@ -41,11 +41,13 @@ export class OutboxRepository {
       ON CONFLICT ("pendingKey") DO UPDATE SET "version" = "OutboxMessage"."version" + 1`;
   }
 
-  due(now: Date, take: number) {
+  /** Due messages for the platforms this worker can send to (others wait for their adapter). */
+  due(now: Date, take: number, platforms: string[]) {
     return this.db.outboxMessage.findMany({
       where: {
         sentAt: null,
         availableAt: { lte: now },
+        platform: { in: platforms },
         OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
       },
       orderBy: { createdAt: "asc" },

@@ -91,8 +91,8 @@ export class OutboxService {
 
   // For the delivery worker.
 
-  due(now: Date, take: number): Promise<OutboxRow[]> {
-    return this.repo.due(now, take);
+  due(now: Date, take: number, platforms: string[]): Promise<OutboxRow[]> {
+    return this.repo.due(now, take, platforms);
   }
 
   posted(platform: string, chatId: string, replaceKey: string) {

@@ -3,6 +3,7 @@
 // answers to a button in a group come back as the button's toast, longer ones by private message.
 // Edited messages, channel posts and anything without a sender are ignored.
 import { autoRetry } from "@grammyjs/auto-retry";
+import { sequentialize } from "@grammyjs/runner";
 import { Bot, type Context, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Translate } from "../../core/i18n.js";
@@ -57,6 +58,8 @@ export function createTelegramBot(opts: TelegramBotOptions) {
   });
   // Short waits (429, network blips) are retried here; long ones surface to the outbox.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
+  // Updates of one chat are handled in order; different chats in parallel (with the runner).
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
 
   async function deliver(ctx: Context, replies: Reply[], viaButton: boolean): Promise<string | undefined> {
     let toast: string | undefined;

@@ -14,7 +14,7 @@ export interface ApiCall {
 
 export class FakeTelegram {
   readonly calls: ApiCall[] = [];
-  readonly token = "123456:TEST-TOKEN";
+  readonly token = "123456:AAH-fake-token-for-tests_0123";
   readonly botUser = { id: 123456, is_bot: true, first_name: "党支部助手", username: "party_branch_bot" };
   #server: Server | undefined;
   #updates: Update[] = [];

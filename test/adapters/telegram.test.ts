@@ -3,11 +3,13 @@
 import { webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobs } from "../../jobs/index.js";
 import { createTelegramBot } from "../../src/adapters/telegram/telegram-bot.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
 import { DeliveryThrottle } from "../../src/delivery/platform-limits.js";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
+import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -294,5 +296,63 @@ describe("Telegram, end to end", () => {
     expect(attempts.length).toBe(2);
     expect(String(attempts[1]?.params.text)).toContain("研究三月工作");
     expect(await bot.prisma.outboxMessage.count({ where: { sentAt: null } })).toBe(0);
+  });
+
+  it("answers an unknown command and malformed arguments with clear messages", async () => {
+    expect(texts(await says(member, "/dance"))).toContain("未知命令 /dance");
+    expect(texts(await says(member, "/lang 火星文"))).toContain("参数有误。用法：/lang &lt;zh|en&gt;");
+  });
+
+  it("delivers a reminder to the group and takes 签到 from it when check-in opens", async () => {
+    const scheduled = texts(
+      await says(secretary, "/schedule 党课 3月8日 10:00 党员活动室 七一专题", "group"),
+    );
+    const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
+    const scheduler = new Scheduler(jobs, {
+      scope: bot.app.services,
+      clock: bot.clock,
+      i18n: bot.app.i18n,
+      logger: silentLogger,
+      instanceId: "tg",
+      timeZone: "Asia/Shanghai",
+    });
+    bot.clock.set("2026-03-07T01:55:00Z");
+    await scheduler.tick();
+    bot.clock.set("2026-03-07T02:05:00Z"); // 24 hours before 10:00 on the 8th
+    await scheduler.tick();
+    await worker.drainOnce();
+    const reminder = fake
+      .sent()
+      .filter((c) => String(c.params.text).includes("会议提醒"))
+      .at(-1);
+    expect(reminder?.params.chat_id).toBe(String(GROUP));
+    expect(String(reminder?.params.text)).toContain(`七一专题」，地点：党员活动室。会议编号 ${code}`);
+
+    bot.clock.set("2026-03-08T01:25:00Z");
+    await scheduler.tick();
+    bot.clock.set("2026-03-08T01:36:00Z"); // check-in opens at 09:30
+    await scheduler.tick();
+    await worker.drainOnce();
+    const opening = fake
+      .sent()
+      .filter((c) => String(c.params.text).includes("开始签到"))
+      .at(-1);
+    const button = (
+      opening?.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
+    ).inline_keyboard[0]?.[0];
+    expect(button?.text).toBe("签到");
+    await post(
+      fake.push({
+        callback_query: {
+          id: "cb-9",
+          chat_instance: "x",
+          from: { ...member, is_bot: false },
+          data: button?.callback_data,
+          message: { message_id: 1, date: 0, chat: { id: GROUP, type: "supergroup", title: "幸福里党员群" } },
+        },
+      } as never),
+    );
+    expect(fake.sent("answerCallbackQuery").at(-1)?.params.text).toContain("签到成功");
+    await scheduler.stop();
   });
 });

@@ -1,5 +1,8 @@
 // The real grammY Bot against a local server speaking the Telegram Bot API, updates arriving
 // through the webhook route of the bot's own HTTP server, exactly as in production.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -57,6 +60,13 @@ describe("Telegram, end to end", () => {
     return fake.calls.slice(before);
   }
 
+  const keyboardOf = (call: { params: Record<string, unknown> } | undefined) => {
+    const markup = call?.params.reply_markup as
+      | { inline_keyboard: { text: string; callback_data: string }[][] }
+      | undefined;
+    if (!markup) throw new Error(`no keyboard in ${JSON.stringify(call?.params)}`);
+    return markup.inline_keyboard;
+  };
   const texts = (calls: { params: Record<string, unknown> }[]) =>
     calls.map((c) => String(c.params.text ?? "")).join("\n");
   const codeAfter = (text: string, label: string) =>
@@ -130,9 +140,7 @@ describe("Telegram, end to end", () => {
     expect(announcement?.params.chat_id).toBe(String(GROUP));
     expect(announcement?.params.parse_mode).toBe("HTML");
     expect(String(announcement?.params.text)).toContain("<b>【党课】学习党章</b>");
-    const keyboard = (
-      announcement?.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
-    ).inline_keyboard;
+    const keyboard = keyboardOf(announcement);
     expect(keyboard[0]?.map((b) => b.text)).toEqual(["参加", "请假"]);
   });
 
@@ -141,9 +149,7 @@ describe("Telegram, end to end", () => {
       .sent()
       .filter((c) => c.params.chat_id === String(GROUP))
       .at(-1);
-    const attend = (
-      announcement?.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
-    ).inline_keyboard[0]?.[0];
+    const attend = keyboardOf(announcement)[0]?.[0];
     const messageId = 100 + fake.sent().indexOf(announcement as never);
     const press = fake.push({
       callback_query: {
@@ -176,9 +182,7 @@ describe("Telegram, end to end", () => {
       .sent()
       .filter((c) => c.params.chat_id === String(GROUP))
       .at(-1);
-    const leave = (
-      announcement?.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
-    ).inline_keyboard[0]?.[1];
+    const leave = keyboardOf(announcement)[0]?.[1];
     await post(
       fake.push({
         callback_query: {
@@ -337,9 +341,7 @@ describe("Telegram, end to end", () => {
       .sent()
       .filter((c) => String(c.params.text).includes("开始签到"))
       .at(-1);
-    const button = (
-      opening?.params.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] }
-    ).inline_keyboard[0]?.[0];
+    const button = keyboardOf(opening)[0]?.[0];
     expect(button?.text).toBe("签到");
     await post(
       fake.push({
@@ -354,5 +356,33 @@ describe("Telegram, end to end", () => {
     );
     expect(fake.sent("answerCallbackQuery").at(-1)?.params.text).toContain("签到成功");
     await scheduler.stop();
+  });
+
+  it("sends a file reply (an export) as a document with its caption", async () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "tg-doc-")), "台账.xlsx");
+    writeFileSync(file, "fake workbook");
+    const sender = createTelegramBot({
+      token: fake.token,
+      apiRoot: fake.apiRoot,
+      botInfo: fake.botUser as never,
+      secret: "s",
+      handle: async () => [],
+      t: bot.app.i18n.translator("zh-CN"),
+      logger: silentLogger,
+    }).sender;
+    await sender.send(
+      `user:${secretary.id}`,
+      {
+        segments: [{ text: "幸福里社区党支部 2026年第1季度台账" }],
+        attachment: { kind: "file", filename: "台账.xlsx", path: file },
+      },
+      {},
+    );
+    const doc = fake.sent("sendDocument").at(-1);
+    expect(doc?.params).toMatchObject({
+      chat_id: String(secretary.id),
+      caption: "幸福里社区党支部 2026年第1季度台账",
+    });
+    expect(Object.values(doc?.params ?? {})).toContain("fake workbook"); // the file itself was uploaded
   });
 });

@@ -93,7 +93,11 @@ export class FakeTelegram {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
-    const params = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    const params = (req.headers["content-type"] ?? "").startsWith("multipart/form-data")
+      ? multipartFields(text)
+      : text
+        ? (JSON.parse(text) as Record<string, unknown>)
+        : {};
     if (method !== "getUpdates") this.calls.push({ method, params });
     const retryAfter = this.#failures.get(method)?.shift();
     if (retryAfter !== undefined) {
@@ -147,6 +151,13 @@ export class FakeTelegram {
           text: params.text,
         };
       }
+      case "sendDocument":
+      case "sendPhoto":
+        return {
+          message_id: this.#nextMessageId++,
+          date: 0,
+          chat: { id: Number(params.chat_id), type: "private" },
+        };
       case "editMessageText":
         return {
           message_id: Number(params.message_id),
@@ -167,3 +178,21 @@ export class FakeTelegram {
 }
 
 class FakeForbidden extends Error {}
+
+/** The named parts of a multipart body (files show up as their file name). */
+function multipartFields(body: string): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const part of body.split(/\r?\n--/)) {
+    const name = part.match(/name="([^"]+)"/)?.[1];
+    if (!name) continue;
+    const filename = part.match(/filename="([^"]+)"/)?.[1];
+    fields[name] =
+      filename ??
+      part
+        .split(/\r?\n\r?\n/)
+        .slice(1)
+        .join("\n")
+        .trim();
+  }
+  return fields;
+}

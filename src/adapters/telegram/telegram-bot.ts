@@ -13,7 +13,7 @@ import { type Reply, replyText } from "../../core/reply.js";
 import { decodeCallback } from "./callback-data.js";
 import { downloadDocument } from "./download.js";
 import { renderHtml, renderKeyboard } from "./render-html.js";
-import { TelegramSender } from "./telegram-sender.js";
+import { sendReply, TelegramSender } from "./telegram-sender.js";
 
 export interface TelegramBotOptions {
   token: string;
@@ -67,9 +67,6 @@ export function createTelegramBot(opts: TelegramBotOptions) {
     const from = ctx.from;
     if (!chat || !from) return undefined;
     for (const reply of replies) {
-      const text = renderHtml(reply);
-      const markup = renderKeyboard(reply, opts.secret);
-      const extra = { parse_mode: "HTML" as const, ...(markup ? { reply_markup: markup } : {}) };
       const privateInGroup = reply.visibility === "private" && chat.type !== "private";
       if (
         privateInGroup &&
@@ -84,7 +81,7 @@ export function createTelegramBot(opts: TelegramBotOptions) {
       }
       if (privateInGroup) {
         try {
-          await ctx.api.sendMessage(from.id, text, extra);
+          await sendReply(ctx.api, from.id, reply, opts.secret);
         } catch (error) {
           // The person never opened a private chat with the bot: say so where they are.
           if (error instanceof GrammyError && error.error_code === 403) {
@@ -99,7 +96,7 @@ export function createTelegramBot(opts: TelegramBotOptions) {
         }
         continue;
       }
-      await ctx.api.sendMessage(chat.id, text, extra);
+      await sendReply(ctx.api, chat.id, reply, opts.secret);
     }
     return toast;
   }

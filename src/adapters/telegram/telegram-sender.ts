@@ -1,6 +1,6 @@
 // The delivery worker's way into Telegram: send, or edit an announcement in place. A 429 becomes
 // RateLimited with Telegram's retry_after, so the outbox waits exactly as asked.
-import { type Api, GrammyError } from "grammy";
+import { type Api, GrammyError, InputFile } from "grammy";
 import type { Reply } from "../../core/reply.js";
 import { RateLimited, type Sender, type SendResult } from "../../delivery/sender.js";
 import { renderHtml, renderKeyboard } from "./render-html.js";
@@ -33,10 +33,7 @@ export class TelegramSender implements Sender {
           throw error;
         }
       }
-      const sent = await this.api.sendMessage(chat, text, {
-        parse_mode: "HTML",
-        ...(keyboard ? { reply_markup: keyboard } : {}),
-      });
+      const sent = await sendReply(this.api, chat, reply, this.secret);
       return { messageId: String(sent.message_id) };
     } catch (error) {
       if (error instanceof GrammyError && error.error_code === 429) {
@@ -45,4 +42,20 @@ export class TelegramSender implements Sender {
       throw error;
     }
   }
+}
+
+/** Sends a reply: text, or a document or photo (exports, charts) with the text as its caption. */
+export async function sendReply(api: Api, chatId: string | number, reply: Reply, secret: string) {
+  const text = renderHtml(reply);
+  const keyboard = renderKeyboard(reply, secret);
+  const extra = { parse_mode: "HTML" as const, ...(keyboard ? { reply_markup: keyboard } : {}) };
+  const file = reply.attachment;
+  if (file) {
+    const input = new InputFile(file.path, file.filename);
+    const caption = { ...extra, caption: text.slice(0, 1024) };
+    return file.kind === "image"
+      ? api.sendPhoto(chatId, input, caption)
+      : api.sendDocument(chatId, input, caption);
+  }
+  return api.sendMessage(chatId, text, extra);
 }

@@ -55,7 +55,7 @@ describe("npm start on Telegram (long polling)", () => {
     const zhMember = menus.find(
       (m) => !m.params.language_code && (m.params.scope as { type: string }).type === "all_group_chats",
     );
-    const commands = (zhMember?.params.commands as { command: string; description: string }[]).map(
+    const commands = ((zhMember?.params.commands ?? []) as { command: string; description: string }[]).map(
       (c) => c.command,
     );
     expect(commands).toContain("checkin");
@@ -64,7 +64,9 @@ describe("npm start on Telegram (long polling)", () => {
       (m) =>
         !m.params.language_code && (m.params.scope as { type: string }).type === "all_chat_administrators",
     );
-    expect((admins?.params.commands as { command: string }[]).map((c) => c.command)).toContain("invite");
+    expect(((admins?.params.commands ?? []) as { command: string }[]).map((c) => c.command)).toContain(
+      "invite",
+    );
 
     fake.push({
       message: {

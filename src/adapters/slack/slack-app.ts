@@ -1,0 +1,158 @@
+// Slack through Bolt: one slash command, /party, with subcommands (/party checkin H7K2Q), Block
+// Kit buttons whose values are signed command invocations, modals for what needs typing (the
+// leave reason, scheduling), ephemeral answers for what only the actor should see. Requests are
+// acknowledged at once and worked on after the ack; each invocation's trigger_id is its update
+// id, so a request delivered twice is applied once.
+import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import type { Translate } from "../../core/i18n.js";
+import type { ChatRef, Incoming } from "../../core/incoming.js";
+import type { Logger } from "../../core/logger.js";
+import { type Reply, replyText } from "../../core/reply.js";
+import { decodeAction } from "./action-value.js";
+import { leaveModal, scheduleModal, scheduleText } from "./modals.js";
+import { renderBlocks } from "./render-blocks.js";
+import { SlackSender } from "./slack-sender.js";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+export const SLASH_COMMAND = "/party";
+
+export interface SlackAppOptions {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode instead of HTTP: the app-level token (xapp-…). */
+  appToken?: string;
+  /** Another Web API root (the tests' fake). */
+  apiUrl?: string;
+  secret: string;
+  handle(incoming: Incoming): Promise<Reply[]>;
+  t: Translate;
+  logger: Logger;
+}
+
+const chatOf = (channelId: string, name?: string): ChatRef => ({
+  platform: "slack",
+  id: channelId,
+  kind: channelId.startsWith("D") || name === "directmessage" ? "private" : "group",
+  ...(name ? { title: name } : {}),
+});
+
+export function createSlackApp(opts: SlackAppOptions) {
+  const receiver: Receiver & { requestListener?: HTTPReceiver["requestListener"] } = opts.appToken
+    ? new SocketModeReceiver({ appToken: opts.appToken })
+    : new HTTPReceiver({ signingSecret: opts.signingSecret, endpoints: SLACK_EVENTS_PATH });
+  const app = new App({
+    receiver,
+    token: opts.botToken,
+    tokenVerificationEnabled: false,
+    logLevel: LogLevel.ERROR,
+    ...(opts.apiUrl ? { clientOptions: { slackApiUrl: opts.apiUrl } } : {}),
+  });
+
+  /** Posts replies: ephemeral for what only the actor should see, in the channel otherwise. */
+  async function post(
+    replies: Reply[],
+    where: { channel: string; user: string; private: boolean; respond?: (m: object) => Promise<unknown> },
+  ) {
+    for (const reply of replies) {
+      const message = { text: replyText(reply).slice(0, 3000), blocks: renderBlocks(reply, opts.secret) };
+      const ephemeral = reply.visibility === "private" || where.private;
+      if (where.respond) {
+        await where.respond({
+          ...message,
+          response_type: ephemeral ? "ephemeral" : "in_channel",
+          replace_original: false,
+        });
+      } else if (ephemeral) {
+        await app.client.chat.postEphemeral({ ...message, channel: where.channel, user: where.user });
+      } else {
+        await app.client.chat.postMessage({ ...message, channel: where.channel });
+      }
+    }
+  }
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+    await ack();
+    const text = command.text.trim();
+    const chat = chatOf(command.channel_id, command.channel_name);
+    if (/^(schedule|安排会议|安排)$/i.test(text)) {
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: scheduleModal(opts.t, command.channel_id),
+      });
+      return;
+    }
+    const replies = await opts.handle({
+      updateId: command.trigger_id,
+      user: { platform: "slack", id: command.user_id, displayName: command.user_name },
+      chat,
+      payload: { type: "text", text: `/${text || "help"}` },
+    });
+    await post(replies, {
+      channel: command.channel_id,
+      user: command.user_id,
+      private: chat.kind === "private",
+      respond,
+    });
+  });
+
+  app.action(/^cmd-/, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    if (body.type !== "block_actions" || action.type !== "button") return;
+    const decoded = decodeAction(opts.secret, action.value ?? "");
+    const channel = body.channel?.id ?? body.user.id;
+    if (!decoded) {
+      await respond({
+        text: opts.t("telegram.staleButton"),
+        response_type: "ephemeral",
+        replace_original: false,
+      });
+      return;
+    }
+    // 请假 needs a reason: ask for it in a modal rather than in the channel.
+    if (decoded.command === "leave" && decoded.args.length === 1) {
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: leaveModal(opts.t, decoded.args[0] ?? "", channel),
+      });
+      return;
+    }
+    const replies = await opts.handle({
+      updateId: body.trigger_id,
+      user: { platform: "slack", id: body.user.id, displayName: body.user.name ?? body.user.id },
+      chat: chatOf(channel, body.channel?.name),
+      payload: { type: "action", command: decoded.command, args: decoded.args },
+    });
+    await post(replies, { channel, user: body.user.id, private: false, respond });
+  });
+
+  app.view("leave_reason", async ({ ack, view, body }) => {
+    await ack();
+    const { code, channel } = JSON.parse(view.private_metadata) as { code: string; channel: string };
+    const reason = view.state.values.reason?.value?.value ?? "";
+    const replies = await opts.handle({
+      updateId: `${view.id}:${view.hash}`,
+      user: { platform: "slack", id: body.user.id, displayName: body.user.name },
+      chat: chatOf(channel),
+      payload: { type: "action", command: "leave", args: [code, reason] },
+    });
+    await post(replies, { channel, user: body.user.id, private: true });
+  });
+
+  app.view("schedule", async ({ ack, view, body }) => {
+    await ack();
+    const { channel } = JSON.parse(view.private_metadata) as { channel: string };
+    const replies = await opts.handle({
+      updateId: `${view.id}:${view.hash}`,
+      user: { platform: "slack", id: body.user.id, displayName: body.user.name },
+      chat: chatOf(channel),
+      payload: { type: "text", text: scheduleText(view.state.values) },
+    });
+    await post(replies, { channel, user: body.user.id, private: false });
+  });
+
+  app.error(async (error) => {
+    opts.logger.error({ err: error }, "slack request failed");
+  });
+
+  return { app, receiver, sender: new SlackSender(app.client, opts.secret) };
+}

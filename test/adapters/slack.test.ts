@@ -1,0 +1,300 @@
+// The real Bolt app behind its real HTTP receiver, mounted on the bot's HTTP server, receiving
+// properly signed requests; a local fake plays the Slack Web API and response URLs.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSlackApp, SLACK_EVENTS_PATH } from "../../src/adapters/slack/slack-app.js";
+import { silentLogger } from "../../src/core/logger.js";
+import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
+import { DeliveryThrottle } from "../../src/delivery/platform-limits.js";
+import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
+import { FakeSlack } from "../support/fake-slack.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+
+interface SlackUser {
+  id: string;
+  name: string;
+}
+
+const CHANNEL = { id: "C0XINGFULI", name: "xingfuli-party" };
+
+describe("Slack, end to end", () => {
+  let bot: TestBot;
+  let fake: FakeSlack;
+  let http: HttpServer;
+  let worker: DeliveryWorker;
+  let triggers = 0;
+  const admin: SlackUser = { id: "U0ADMIN", name: "zhouming" };
+  const secretary: SlackUser = { id: "U0SECRETARY", name: "lijianguo" };
+  const member: SlackUser = { id: "U0MEMBER", name: "wangfang" };
+
+  async function send(
+    body: string,
+    headers: Record<string, string>,
+    contentType = "application/x-www-form-urlencoded",
+  ) {
+    return fetch(`http://127.0.0.1:${http.port}${SLACK_EVENTS_PATH}`, {
+      method: "POST",
+      headers: { "content-type": contentType, ...headers },
+      body,
+    });
+  }
+
+  /** Waits until the app has finished reacting (no new calls for a moment). */
+  async function settled(before: number) {
+    const until = Date.now() + 5_000;
+    let count = fake.calls.length;
+    let stableSince = Date.now();
+    while (Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 20));
+      if (fake.calls.length !== count) {
+        count = fake.calls.length;
+        stableSince = Date.now();
+      } else if (count > before && Date.now() - stableSince > 80) break;
+    }
+    return fake.calls.slice(before);
+  }
+
+  const textOf = (calls: { params: Record<string, unknown> }[]) =>
+    calls.map((c) => String(c.params.text ?? "")).join("\n");
+  const codeAfter = (text: string, label: string) =>
+    text.match(new RegExp(`${label}[：:\\s]*([0-9A-Z]{4,8})`))?.[1] ?? "";
+
+  function slashBody(
+    user: SlackUser,
+    text: string,
+    where: "dm" | "channel",
+    trigger = `trigger-${++triggers}`,
+  ) {
+    const channel = where === "dm" ? { id: `D0${user.id}`, name: "directmessage" } : CHANNEL;
+    return new URLSearchParams({
+      token: "x",
+      team_id: "T0PARTY",
+      channel_id: channel.id,
+      channel_name: channel.name,
+      user_id: user.id,
+      user_name: user.name,
+      command: "/party",
+      text,
+      response_url: `${fake.url}/respond/${triggers}`,
+      trigger_id: trigger,
+    }).toString();
+  }
+
+  async function slash(user: SlackUser, text: string, where: "dm" | "channel" = "dm") {
+    const before = fake.calls.length;
+    const body = slashBody(user, text, where);
+    const res = await send(body, fake.sign(body));
+    expect(res.status).toBe(200);
+    return settled(before);
+  }
+
+  async function interact(payload: object) {
+    const before = fake.calls.length;
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    const res = await send(body, fake.sign(body));
+    expect(res.status).toBe(200);
+    return settled(before);
+  }
+
+  function press(
+    user: SlackUser,
+    blocks: { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[],
+    label: string,
+  ) {
+    const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.text.text === label);
+    if (!button) throw new Error(`no button ${label}`);
+    return interact({
+      type: "block_actions",
+      user: { id: user.id, name: user.name, username: user.name, team_id: "T0PARTY" },
+      team: { id: "T0PARTY", domain: "party" },
+      channel: { id: CHANNEL.id, name: CHANNEL.name },
+      trigger_id: `trigger-${++triggers}`,
+      response_url: `${fake.url}/respond/${triggers}`,
+      actions: [
+        {
+          type: "button",
+          action_id: button.action_id,
+          block_id: "row-0",
+          value: button.value,
+          action_ts: "1",
+        },
+      ],
+      token: "x",
+      api_app_id: "A0PARTY",
+      container: { type: "message", message_ts: "1", channel_id: CHANNEL.id },
+    });
+  }
+
+  function submit(user: SlackUser, callbackId: string, privateMetadata: string, values: object) {
+    return interact({
+      type: "view_submission",
+      user: { id: user.id, name: user.name, username: user.name, team_id: "T0PARTY" },
+      team: { id: "T0PARTY", domain: "party" },
+      token: "x",
+      api_app_id: "A0PARTY",
+      trigger_id: `trigger-${++triggers}`,
+      view: {
+        id: `V${triggers}`,
+        hash: `h${triggers}`,
+        callback_id: callbackId,
+        private_metadata: privateMetadata,
+        state: { values },
+        type: "modal",
+        team_id: "T0PARTY",
+      },
+    });
+  }
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    bot.clock.set("2026-03-02T01:00:00Z");
+    fake = new FakeSlack();
+    await fake.start();
+    const slack = createSlackApp({
+      botToken: fake.botToken,
+      signingSecret: fake.signingSecret,
+      apiUrl: `${fake.url}/api/`,
+      secret: "slack-button-secret",
+      handle: (incoming) => bot.app.handle(incoming),
+      t: bot.app.i18n.translator("zh-CN"),
+      logger: silentLogger,
+    });
+    const listener = slack.receiver.requestListener;
+    if (!listener) throw new Error("no HTTP receiver");
+    http = await startHttpServer(
+      "127.0.0.1",
+      0,
+      { accepting: true, ping: async () => undefined },
+      new Map([[SLACK_EVENTS_PATH, listener]]),
+    );
+    worker = new DeliveryWorker(
+      bot.app.services,
+      new Map([["slack", slack.sender]]),
+      bot.app.renderOutbox,
+      bot.clock,
+      silentLogger,
+      "w",
+      new DeliveryThrottle({ telegram: [], slack: [], console: [] }),
+    );
+
+    expect(textOf(await slash(admin, `bootstrap ${bot.app.bootstrapCode}`))).toContain("管理员");
+    const committee = codeAfter(textOf(await slash(admin, "org_add 党委 南湖街道党工委")), "代码");
+    const branch = codeAfter(
+      textOf(await slash(admin, `org_add 党支部 幸福里社区党支部 ${committee}`)),
+      "代码",
+    );
+    await slash(admin, `use ${branch}`);
+    const invite = codeAfter(textOf(await slash(admin, "invite 5")), "邀请码：");
+    const request = codeAfter(textOf(await slash(secretary, `join ${invite} 李建国`)), "编号");
+    const memberCode = codeAfter(textOf(await slash(admin, `approve ${request}`)), "党员编号");
+    await slash(admin, `role grant ${memberCode} 书记`);
+    const bindCode = codeAfter(textOf(await slash(secretary, "bind_code")), "绑定码：");
+    expect(textOf(await slash(secretary, `bind ${bindCode}`, "channel"))).toContain(
+      "本群已绑定到「幸福里社区党支部」",
+    );
+    const memberRequest = codeAfter(textOf(await slash(member, `join ${invite} 王芳`)), "编号");
+    await slash(secretary, `approve ${memberRequest}`);
+  });
+  afterAll(async () => {
+    await worker.stop();
+    await http.close();
+    await fake.stop();
+    await bot.close();
+  });
+
+  it("schedules through a modal and posts the announcement with Block Kit buttons", async () => {
+    const opened = await slash(secretary, "schedule", "channel");
+    const view = opened.find((c) => c.method === "views.open")?.params.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    expect(view.callback_id).toBe("schedule");
+    const replies = await submit(secretary, "schedule", view.private_metadata, {
+      type: { value: { type: "static_select", selected_option: { value: "party_lesson" } } },
+      date: { value: { type: "datepicker", selected_date: "2026-03-05" } },
+      time: { value: { type: "timepicker", selected_time: "15:00" } },
+      place: { value: { type: "plain_text_input", value: "社区 三楼 会议室" } },
+      topic: { value: { type: "plain_text_input", value: "学习 <党章> & 条例" } },
+    });
+    expect(textOf(replies)).toContain("已安排【党课】学习 <党章> & 条例");
+    await worker.drainOnce();
+    const announcement = fake.called("chat.postMessage").at(-1);
+    expect(announcement?.params.channel).toBe(CHANNEL.id);
+    const blocks = announcement?.params.blocks as {
+      type: string;
+      text?: { text: string };
+      elements?: { text: { text: string } }[];
+    }[];
+    expect(blocks[0]?.text?.text).toContain("*【党课】学习 &lt;党章&gt; &amp; 条例*");
+    expect(blocks[1]?.elements?.map((e) => e.text.text)).toEqual(["参加", "请假"]);
+  });
+
+  it("takes 参加 as an ephemeral answer and updates the announcement in place", async () => {
+    const announcement = fake.called("chat.postMessage").at(-1);
+    const answer = await press(member, announcement?.params.blocks as never, "参加");
+    const reply = answer.find((c) => c.method === "respond");
+    expect(reply?.params).toMatchObject({ response_type: "ephemeral" });
+    expect(String(reply?.params.text)).toContain("已报名参加");
+    await worker.drainOnce();
+    const update = fake.called("chat.update").at(-1);
+    const posted = await bot.prisma.postedMessage.findFirstOrThrow({ where: { platform: "slack" } });
+    expect(update?.params).toMatchObject({ channel: CHANNEL.id, ts: posted.messageId });
+    expect(String(update?.params.text)).toContain("报名参加 1");
+  });
+
+  it("asks for the leave reason in a modal and answers privately", async () => {
+    const announcement = fake.called("chat.postMessage").at(-1);
+    const opened = await press(member, announcement?.params.blocks as never, "请假");
+    const view = opened.find((c) => c.method === "views.open")?.params.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    expect(view.callback_id).toBe("leave_reason");
+    const answered = await submit(member, "leave_reason", view.private_metadata, {
+      reason: { value: { type: "plain_text_input", value: "出差" } },
+    });
+    const ephemeral = answered.find((c) => c.method === "chat.postEphemeral");
+    expect(ephemeral?.params).toMatchObject({ channel: CHANNEL.id, user: member.id });
+    expect(String(ephemeral?.params.text)).toContain("已提交「学习 <党章> & 条例」的请假申请");
+  });
+
+  it("rejects a bad or stale signature with 401 and applies nothing", async () => {
+    const before = await bot.snapshot();
+    const body = slashBody(member, "lang en", "dm");
+    expect((await send(body, { ...fake.sign(body), "x-slack-signature": "v0=deadbeef" })).status).toBe(401);
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect((await send(body, fake.sign(body, stale))).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await bot.snapshot()).toEqual(before);
+  });
+
+  it("applies a retried request once", async () => {
+    const body = slashBody(member, "lang en", "dm", "trigger-retried");
+    expect((await send(body, fake.sign(body))).status).toBe(200);
+    expect(
+      (
+        await send(body, {
+          ...fake.sign(body),
+          "x-slack-retry-num": "1",
+          "x-slack-retry-reason": "http_timeout",
+        })
+      ).status,
+    ).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await bot.prisma.processedUpdate.count({ where: { updateId: "trigger-retried" } })).toBe(1);
+    expect(
+      fake.called("respond").filter((c) => String(c.params.text).includes("Language set to English")),
+    ).toHaveLength(1);
+  });
+
+  it("delivers after waiting when chat.postMessage is rate limited", async () => {
+    await slash(secretary, "schedule 支委会 3月6日 19:30 党员活动室 研究三月工作", "channel");
+    fake.rateLimitNextPost();
+    const before = fake.called("chat.postMessage").length;
+    await worker.drainOnce();
+    await worker.drainOnce();
+    const posts = fake.called("chat.postMessage").slice(before);
+    expect(posts.length).toBe(2);
+    expect(String(posts[1]?.params.text)).toContain("研究三月工作");
+    expect(await bot.prisma.outboxMessage.count({ where: { sentAt: null, platform: "slack" } })).toBe(0);
+  });
+});

@@ -1,0 +1,96 @@
+// A local HTTP server that plays the Slack Web API (chat.postMessage, chat.update,
+// chat.postEphemeral, views.open) and response_url endpoints for the real Bolt app, recording
+// every call; chat.postMessage can be made to answer 429 with Retry-After.
+import { createHmac } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface SlackCall {
+  method: string;
+  params: Record<string, unknown>;
+}
+
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly signingSecret = "8f742231b10e8888abcd99yyyzzz85a5";
+  readonly botToken = "xoxb-test-token";
+  url = "";
+  #server: Server | undefined;
+  #ts = 1_700_000_000;
+  #rateLimited = 0;
+
+  async start(): Promise<void> {
+    this.#server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const raw = Buffer.concat(chunks).toString("utf8");
+        const url = new URL(req.url ?? "/", "http://localhost");
+        const params = (req.headers["content-type"] ?? "").includes("json")
+          ? (JSON.parse(raw || "{}") as Record<string, unknown>)
+          : parseForm(raw);
+        if (url.pathname.startsWith("/respond/")) {
+          this.calls.push({ method: "respond", params });
+          return void res.writeHead(200).end("ok");
+        }
+        const method = url.pathname.replace(/^\/api\//, "");
+        this.calls.push({ method, params });
+        if (method === "chat.postMessage" && this.#rateLimited > 0) {
+          this.#rateLimited -= 1;
+          return void res
+            .writeHead(429, { "retry-after": "1", "content-type": "application/json" })
+            .end(JSON.stringify({ ok: false, error: "ratelimited" }));
+        }
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify(this.#answer(method, params)));
+      });
+    });
+    await new Promise<void>((resolve) => this.#server?.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.#server?.close(() => resolve());
+      this.#server?.closeAllConnections();
+    });
+  }
+
+  rateLimitNextPost(times = 1): void {
+    this.#rateLimited = times;
+  }
+
+  called(method: string): SlackCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Headers Slack would send with this body: a v0 signature over "v0:timestamp:body". */
+  sign(body: string, timestamp = Math.floor(Date.now() / 1000)): Record<string, string> {
+    const signature = `v0=${createHmac("sha256", this.signingSecret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+    return { "x-slack-signature": signature, "x-slack-request-timestamp": String(timestamp) };
+  }
+
+  #answer(method: string, params: Record<string, unknown>): object {
+    switch (method) {
+      case "chat.postMessage":
+        return { ok: true, channel: params.channel, ts: `${this.#ts++}.000100` };
+      case "chat.update":
+        return { ok: true, channel: params.channel, ts: params.ts };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: `${this.#ts++}.000200` };
+      case "views.open":
+        return { ok: true, view: { id: "V123" } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+function parseForm(raw: string): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    params[key] = value.startsWith("[") || value.startsWith("{") ? JSON.parse(value) : value;
+  }
+  return params;
+}

@@ -80,6 +80,20 @@ const envSchema = z.object({
       message: "16–256 characters of A-Z a-z 0-9 _ -",
     }),
   TELEGRAM_API_ROOT: z.string().trim().default(""),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || v.startsWith("xoxb-"), { message: "must be a bot token (xoxb-…)" }),
+  SLACK_SIGNING_SECRET: z.string().trim().default(""),
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .default("")
+    .refine((v) => v === "" || v.startsWith("xapp-"), {
+      message: "must be an app-level token (xapp-…) for Socket Mode",
+    }),
+  SLACK_API_URL: z.string().trim().default(""),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
@@ -107,6 +121,7 @@ export interface Config {
     webhookSecret?: string;
     apiRoot?: string;
   };
+  slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };
   /** Accounts made installation administrators at startup (the alternative to /bootstrap). */
   bootstrapAdmins: { platform: "console" | "telegram" | "slack"; id: string }[];
 }
@@ -157,8 +172,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT } : {}),
       }
     : undefined;
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration (see .env.example):\n  SLACK_SIGNING_SECRET: needed with SLACK_BOT_TOKEN",
+    );
+  }
+  const slack = e.SLACK_BOT_TOKEN
+    ? {
+        botToken: e.SLACK_BOT_TOKEN,
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+        ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+      }
+    : undefined;
   return {
     ...(telegram ? { telegram } : {}),
+    ...(slack ? { slack } : {}),
     env: e.NODE_ENV,
     database,
     defaultLocale: e.DEFAULT_LOCALE,

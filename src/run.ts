@@ -6,6 +6,7 @@ import { hostname } from "node:os";
 import { parseArgs } from "node:util";
 import { jobs } from "../jobs/index.js";
 import { ConsoleAdapter } from "./adapters/console/console-adapter.js";
+import { startSlack } from "./adapters/slack/slack-runtime.js";
 import { startTelegram } from "./adapters/telegram/telegram-runtime.js";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -27,7 +28,7 @@ export async function run(
     allowPositionals: false,
   });
   const config = loadConfig(env);
-  const consoleMode = !config.telegram;
+  const consoleMode = !config.telegram && !config.slack;
   // In console mode logs go to a file so they do not interleave with the conversation.
   const logger = createLogger(config.logLevel, consoleMode ? config.logFile : undefined);
   const app = await createApp({ config, clock: systemClock, logger });
@@ -36,6 +37,8 @@ export async function run(
 
   const telegram = config.telegram ? await startTelegram(config.telegram, app, logger) : undefined;
   if (telegram) senders.set("telegram", telegram.sender);
+  const slack = config.slack ? await startSlack(config.slack, app, logger) : undefined;
+  if (slack) senders.set("slack", slack.sender);
 
   const [userId, userName] = (flags.as ?? config.console.user).split(":");
   const console_ = consoleMode
@@ -64,7 +67,7 @@ export async function run(
       },
       ping: () => app.db.ping(),
     },
-    telegram?.routes,
+    new Map([...(telegram?.routes ?? []), ...(slack?.routes ?? [])]),
   );
   worker = new DeliveryWorker(
     app.services,
@@ -97,6 +100,7 @@ export async function run(
       logger.info({ reason }, "shutting down");
       console_?.stop();
       await telegram?.stop();
+      await slack?.stop();
       await scheduler.stop();
       await worker?.stop();
       await app.close();
@@ -110,7 +114,13 @@ export async function run(
   process.once("SIGTERM", () => void shutdown("SIGTERM").then(() => process.exit(0)));
 
   const t = app.i18n.translator(config.defaultLocale);
-  const where = telegram ? `Telegram @${telegram.username} (${config.telegram?.mode})` : "console";
+  const where =
+    [
+      telegram ? `Telegram @${telegram.username} (${config.telegram?.mode})` : "",
+      slack ? `Slack (${slack.mode})` : "",
+    ]
+      .filter(Boolean)
+      .join(" + ") || "console";
   process.stdout.write(
     `${where} · HTTP ${config.http.host}:${http.port}/healthz · ${describeDatabase(config.database)}${consoleMode ? ` · log ${config.logFile}` : ""}\n`,
   );

@@ -84,7 +84,9 @@ describe("Slack, end to end", () => {
     const body = slashBody(user, text, where);
     const res = await send(body, fake.sign(body));
     expect(res.status).toBe(200);
-    return settled(before);
+    // /party schedule opens a modal instead of answering.
+    if (text === "schedule") return settled(before);
+    return fake.responses(`/respond/${triggers}`);
   }
 
   async function interact(payload: object) {

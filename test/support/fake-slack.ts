@@ -30,7 +30,7 @@ export class FakeSlack {
           ? (JSON.parse(raw || "{}") as Record<string, unknown>)
           : parseForm(raw);
         if (url.pathname.startsWith("/respond/")) {
-          this.calls.push({ method: "respond", params });
+          this.calls.push({ method: "respond", params: { ...params, responseUrl: url.pathname } });
           return void res.writeHead(200).end("ok");
         }
         const method = url.pathname.replace(/^\/api\//, "");
@@ -59,6 +59,19 @@ export class FakeSlack {
 
   rateLimitNextPost(times = 1): void {
     this.#rateLimited = times;
+  }
+
+  /** Waits for the answers posted to one response URL (the app answers after acknowledging). */
+  async responses(path: string, ms = 10_000): Promise<SlackCall[]> {
+    const until = Date.now() + ms;
+    const mine = () => this.calls.filter((c) => c.method === "respond" && c.params.responseUrl === path);
+    while (mine().length === 0) {
+      if (Date.now() > until) throw new Error(`no answer at ${path}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    // A command may answer more than once; give the rest a moment.
+    await new Promise((r) => setTimeout(r, 30));
+    return mine();
   }
 
   called(method: string): SlackCall[] {

@@ -123,20 +123,13 @@ export async function slackDriver(bot: TestBot): Promise<Driver> {
         response_url: `${fake.url}/respond/${n}`,
         trigger_id: `t-${n}`,
       }).toString();
-      const before = fake.calls.length;
       await fetch(`http://127.0.0.1:${http.port}${SLACK_EVENTS_PATH}`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", ...fake.sign(body) },
         body,
       });
-      // The answer comes after the acknowledgement.
-      const until = Date.now() + 5_000;
-      while (fake.calls.length === before && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
-      await new Promise((r) => setTimeout(r, 50));
-      return fake.calls
-        .slice(before)
-        .map((c) => String(c.params.text ?? ""))
-        .join("\n");
+      // The answer comes after the acknowledgement, at this command's response URL.
+      return (await fake.responses(`/respond/${n}`)).map((c) => String(c.params.text ?? "")).join("\n");
     },
     async stop() {
       await http.close();

@@ -22,6 +22,7 @@ import { join } from "./join.js";
 import { language } from "./language.js";
 import { leave } from "./leave.js";
 import { leaves } from "./leaves.js";
+import { link } from "./link.js";
 import { meeting } from "./meeting.js";
 import { meetings } from "./meetings.js";
 import { members } from "./members.js";
@@ -57,6 +58,7 @@ export const commands: readonly AnyCommand[] = [
   whoami,
   profile,
   language,
+  link,
   meetings,
   meeting,
   attend,

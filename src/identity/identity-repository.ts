@@ -45,6 +45,43 @@ export class IdentityRepository {
     await this.db.person.update({ where: { id: personId }, data: { currentOrganizationId: organizationId } });
   }
 
+  async createLinkCode(code: string, personId: string, expiresAt: Date): Promise<void> {
+    await this.db.linkCode.create({ data: { code, personId, expiresAt } });
+  }
+
+  /** Takes a valid, unused link code; the person it links to, or null. */
+  async useLinkCode(code: string, now: Date): Promise<string | null> {
+    const link = await this.db.linkCode.findUnique({ where: { code } });
+    if (!link || link.usedAt || link.expiresAt <= now) return null;
+    const { count } = await this.db.linkCode.updateMany({
+      where: { code, usedAt: null },
+      data: { usedAt: now },
+    });
+    return count === 1 ? link.personId : null;
+  }
+
+  findAccount(key: AccountKey) {
+    return this.db.platformAccount.findUnique({ where: { platform_externalId: key } });
+  }
+
+  async attachAccount(key: AccountKey, personId: string, displayName: string): Promise<void> {
+    await this.db.platformAccount.upsert({
+      where: { platform_externalId: key },
+      create: { ...key, personId, displayName },
+      update: { personId },
+    });
+  }
+
+  /** Whether a person has anything of their own (membership, roles, requests) beyond accounts. */
+  async hasRecords(personId: string): Promise<boolean> {
+    const [members, roles, requests] = await Promise.all([
+      this.db.member.count({ where: { personId } }),
+      this.db.roleAssignment.count({ where: { personId } }),
+      this.db.joinRequest.count({ where: { personId } }),
+    ]);
+    return members + roles + requests > 0;
+  }
+
   accountsOf(personId: string): Promise<{ platform: string; externalId: string }[]> {
     return this.db.platformAccount.findMany({
       where: { personId },

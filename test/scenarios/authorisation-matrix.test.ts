@@ -36,6 +36,7 @@ const EXPECTED: Record<string, Role> = {
   my_attendance: "anyone",
   my_leaves: "anyone",
   rank: "anyone",
+  link: "anyone",
   attend: "member",
   leave: "member",
   checkin: "member",

@@ -1,11 +1,13 @@
 // The real Bolt app behind its real HTTP receiver, mounted on the bot's HTTP server, receiving
 // properly signed requests; a local fake plays the Slack Web API and response URLs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { jobs } from "../../jobs/index.js";
 import { createSlackApp, SLACK_EVENTS_PATH } from "../../src/adapters/slack/slack-app.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
 import { DeliveryThrottle } from "../../src/delivery/platform-limits.js";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
+import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -298,5 +300,59 @@ describe("Slack, end to end", () => {
     expect(posts.length).toBe(2);
     expect(String(posts[1]?.params.text)).toContain("研究三月工作");
     expect(await bot.prisma.outboxMessage.count({ where: { sentAt: null, platform: "slack" } })).toBe(0);
+  });
+
+  it("records minutes through a modal", async () => {
+    const scheduled = textOf(
+      await slash(secretary, "schedule 党课 3月7日 10:00 党员活动室 党史学习", "channel"),
+    );
+    const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
+    const before = fake.calls.length;
+    const body = slashBody(secretary, `minutes ${code}`, "channel");
+    await send(body, fake.sign(body));
+    const view = (await settled(before)).find((c) => c.method === "views.open")?.params.view as {
+      callback_id: string;
+      private_metadata: string;
+    };
+    expect(view.callback_id).toBe("minutes");
+    const saved = await submit(secretary, "minutes", view.private_metadata, {
+      content: { value: { type: "plain_text_input", value: "学习党史第一章，交流心得。" } },
+      resolutions: { value: { type: "plain_text_input", value: "每月开展一次党史学习。" } },
+    });
+    expect(textOf(saved)).toContain("已保存「党史学习」的会议内容");
+    expect(textOf(saved)).toContain("已保存「党史学习」的决议");
+    const meeting = await bot.prisma.meeting.findUniqueOrThrow({ where: { code } });
+    expect(meeting).toMatchObject({
+      content: "学习党史第一章，交流心得。",
+      resolutions: "每月开展一次党史学习。",
+    });
+  });
+
+  it("delivers a meeting reminder to the channel", async () => {
+    const scheduled = textOf(
+      await slash(secretary, "schedule 支委会 3月9日 19:30 党员活动室 研究四月工作", "channel"),
+    );
+    const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
+    await worker.drainOnce();
+    const scheduler = new Scheduler(jobs, {
+      scope: bot.app.services,
+      clock: bot.clock,
+      i18n: bot.app.i18n,
+      logger: silentLogger,
+      instanceId: "slack",
+      timeZone: "Asia/Shanghai",
+    });
+    bot.clock.set("2026-03-08T11:25:00Z");
+    await scheduler.tick();
+    bot.clock.set("2026-03-08T11:31:00Z"); // 24 hours before
+    await scheduler.tick();
+    await worker.drainOnce();
+    const reminder = fake
+      .called("chat.postMessage")
+      .filter((c) => String(c.params.text).includes("会议提醒"))
+      .at(-1);
+    expect(reminder?.params.channel).toBe(CHANNEL.id);
+    expect(String(reminder?.params.text)).toContain(`研究四月工作」，地点：党员活动室。会议编号 ${code}`);
+    await scheduler.stop();
   });
 });

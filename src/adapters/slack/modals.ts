@@ -71,3 +71,30 @@ export function scheduleText(values: Values): string {
   const quote = (s: string | null | undefined) => `"${(s ?? "").replaceAll('"', "'")}"`;
   return `/schedule ${v("type")?.selected_option?.value ?? ""} ${v("date")?.selected_date ?? ""} ${v("time")?.selected_time ?? ""} ${quote(v("place")?.value)} ${quote(v("topic")?.value)}`;
 }
+
+export function minutesModal(t: Translate, code: string, channel: string): View {
+  return {
+    type: "modal",
+    callback_id: "minutes",
+    private_metadata: JSON.stringify({ code, channel }),
+    title: { type: "plain_text", text: t("slack.minutesTitle") },
+    submit: { type: "plain_text", text: t("slack.submit") },
+    blocks: [
+      input("content", t("slack.minutesContent"), {
+        type: "plain_text_input",
+        action_id: "value",
+        multiline: true,
+        max_length: 3000,
+      }),
+      {
+        ...input("resolutions", t("slack.minutesResolutions"), {
+          type: "plain_text_input",
+          action_id: "value",
+          multiline: true,
+          max_length: 3000,
+        }),
+        optional: true,
+      },
+    ] as View["blocks"],
+  };
+}

@@ -9,7 +9,7 @@ import type { ChatRef, Incoming } from "../../core/incoming.js";
 import type { Logger } from "../../core/logger.js";
 import { type Reply, replyText } from "../../core/reply.js";
 import { decodeAction } from "./action-value.js";
-import { leaveModal, scheduleModal, scheduleText } from "./modals.js";
+import { leaveModal, minutesModal, scheduleModal, scheduleText } from "./modals.js";
 import { renderBlocks } from "./render-blocks.js";
 import { SlackSender } from "./slack-sender.js";
 
@@ -81,6 +81,14 @@ export function createSlackApp(opts: SlackAppOptions) {
       });
       return;
     }
+    const minutesFor = text.match(/^(?:minutes|会议记录|记录)\s+(H[0-9A-Za-z]{4})$/i)?.[1];
+    if (minutesFor) {
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: minutesModal(opts.t, minutesFor.toUpperCase(), command.channel_id),
+      });
+      return;
+    }
     const replies = await opts.handle({
       updateId: command.trigger_id,
       user: { platform: "slack", id: command.user_id, displayName: command.user_name },
@@ -148,6 +156,23 @@ export function createSlackApp(opts: SlackAppOptions) {
       payload: { type: "text", text: scheduleText(view.state.values) },
     });
     await post(replies, { channel, user: body.user.id, private: false });
+  });
+
+  app.view("minutes", async ({ ack, view, body }) => {
+    await ack();
+    const { code, channel } = JSON.parse(view.private_metadata) as { code: string; channel: string };
+    const user = { platform: "slack" as const, id: body.user.id, displayName: body.user.name };
+    for (const field of ["content", "resolutions"] as const) {
+      const text = view.state.values[field]?.value?.value?.trim();
+      if (!text) continue;
+      const replies = await opts.handle({
+        updateId: `${view.id}:${view.hash}:${field}`,
+        user,
+        chat: chatOf(channel),
+        payload: { type: "action", command: "minutes", args: [code, field, text] },
+      });
+      await post(replies, { channel, user: body.user.id, private: true });
+    }
   });
 
   app.error(async (error) => {

@@ -3,6 +3,7 @@ import type { JobDefinition } from "../src/scheduler/job.js";
 import { absenceWarnings } from "./absence-warnings.js";
 import { meetingReminders } from "./meeting-reminders.js";
 import { periodDeadlines } from "./period-deadlines.js";
+import { periodSummaries } from "./period-summaries.js";
 import { weeklyLeaderboard } from "./weekly-leaderboard.js";
 
 export const jobs: readonly JobDefinition[] = [
@@ -10,4 +11,5 @@ export const jobs: readonly JobDefinition[] = [
   absenceWarnings,
   periodDeadlines,
   weeklyLeaderboard,
+  periodSummaries,
 ];

@@ -671,6 +671,18 @@ export class MeetingService {
     return { rows, groups: new Map(groups.map((g) => [g.id, g.name])) };
   }
 
+  /** Present ÷ expected over a branch's closed meetings between two instants (null: none). */
+  async attendanceRate(
+    branchId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ rate: number | null; meetings: number }> {
+    const lines = await this.meetings.attendanceOfBranch(branchId, from, to);
+    const attended = lines.filter((l) => l.outcome === "present" || l.outcome === "late").length;
+    const meetings = new Set(lines.map((l) => l.meeting.startsAt.toISOString())).size;
+    return { rate: lines.length === 0 ? null : attended / lines.length, meetings };
+  }
+
   async attendanceOf(personId: string, now: Date) {
     const member = (await this.members.activeOf(personId))[0];
     if (!member) throw new DomainError("members.notAMember");

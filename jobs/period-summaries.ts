@@ -1,0 +1,82 @@
+// On the 1st of each month at 09:00 (一月一调度): each branch chat gets last month's summary —
+// required meetings held, attendance, how many members carry an absence warning (no names in the
+// group). At the start of a quarter (一季一拉练) each committee chat also gets its branches'
+// compliance for the quarter just ended.
+import { DateTime } from "luxon";
+import { bold, plain, type Reply } from "../src/core/reply.js";
+import type { Period } from "../src/meetings/periods.js";
+import { defineJob } from "../src/scheduler/job.js";
+
+const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
+
+export const periodSummaries = defineJob({
+  id: "period-summaries",
+  cron: "0 9 1 * *",
+  catchUpMs: 24 * 3_600_000,
+  async run({ now, services, t }) {
+    let posts = 0;
+    const lastMonth = new Date(now.getTime() - 24 * 3_600_000);
+    const label = (p: Period) => t(`periods.${p.kind}`, { year: p.year, index: p.index });
+    for (const branch of await services.warnings.branches()) {
+      if ((await services.chats.boundChats(branch.id)).length === 0) continue;
+      const { rows } = await services.meetings.obligationsOf(branch, lastMonth);
+      const monthly = rows.filter((r) => r.period.kind === "month" && r.groupId === null);
+      const period = monthly[0]?.period;
+      if (!period) continue;
+      const attendance = await services.meetings.attendanceRate(branch.id, period.start, period.end);
+      const warned = (await services.warnings.forBranch(branch, now)).length;
+      const lines = monthly.map((r) =>
+        t("summaries.line", { type: t(`meetingTypes.${r.type}`), required: r.required, held: r.held }),
+      );
+      lines.push(t("summaries.attendance", { rate: pct(attendance.rate), meetings: attendance.meetings }));
+      if (warned > 0) lines.push(t("summaries.warned", { count: warned }));
+      const reply: Reply = {
+        segments: [
+          bold(t("summaries.monthTitle", { name: branch.name, period: label(period) })),
+          plain(`\n${lines.join("\n")}`),
+        ],
+      };
+      posts += await services.outbox.toOrganization(branch.id, reply, {
+        now,
+        dedupeKey: `summary:${branch.id}:${period.start.toISOString()}`,
+      });
+    }
+    // A new quarter: committees see how their branches did.
+    const zone = "Asia/Shanghai";
+    if ([1, 4, 7, 10].includes(DateTime.fromJSDate(now, { zone }).month)) {
+      for (const committee of await services.orgs.ofKind("committee")) {
+        if ((await services.chats.boundChats(committee.id)).length === 0) continue;
+        const branches = (await services.orgs.subtree(committee.id)).filter((o) => o.kind === "branch");
+        const lines: string[] = [];
+        let quarter: Period | undefined;
+        for (const branch of branches) {
+          const { rows } = await services.meetings.obligationsOf(branch, lastMonth);
+          const due = rows.filter((r) => r.period.kind === "quarter" || r.period.kind === "month");
+          quarter ??= rows.find((r) => r.period.kind === "quarter")?.period;
+          const required = due.reduce((n, r) => n + r.required, 0);
+          const held = due.reduce((n, r) => n + Math.min(r.held, r.required), 0);
+          lines.push(
+            t("summaries.branchLine", {
+              name: branch.name,
+              held,
+              required,
+              rate: pct(required ? held / required : 1),
+            }),
+          );
+        }
+        if (!quarter || lines.length === 0) continue;
+        const reply: Reply = {
+          segments: [
+            bold(t("summaries.quarterTitle", { name: committee.name, period: label(quarter) })),
+            plain(`\n${lines.join("\n")}`),
+          ],
+        };
+        posts += await services.outbox.toOrganization(committee.id, reply, {
+          now,
+          dedupeKey: `summary:${committee.id}:${quarter.start.toISOString()}`,
+        });
+      }
+    }
+    return { posts };
+  },
+});

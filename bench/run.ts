@@ -8,9 +8,15 @@ import path from "node:path";
 import pg from "pg";
 import { type DatabaseConfig, parsePostgresUrl } from "../src/config.js";
 import { benchCheckIn } from "./check-in.js";
+import { benchFanOut } from "./fan-out.js";
 import { benchRoundTrip } from "./round-trip.js";
 
-const benches = [benchRoundTrip, benchCheckIn];
+const only = process.env.BENCH_ONLY?.split(",");
+const benches = [
+  ["round-trip", benchRoundTrip],
+  ["check-in", benchCheckIn],
+  ["fan-out", benchFanOut],
+] as const;
 
 async function withSqlite(fn: (db: DatabaseConfig) => Promise<void>) {
   const dir = mkdtempSync(path.join(tmpdir(), "party-bot-bench-"));
@@ -48,7 +54,8 @@ async function withPostgres(fn: (db: DatabaseConfig) => Promise<void>) {
 }
 
 console.log(`node ${process.version} · ${process.platform}/${process.arch}`);
-for (const bench of benches) {
+for (const [name, bench] of benches) {
+  if (only && !only.includes(name)) continue;
   await withSqlite(bench);
   await withPostgres(bench);
 }

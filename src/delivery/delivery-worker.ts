@@ -15,6 +15,7 @@ import { RateLimited, type Sender } from "./sender.js";
 const BATCH = 50;
 /** How long a worker holds a message it is sending before another may take it over. */
 const LEASE_MS = 60_000;
+const SHORT_WAIT_MS = 250;
 const MAX_BACKOFF_MS = 15 * 60_000;
 
 export type RenderOutbox = (row: OutboxRow) => Promise<Reply>;
@@ -63,7 +64,13 @@ export class DeliveryWorker {
       const now = this.clock.now();
       if (!(await this.scope.transaction((s) => s.outbox.claim(row.id, this.workerId, now, LEASE_MS))))
         continue;
-      const wait = await this.throttle.reserve(row.platform as Platform, row.chatId);
+      let wait = await this.throttle.reserve(row.platform as Platform, row.chatId);
+      // A short wait (the even spacing of a platform's budget) is slept here; a long one (a chat's
+      // per-minute cap) puts the message back for later so other chats are not held up.
+      while (wait > 0 && wait <= SHORT_WAIT_MS) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        wait = await this.throttle.reserve(row.platform as Platform, row.chatId);
+      }
       if (wait > 0) {
         await this.scope.transaction((s) => s.outbox.postpone(row.id, new Date(now.getTime() + wait)));
         continue;

@@ -23,6 +23,10 @@ export class FakeTelegram {
   #waiters: (() => void)[] = [];
   #failures = new Map<string, number[]>();
   #files = new Map<string, Buffer>();
+  /** Enforce Telegram's limits (30 messages/s per bot, 1/s per chat) and answer 429 beyond. */
+  enforceLimits = false;
+  #recentSends: number[] = [];
+  #lastPerChat = new Map<string, number>();
   /** Users who never opened a private chat with the bot. */
   readonly strangers = new Set<number>();
   apiRoot = "";
@@ -99,6 +103,25 @@ export class FakeTelegram {
         ? (JSON.parse(text) as Record<string, unknown>)
         : {};
     if (method !== "getUpdates") this.calls.push({ method, params });
+    if (this.enforceLimits && method === "sendMessage") {
+      const now = Date.now();
+      this.#recentSends = this.#recentSends.filter((t) => now - t < 1000);
+      const chat = String(params.chat_id);
+      if (this.#recentSends.length >= 30 || now - (this.#lastPerChat.get(chat) ?? 0) < 1000) {
+        this.calls.pop();
+        return {
+          status: 429,
+          body: {
+            ok: false,
+            error_code: 429,
+            description: "Too Many Requests: retry after 1",
+            parameters: { retry_after: 1 },
+          },
+        };
+      }
+      this.#recentSends.push(now);
+      this.#lastPerChat.set(chat, now);
+    }
     const retryAfter = this.#failures.get(method)?.shift();
     if (retryAfter !== undefined) {
       return {

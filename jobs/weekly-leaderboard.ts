@@ -1,6 +1,8 @@
 // Mondays at 09:00: each branch chat gets its completion and attendance rates and the top of its
 // members by points (never the bottom); each committee chat gets the ranking of its branches.
-import { DateTime } from "luxon";
+// Boards are computed a page of branches at a time from database aggregates.
+
+import { weekKey } from "../src/leaderboard/leaderboard-service.js";
 import { renderBranchBoard, renderCommitteeBoard } from "../src/leaderboard/leaderboard-text.js";
 import { defineJob } from "../src/scheduler/job.js";
 
@@ -9,20 +11,25 @@ export const weeklyLeaderboard = defineJob({
   cron: "0 9 * * 1",
   catchUpMs: 6 * 3_600_000,
   async run({ now, services, t }) {
-    const week = DateTime.fromJSDate(now, { zone: "Asia/Shanghai" }).toFormat("kkkk-'W'WW");
+    const week = weekKey(now, "Asia/Shanghai");
+    const bound = await services.chats.boundOrganizationIds();
+    const index = await services.leaderboard.index();
     let posts = 0;
-    for (const branch of await services.warnings.branches()) {
-      if ((await services.chats.boundChats(branch.id)).length === 0) continue;
-      const board = await services.leaderboard.branchBoard(branch, now);
-      const reply = renderBranchBoard(board, services.leaderboard.top(board), week, t);
-      posts += await services.outbox.toOrganization(branch.id, reply, {
-        now,
-        dedupeKey: `leaderboard:${branch.id}:${week}`,
-      });
+    let boards = 0;
+    for await (const page of services.leaderboard.allBoards(now, index)) {
+      boards += page.length;
+      for (const board of page) {
+        if (!bound.has(board.branch.id)) continue;
+        const reply = renderBranchBoard(board, services.leaderboard.top(board), week, t);
+        posts += await services.outbox.toOrganization(board.branch.id, reply, {
+          now,
+          dedupeKey: `leaderboard:${board.branch.id}:${week}`,
+        });
+      }
     }
     for (const committee of await services.orgs.ofKind("committee")) {
-      if ((await services.chats.boundChats(committee.id)).length === 0) continue;
-      const ranked = await services.leaderboard.committeeBoard(committee, now);
+      if (!bound.has(committee.id)) continue;
+      const ranked = await services.leaderboard.committeeBoard(committee, now, index);
       if (ranked.length === 0) continue;
       posts += await services.outbox.toOrganization(
         committee.id,
@@ -33,6 +40,6 @@ export const weeklyLeaderboard = defineJob({
         },
       );
     }
-    return { posts };
+    return { boards, posts };
   },
 });

@@ -14,6 +14,7 @@ import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
 import { IdentityRepository } from "./identity/identity-repository.js";
 import { IdentityService } from "./identity/identity-service.js";
+import { LeaderboardRepository } from "./leaderboard/leaderboard-repository.js";
 import { LeaderboardService } from "./leaderboard/leaderboard-service.js";
 import { MeetingRepository } from "./meetings/meeting-repository.js";
 import { MeetingService } from "./meetings/meeting-service.js";
@@ -79,7 +80,7 @@ function createServices(db: Tx, deps: ServiceDeps): Services {
     chats,
     membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit),
     meetings,
-    leaderboard: new LeaderboardService(meetings, meetingRepo, memberRepo, orgRepo),
+    leaderboard: new LeaderboardService(new LeaderboardRepository(db), memberRepo, deps.defaultTimeZone),
     prompts: new PromptService(db),
     outbox: new OutboxService(new OutboxRepository(db), chatRepo, new IdentityRepository(db)),
     jobRuns: new JobRunRepository(db),

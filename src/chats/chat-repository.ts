@@ -28,6 +28,16 @@ export class ChatRepository {
     await this.db.chat.updateMany({ where: { platform, externalId }, data: { organizationId: null } });
   }
 
+  /** Every organisation that has at least one bound chat. */
+  async boundOrganizationIds(): Promise<Set<string>> {
+    const rows = await this.db.chat.findMany({
+      where: { organizationId: { not: null } },
+      select: { organizationId: true },
+      distinct: ["organizationId"],
+    });
+    return new Set(rows.flatMap((r) => (r.organizationId ? [r.organizationId] : [])));
+  }
+
   boundTo(organizationId: string) {
     return this.db.chat.findMany({ where: { organizationId } });
   }

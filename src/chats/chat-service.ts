@@ -78,6 +78,10 @@ export class ChatService {
     return org;
   }
 
+  boundOrganizationIds(): Promise<Set<string>> {
+    return this.repo.boundOrganizationIds();
+  }
+
   boundChats(organizationId: string) {
     return this.repo.boundTo(organizationId);
   }

@@ -1,13 +1,17 @@
 // Weekly leaderboards: a branch's completion of required meetings and attendance rate, the top of
 // its members by points (never the bottom), a member's own rank on request, and a committee's
-// ranking of its branches.
+// ranking of its branches. Boards are computed a page of branches at a time from aggregates the
+// database computes, with inherited settings resolved in memory.
 import { DateTime } from "luxon";
-import type { MeetingRepository } from "../meetings/meeting-repository.js";
-import type { MeetingService } from "../meetings/meeting-service.js";
+import type { MeetingType } from "../meetings/meeting-types.js";
+import { FREQUENCY_SETTING, MEETING_TYPES } from "../meetings/meeting-types.js";
+import { obligations } from "../meetings/obligations.js";
+import { periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
-import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
-import { effectiveSettings } from "../organization/settings.js";
-import { memberPoints, type PointsRules, type Ranked, rank, topOnly } from "./points.js";
+import type { OrgRecord } from "../organization/organization-repository.js";
+import { effectiveSettings, type Frequency, parseStoredSettings } from "../organization/settings.js";
+import type { LeaderboardRepository } from "./leaderboard-repository.js";
+import { type PointsRules, pointsFromCounts, type Ranked, rank, topOnly } from "./points.js";
 
 export interface MemberScore {
   memberId: string;
@@ -25,47 +29,133 @@ export interface BranchBoard {
 }
 
 const TOP = 5;
+const PAGE = 500;
+
+/** The organisation tree in memory, for inherited settings and time zones without queries. */
+export class OrgIndex {
+  readonly #byId: Map<string, OrgRecord>;
+  readonly #children = new Map<string, string[]>();
+
+  constructor(orgs: Iterable<Omit<OrgRecord, "settings"> & { settings: string }>) {
+    this.#byId = new Map();
+    for (const o of orgs) {
+      this.#byId.set(o.id, { ...o, settings: parseStoredSettings(o.settings) });
+      if (o.parentId) this.#children.set(o.parentId, [...(this.#children.get(o.parentId) ?? []), o.id]);
+    }
+  }
+
+  chain(id: string): OrgRecord[] {
+    const chain: OrgRecord[] = [];
+    for (
+      let org = this.#byId.get(id);
+      org && chain.length < 16;
+      org = org.parentId ? this.#byId.get(org.parentId) : undefined
+    )
+      chain.push(org);
+    return chain;
+  }
+
+  groupsOf(branchId: string): string[] {
+    return (this.#children.get(branchId) ?? []).filter((id) => this.#byId.get(id)?.kind === "group");
+  }
+
+  branchesUnder(id: string): OrgRecord[] {
+    const out: OrgRecord[] = [];
+    const walk = (at: string) => {
+      for (const child of this.#children.get(at) ?? []) {
+        const org = this.#byId.get(child);
+        if (org?.kind === "branch") out.push(org);
+        walk(child);
+      }
+    };
+    walk(id);
+    return out;
+  }
+}
 
 export class LeaderboardService {
   constructor(
-    private readonly meetings: MeetingService,
-    private readonly meetingRepo: MeetingRepository,
+    private readonly repo: LeaderboardRepository,
     private readonly members: MemberRepository,
-    private readonly orgs: OrganizationRepository,
+    private readonly defaultTimeZone: string,
   ) {}
 
+  async index(): Promise<OrgIndex> {
+    return new OrgIndex(await this.repo.organizations());
+  }
+
+  /** Boards for a set of branches: five queries, however many branches. */
+  async boards(branches: OrgRecord[], now: Date, index: OrgIndex): Promise<BranchBoard[]> {
+    if (branches.length === 0) return [];
+    const ids = branches.map((b) => b.id);
+    const zoneOf = (id: string) => index.chain(id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
+    // Years differ only across time zones; a page normally shares one.
+    const year = periodOf(now, "year", zoneOf(ids[0] ?? ""));
+    const [counts, totals, meetings, roster] = await Promise.all([
+      this.repo.attendedCounts(ids, year.start, now),
+      this.repo.attendanceTotals(ids, year.start, now),
+      this.repo.meetings(ids, year.start, year.end),
+      this.repo.members(ids),
+    ]);
+    const countsByMember = groupBy(counts, (c) => c.memberId);
+    const rosterBy = groupBy(roster, (m) => m.organizationId);
+    const meetingsBy = groupBy(meetings, (m) => m.organizationId);
+    return branches.map((branch) => {
+      const settings = effectiveSettings(index.chain(branch.id));
+      const rules: PointsRules = {
+        perMeeting: settings["points.perMeeting"].value as number,
+        caps: settings["points.caps"].value as PointsRules["caps"],
+      };
+      const scores = (rosterBy.get(branch.id) ?? []).map((m) => ({
+        memberId: m.id,
+        name: m.name,
+        points: pointsFromCounts(countsByMember.get(m.id) ?? [], rules),
+      }));
+      const frequencies: Partial<Record<MeetingType, Frequency>> = {};
+      for (const type of MEETING_TYPES) {
+        const key = FREQUENCY_SETTING[type];
+        if (key) frequencies[type] = settings[key].value as Frequency;
+      }
+      const rows = obligations({
+        now,
+        zone: zoneOf(branch.id),
+        frequencies,
+        groupIds: index.groupsOf(branch.id),
+        meetings: (meetingsBy.get(branch.id) ?? []).map((m) => ({
+          type: m.type as MeetingType,
+          groupId: m.groupId,
+          startsAt: m.startsAt,
+          status: m.status as "scheduled" | "cancelled" | "closed",
+        })),
+      });
+      const required = rows.reduce((n, r) => n + r.required, 0);
+      const held = rows.reduce((n, r) => n + Math.min(r.held, r.required), 0);
+      const total = totals.get(branch.id);
+      return {
+        branch,
+        completion: required === 0 ? 1 : held / required,
+        attendance: total && total.total > 0 ? total.attended / total.total : null,
+        scores: rank(scores, (s) => s.points),
+      };
+    });
+  }
+
   async branchBoard(branch: OrgRecord, now: Date): Promise<BranchBoard> {
-    const chain = await this.orgs.chain(branch.id);
-    const settings = effectiveSettings(chain);
-    const rules: PointsRules = {
-      perMeeting: settings["points.perMeeting"].value as number,
-      caps: settings["points.caps"].value as PointsRules["caps"],
-    };
-    const zone = await this.meetings.zoneOf(branch.id);
-    const yearStart = DateTime.fromJSDate(now, { zone }).startOf("year").toJSDate();
-    const lines = await this.meetingRepo.attendanceOfBranch(branch.id, yearStart, now);
-    const byMember = new Map<string, { type: string; outcome: string }[]>();
-    for (const line of lines)
-      byMember.set(line.memberId, [
-        ...(byMember.get(line.memberId) ?? []),
-        { type: line.meeting.type, outcome: line.outcome },
-      ]);
-    const roster = await this.members.listByBranch(branch.id);
-    const scores = roster.map((m) => ({
-      memberId: m.id,
-      name: m.name,
-      points: memberPoints(byMember.get(m.id) ?? [], rules),
-    }));
-    const attended = lines.filter((l) => l.outcome === "present" || l.outcome === "late").length;
-    const { rows } = await this.meetings.obligationsOf(branch, now);
-    const required = rows.reduce((n, r) => n + r.required, 0);
-    const held = rows.reduce((n, r) => n + Math.min(r.held, r.required), 0);
-    return {
-      branch,
-      completion: required === 0 ? 1 : held / required,
-      attendance: lines.length === 0 ? null : attended / lines.length,
-      scores: rank(scores, (s) => s.points),
-    };
+    const [board] = await this.boards([branch], now, await this.index());
+    if (!board) throw new Error(`no board for ${branch.id}`);
+    return board;
+  }
+
+  /** Every branch's board, a page at a time (the weekly job and the city-scale benchmark). */
+  async *allBoards(now: Date, index: OrgIndex, pageSize = PAGE): AsyncGenerator<BranchBoard[]> {
+    let after: string | null = null;
+    for (;;) {
+      const rows = await this.repo.branchPage(after, pageSize);
+      const page: OrgRecord[] = rows.map((o) => ({ ...o, settings: parseStoredSettings(o.settings) }));
+      if (page.length === 0) return;
+      yield await this.boards(page, now, index);
+      after = page.at(-1)?.id ?? null;
+    }
   }
 
   /** The top of the member ranking, for posting in the group. */
@@ -73,9 +163,12 @@ export class LeaderboardService {
     return topOnly(board.scores, (s) => s.points, TOP);
   }
 
-  async committeeBoard(committee: OrgRecord, now: Date): Promise<Ranked<BranchBoard>[]> {
-    const branches = (await this.orgs.subtree(committee.id)).filter((o) => o.kind === "branch");
-    const boards = await Promise.all(branches.map((b) => this.branchBoard(b, now)));
+  async committeeBoard(committee: OrgRecord, now: Date, index?: OrgIndex): Promise<Ranked<BranchBoard>[]> {
+    const idx = index ?? (await this.index());
+    const boards: BranchBoard[] = [];
+    const branches = idx.branchesUnder(committee.id);
+    for (let i = 0; i < branches.length; i += PAGE)
+      boards.push(...(await this.boards(branches.slice(i, i + PAGE), now, idx)));
     // Completion first; attendance breaks ties.
     return rank(
       boards,
@@ -89,10 +182,20 @@ export class LeaderboardService {
   ): Promise<{ score: MemberScore; rank: number; of: number; branch: OrgRecord } | null> {
     const member = (await this.members.activeOf(personId))[0];
     if (!member) return null;
-    const branch = await this.orgs.findById(member.organizationId);
+    const index = await this.index();
+    const branch = index.chain(member.organizationId)[0];
     if (!branch) return null;
-    const board = await this.branchBoard(branch, now);
-    const mine = board.scores.find((s) => s.item.memberId === member.id);
-    return mine ? { score: mine.item, rank: mine.rank, of: board.scores.length, branch } : null;
+    const [board] = await this.boards([branch], now, index);
+    const mine = board?.scores.find((s) => s.item.memberId === member.id);
+    return mine && board ? { score: mine.item, rank: mine.rank, of: board.scores.length, branch } : null;
   }
 }
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  return map;
+}
+
+export const weekKey = (now: Date, zone: string): string =>
+  DateTime.fromJSDate(now, { zone }).toFormat("kkkk-'W'WW");

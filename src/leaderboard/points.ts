@@ -22,6 +22,15 @@ export function memberPoints(lines: { type: string; outcome: string }[], rules: 
   return total;
 }
 
+/** The same from counts already grouped by type (what the database returns). */
+export function pointsFromCounts(counts: { type: string; n: number }[], rules: PointsRules): number {
+  return counts.reduce(
+    (total, { type, n }) =>
+      total + Math.min(n * rules.perMeeting, rules.caps[type as MeetingType] ?? Number.POSITIVE_INFINITY),
+    0,
+  );
+}
+
 export interface Ranked<T> {
   item: T;
   rank: number;

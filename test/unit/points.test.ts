@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { memberPoints, rank, topOnly } from "../../src/leaderboard/points.js";
+import { memberPoints, pointsFromCounts, rank, topOnly } from "../../src/leaderboard/points.js";
 
 const rules = { perMeeting: 5, caps: { general_meeting: 20, party_lesson: 5 } };
 const times = (n: number, type: string, outcome = "present") =>
@@ -18,6 +18,19 @@ describe("points from attendance", () => {
         rules,
       ),
     ).toBe(15);
+  });
+
+  it("gives the same from counts grouped by type, as the database returns them", () => {
+    expect(
+      pointsFromCounts(
+        [
+          { type: "general_meeting", n: 6 },
+          { type: "theme_day", n: 3 },
+          { type: "party_lesson", n: 2 },
+        ],
+        rules,
+      ),
+    ).toBe(20 + 15 + 5);
   });
 
   it("caps each type per year", () => {

@@ -1,0 +1,98 @@
+// The aggregates behind the leaderboards, computed in the database for a page of branches at a
+// time, so a whole city (tens of thousands of branches, millions of attendances) is a few queries
+// a page rather than a few queries a branch.
+import { Prisma, type Tx } from "../db/database.js";
+
+export interface MemberCount {
+  memberId: string;
+  organizationId: string;
+  type: string;
+  n: number;
+}
+
+export class LeaderboardRepository {
+  constructor(private readonly db: Tx) {}
+
+  /** Meetings attended (present or late) per member and meeting type, in closed meetings. */
+  async attendedCounts(branchIds: string[], from: Date, to: Date): Promise<MemberCount[]> {
+    if (branchIds.length === 0) return [];
+    const rows = await this.db.$queryRaw<
+      { memberId: string; organizationId: string; type: string; n: number | bigint }[]
+    >`
+      SELECT a."memberId" AS "memberId", m."organizationId" AS "organizationId", m."type" AS "type", CAST(COUNT(*) AS INTEGER) AS "n"
+      FROM "MeetingAttendee" a JOIN "Meeting" m ON m."id" = a."meetingId"
+      WHERE m."organizationId" IN (${Prisma.join(branchIds)}) AND m."status" = 'closed'
+        AND m."startsAt" >= ${from} AND m."startsAt" < ${to} AND a."outcome" IN ('present', 'late')
+      GROUP BY a."memberId", m."organizationId", m."type"`;
+    return rows.map((r) => ({ ...r, n: Number(r.n) }));
+  }
+
+  /** Expected and attended lines per branch, in closed meetings. */
+  async attendanceTotals(
+    branchIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, { total: number; attended: number }>> {
+    if (branchIds.length === 0) return new Map();
+    const rows = await this.db.$queryRaw<
+      { organizationId: string; total: number | bigint; attended: number | bigint }[]
+    >`
+      SELECT m."organizationId" AS "organizationId", CAST(COUNT(*) AS INTEGER) AS "total",
+        CAST(SUM(CASE WHEN a."outcome" IN ('present', 'late') THEN 1 ELSE 0 END) AS INTEGER) AS "attended"
+      FROM "MeetingAttendee" a JOIN "Meeting" m ON m."id" = a."meetingId"
+      WHERE m."organizationId" IN (${Prisma.join(branchIds)}) AND m."status" = 'closed'
+        AND m."startsAt" >= ${from} AND m."startsAt" < ${to}
+      GROUP BY m."organizationId"`;
+    return new Map(
+      rows.map((r) => [r.organizationId, { total: Number(r.total), attended: Number(r.attended) }]),
+    );
+  }
+
+  meetings(branchIds: string[], from: Date, to: Date) {
+    return this.db.meeting.findMany({
+      where: { organizationId: { in: branchIds }, startsAt: { gte: from, lt: to } },
+      select: { organizationId: true, groupId: true, type: true, status: true, startsAt: true },
+    });
+  }
+
+  members(branchIds: string[]) {
+    return this.db.member.findMany({
+      where: { organizationId: { in: branchIds }, state: "active" },
+      select: { id: true, name: true, organizationId: true },
+      orderBy: { createdAt: "asc" },
+    });
+  }
+
+  /** Every organisation's place in the tree and settings, to resolve inherited settings in memory. */
+  organizations() {
+    return this.db.organization.findMany({
+      select: {
+        id: true,
+        code: true,
+        kind: true,
+        name: true,
+        parentId: true,
+        settings: true,
+        timeZone: true,
+      },
+    });
+  }
+
+  /** A page of branches in a stable order (keyset pagination by id). */
+  branchPage(after: string | null, take: number) {
+    return this.db.organization.findMany({
+      where: { kind: "branch", ...(after ? { id: { gt: after } } : {}) },
+      select: {
+        id: true,
+        code: true,
+        kind: true,
+        name: true,
+        parentId: true,
+        settings: true,
+        timeZone: true,
+      },
+      orderBy: { id: "asc" },
+      take,
+    });
+  }
+}

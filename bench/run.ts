@@ -9,6 +9,7 @@ import pg from "pg";
 import { type DatabaseConfig, parsePostgresUrl } from "../src/config.js";
 import { benchCheckIn } from "./check-in.js";
 import { benchFanOut } from "./fan-out.js";
+import { benchLeaderboardCity } from "./leaderboard-city.js";
 import { benchRoundTrip } from "./round-trip.js";
 
 const only = process.env.BENCH_ONLY?.split(",");
@@ -16,6 +17,7 @@ const benches = [
   ["round-trip", benchRoundTrip],
   ["check-in", benchCheckIn],
   ["fan-out", benchFanOut],
+  ["leaderboard-city", benchLeaderboardCity],
 ] as const;
 
 async function withSqlite(fn: (db: DatabaseConfig) => Promise<void>) {

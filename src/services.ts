@@ -53,7 +53,7 @@ export interface ServiceScope {
   transaction<T>(fn: (services: Services) => Promise<T>): Promise<T>;
 }
 
-function createServices(db: Tx, deps: ServiceDeps): Services {
+function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provider"] }): Services {
   const orgRepo = new OrganizationRepository(db);
   const memberRepo = new MemberRepository(db);
   const audit = new AuditRepository(db);
@@ -80,7 +80,12 @@ function createServices(db: Tx, deps: ServiceDeps): Services {
     chats,
     membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit),
     meetings,
-    leaderboard: new LeaderboardService(new LeaderboardRepository(db), memberRepo, deps.defaultTimeZone),
+    leaderboard: new LeaderboardService(
+      new LeaderboardRepository(db),
+      memberRepo,
+      deps.defaultTimeZone,
+      deps.provider,
+    ),
     prompts: new PromptService(db),
     outbox: new OutboxService(new OutboxRepository(db), chatRepo, new IdentityRepository(db)),
     jobRuns: new JobRunRepository(db),
@@ -97,7 +102,8 @@ function createServices(db: Tx, deps: ServiceDeps): Services {
 const MAX_ATTEMPTS = 3;
 
 export function createServiceScope(db: Database, deps: ServiceDeps): ServiceScope {
-  const reader = createServices(db.prisma, deps);
+  const withProvider = { ...deps, provider: db.provider };
+  const reader = createServices(db.prisma, withProvider);
   return {
     read: (fn) => fn(reader),
     async transaction(fn) {
@@ -106,7 +112,7 @@ export function createServiceScope(db: Database, deps: ServiceDeps): ServiceScop
       // it sees the winner's row and does the right thing.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.transaction((tx) => fn(createServices(tx, deps)));
+          return await db.transaction((tx) => fn(createServices(tx, withProvider)));
         } catch (error) {
           if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) throw error;
         }

@@ -27,6 +27,56 @@ export class LeaderboardRepository {
     return rows.map((r) => ({ ...r, n: Number(r.n) }));
   }
 
+  /**
+   * The top of each branch's member ranking, computed in the database: points per member with
+   * each type's yearly cap, ranked within the branch; only ranks up to `top` with points > 0.
+   */
+  async topScores(
+    branchIds: string[],
+    from: Date,
+    to: Date,
+    rules: { perMeeting: number; caps: Record<string, number> },
+    top: number,
+    provider: "sqlite" | "postgresql",
+  ): Promise<{ organizationId: string; memberId: string; name: string; points: number; rank: number }[]> {
+    if (branchIds.length === 0) return [];
+    const least = provider === "sqlite" ? "MIN" : "LEAST";
+    const capped = Object.entries(rules.caps).length
+      ? Prisma.sql`CASE c."type" ${Prisma.join(
+          Object.entries(rules.caps).map(
+            ([type, cap]) =>
+              Prisma.sql`WHEN ${type} THEN ${Prisma.raw(least)}(c."n" * ${rules.perMeeting}, ${cap})`,
+          ),
+          " ",
+        )} ELSE c."n" * ${rules.perMeeting} END`
+      : Prisma.sql`c."n" * ${rules.perMeeting}`;
+    const rows = await this.db.$queryRaw<
+      {
+        organizationId: string;
+        memberId: string;
+        name: string;
+        points: number | bigint;
+        rank: number | bigint;
+      }[]
+    >`
+      WITH c AS (
+        SELECT a."memberId" AS "memberId", m."organizationId" AS "organizationId", m."type" AS "type", COUNT(*) AS "n"
+        FROM "MeetingAttendee" a JOIN "Meeting" m ON m."id" = a."meetingId"
+        WHERE m."organizationId" IN (${Prisma.join(branchIds)}) AND m."status" = 'closed'
+          AND m."startsAt" >= ${from} AND m."startsAt" < ${to} AND a."outcome" IN ('present', 'late')
+        GROUP BY a."memberId", m."organizationId", m."type"
+      ), p AS (
+        SELECT c."memberId" AS "memberId", c."organizationId" AS "organizationId", CAST(SUM(${capped}) AS INTEGER) AS "points"
+        FROM c GROUP BY c."memberId", c."organizationId"
+      ), r AS (
+        SELECT p.*, RANK() OVER (PARTITION BY p."organizationId" ORDER BY p."points" DESC) AS "rank" FROM p
+      )
+      SELECT r."organizationId" AS "organizationId", r."memberId" AS "memberId", mb."name" AS "name", r."points" AS "points", CAST(r."rank" AS INTEGER) AS "rank"
+      FROM r JOIN "Member" mb ON mb."id" = r."memberId"
+      WHERE r."rank" <= ${top} AND r."points" > 0 AND mb."state" = 'active' AND mb."organizationId" = r."organizationId"`;
+    return rows.map((r) => ({ ...r, points: Number(r.points), rank: Number(r.rank) }));
+  }
+
   /** Expected and attended lines per branch, in closed meetings. */
   async attendanceTotals(
     branchIds: string[],

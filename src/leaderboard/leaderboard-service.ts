@@ -29,7 +29,8 @@ export interface BranchBoard {
 }
 
 const TOP = 5;
-const PAGE = 500;
+/** Small enough that no single database call holds the event loop for long. */
+const PAGE = 200;
 
 /** The organisation tree in memory, for inherited settings and time zones without queries. */
 export class OrgIndex {
@@ -78,6 +79,7 @@ export class LeaderboardService {
     private readonly repo: LeaderboardRepository,
     private readonly members: MemberRepository,
     private readonly defaultTimeZone: string,
+    private readonly provider: "sqlite" | "postgresql",
   ) {}
 
   async index(): Promise<OrgIndex> {
@@ -85,17 +87,29 @@ export class LeaderboardService {
   }
 
   /** Boards for a set of branches: five queries, however many branches. */
-  async boards(branches: OrgRecord[], now: Date, index: OrgIndex): Promise<BranchBoard[]> {
+  /**
+   * Boards for a set of branches, five queries however many branches. With `topOnly`, member
+   * scores are ranked in the database and only the top comes back (the weekly board at city scale).
+   */
+  async boards(
+    branches: OrgRecord[],
+    now: Date,
+    index: OrgIndex,
+    topOnlyScores = false,
+  ): Promise<BranchBoard[]> {
     if (branches.length === 0) return [];
     const ids = branches.map((b) => b.id);
     const zoneOf = (id: string) => index.chain(id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
     // Years differ only across time zones; a page normally shares one.
     const year = periodOf(now, "year", zoneOf(ids[0] ?? ""));
-    const [counts, totals, meetings, roster] = await Promise.all([
-      this.repo.attendedCounts(ids, year.start, now),
+    const [counts, totals, meetings, roster, tops] = await Promise.all([
+      topOnlyScores ? Promise.resolve([]) : this.repo.attendedCounts(ids, year.start, now),
       this.repo.attendanceTotals(ids, year.start, now),
       this.repo.meetings(ids, year.start, year.end),
-      this.repo.members(ids),
+      topOnlyScores ? Promise.resolve([]) : this.repo.members(ids),
+      topOnlyScores
+        ? this.#topScores(branches, index, year.start, now)
+        : Promise.resolve(new Map<string, Ranked<MemberScore>[]>()),
     ]);
     const countsByMember = groupBy(counts, (c) => c.memberId);
     const rosterBy = groupBy(roster, (m) => m.organizationId);
@@ -135,9 +149,44 @@ export class LeaderboardService {
         branch,
         completion: required === 0 ? 1 : held / required,
         attendance: total && total.total > 0 ? total.attended / total.total : null,
-        scores: rank(scores, (s) => s.points),
+        scores: topOnlyScores ? (tops.get(branch.id) ?? []) : rank(scores, (s) => s.points),
       };
     });
+  }
+
+  /** Top scores from the database, one query per distinct points rule among the branches. */
+  async #topScores(
+    branches: OrgRecord[],
+    index: OrgIndex,
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, Ranked<MemberScore>[]>> {
+    const byRules = new Map<
+      string,
+      { rules: { perMeeting: number; caps: Record<string, number> }; ids: string[] }
+    >();
+    for (const branch of branches) {
+      const settings = effectiveSettings(index.chain(branch.id));
+      const rules = {
+        perMeeting: settings["points.perMeeting"].value as number,
+        caps: settings["points.caps"].value as Record<string, number>,
+      };
+      const key = JSON.stringify(rules);
+      const entry = byRules.get(key) ?? { rules, ids: [] };
+      entry.ids.push(branch.id);
+      byRules.set(key, entry);
+    }
+    const result = new Map<string, Ranked<MemberScore>[]>();
+    for (const { rules, ids } of byRules.values()) {
+      for (const row of await this.repo.topScores(ids, from, to, rules, TOP, this.provider)) {
+        const list = result.get(row.organizationId) ?? [];
+        list.push({ item: { memberId: row.memberId, name: row.name, points: row.points }, rank: row.rank });
+        result.set(row.organizationId, list);
+      }
+    }
+    for (const list of result.values())
+      list.sort((a, b) => a.rank - b.rank || a.item.name.localeCompare(b.item.name, "zh-CN"));
+    return result;
   }
 
   async branchBoard(branch: OrgRecord, now: Date): Promise<BranchBoard> {
@@ -153,7 +202,9 @@ export class LeaderboardService {
       const rows = await this.repo.branchPage(after, pageSize);
       const page: OrgRecord[] = rows.map((o) => ({ ...o, settings: parseStoredSettings(o.settings) }));
       if (page.length === 0) return;
-      yield await this.boards(page, now, index);
+      yield await this.boards(page, now, index, true);
+      // SQLite answers synchronously: let timers and other updates run between pages.
+      await new Promise((resolve) => setImmediate(resolve));
       after = page.at(-1)?.id ?? null;
     }
   }

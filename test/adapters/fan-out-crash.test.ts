@@ -72,8 +72,15 @@ describe("a fan-out interrupted by a crash", () => {
       );
       void drainUntilIdle(first); // hangs at the 401st message, holding its claim
       await new Promise((resolve) => setTimeout(resolve, 50));
-      while (log.length < 400 + (dieAfterSending ? 1 : 0))
+      // The dead process got exactly 400 messages out and recorded (and, in the second case,
+      // handed the 401st to the platform without recording it).
+      while (
+        log.length < 400 + (dieAfterSending ? 1 : 0) ||
+        (await bot.prisma.outboxMessage.count({ where: { sentAt: { not: null } } })) < 400
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
 
       // The restarted process waits for the dead one's claim to expire, then finishes the job.
       bot.clock.advanceMinutes(2);

@@ -80,7 +80,6 @@ describe("a fan-out interrupted by a crash", () => {
       ) {
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      await new Promise((resolve) => setTimeout(resolve, 20));
 
       // The restarted process waits for the dead one's claim to expire, then finishes the job.
       bot.clock.advanceMinutes(2);

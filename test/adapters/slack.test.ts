@@ -1,14 +1,13 @@
 // The real Bolt app behind its real HTTP receiver, mounted on the bot's HTTP server, receiving
 // properly signed requests; a local fake plays the Slack Web API and response URLs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobs } from "../../jobs/index.js";
 import { createSlackApp, SLACK_EVENTS_PATH } from "../../src/adapters/slack/slack-app.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
 import { DeliveryThrottle } from "../../src/delivery/platform-limits.js";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { FakeSlack } from "../support/fake-slack.js";
+import { testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
 interface SlackUser {
@@ -334,14 +333,7 @@ describe("Slack, end to end", () => {
     );
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     await worker.drainOnce();
-    const scheduler = new Scheduler(jobs, {
-      scope: bot.app.services,
-      clock: bot.clock,
-      i18n: bot.app.i18n,
-      logger: silentLogger,
-      instanceId: "slack",
-      timeZone: "Asia/Shanghai",
-    });
+    const scheduler = testScheduler(bot, "slack");
     bot.clock.set("2026-03-08T11:25:00Z");
     await scheduler.tick();
     bot.clock.set("2026-03-08T11:31:00Z"); // 24 hours before

@@ -6,14 +6,13 @@ import path from "node:path";
 import { webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobs } from "../../jobs/index.js";
 import { createTelegramBot } from "../../src/adapters/telegram/telegram-bot.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
 import { DeliveryThrottle } from "../../src/delivery/platform-limits.js";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
+import { testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
 const WEBHOOK_SECRET = "webhook-secret-for-tests";
@@ -312,14 +311,7 @@ describe("Telegram, end to end", () => {
       await says(secretary, "/schedule 党课 3月8日 10:00 党员活动室 七一专题", "group"),
     );
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
-    const scheduler = new Scheduler(jobs, {
-      scope: bot.app.services,
-      clock: bot.clock,
-      i18n: bot.app.i18n,
-      logger: silentLogger,
-      instanceId: "tg",
-      timeZone: "Asia/Shanghai",
-    });
+    const scheduler = testScheduler(bot, "tg");
     bot.clock.set("2026-03-07T01:55:00Z");
     await scheduler.tick();
     bot.clock.set("2026-03-07T02:05:00Z"); // 24 hours before 10:00 on the 8th

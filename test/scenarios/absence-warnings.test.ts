@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { jobs } from "../../jobs/index.js";
-import { silentLogger } from "../../src/core/logger.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { joined } from "../support/replies.js";
+import { testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
 import { buildWorld, enrol, type World } from "../support/world.js";
 
@@ -53,14 +51,7 @@ describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
     expect(now).not.toContain("于兰");
     expect(now).not.toContain("田军");
 
-    const scheduler = new Scheduler(jobs, {
-      scope: bot.app.services,
-      clock: bot.clock,
-      i18n: bot.app.i18n,
-      logger: silentLogger,
-      instanceId: "t",
-      timeZone: "Asia/Shanghai",
-    });
+    const scheduler = testScheduler(bot, "t");
     bot.clock.set("2026-03-02T00:59:00Z");
     await scheduler.tick();
     bot.clock.set("2026-03-03T01:01:00Z"); // two 09:00 runs

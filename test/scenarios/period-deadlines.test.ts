@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { jobs } from "../../jobs/index.js";
-import { silentLogger } from "../../src/core/logger.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { joined } from "../support/replies.js";
+import { holdClosedMeeting, testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 import { buildWorld, type World } from "../support/world.js";
 
@@ -20,23 +18,14 @@ describe("deadlines before a period ends", () => {
 
   it("tells the secretary, privately and once, what this month and quarter still require", async () => {
     // Branch A holds its committee meeting; nothing else of March or Q1 is held or scheduled.
-    const code = joined(
-      await world.secretaryA.says("/schedule 支委会 3月5日 19:30 党员活动室 研究三月工作"),
-    ).match(/\b(H[0-9A-Z]{4})\b/)?.[1];
-    bot.clock.set("2026-03-05T11:25:00Z");
-    await world.secretaryA.says(`/checkin ${code}`);
-    await world.secretaryA.says(`/minutes ${code} 内容 研究工作。`);
-    bot.clock.set("2026-03-05T13:00:00Z");
-    await world.secretaryA.says(`/close_meeting ${code}`);
-
-    const scheduler = new Scheduler(jobs, {
-      scope: bot.app.services,
-      clock: bot.clock,
-      i18n: bot.app.i18n,
-      logger: silentLogger,
-      instanceId: "t",
-      timeZone: "Asia/Shanghai",
+    await holdClosedMeeting(bot, world.secretaryA, {
+      schedule: "支委会 3月5日 19:30 党员活动室 研究三月工作",
+      scheduledAt: "2026-03-01T01:00:00Z",
+      checkInAt: "2026-03-05T11:25:00Z",
+      closeAt: "2026-03-05T13:00:00Z",
+      came: [world.secretaryA],
     });
+    const scheduler = testScheduler(bot);
     bot.clock.set("2026-03-23T00:58:00Z");
     await scheduler.tick();
     for (const day of ["2026-03-24T01:01:00Z", "2026-03-25T01:01:00Z", "2026-03-26T01:01:00Z"]) {

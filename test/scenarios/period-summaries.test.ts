@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { jobs } from "../../jobs/index.js";
-import { silentLogger } from "../../src/core/logger.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { codeAfter, joined } from "../support/replies.js";
+import { holdClosedMeeting, testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 import { buildWorld, type World } from "../support/world.js";
 
@@ -24,23 +22,14 @@ describe("monthly summaries and quarterly results", () => {
     const bind = codeAfter(await world.admin.says("/bind_code"), "绑定码：");
     await world.admin.in(committeeChat).says(`/bind ${bind}`);
 
-    const code = joined(
-      await world.secretaryA.says("/schedule 支委会 3月5日 19:30 党员活动室 研究三月工作"),
-    ).match(/\b(H[0-9A-Z]{4})\b/)?.[1];
-    bot.clock.set("2026-03-05T11:25:00Z");
-    await world.secretaryA.says(`/checkin ${code}`);
-    await world.secretaryA.says(`/minutes ${code} 内容 研究工作。`);
-    bot.clock.set("2026-03-05T13:00:00Z");
-    await world.secretaryA.says(`/close_meeting ${code}`);
-
-    const scheduler = new Scheduler(jobs, {
-      scope: bot.app.services,
-      clock: bot.clock,
-      i18n: bot.app.i18n,
-      logger: silentLogger,
-      instanceId: "t",
-      timeZone: "Asia/Shanghai",
+    await holdClosedMeeting(bot, world.secretaryA, {
+      schedule: "支委会 3月5日 19:30 党员活动室 研究三月工作",
+      scheduledAt: "2026-03-01T01:00:00Z",
+      checkInAt: "2026-03-05T11:25:00Z",
+      closeAt: "2026-03-05T13:00:00Z",
+      came: [world.secretaryA],
     });
+    const scheduler = testScheduler(bot);
     bot.clock.set("2026-04-01T00:59:00Z");
     await scheduler.tick();
     bot.clock.set("2026-04-01T01:01:00Z");

@@ -116,7 +116,7 @@ describe("a quarter of 幸福里社区党支部", () => {
     // Committee meeting: secretary, deputy 陈静 and committee member 张伟 are expected.
     at("2026-04-05T02:00:00Z");
     codes.committeeApril = meetingCode(
-      await secretary.says("/schedule 支委会 2026-04-08 19:30 党员活动室 研究四月工作 记录=" + codes.张伟),
+      await secretary.says(`/schedule 支委会 2026-04-08 19:30 党员活动室 研究四月工作 记录=${codes.张伟}`),
     );
     at("2026-04-08T11:20:00Z");
     for (const who of [secretary, chen, zhang]) await say(who, `/checkin ${codes.committeeApril}`);
@@ -154,7 +154,7 @@ describe("a quarter of 幸福里社区党支部", () => {
   it("holds a general meeting with quorum in May and one without in June", async () => {
     at("2026-05-04T02:00:00Z");
     codes.generalMay = meetingCode(
-      await secretary.says("/schedule 党员大会 5月10日 09:00 社区会议室 讨论发展党员 主持=" + codes.陈静),
+      await secretary.says(`/schedule 党员大会 5月10日 09:00 社区会议室 讨论发展党员 主持=${codes.陈静}`),
     );
     at("2026-05-10T00:50:00Z");
     for (const who of [secretary, wang, zhang]) await say(who, `/checkin ${codes.generalMay}`);

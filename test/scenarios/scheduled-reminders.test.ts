@@ -1,22 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { jobs } from "../../jobs/index.js";
-import { silentLogger } from "../../src/core/logger.js";
-import { InvalidCronError, Scheduler } from "../../src/scheduler/scheduler.js";
+import { InvalidCronError } from "../../src/scheduler/scheduler.js";
 import { joined } from "../support/replies.js";
+import { testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 import { buildWorld, type World } from "../support/world.js";
 
-function schedulerFor(bot: TestBot, instanceId: string, env: NodeJS.ProcessEnv = {}) {
-  return new Scheduler(jobs, {
-    scope: bot.app.services,
-    clock: bot.clock,
-    i18n: bot.app.i18n,
-    logger: silentLogger,
-    instanceId,
-    timeZone: "Asia/Shanghai",
-    env,
-  });
-}
+const schedulerFor = testScheduler;
 
 const reminderTexts = async (bot: TestBot, world: World) =>
   (await bot.posts(world.groupA))

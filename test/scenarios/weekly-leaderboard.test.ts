@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { jobs } from "../../jobs/index.js";
-import { silentLogger } from "../../src/core/logger.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { joined } from "../support/replies.js";
+import { testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
 import { buildWorld, enrol, type World } from "../support/world.js";
 
@@ -38,14 +36,7 @@ describe("the weekly leaderboard", () => {
   });
 
   it("posts the branch board on Monday morning, top only, and answers each member's own rank privately", async () => {
-    const scheduler = new Scheduler(jobs, {
-      scope: bot.app.services,
-      clock: bot.clock,
-      i18n: bot.app.i18n,
-      logger: silentLogger,
-      instanceId: "t",
-      timeZone: "Asia/Shanghai",
-    });
+    const scheduler = testScheduler(bot, "t");
     bot.clock.set("2026-03-09T00:58:00Z"); // Monday 08:58 in Shanghai
     await scheduler.tick();
     bot.clock.set("2026-03-09T01:02:00Z");

@@ -12,7 +12,7 @@ import type { Logger } from "../../core/logger.js";
 import { type Reply, replyText } from "../../core/reply.js";
 import { decodeCallback } from "./callback-data.js";
 import { downloadDocument } from "./download.js";
-import { renderHtml, renderKeyboard } from "./render-html.js";
+import { renderHtml } from "./render-html.js";
 import { sendReply, TelegramSender } from "./telegram-sender.js";
 
 export interface TelegramBotOptions {

@@ -15,7 +15,13 @@ export const runJob = defineCommand({
     const job = allJobs.find((j) => j.id === ctx.args[0]);
     if (!job)
       throw new DomainError("jobs.unknown", { id: ctx.args[0], ids: allJobs.map((j) => j.id).join(", ") });
-    const result = await job.run({ slot: ctx.now, now: ctx.now, services: ctx.services, t: ctx.groupT });
+    const result = await job.run({
+      slot: ctx.now,
+      now: ctx.now,
+      services: ctx.services,
+      t: ctx.groupT,
+      timeZone: ctx.services.orgs.defaultZone,
+    });
     return textReply(ctx.t("jobs.ran", { id: job.id, result: JSON.stringify(result) }), {
       visibility: "private",
     });

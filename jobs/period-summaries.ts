@@ -13,7 +13,7 @@ export const periodSummaries = defineJob({
   id: "period-summaries",
   cron: "0 9 1 * *",
   catchUpMs: 24 * 3_600_000,
-  async run({ now, services, t }) {
+  async run({ now, services, t, timeZone }) {
     let posts = 0;
     const lastMonth = new Date(now.getTime() - 24 * 3_600_000);
     const label = (p: Period) => t(`periods.${p.kind}`, { year: p.year, index: p.index });
@@ -42,8 +42,7 @@ export const periodSummaries = defineJob({
       });
     }
     // A new quarter: committees see how their branches did.
-    const zone = "Asia/Shanghai";
-    if ([1, 4, 7, 10].includes(DateTime.fromJSDate(now, { zone }).month)) {
+    if ([1, 4, 7, 10].includes(DateTime.fromJSDate(now, { zone: timeZone }).month)) {
       for (const committee of await services.orgs.ofKind("committee")) {
         if ((await services.chats.boundChats(committee.id)).length === 0) continue;
         const branches = (await services.orgs.subtree(committee.id)).filter((o) => o.kind === "branch");

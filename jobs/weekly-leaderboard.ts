@@ -10,8 +10,8 @@ export const weeklyLeaderboard = defineJob({
   id: "weekly-leaderboard",
   cron: "0 9 * * 1",
   catchUpMs: 6 * 3_600_000,
-  async run({ now, services, t }) {
-    const week = weekKey(now, "Asia/Shanghai");
+  async run({ now, services, t, timeZone }) {
+    const week = weekKey(now, timeZone);
     const bound = await services.chats.boundOrganizationIds();
     const index = await services.leaderboard.index();
     let posts = 0;

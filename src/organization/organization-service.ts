@@ -126,6 +126,11 @@ export class OrganizationService {
     });
   }
 
+  /** The installation's default time zone, for what belongs to no organisation. */
+  get defaultZone(): string {
+    return this.defaultTimeZone;
+  }
+
   async timeZone(orgId: string): Promise<string> {
     const chain = await this.repo.chain(orgId);
     return chain.find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;

@@ -12,6 +12,8 @@ export interface JobContext {
   services: Services;
   /** The installation's default language, for messages to chats. */
   t: Translate;
+  /** The installation's default time zone (organisations may set their own). */
+  timeZone: string;
 }
 
 export interface JobDefinition {

@@ -97,6 +97,7 @@ export class Scheduler {
           now: clock.now(),
           services,
           t: i18n.translator(i18n.defaultLocale),
+          timeZone: this.deps.timeZone,
         });
         await services.jobRuns.finish(jobId, slot, { status: "done", result: outcome }, clock.now());
         return outcome;

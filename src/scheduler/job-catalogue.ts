@@ -17,7 +17,7 @@ export async function describeJobs(
   for (const job of jobs) {
     const expression = env[cronVariable(job.id)]?.trim() || job.cron;
     const matcher = cron.createTask(expression, () => undefined, { timezone: timeZone });
-    result.push({ id: job.id, cron: expression, next: matcher.getNextRun() });
+    result.push({ id: job.id, cron: expression, next: matcher.getNextRuns(1)[0] ?? null });
     await matcher.destroy();
   }
   return result;

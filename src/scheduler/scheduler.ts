@@ -178,7 +178,8 @@ export class Scheduler {
   }
 
   nextRun(jobId: string): Date | null {
-    return this.#find(jobId).matcher.getNextRun();
+    // A task that was never started answers getNextRun() with null; getNextRuns() still works.
+    return this.#find(jobId).matcher.getNextRuns(1)[0] ?? null;
   }
 
   async stop(): Promise<void> {

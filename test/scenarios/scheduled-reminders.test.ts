@@ -128,7 +128,7 @@ describe("meeting reminders on a schedule", () => {
 
   it("lets an administrator list the jobs and run one now, without doubling what was sent", async () => {
     const listed = joined(await world.admin.says("/jobs"));
-    expect(listed).toContain("meeting-reminders（*/5 * * * *）");
+    expect(listed).toContain("meeting-reminders（*/5 * * * *）下次：20");
     expect(listed).toContain("weekly-leaderboard（0 9 * * 1）");
     bot.clock.set("2026-03-03T11:31:00Z");
     expect(joined(await world.admin.says("/run_job meeting-reminders"))).toContain(

@@ -14,6 +14,7 @@ import { checkinCode } from "./checkin-code.js";
 import { closeMeeting } from "./close-meeting.js";
 import { correct } from "./correct.js";
 import { editMeeting } from "./edit-meeting.js";
+import { exportLedger } from "./export.js";
 import { help } from "./help.js";
 import { importRoster } from "./import.js";
 import { invite } from "./invite.js";
@@ -89,6 +90,7 @@ export const commands: readonly AnyCommand[] = [
   correct,
   obligationsCommand,
   warnings,
+  exportLedger,
   invite,
   requests,
   approve,

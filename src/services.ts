@@ -12,6 +12,7 @@ import type { Clock } from "./core/clock.js";
 import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
 import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
+import { ExportService } from "./exports/export-service.js";
 import { IdentityRepository } from "./identity/identity-repository.js";
 import { IdentityService } from "./identity/identity-service.js";
 import { LeaderboardRepository } from "./leaderboard/leaderboard-repository.js";
@@ -41,6 +42,7 @@ export interface Services {
   jobRuns: JobRunRepository;
   warnings: WarningService;
   leaderboard: LeaderboardService;
+  exports: ExportService;
 }
 
 export interface ServiceDeps {
@@ -61,6 +63,19 @@ function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provid
   const access = new AccessService(db, orgRepo, memberRepo);
   const chatRepo = new ChatRepository(db);
   const meetingRepo = new MeetingRepository(db);
+  const leaderboard = new LeaderboardService(
+    new LeaderboardRepository(db),
+    memberRepo,
+    deps.defaultTimeZone,
+    deps.provider,
+  );
+  const warnings = new WarningService(
+    meetingRepo,
+    orgRepo,
+    access,
+    new AccessRepository(db),
+    deps.defaultTimeZone,
+  );
   const meetings = new MeetingService(
     meetingRepo,
     memberRepo,
@@ -80,22 +95,12 @@ function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provid
     chats,
     membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit),
     meetings,
-    leaderboard: new LeaderboardService(
-      new LeaderboardRepository(db),
-      memberRepo,
-      deps.defaultTimeZone,
-      deps.provider,
-    ),
+    leaderboard,
     prompts: new PromptService(db),
     outbox: new OutboxService(new OutboxRepository(db), chatRepo, new IdentityRepository(db)),
     jobRuns: new JobRunRepository(db),
-    warnings: new WarningService(
-      meetingRepo,
-      orgRepo,
-      access,
-      new AccessRepository(db),
-      deps.defaultTimeZone,
-    ),
+    warnings,
+    exports: new ExportService(meetings, meetingRepo, memberRepo, orgRepo, leaderboard, warnings, access),
   };
 }
 

@@ -56,6 +56,7 @@ const EXPECTED: Record<string, Role> = {
   leaves: "secretary",
   correct: "secretary",
   warnings: "secretary",
+  export: "secretary",
   pause_reminders: "secretary",
   jobs: "org_admin",
   run_job: "org_admin",

@@ -54,6 +54,17 @@ export function createSlackApp(opts: SlackAppOptions) {
     where: { channel: string; user: string; private: boolean; respond?: (m: object) => Promise<unknown> },
   ) {
     for (const reply of replies) {
+      if (reply.attachment) {
+        // Files go to the person's direct messages: an export is never posted in a channel.
+        const dm = await app.client.conversations.open({ users: where.user });
+        await app.client.filesUploadV2({
+          channel_id: dm.channel?.id ?? where.user,
+          file: reply.attachment.path,
+          filename: reply.attachment.filename,
+          initial_comment: replyText(reply).slice(0, 3000),
+        });
+        continue;
+      }
       const message = { text: replyText(reply).slice(0, 3000), blocks: renderBlocks(reply, opts.secret) };
       const ephemeral = reply.visibility === "private" || where.private;
       if (where.respond) {

@@ -1,0 +1,44 @@
+// /export [月|季|年] [csv]: the branch's 台账 for this month, quarter (default) or year, as an Excel
+// workbook (or the meeting ledger as CSV), sent privately to the secretary, never to the group.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+
+const PERIODS: Record<string, "month" | "quarter" | "year"> = {
+  月: "month",
+  本月: "month",
+  month: "month",
+  季: "quarter",
+  季度: "quarter",
+  quarter: "quarter",
+  年: "year",
+  本年: "year",
+  year: "year",
+};
+const period = z
+  .string()
+  .transform((w) => PERIODS[w.toLowerCase()])
+  .pipe(z.enum(["month", "quarter", "year"]));
+const format = z.enum(["xlsx", "csv", "excel"]).transform((f) => (f === "csv" ? "csv" : "xlsx"));
+
+export const exportLedger = defineCommand({
+  name: "export",
+  aliases: ["导出", "导出台账"],
+  role: "secretary",
+  args: z.union([z.tuple([]), z.tuple([period]), z.tuple([period, format])]),
+  async run(ctx) {
+    const [kind = "quarter", fmt = "xlsx"] = ctx.args;
+    const org = requireOrg(ctx);
+    const file = await ctx.services.exports.branchLedger(
+      await requirePerson(ctx),
+      org,
+      { period: kind, format: fmt, t: ctx.t },
+      ctx.now,
+    );
+    return textReply(ctx.t("exports.ready", { name: org.name, period: file.periodLabel }), {
+      visibility: "private",
+      attachment: { kind: "file", filename: file.filename, path: file.path },
+    });
+  },
+});

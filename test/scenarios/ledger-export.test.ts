@@ -1,0 +1,110 @@
+import ExcelJS from "exceljs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { joined } from "../support/replies.js";
+import { holdClosedMeeting } from "../support/scheduling.js";
+import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
+import { buildWorld, enrol, type World } from "../support/world.js";
+
+describe("exporting the 台账", () => {
+  let bot: TestBot;
+  let world: World;
+  let wang: TestUser;
+  let zhao: TestUser;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    bot.clock.set("2026-03-01T01:00:00Z");
+    world = await buildWorld(bot);
+    wang = bot.user("wang-fang", "王芳");
+    zhao = bot.user("zhao-lei", "赵磊");
+    await enrol(world.secretaryA, wang, { joined: "2008-06-18" });
+    await enrol(world.secretaryA, zhao, { status: "预备", joined: "2025-12-01" });
+    await bot.prisma.member.updateMany({ where: { name: "王芳" }, data: { phone: "13803150002" } });
+    await holdClosedMeeting(bot, world.secretaryA, {
+      schedule:
+        "党课 3月5日 15:00 党员活动室 学习党章 主持=" +
+        (await bot.prisma.member.findFirstOrThrow({ where: { name: "李建国" } })).code,
+      scheduledAt: "2026-03-02T01:00:00Z",
+      checkInAt: "2026-03-05T06:55:00Z",
+      closeAt: "2026-03-05T09:00:00Z",
+      came: [world.secretaryA, wang],
+      where: world.groupA,
+    });
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it("sends the secretary a workbook with the ledger, matrix, leave, points, warnings and masked phones", async () => {
+    const replies = await world.secretaryA.in(world.groupA).says("/export 季");
+    const reply = replies[0];
+    expect(reply?.visibility).toBe("private");
+    expect(joined(replies)).toContain("「幸福里社区党支部」2026年第1季度台账已生成");
+    expect(reply?.attachment?.filename).toBe("幸福里社区党支部-2026年第1季度-台账.xlsx");
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(reply?.attachment?.path ?? "");
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "会议台账",
+      "出勤矩阵",
+      "请假记录",
+      "积分",
+      "预警",
+      "党员名册",
+    ]);
+    const ledger = workbook.getWorksheet("会议台账");
+    expect(ledger?.getRow(1).values).toEqual([
+      undefined,
+      "类型",
+      "时间",
+      "地点",
+      "主持人",
+      "记录人",
+      "议题",
+      "应到",
+      "实到",
+      "缺席人员及原因",
+      "会议内容",
+      "决议",
+      "状态",
+    ]);
+    expect(ledger?.getRow(2).values).toEqual([
+      undefined,
+      "党课",
+      "2026-03-05 15:00",
+      "党员活动室",
+      "李建国",
+      "",
+      "学习党章",
+      3,
+      2,
+      "赵磊（无故）",
+      "学习。",
+      "",
+      "已结束",
+    ]);
+    expect(ledger?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const matrix = workbook.getWorksheet("出勤矩阵");
+    expect(matrix?.getRow(1).getCell(2).value).toBe("03-05 党课");
+    const rows = new Map<string, unknown>();
+    matrix?.eachRow((row, n) => {
+      if (n > 1) rows.set(String(row.getCell(1).value), row.getCell(2).value);
+    });
+    expect(Object.fromEntries(rows)).toEqual({ 李建国: "✓", 王芳: "✓", 赵磊: "✗" });
+    const roster = workbook.getWorksheet("党员名册");
+    const phones: unknown[] = [];
+    roster?.eachRow((row, n) => {
+      if (n > 1) phones.push(row.getCell(5).value);
+    });
+    expect(phones).toContain("138****0002");
+    expect(JSON.stringify(phones)).not.toContain("13803150002");
+  });
+
+  it("offers the meeting ledger as CSV", async () => {
+    const [reply] = await world.secretaryA.says("/export 月 csv");
+    expect(reply?.attachment?.filename).toBe("幸福里社区党支部-2026年3月-台账.csv");
+  });
+
+  it("refuses a member's request for the branch export", async () => {
+    expect(joined(await wang.in(world.groupA).says("/export"))).toContain("需要「支部书记」权限");
+  });
+});

@@ -347,4 +347,18 @@ describe("Slack, end to end", () => {
     expect(String(reminder?.params.text)).toContain(`研究四月工作」，地点：党员活动室。会议编号 ${code}`);
     await scheduler.stop();
   });
+
+  it("sends an export as a file in the secretary's direct messages, never in the channel", async () => {
+    const answered = await (async () => {
+      const before = fake.calls.length;
+      const body = slashBody(secretary, "export", "channel");
+      await send(body, fake.sign(body));
+      return settled(before);
+    })();
+    const upload = answered.find((c) => c.method === "files.completeUploadExternal");
+    expect(upload?.params.channel_id).toBe(`D0${secretary.id}`);
+    expect(String(upload?.params.initial_comment)).toContain("台账已生成");
+    expect(answered.some((c) => c.method === "upload")).toBe(true);
+    expect(answered.filter((c) => c.method === "chat.postMessage")).toHaveLength(0);
+  });
 });

@@ -29,6 +29,10 @@ export class FakeSlack {
         const params = (req.headers["content-type"] ?? "").includes("json")
           ? (JSON.parse(raw || "{}") as Record<string, unknown>)
           : parseForm(raw);
+        if (url.pathname.startsWith("/upload/")) {
+          this.calls.push({ method: "upload", params: { path: url.pathname, bytes: raw.length } });
+          return void res.writeHead(200).end("OK");
+        }
         if (url.pathname.startsWith("/respond/")) {
           this.calls.push({ method: "respond", params: { ...params, responseUrl: url.pathname } });
           return void res.writeHead(200).end("ok");
@@ -94,6 +98,12 @@ export class FakeSlack {
         return { ok: true, message_ts: `${this.#ts++}.000200` };
       case "views.open":
         return { ok: true, view: { id: "V123" } };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D0${String(params.users)}` } };
+      case "files.getUploadURLExternal":
+        return { ok: true, upload_url: `${this.url}/upload/F${this.#ts}`, file_id: `F${this.#ts++}` };
+      case "files.completeUploadExternal":
+        return { ok: true, files: [{ id: "F1" }] };
       default:
         return { ok: true };
     }

@@ -1,0 +1,74 @@
+// Builds a branch's ledger export for a period, for its secretary (never for members).
+import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { AccessService } from "../access/access-service.js";
+import type { Translate } from "../core/i18n.js";
+import { DomainError } from "../core/domain-error.js";
+import type { LeaderboardService } from "../leaderboard/leaderboard-service.js";
+import type { MeetingRepository } from "../meetings/meeting-repository.js";
+import type { MeetingService } from "../meetings/meeting-service.js";
+import { type PeriodKind, periodOf } from "../meetings/periods.js";
+import type { MemberRepository } from "../membership/member-repository.js";
+import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
+import type { WarningService } from "../warnings/warning-service.js";
+import { type LedgerExportData, writeLedgerCsv, writeLedgerWorkbook } from "./ledger-export.js";
+
+export class ExportService {
+  constructor(
+    private readonly meetings: MeetingService,
+    private readonly meetingRepo: MeetingRepository,
+    private readonly members: MemberRepository,
+    private readonly orgs: OrganizationRepository,
+    private readonly leaderboard: LeaderboardService,
+    private readonly warnings: WarningService,
+    private readonly access: AccessService,
+    private readonly exportDir = path.join(tmpdir(), "party-bot-exports"),
+  ) {}
+
+  async branchLedger(
+    actorId: string,
+    branch: OrgRecord,
+    opts: { period: PeriodKind; format: "xlsx" | "csv"; t: Translate },
+    now: Date,
+  ): Promise<{ path: string; filename: string; periodLabel: string }> {
+    if (branch.kind !== "branch") throw new DomainError("meetings.needsBranch");
+    await this.access.require(actorId, branch.id, "secretary");
+    const zone = await this.meetings.zoneOf(branch.id);
+    const period = periodOf(now, opts.period, zone);
+    const periodLabel = opts.t(`periods.${period.kind}`, { year: period.year, index: period.index });
+    const meetingRows = await this.meetingRepo.between(branch.id, period.start, period.end);
+    const roster = await this.members.listByBranch(branch.id);
+    const names = new Map(roster.map((m) => [m.id, m.name]));
+    const groups = new Map((await this.orgs.children(branch.id)).map((g) => [g.id, g.name]));
+    const meetings = [];
+    const leaves = [];
+    for (const meeting of meetingRows) {
+      meetings.push({
+        meeting,
+        ledger: await this.meetings.ledger(meeting),
+        host: meeting.hostMemberId ? (names.get(meeting.hostMemberId) ?? "") : "",
+        recorder: meeting.recorderMemberId ? (names.get(meeting.recorderMemberId) ?? "") : "",
+      });
+      for (const leave of await this.meetingRepo.leaves(meeting.id)) {
+        leaves.push({ meeting: meeting.topic, name: names.get(leave.memberId) ?? "", reason: leave.reason, status: leave.status, at: leave.createdAt });
+      }
+    }
+    const board = await this.leaderboard.branchBoard(branch, now);
+    const data: LedgerExportData = {
+      branchName: branch.name,
+      periodLabel,
+      zone,
+      meetings,
+      members: roster.map((m) => ({ id: m.id, name: m.name, status: m.status, joinedPartyOn: m.joinedPartyOn, phone: m.phone, group: m.groupId ? (groups.get(m.groupId) ?? "") : "" })),
+      leaves,
+      points: board.scores.map((s) => ({ name: s.item.name, points: s.item.points, rank: s.rank })),
+      warnings: (await this.warnings.forBranch(branch, now)).map((w) => ({ name: w.name, level: w.level, months: w.months })),
+    };
+    const filename = `${branch.name}-${periodLabel}-台账.${opts.format}`;
+    const file = path.join(this.exportDir, randomBytes(6).toString("hex"), filename);
+    if (opts.format === "xlsx") await writeLedgerWorkbook(data, opts.t, file);
+    else await writeLedgerCsv(data, opts.t, file);
+    return { path: file, filename, periodLabel };
+  }
+}

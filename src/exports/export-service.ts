@@ -3,8 +3,8 @@ import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AccessService } from "../access/access-service.js";
-import type { Translate } from "../core/i18n.js";
 import { DomainError } from "../core/domain-error.js";
+import type { Translate } from "../core/i18n.js";
 import type { LeaderboardService } from "../leaderboard/leaderboard-service.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
@@ -51,7 +51,13 @@ export class ExportService {
         recorder: meeting.recorderMemberId ? (names.get(meeting.recorderMemberId) ?? "") : "",
       });
       for (const leave of await this.meetingRepo.leaves(meeting.id)) {
-        leaves.push({ meeting: meeting.topic, name: names.get(leave.memberId) ?? "", reason: leave.reason, status: leave.status, at: leave.createdAt });
+        leaves.push({
+          meeting: meeting.topic,
+          name: names.get(leave.memberId) ?? "",
+          reason: leave.reason,
+          status: leave.status,
+          at: leave.createdAt,
+        });
       }
     }
     const board = await this.leaderboard.branchBoard(branch, now);
@@ -60,10 +66,21 @@ export class ExportService {
       periodLabel,
       zone,
       meetings,
-      members: roster.map((m) => ({ id: m.id, name: m.name, status: m.status, joinedPartyOn: m.joinedPartyOn, phone: m.phone, group: m.groupId ? (groups.get(m.groupId) ?? "") : "" })),
+      members: roster.map((m) => ({
+        id: m.id,
+        name: m.name,
+        status: m.status,
+        joinedPartyOn: m.joinedPartyOn,
+        phone: m.phone,
+        group: m.groupId ? (groups.get(m.groupId) ?? "") : "",
+      })),
       leaves,
       points: board.scores.map((s) => ({ name: s.item.name, points: s.item.points, rank: s.rank })),
-      warnings: (await this.warnings.forBranch(branch, now)).map((w) => ({ name: w.name, level: w.level, months: w.months })),
+      warnings: (await this.warnings.forBranch(branch, now)).map((w) => ({
+        name: w.name,
+        level: w.level,
+        months: w.months,
+      })),
     };
     const filename = `${branch.name}-${periodLabel}-台账.${opts.format}`;
     const file = path.join(this.exportDir, randomBytes(6).toString("hex"), filename);

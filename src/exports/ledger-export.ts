@@ -15,7 +15,14 @@ export interface LedgerExportData {
   periodLabel: string;
   zone: string;
   meetings: { meeting: MeetingRecord; ledger: Ledger; host: string; recorder: string }[];
-  members: { id: string; name: string; status: string; joinedPartyOn: string | null; phone: string | null; group: string }[];
+  members: {
+    id: string;
+    name: string;
+    status: string;
+    joinedPartyOn: string | null;
+    phone: string | null;
+    group: string;
+  }[];
   leaves: { meeting: string; name: string; reason: string; status: string; at: Date }[];
   points: { name: string; points: number; rank: number }[];
   warnings: { name: string; level: string; months: number }[];
@@ -23,7 +30,12 @@ export interface LedgerExportData {
 
 const OUTCOME_MARK: Record<string, string> = { present: "✓", late: "迟", leave: "假", absent: "✗" };
 
-function sheet(workbook: ExcelJS.Workbook, name: string, columns: { header: string; width: number }[], rows: unknown[][]) {
+function sheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: { header: string; width: number }[],
+  rows: unknown[][],
+) {
   const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
@@ -52,7 +64,20 @@ export function ledgerRows(data: LedgerExportData, t: Translate): unknown[][] {
   ]);
 }
 
-export const LEDGER_HEADERS = ["类型", "时间", "地点", "主持人", "记录人", "议题", "应到", "实到", "缺席人员及原因", "会议内容", "决议", "状态"];
+export const LEDGER_HEADERS = [
+  "类型",
+  "时间",
+  "地点",
+  "主持人",
+  "记录人",
+  "议题",
+  "应到",
+  "实到",
+  "缺席人员及原因",
+  "会议内容",
+  "决议",
+  "状态",
+];
 
 export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -60,14 +85,23 @@ export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, 
   sheet(
     workbook,
     "会议台账",
-    LEDGER_HEADERS.map((header, i) => ({ header, width: [14, 18, 16, 10, 10, 24, 6, 6, 36, 48, 32, 8][i] ?? 12 })),
+    LEDGER_HEADERS.map((header, i) => ({
+      header,
+      width: [14, 18, 16, 10, 10, 24, 6, 6, 36, 48, 32, 8][i] ?? 12,
+    })),
     ledgerRows(data, t),
   );
   const closed = data.meetings.filter((m) => m.meeting.status === "closed");
   sheet(
     workbook,
     "出勤矩阵",
-    [{ header: "姓名", width: 10 }, ...closed.map((m) => ({ header: `${DateTime.fromJSDate(m.meeting.startsAt, { zone: data.zone }).toFormat("MM-dd")} ${t(`meetingTypes.${m.meeting.type}`)}`, width: 14 }))],
+    [
+      { header: "姓名", width: 10 },
+      ...closed.map((m) => ({
+        header: `${DateTime.fromJSDate(m.meeting.startsAt, { zone: data.zone }).toFormat("MM-dd")} ${t(`meetingTypes.${m.meeting.type}`)}`,
+        width: 14,
+      })),
+    ],
     data.members.map((member) => [
       member.name,
       ...closed.map((m) => {
@@ -79,21 +113,58 @@ export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, 
   sheet(
     workbook,
     "请假记录",
-    [{ header: "会议", width: 24 }, { header: "姓名", width: 10 }, { header: "理由", width: 30 }, { header: "结果", width: 10 }, { header: "申请时间", width: 18 }],
-    data.leaves.map((l) => [l.meeting, l.name, l.reason, t(`leaveStatus.${l.status}`), DateTime.fromJSDate(l.at, { zone: data.zone }).toFormat("yyyy-MM-dd HH:mm")]),
+    [
+      { header: "会议", width: 24 },
+      { header: "姓名", width: 10 },
+      { header: "理由", width: 30 },
+      { header: "结果", width: 10 },
+      { header: "申请时间", width: 18 },
+    ],
+    data.leaves.map((l) => [
+      l.meeting,
+      l.name,
+      l.reason,
+      t(`leaveStatus.${l.status}`),
+      DateTime.fromJSDate(l.at, { zone: data.zone }).toFormat("yyyy-MM-dd HH:mm"),
+    ]),
   );
-  sheet(workbook, "积分", [{ header: "名次", width: 6 }, { header: "姓名", width: 10 }, { header: "积分", width: 8 }], data.points.map((p) => [p.rank, p.name, p.points]));
+  sheet(
+    workbook,
+    "积分",
+    [
+      { header: "名次", width: 6 },
+      { header: "姓名", width: 10 },
+      { header: "积分", width: 8 },
+    ],
+    data.points.map((p) => [p.rank, p.name, p.points]),
+  );
   sheet(
     workbook,
     "预警",
-    [{ header: "姓名", width: 10 }, { header: "等级", width: 12 }, { header: "连续未参加（月）", width: 16 }],
+    [
+      { header: "姓名", width: 10 },
+      { header: "等级", width: 12 },
+      { header: "连续未参加（月）", width: 16 },
+    ],
     data.warnings.map((w) => [w.name, t(`warnings.levels.${w.level}`), w.months]),
   );
   sheet(
     workbook,
     "党员名册",
-    [{ header: "姓名", width: 10 }, { header: "类别", width: 10 }, { header: "入党时间", width: 12 }, { header: "党小组", width: 12 }, { header: "手机号", width: 14 }],
-    data.members.map((m) => [m.name, t(`memberStatus.${m.status}`), m.joinedPartyOn ?? "", m.group, maskPhone(m.phone)]),
+    [
+      { header: "姓名", width: 10 },
+      { header: "类别", width: 10 },
+      { header: "入党时间", width: 12 },
+      { header: "党小组", width: 12 },
+      { header: "手机号", width: 14 },
+    ],
+    data.members.map((m) => [
+      m.name,
+      t(`memberStatus.${m.status}`),
+      m.joinedPartyOn ?? "",
+      m.group,
+      maskPhone(m.phone),
+    ]),
   );
   mkdirSync(path.dirname(file), { recursive: true });
   await workbook.xlsx.writeFile(file);
@@ -101,7 +172,12 @@ export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, 
 
 export async function writeLedgerCsv(data: LedgerExportData, t: Translate, file: string): Promise<void> {
   const workbook = new ExcelJS.Workbook();
-  sheet(workbook, "会议台账", LEDGER_HEADERS.map((header) => ({ header, width: 12 })), ledgerRows(data, t));
+  sheet(
+    workbook,
+    "会议台账",
+    LEDGER_HEADERS.map((header) => ({ header, width: 12 })),
+    ledgerRows(data, t),
+  );
   mkdirSync(path.dirname(file), { recursive: true });
   await workbook.csv.writeFile(file, { sheetName: "会议台账", formatterOptions: { writeBOM: true } });
 }

@@ -314,10 +314,20 @@ describe("Slack, end to end", () => {
       private_metadata: string;
     };
     expect(view.callback_id).toBe("minutes");
-    const saved = await submit(secretary, "minutes", view.private_metadata, {
+    const before = fake.calls.length;
+    await submit(secretary, "minutes", view.private_metadata, {
       content: { value: { type: "plain_text_input", value: "学习党史第一章，交流心得。" } },
       resolutions: { value: { type: "plain_text_input", value: "每月开展一次党史学习。" } },
     });
+    // Two answers, one per field; the second may follow the first after a pause.
+    const until = Date.now() + 10_000;
+    while (
+      fake.calls.slice(before).filter((c) => c.method === "chat.postEphemeral").length < 2 &&
+      Date.now() < until
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const saved = fake.calls.slice(before);
     expect(textOf(saved)).toContain("已保存「党史学习」的会议内容");
     expect(textOf(saved)).toContain("已保存「党史学习」的决议");
     const meeting = await bot.prisma.meeting.findUniqueOrThrow({ where: { code } });
@@ -349,12 +359,18 @@ describe("Slack, end to end", () => {
   });
 
   it("sends an export as a file in the secretary's direct messages, never in the channel", async () => {
-    const answered = await (async () => {
-      const before = fake.calls.length;
-      const body = slashBody(secretary, "export", "channel");
-      await send(body, fake.sign(body));
-      return settled(before);
-    })();
+    const before = fake.calls.length;
+    const body = slashBody(secretary, "export", "channel");
+    await send(body, fake.sign(body));
+    // Building the workbook takes a moment after the acknowledgement: wait for the upload itself.
+    const until = Date.now() + 10_000;
+    while (
+      !fake.calls.slice(before).some((c) => c.method === "files.completeUploadExternal") &&
+      Date.now() < until
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const answered = fake.calls.slice(before);
     const upload = answered.find((c) => c.method === "files.completeUploadExternal");
     expect(upload?.params.channel_id).toBe(`D0${secretary.id}`);
     expect(String(upload?.params.initial_comment)).toContain("台账已生成");

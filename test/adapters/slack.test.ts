@@ -314,7 +314,7 @@ describe("Slack, end to end", () => {
       private_metadata: string;
     };
     expect(view.callback_id).toBe("minutes");
-    const before = fake.calls.length;
+    const beforeSubmit = fake.calls.length;
     await submit(secretary, "minutes", view.private_metadata, {
       content: { value: { type: "plain_text_input", value: "学习党史第一章，交流心得。" } },
       resolutions: { value: { type: "plain_text_input", value: "每月开展一次党史学习。" } },
@@ -327,7 +327,7 @@ describe("Slack, end to end", () => {
     ) {
       await new Promise((r) => setTimeout(r, 20));
     }
-    const saved = fake.calls.slice(before);
+    const saved = fake.calls.slice(beforeSubmit);
     expect(textOf(saved)).toContain("已保存「党史学习」的会议内容");
     expect(textOf(saved)).toContain("已保存「党史学习」的决议");
     const meeting = await bot.prisma.meeting.findUniqueOrThrow({ where: { code } });

@@ -322,7 +322,7 @@ describe("Slack, end to end", () => {
     // Two answers, one per field; the second may follow the first after a pause.
     const until = Date.now() + 10_000;
     while (
-      fake.calls.slice(before).filter((c) => c.method === "chat.postEphemeral").length < 2 &&
+      fake.calls.slice(beforeSubmit).filter((c) => c.method === "chat.postEphemeral").length < 2 &&
       Date.now() < until
     ) {
       await new Promise((r) => setTimeout(r, 20));

@@ -9,20 +9,7 @@ export interface PointsRules {
   caps: Partial<Record<MeetingType, number>>;
 }
 
-/** A member's points for a year from their ledger lines (present or late counts as attended). */
-export function memberPoints(lines: { type: string; outcome: string }[], rules: PointsRules): number {
-  const byType = new Map<string, number>();
-  for (const line of lines) {
-    if (line.outcome !== "present" && line.outcome !== "late") continue;
-    byType.set(line.type, (byType.get(line.type) ?? 0) + rules.perMeeting);
-  }
-  let total = 0;
-  for (const [type, points] of byType)
-    total += Math.min(points, rules.caps[type as MeetingType] ?? Number.POSITIVE_INFINITY);
-  return total;
-}
-
-/** The same from counts already grouped by type (what the database returns). */
+/** A member's points for a year from their attended meetings counted by type (what the database returns). */
 export function pointsFromCounts(counts: { type: string; n: number }[], rules: PointsRules): number {
   return counts.reduce(
     (total, { type, n }) =>

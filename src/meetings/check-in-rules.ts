@@ -15,7 +15,3 @@ export function checkInTiming(meeting: CheckInWindow, now: Date): CheckInTiming 
   if (t > closes) return "closed";
   return t <= meeting.startsAt.getTime() ? "on_time" : "late";
 }
-
-export function checkInOpensAt(meeting: CheckInWindow): Date {
-  return new Date(meeting.startsAt.getTime() - meeting.checkInOpensMinutes * 60_000);
-}

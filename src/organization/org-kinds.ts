@@ -32,6 +32,3 @@ const ALLOWED_PARENTS: Record<OrgKind, readonly (OrgKind | null)[]> = {
 export function mayNest(kind: OrgKind, parent: OrgKind | null): boolean {
   return ALLOWED_PARENTS[kind].includes(parent);
 }
-
-/** Organisations whose members are recorded directly (the unit that holds meetings). */
-export const holdsMembers = (kind: string): boolean => kind === "branch";

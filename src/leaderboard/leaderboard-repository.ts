@@ -128,6 +128,31 @@ export class LeaderboardRepository {
     });
   }
 
+  /** One branch's ancestors, itself and its party groups: enough to resolve its settings. */
+  async around(branchId: string) {
+    const select = {
+      id: true,
+      code: true,
+      kind: true,
+      name: true,
+      parentId: true,
+      settings: true,
+      timeZone: true,
+    } as const;
+    const orgs = await this.db.organization.findMany({
+      where: { OR: [{ id: branchId }, { parentId: branchId }] },
+      select,
+    });
+    let parentId = orgs.find((o) => o.id === branchId)?.parentId ?? null;
+    while (parentId && orgs.length < 64) {
+      const parent = await this.db.organization.findUnique({ where: { id: parentId }, select });
+      if (!parent) break;
+      orgs.push(parent);
+      parentId = parent.parentId;
+    }
+    return orgs;
+  }
+
   /** A page of branches in a stable order (keyset pagination by id). */
   branchPage(after: string | null, take: number) {
     return this.db.organization.findMany({

@@ -82,8 +82,13 @@ export class LeaderboardService {
     private readonly provider: "sqlite" | "postgresql",
   ) {}
 
+  /** The whole tree (the weekly job, committee boards); `aroundBranch` for one branch's board. */
   async index(): Promise<OrgIndex> {
     return new OrgIndex(await this.repo.organizations());
+  }
+
+  async #aroundBranch(branchId: string): Promise<OrgIndex> {
+    return new OrgIndex(await this.repo.around(branchId));
   }
 
   /** Boards for a set of branches: five queries, however many branches. */
@@ -190,7 +195,7 @@ export class LeaderboardService {
   }
 
   async branchBoard(branch: OrgRecord, now: Date): Promise<BranchBoard> {
-    const [board] = await this.boards([branch], now, await this.index());
+    const [board] = await this.boards([branch], now, await this.#aroundBranch(branch.id));
     if (!board) throw new Error(`no board for ${branch.id}`);
     return board;
   }
@@ -233,7 +238,7 @@ export class LeaderboardService {
   ): Promise<{ score: MemberScore; rank: number; of: number; branch: OrgRecord } | null> {
     const member = (await this.members.activeOf(personId))[0];
     if (!member) return null;
-    const index = await this.index();
+    const index = await this.#aroundBranch(member.organizationId);
     const branch = index.chain(member.organizationId)[0];
     if (!branch) return null;
     const [board] = await this.boards([branch], now, index);
@@ -244,7 +249,11 @@ export class LeaderboardService {
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
-  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const list = map.get(key(item));
+    if (list) list.push(item);
+    else map.set(key(item), [item]);
+  }
   return map;
 }
 

@@ -20,7 +20,7 @@ export const approveLeave = defineCommand({
       null,
       ctx.now,
     );
-    await announce(ctx.services, meeting.id, ctx.now);
+    await announce(ctx.services, meeting, ctx.now);
     return textReply(ctx.t("leave.approved", { name: member?.name ?? "", topic: meeting.topic }));
   },
 });

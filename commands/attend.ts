@@ -14,7 +14,7 @@ export const attend = defineCommand({
   async run(ctx) {
     const personId = await requirePerson(ctx);
     const { meeting } = await ctx.services.meetings.respond(personId, ctx.args[0], ctx.now);
-    await announce(ctx.services, meeting.id, ctx.now);
+    await announce(ctx.services, meeting, ctx.now);
     return textReply(ctx.t("attendance.attending", { topic: meeting.topic }), { visibility: "private" });
   },
 });

@@ -20,7 +20,7 @@ export const cancelMeeting = defineCommand({
       reason.join(" ").slice(0, 200) || null,
       ctx.now,
     );
-    await announce(ctx.services, cancelled.id, ctx.now);
+    await announce(ctx.services, cancelled, ctx.now);
     await ctx.services.outbox.toOrganization(
       cancelled.organizationId,
       textReply(

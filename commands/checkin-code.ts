@@ -20,7 +20,7 @@ export const checkinCode = defineCommand({
       ctx.now,
     );
     // The announcement now says a sign-in code is needed (and shows 签到 if check-in is open).
-    await announce(ctx.services, meeting.id, ctx.now);
+    await announce(ctx.services, meeting, ctx.now);
     return textReply(ctx.t("checkIn.codeIssued", { code: signinCode, topic: meeting.topic }), {
       visibility: "private",
     });

@@ -28,7 +28,7 @@ export const checkin = defineCommand({
       const zone = await ctx.services.meetings.zoneOf(result.meeting.organizationId);
       const at = formatDateTime(result.at, zone).slice(11);
       if (result.already) return textReply(ctx.t("checkIn.already", { at }), { visibility: "private" });
-      await announce(ctx.services, result.meeting.id, ctx.now);
+      await announce(ctx.services, result.meeting, ctx.now);
       return textReply(
         ctx.t(result.late ? "checkIn.late" : "checkIn.done", { at, topic: result.meeting.topic }),
         { visibility: "private" },

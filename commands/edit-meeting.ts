@@ -57,7 +57,7 @@ export const editMeeting = defineCommand({
       },
       ctx.now,
     );
-    await announce(ctx.services, updated.id, ctx.now);
+    await announce(ctx.services, updated, ctx.now);
     await ctx.services.outbox.toOrganization(
       updated.organizationId,
       textReply(

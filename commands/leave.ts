@@ -27,7 +27,7 @@ export const leave = defineCommand({
       reason,
       ctx.now,
     );
-    await announce(ctx.services, meeting.id, ctx.now);
+    await announce(ctx.services, meeting, ctx.now);
     return textReply(ctx.t("leave.requested", { topic: meeting.topic, code: request.code }), {
       visibility: "private",
     });

@@ -21,7 +21,7 @@ export const rejectLeave = defineCommand({
       note.join(" ").slice(0, 200) || null,
       ctx.now,
     );
-    await announce(ctx.services, meeting.id, ctx.now);
+    await announce(ctx.services, meeting, ctx.now);
     return textReply(ctx.t("leave.rejected", { name: member?.name ?? "", topic: meeting.topic }));
   },
 });

@@ -55,7 +55,7 @@ export const schedule = defineCommand({
     );
     const [first] = meetings;
     if (!first) throw new Error("no meeting scheduled");
-    const chats = await announce(ctx.services, first.id, ctx.now);
+    const chats = await announce(ctx.services, first, ctx.now);
     const when = meetings.map((m) => `${formatMeetingTime(m.startsAt, zone, ctx.t)} ${m.code}`).join("\n");
     return textReply(
       ctx.t("schedule.done", { type: ctx.t(`meetingTypes.${type}`), topic, when, count: meetings.length }) +

@@ -18,7 +18,7 @@ export const themeDays = defineCommand({
     const meetings = await ctx.services.meetings.scheduleThemeDays(actorId, org, ctx.args[0] ?? 3, ctx.now);
     const zone = await ctx.services.meetings.zoneOf(org.id);
     const [first] = meetings;
-    if (first) await announce(ctx.services, first.id, ctx.now);
+    if (first) await announce(ctx.services, first, ctx.now);
     const lines = meetings.map((m) => `${formatMeetingTime(m.startsAt, zone, ctx.t)} ${m.code}`);
     return textReply(`${ctx.t("themeDays.done", { count: meetings.length })}\n${lines.join("\n")}`);
   },

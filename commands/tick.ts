@@ -15,7 +15,7 @@ export const tick = defineCommand({
     const [code, item] = ctx.args;
     const actorId = await requirePerson(ctx);
     const result = await ctx.services.meetings.tick(actorId, code, item, ctx.now);
-    await announce(ctx.services, result.meeting.id, ctx.now);
+    await announce(ctx.services, result.meeting, ctx.now);
     return textReply(
       ctx.t("checklist.ticked", { item: result.item, done: result.done, total: result.total }),
     );

@@ -48,7 +48,7 @@ export const meetingReminders = defineJob({
         now,
         dedupeKey: `checkin-open:${meeting.id}`,
       });
-      if (sent > 0) await announce(services, meeting.id, now);
+      if (sent > 0) await announce(services, meeting, now);
       openings += sent;
     }
     return { reminders, openings };

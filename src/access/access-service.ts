@@ -32,14 +32,17 @@ export class AccessService {
   async rolesIn(personId: string | null, organizationId: string | null): Promise<Role[]> {
     const roles = new Set<Role>(["anyone"]);
     if (!personId) return [...roles];
-    const assignments = await this.#repo.assignmentsOf(personId);
+    const [assignments, chainRecords, branchIds] = await Promise.all([
+      this.#repo.assignmentsOf(personId),
+      organizationId ? this.orgs.chain(organizationId) : [],
+      organizationId ? this.members.activeBranchIdsOf(personId) : [],
+    ]);
     if (assignments.some((a) => a.organizationId === null && a.role === "org_admin")) roles.add("org_admin");
     if (organizationId) {
-      const chain = new Set((await this.orgs.chain(organizationId)).map((o) => o.id));
+      const chain = new Set(chainRecords.map((o) => o.id));
       for (const a of assignments)
         if (a.organizationId && chain.has(a.organizationId) && isRole(a.role)) roles.add(a.role);
-      const memberships = await this.members.activeOf(personId);
-      if (memberships.some((m) => chain.has(m.organizationId))) roles.add("member");
+      if (branchIds.some((id) => chain.has(id))) roles.add("member");
       // A party group leader leads within the branch too (e.g. schedules their group's meeting
       // from the branch chat); the service then checks it is their own group.
       for (const a of assignments) {

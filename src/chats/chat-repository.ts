@@ -38,8 +38,11 @@ export class ChatRepository {
     return new Set(rows.flatMap((r) => (r.organizationId ? [r.organizationId] : [])));
   }
 
-  boundTo(organizationId: string) {
-    return this.db.chat.findMany({ where: { organizationId } });
+  /** Raw: every announcement update (each check-in) asks it. */
+  boundTo(organizationId: string): Promise<{ platform: string; externalId: string; title: string | null }[]> {
+    return this.db.$queryRaw`
+      SELECT "platform", "externalId", "title" FROM "Chat" WHERE "organizationId" = ${organizationId}
+      ORDER BY "platform", "externalId"`;
   }
 
   createBindCode(data: { code: string; organizationId: string; createdById: string; expiresAt: Date }) {

@@ -19,8 +19,7 @@ export class ChatService {
 
   async boundOrganization(chat: ChatRef): Promise<OrgRecord | null> {
     if (chat.kind !== "group") return null;
-    const row = await this.repo.find(chat.platform, chat.id);
-    return row?.organizationId ? this.orgs.findById(row.organizationId) : null;
+    return this.orgs.boundToChat(chat.platform, chat.id);
   }
 
   async createBindCode(

@@ -10,8 +10,15 @@ import { announcementKey, renderAnnouncement } from "./announcement.js";
 
 export const ANNOUNCEMENT_KIND = "announcement";
 
-export async function announce(services: Services, meetingId: string, now: Date): Promise<number> {
-  const meeting = await services.meetings.byId(meetingId);
+/** The meeting as the command already holds it: where it goes never changes once scheduled. */
+export interface AnnouncedMeeting {
+  id: string;
+  organizationId: string;
+  groupId: string | null;
+}
+
+export async function announce(services: Services, meeting: AnnouncedMeeting, now: Date): Promise<number> {
+  const meetingId = meeting.id;
   const key = announcementKey(meetingId);
   // A group meeting goes to the group's own chat when it has one, else to the branch's.
   if (meeting.groupId) {

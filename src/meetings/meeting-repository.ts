@@ -10,8 +10,10 @@ export class MeetingRepository {
     return this.db.meeting.create({ data });
   }
 
-  findByCode(code: string): Promise<MeetingRecord | null> {
-    return this.db.meeting.findUnique({ where: { code } });
+  /** Raw: every check-in and answer to an announcement looks its meeting up by code. */
+  async findByCode(code: string): Promise<MeetingRecord | null> {
+    const rows = await this.db.$queryRaw<MeetingRecord[]>`SELECT * FROM "Meeting" WHERE "code" = ${code}`;
+    return rows[0] ?? null;
   }
 
   findById(id: string): Promise<MeetingRecord | null> {
@@ -63,15 +65,22 @@ export class MeetingRepository {
     return this.db.checkIn.findUnique({ where: { meetingId_memberId: { meetingId, memberId } } });
   }
 
-  /** Throws a unique violation when the member already checked in. */
+  /**
+   * Records the check-in unless the member already has one; false then. A second tap racing the
+   * first waits for it on the primary key and then inserts nothing.
+   */
   async checkIn(data: {
     meetingId: string;
     memberId: string;
     at: Date;
     late: boolean;
     via: string;
-  }): Promise<void> {
-    await this.db.checkIn.create({ data });
+  }): Promise<boolean> {
+    const inserted = await this.db.$executeRaw`
+      INSERT INTO "CheckIn" ("meetingId", "memberId", "at", "late", "via")
+      VALUES (${data.meetingId}, ${data.memberId}, ${data.at}, ${data.late}, ${data.via})
+      ON CONFLICT ("meetingId", "memberId") DO NOTHING`;
+    return inserted > 0;
   }
 
   checkIns(meetingId: string) {

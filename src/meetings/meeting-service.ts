@@ -361,20 +361,33 @@ export class MeetingService {
   ) {
     const meeting = await this.#open(code);
     const member = await this.#attendee(personId, meeting);
-    const existing = await this.meetings.findCheckIn(meeting.id, member.id);
-    if (existing) return { meeting, member, already: true, late: existing.late, at: existing.at };
+    const already = async () => {
+      const existing = await this.meetings.findCheckIn(meeting.id, member.id);
+      return existing ? { meeting, member, already: true, late: existing.late, at: existing.at } : null;
+    };
     const timing = checkInTiming(meeting, now);
-    if (timing === "not_open") throw new DomainError("meetings.checkInNotOpen");
-    if (timing === "closed") throw new DomainError("meetings.checkInClosed");
-    if (meeting.checkInCode) {
-      if (!signinCode) throw new DomainError("meetings.checkInCodeNeeded", { code });
-      if (signinCode !== meeting.checkInCode) throw new DomainError("meetings.checkInCodeWrong");
+    const refusal =
+      timing === "not_open"
+        ? new DomainError("meetings.checkInNotOpen")
+        : timing === "closed"
+          ? new DomainError("meetings.checkInClosed")
+          : meeting.checkInCode && !signinCode
+            ? new DomainError("meetings.checkInCodeNeeded", { code })
+            : meeting.checkInCode && signinCode !== meeting.checkInCode
+              ? new DomainError("meetings.checkInCodeWrong")
+              : null;
+    // Someone already checked in is told so, whatever the clock or the code says now.
+    if (refusal) {
+      const first = await already();
+      if (first) return first;
+      throw refusal;
     }
     const late = timing === "late";
-    // A second tap racing the first fails on the primary key; the transaction is re-run and
-    // then finds the first check-in above.
-    await this.meetings.checkIn({ meetingId: meeting.id, memberId: member.id, at: now, late, via });
-    return { meeting, member, already: false, late, at: now };
+    if (await this.meetings.checkIn({ meetingId: meeting.id, memberId: member.id, at: now, late, via }))
+      return { meeting, member, already: false, late, at: now };
+    const first = await already();
+    if (!first) throw new Error("check-in neither inserted nor found");
+    return first;
   }
 
   async rotateCheckInCode(

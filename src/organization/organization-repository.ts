@@ -54,17 +54,32 @@ export class OrganizationRepository {
     return row ? toRecord(row) : null;
   }
 
-  /** The organisation itself, then its parent, up to the root. */
+  /**
+   * The organisation itself, then its parent, up to the root. Every command asks for it (roles,
+   * time zone, settings), so it is one recursive query, written raw: a raw query costs about a
+   * third of the CPU of a compiled one (bench/check-in.ts).
+   */
   async chain(id: string): Promise<OrgRecord[]> {
-    const chain: OrgRecord[] = [];
-    let next: string | null = id;
-    while (next && chain.length < 16) {
-      const org = await this.findById(next);
-      if (!org) break;
-      chain.push(org);
-      next = org.parentId;
-    }
-    return chain;
+    const rows = await this.db.$queryRaw<(Omit<OrgRecord, "settings"> & { settings: string })[]>`
+      WITH RECURSIVE "up" ("id", "depth") AS (
+        SELECT CAST(${id} AS TEXT), 0
+        UNION ALL
+        SELECT o."parentId", "up"."depth" + 1 FROM "up" JOIN "Organization" o ON o."id" = "up"."id"
+        WHERE o."parentId" IS NOT NULL AND "up"."depth" < 16
+      )
+      SELECT o."id", o."code", o."kind", o."name", o."timeZone", o."parentId", o."settings"
+      FROM "up" JOIN "Organization" o ON o."id" = "up"."id" ORDER BY "up"."depth"`;
+    return rows.map(toRecord);
+  }
+
+  /** The organisation a group chat is bound to, in one query (it is asked on every message). */
+  async boundToChat(platform: string, externalId: string): Promise<OrgRecord | null> {
+    const rows = await this.db.$queryRaw<(Omit<OrgRecord, "settings"> & { settings: string })[]>`
+      SELECT o."id", o."code", o."kind", o."name", o."timeZone", o."parentId", o."settings"
+      FROM "Chat" c JOIN "Organization" o ON o."id" = c."organizationId"
+      WHERE c."platform" = ${platform} AND c."externalId" = ${externalId}`;
+    const [row] = rows;
+    return row ? toRecord(row) : null;
   }
 
   async children(parentId: string | null): Promise<OrgRecord[]> {

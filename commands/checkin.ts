@@ -25,7 +25,7 @@ export const checkin = defineCommand({
         signinCode ? "command" : "button",
         ctx.now,
       );
-      const zone = await ctx.services.meetings.zoneOf(result.meeting.organizationId);
+      const zone = await ctx.services.meetings.zoneOf(result.meeting.organizationId, ctx.orgChain);
       const at = formatDateTime(result.at, zone).slice(11);
       if (result.already) return textReply(ctx.t("checkIn.already", { at }), { visibility: "private" });
       await announce(ctx.services, result.meeting, ctx.now);

@@ -3,6 +3,7 @@
 
 import { AccessRepository } from "./access/access-repository.js";
 import { AccessService } from "./access/access-service.js";
+import { ContextRepository } from "./access/context-repository.js";
 import { ContextService } from "./access/context-service.js";
 import { AuditRepository } from "./audit/audit-repository.js";
 import { ChatRepository } from "./chats/chat-repository.js";
@@ -90,7 +91,7 @@ function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provid
     identity,
     updates: new UpdateLedger(db),
     access,
-    context: new ContextService(identity, chats, orgRepo, access),
+    context: new ContextService(identity, orgRepo, access, new ContextRepository(db)),
     orgs: new OrganizationService(orgRepo, access, audit, deps.defaultTimeZone),
     chats,
     membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit),

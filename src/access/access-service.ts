@@ -7,7 +7,7 @@ import { mayRun, ROLES, type Role } from "../core/roles.js";
 import type { Tx } from "../db/database.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
-import { AccessRepository } from "./access-repository.js";
+import { AccessRepository, type Assignment } from "./access-repository.js";
 import { type GrantableRole, grantorRole } from "./role-words.js";
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
@@ -30,16 +30,30 @@ export class AccessService {
   }
 
   async rolesIn(personId: string | null, organizationId: string | null): Promise<Role[]> {
-    const roles = new Set<Role>(["anyone"]);
-    if (!personId) return [...roles];
-    const [assignments, chainRecords, branchIds] = await Promise.all([
+    if (!personId) return ["anyone"];
+    const [assignments, chain, branchIds] = await Promise.all([
       this.#repo.assignmentsOf(personId),
       organizationId ? this.orgs.chain(organizationId) : [],
       organizationId ? this.members.activeBranchIdsOf(personId) : [],
     ]);
+    return this.rolesFrom({ personId, chain, assignments, branchIds });
+  }
+
+  /** Roles from facts already loaded: the organisation's chain (itself first), the person's
+   * role assignments and the branches they are an active member of. */
+  async rolesFrom(facts: {
+    personId: string | null;
+    chain: readonly OrgRecord[];
+    assignments: readonly Assignment[];
+    branchIds: readonly string[];
+  }): Promise<Role[]> {
+    const roles = new Set<Role>(["anyone"]);
+    if (!facts.personId) return [...roles];
+    const { assignments, branchIds } = facts;
+    const organizationId = facts.chain[0]?.id ?? null;
     if (assignments.some((a) => a.organizationId === null && a.role === "org_admin")) roles.add("org_admin");
     if (organizationId) {
-      const chain = new Set(chainRecords.map((o) => o.id));
+      const chain = new Set(facts.chain.map((o) => o.id));
       for (const a of assignments)
         if (a.organizationId && chain.has(a.organizationId) && isRole(a.role)) roles.add(a.role);
       if (branchIds.some((id) => chain.has(id))) roles.add("member");

@@ -22,6 +22,8 @@ export interface CommandContext<A> {
   chat: ChatRef;
   /** The organisation this command acts on: the chat's, or in private the person's current one. */
   org: OrgRecord | null;
+  /** `org`, then its parents up to the root, as loaded with it (empty without an org). */
+  orgChain: readonly OrgRecord[];
   attachment?: { filename: string; path: string };
   now: Date;
   t: Translate;

@@ -44,7 +44,7 @@ export class Router {
     // for the bot before resolving who is speaking where.
     const invocation = this.#invocation(incoming) ?? (await this.#answer(incoming));
     if (!invocation && incoming.chat.kind !== "private") return [];
-    const { actor, org } = await this.#resolveActor(incoming);
+    const { actor, org, orgChain } = await this.#resolveActor(incoming);
     const t = i18n.translator(actor.locale);
     if (!invocation) return [textReply(t("router.notACommand"))];
     if (invocation.answers && CANCEL_WORDS.has(invocation.args.at(-1)?.trim().toLowerCase() ?? "")) {
@@ -81,6 +81,7 @@ export class Router {
           actor,
           chat: incoming.chat,
           org,
+          orgChain,
           ...(incoming.attachment ? { attachment: incoming.attachment } : {}),
           now,
           t,
@@ -159,8 +160,10 @@ export class Router {
     };
   }
 
-  async #resolveActor(incoming: Incoming): Promise<{ actor: Actor; org: OrgRecord | null }> {
-    const { person, org, roles } = await this.deps.scope.read((services) =>
+  async #resolveActor(
+    incoming: Incoming,
+  ): Promise<{ actor: Actor; org: OrgRecord | null; orgChain: OrgRecord[] }> {
+    const { person, org, orgChain, roles } = await this.deps.scope.read((services) =>
       services.context.resolve(incoming.user, incoming.chat),
     );
     const locale: Locale =
@@ -172,6 +175,6 @@ export class Router {
       locale,
       roles,
     };
-    return { actor, org };
+    return { actor, org, orgChain };
   }
 }

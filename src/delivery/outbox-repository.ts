@@ -24,20 +24,25 @@ export class OutboxRepository {
   }
 
   /**
-   * Marks a keyed message (an announcement) as needing a refresh in a chat: inserts it, or bumps
-   * the version of the one already waiting. One statement, so concurrent changes never race.
+   * Marks a keyed message (an announcement) as needing a refresh in every chat bound to the
+   * organisation: inserts it, or bumps the version of the one already waiting. One statement for
+   * all the chats, so concurrent changes never race and a check-in costs one round trip here.
+   * Returns how many chats.
    */
-  async markDirty(
-    target: { platform: string; chatId: string },
+  async markDirtyInChatsOf(
+    organizationId: string,
     kind: string,
     replaceKey: string,
     payload: string,
     now: Date,
-  ): Promise<void> {
-    const pendingKey = `${target.platform}|${target.chatId}|${replaceKey}`;
-    await this.db.$executeRaw`
+  ): Promise<number> {
+    // The WHERE clause is required by SQLite to tell ON CONFLICT from a join's ON.
+    return this.db.$executeRaw`
       INSERT INTO "OutboxMessage" ("id", "platform", "chatId", "kind", "payload", "replaceKey", "version", "pendingKey", "createdAt", "availableAt", "attempts")
-      VALUES (${randomUUID()}, ${target.platform}, ${target.chatId}, ${kind}, ${payload}, ${replaceKey}, 0, ${pendingKey}, ${now}, ${now}, 0)
+      SELECT CAST(${randomUUID()} AS TEXT) || '|' || c."platform" || '|' || c."externalId",
+             c."platform", c."externalId", ${kind}, ${payload}, ${replaceKey}, 0,
+             c."platform" || '|' || c."externalId" || '|' || CAST(${replaceKey} AS TEXT), ${now}, ${now}, 0
+      FROM "Chat" c WHERE c."organizationId" = ${organizationId}
       ON CONFLICT ("pendingKey") DO UPDATE SET "version" = "OutboxMessage"."version" + 1`;
   }
 

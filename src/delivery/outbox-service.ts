@@ -76,17 +76,7 @@ export class OutboxService {
     payload: object,
     now: Date,
   ): Promise<number> {
-    const chats = await this.chats.boundTo(organizationId);
-    for (const chat of chats) {
-      await this.repo.markDirty(
-        { platform: chat.platform, chatId: chat.externalId },
-        kind,
-        replaceKey,
-        JSON.stringify(payload),
-        now,
-      );
-    }
-    return chats.length;
+    return this.repo.markDirtyInChatsOf(organizationId, kind, replaceKey, JSON.stringify(payload), now);
   }
 
   // For the delivery worker.

@@ -1,7 +1,19 @@
 // Persistence of meetings and everything that happens around them.
 import type { Prisma, Tx } from "../db/database.js";
+import type { MemberRecord } from "../membership/member-repository.js";
 
 export type MeetingRecord = Prisma.MeetingGetPayload<object>;
+
+interface MemberColumns {
+  member_id: string | null;
+  member_code: string | null;
+  member_name: string | null;
+  member_status: string | null;
+  member_joinedPartyOn: string | null;
+  member_phone: string | null;
+  member_state: string | null;
+  member_groupId: string | null;
+}
 
 export class MeetingRepository {
   constructor(private readonly db: Tx) {}
@@ -14,6 +26,54 @@ export class MeetingRepository {
   async findByCode(code: string): Promise<MeetingRecord | null> {
     const rows = await this.db.$queryRaw<MeetingRecord[]>`SELECT * FROM "Meeting" WHERE "code" = ${code}`;
     return rows[0] ?? null;
+  }
+
+  /**
+   * The meeting with the person's active membership in its branch (null when they have none), in
+   * one query: check-ins, answers and leave requests all start here.
+   */
+  async findByCodeWithMember(
+    code: string,
+    personId: string,
+  ): Promise<{ meeting: MeetingRecord; member: MemberRecord | null } | null> {
+    const rows = await this.db.$queryRaw<(MeetingRecord & MemberColumns)[]>`
+      SELECT m.*, b."id" AS "member_id", b."code" AS "member_code", b."name" AS "member_name",
+             b."status" AS "member_status", b."joinedPartyOn" AS "member_joinedPartyOn",
+             b."phone" AS "member_phone", b."state" AS "member_state", b."groupId" AS "member_groupId"
+      FROM "Meeting" m
+      LEFT JOIN "Member" b
+        ON b."organizationId" = m."organizationId" AND b."personId" = ${personId} AND b."state" = 'active'
+      WHERE m."code" = ${code}
+      ORDER BY b."createdAt" LIMIT 1`;
+    const [row] = rows;
+    if (!row) return null;
+    const {
+      member_id,
+      member_code,
+      member_name,
+      member_status,
+      member_joinedPartyOn,
+      member_phone,
+      member_state,
+      member_groupId,
+      ...meeting
+    } = row;
+    const member: MemberRecord | null =
+      member_id && member_code && member_name && member_status && member_state
+        ? {
+            id: member_id,
+            code: member_code,
+            name: member_name,
+            status: member_status,
+            joinedPartyOn: member_joinedPartyOn,
+            phone: member_phone,
+            state: member_state,
+            organizationId: meeting.organizationId,
+            groupId: member_groupId,
+            personId,
+          }
+        : null;
+    return { meeting, member };
   }
 
   findById(id: string): Promise<MeetingRecord | null> {

@@ -56,8 +56,10 @@ export class MeetingService {
     private readonly defaultTimeZone: string,
   ) {}
 
-  async zoneOf(organizationId: string): Promise<string> {
-    const chain = await this.orgs.chain(organizationId);
+  /** The organisation's time zone; `known` is a chain already loaded that may contain it. */
+  async zoneOf(organizationId: string, known: readonly OrgRecord[] = []): Promise<string> {
+    const at = known.findIndex((o) => o.id === organizationId);
+    const chain = at >= 0 ? known.slice(at) : await this.orgs.chain(organizationId);
     return chain.find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
   }
 
@@ -279,25 +281,30 @@ export class MeetingService {
   }
 
   /** The member record of a person for this meeting; refused when the meeting is not theirs. */
-  async #attendee(personId: string, meeting: MeetingRecord): Promise<MemberRecord> {
-    const member = await this.members.activeInBranchOf(personId, meeting.organizationId);
+  /** An open meeting and the actor's membership in its audience, found in one query. */
+  async #openAsAttendee(
+    personId: string,
+    code: string,
+  ): Promise<{ meeting: MeetingRecord; member: MemberRecord }> {
+    const found = await this.meetings.findByCodeWithMember(code, personId);
+    if (!found) throw new DomainError("meetings.notFound", { code });
+    const { meeting, member } = found;
+    this.#mustBeOpen(meeting);
     if (!member || !(await this.#inAudience(member, meeting)))
       throw new DomainError("meetings.notYourMeeting", {}, "private");
-    return member;
+    return { meeting, member };
   }
 
   // Responses and leave.
 
   async respond(personId: string, code: string, now: Date) {
-    const meeting = await this.#open(code);
-    const member = await this.#attendee(personId, meeting);
+    const { meeting, member } = await this.#openAsAttendee(personId, code);
     await this.meetings.respond(meeting.id, member.id, "attend", now);
     return { meeting, member };
   }
 
   async requestLeave(personId: string, code: string, reason: string, now: Date) {
-    const meeting = await this.#open(code);
-    const member = await this.#attendee(personId, meeting);
+    const { meeting, member } = await this.#openAsAttendee(personId, code);
     if (now >= meeting.startsAt) throw new DomainError("meetings.leaveTooLate");
     if (await this.meetings.findCheckIn(meeting.id, member.id))
       throw new DomainError("meetings.alreadyCheckedIn");
@@ -359,8 +366,7 @@ export class MeetingService {
     via: "button" | "command",
     now: Date,
   ) {
-    const meeting = await this.#open(code);
-    const member = await this.#attendee(personId, meeting);
+    const { meeting, member } = await this.#openAsAttendee(personId, code);
     const already = async () => {
       const existing = await this.meetings.findCheckIn(meeting.id, member.id);
       return existing ? { meeting, member, already: true, late: existing.late, at: existing.at } : null;
@@ -720,11 +726,10 @@ export class MeetingService {
 
   // Helpers.
 
-  async #open(code: string): Promise<MeetingRecord> {
-    const meeting = await this.find(code);
+  #mustBeOpen(meeting: MeetingRecord): void {
+    const { code } = meeting;
     if (meeting.status === "cancelled") throw new DomainError("meetings.cancelled", { code });
     if (meeting.status === "closed") throw new DomainError("meetings.alreadyClosed", { code });
-    return meeting;
   }
 
   async #memberOfBranch(code: string, branchId: string): Promise<MemberRecord> {

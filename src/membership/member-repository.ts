@@ -87,14 +87,8 @@ export class MemberRepository {
     return rows.map((r) => r.organizationId);
   }
 
-  /** Raw for the same reason: every check-in, answer and leave request asks it. */
-  async activeInBranchOf(personId: string, organizationId: string): Promise<MemberRecord | null> {
-    const rows = await this.db.$queryRaw<MemberRecord[]>`
-      SELECT "id", "code", "name", "status", "joinedPartyOn", "phone", "state", "organizationId", "groupId", "personId"
-      FROM "Member"
-      WHERE "personId" = ${personId} AND "organizationId" = ${organizationId} AND "state" = 'active'
-      ORDER BY "createdAt" LIMIT 1`;
-    return rows[0] ?? null;
+  activeInBranchOf(personId: string, organizationId: string): Promise<MemberRecord | null> {
+    return this.db.member.findFirst({ where: { personId, organizationId, state: "active" }, select: MEMBER });
   }
 
   unlinkedByName(organizationId: string, name: string): Promise<MemberRecord[]> {

@@ -22,7 +22,7 @@ const SELECT = {
   settings: true,
 } as const;
 
-function toRecord(row: { settings: string } & Omit<OrgRecord, "settings">): OrgRecord {
+export function toOrgRecord(row: { settings: string } & Omit<OrgRecord, "settings">): OrgRecord {
   return { ...row, settings: parseStoredSettings(row.settings) };
 }
 
@@ -36,22 +36,22 @@ export class OrganizationRepository {
     parentId: string | null;
     timeZone?: string;
   }) {
-    return toRecord(await this.db.organization.create({ data, select: SELECT }));
+    return toOrgRecord(await this.db.organization.create({ data, select: SELECT }));
   }
 
   async findById(id: string): Promise<OrgRecord | null> {
     const row = await this.db.organization.findUnique({ where: { id }, select: SELECT });
-    return row ? toRecord(row) : null;
+    return row ? toOrgRecord(row) : null;
   }
 
   async findByCode(code: string): Promise<OrgRecord | null> {
     const row = await this.db.organization.findUnique({ where: { code }, select: SELECT });
-    return row ? toRecord(row) : null;
+    return row ? toOrgRecord(row) : null;
   }
 
   async findChildByName(parentId: string, name: string): Promise<OrgRecord | null> {
     const row = await this.db.organization.findFirst({ where: { parentId, name }, select: SELECT });
-    return row ? toRecord(row) : null;
+    return row ? toOrgRecord(row) : null;
   }
 
   /**
@@ -69,7 +69,7 @@ export class OrganizationRepository {
       )
       SELECT o."id", o."code", o."kind", o."name", o."timeZone", o."parentId", o."settings"
       FROM "up" JOIN "Organization" o ON o."id" = "up"."id" ORDER BY "up"."depth"`;
-    return rows.map(toRecord);
+    return rows.map(toOrgRecord);
   }
 
   /** The organisation a group chat is bound to, in one query (it is asked on every message). */
@@ -79,7 +79,7 @@ export class OrganizationRepository {
       FROM "Chat" c JOIN "Organization" o ON o."id" = c."organizationId"
       WHERE c."platform" = ${platform} AND c."externalId" = ${externalId}`;
     const [row] = rows;
-    return row ? toRecord(row) : null;
+    return row ? toOrgRecord(row) : null;
   }
 
   async children(parentId: string | null): Promise<OrgRecord[]> {
@@ -88,7 +88,7 @@ export class OrganizationRepository {
       select: SELECT,
       orderBy: { createdAt: "asc" },
     });
-    return rows.map(toRecord);
+    return rows.map(toOrgRecord);
   }
 
   /** The organisation and everything below it, breadth first. */
@@ -103,7 +103,7 @@ export class OrganizationRepository {
         select: SELECT,
         orderBy: { createdAt: "asc" },
       });
-      all.push(...rows.map(toRecord));
+      all.push(...rows.map(toOrgRecord));
       frontier = rows.map((r) => r.id);
     }
     return all;
@@ -119,7 +119,7 @@ export class OrganizationRepository {
       select: SELECT,
       orderBy: { createdAt: "asc" },
     });
-    return rows.map(toRecord);
+    return rows.map(toOrgRecord);
   }
 
   async codeTaken(code: string): Promise<boolean> {

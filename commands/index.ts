@@ -9,6 +9,7 @@ import { bind } from "./bind.js";
 import { bindCode } from "./bind-code.js";
 import { bootstrap } from "./bootstrap.js";
 import { cancelMeeting } from "./cancel-meeting.js";
+import { chart } from "./chart.js";
 import { checkin } from "./checkin.js";
 import { checkinCode } from "./checkin-code.js";
 import { closeMeeting } from "./close-meeting.js";
@@ -91,6 +92,7 @@ export const commands: readonly AnyCommand[] = [
   obligationsCommand,
   warnings,
   exportLedger,
+  chart,
   invite,
   requests,
   approve,

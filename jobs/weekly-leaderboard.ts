@@ -2,6 +2,7 @@
 // members by points (never the bottom); each committee chat gets the ranking of its branches.
 // Boards are computed a page of branches at a time from database aggregates.
 
+import { leaderboardCard } from "../src/charts/chart-service.js";
 import { weekKey } from "../src/leaderboard/leaderboard-service.js";
 import { renderBranchBoard, renderCommitteeBoard } from "../src/leaderboard/leaderboard-text.js";
 import { defineJob } from "../src/scheduler/job.js";
@@ -20,7 +21,12 @@ export const weeklyLeaderboard = defineJob({
       boards += page.length;
       for (const board of page) {
         if (!bound.has(board.branch.id)) continue;
-        const reply = renderBranchBoard(board, services.leaderboard.top(board), week, t);
+        const top = services.leaderboard.top(board);
+        // The card is drawn when the message is sent; the text stays for those without images.
+        const reply = {
+          ...renderBranchBoard(board, top, week, t),
+          chart: leaderboardCard(board, top, week, t),
+        };
         posts += await services.outbox.toOrganization(board.branch.id, reply, {
           now,
           dedupeKey: `leaderboard:${board.branch.id}:${week}`,

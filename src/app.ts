@@ -1,6 +1,7 @@
 // Builds the bot from its parts: database, services, commands, router. Used by main.ts, by the
 // tests (with a fake clock and a per-test database) and by the benchmarks.
 import { commands as allCommands } from "../commands/index.js";
+import { writeChartPng } from "./charts/render-chart.js";
 import type { Config } from "./config.js";
 import type { Clock } from "./core/clock.js";
 import type { AnyCommand } from "./core/command.js";
@@ -63,7 +64,7 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     bootstrapCode,
     services: scope,
     renderOutbox: async (row) => {
-      if (row.kind !== ANNOUNCEMENT_KIND) return JSON.parse(row.payload) as Reply;
+      if (row.kind !== ANNOUNCEMENT_KIND) return withChartDrawn(JSON.parse(row.payload) as Reply);
       const { meetingId } = JSON.parse(row.payload) as { meetingId: string };
       return scope.read((s) =>
         renderMeetingAnnouncement(s, meetingId, i18n.translator(i18n.defaultLocale), clock.now()),
@@ -98,4 +99,11 @@ async function prepareBootstrap(scope: ServiceScope, config: Config, clock: Cloc
     await services.access.issueBootstrapCode(code.replace("-", ""), clock.now());
     return code;
   });
+}
+
+/** A queued reply that carries a chart gets it drawn and attached as an image. */
+async function withChartDrawn(reply: Reply): Promise<Reply> {
+  if (!reply.chart) return reply;
+  const { chart, ...rest } = reply;
+  return { ...rest, attachment: { kind: "image", ...(await writeChartPng(chart)) } };
 }

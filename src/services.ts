@@ -6,6 +6,7 @@ import { AccessService } from "./access/access-service.js";
 import { ContextRepository } from "./access/context-repository.js";
 import { ContextService } from "./access/context-service.js";
 import { AuditRepository } from "./audit/audit-repository.js";
+import { ChartService } from "./charts/chart-service.js";
 import { ChatRepository } from "./chats/chat-repository.js";
 import { ChatService } from "./chats/chat-service.js";
 import { PromptService } from "./conversation/prompt-service.js";
@@ -44,6 +45,7 @@ export interface Services {
   warnings: WarningService;
   leaderboard: LeaderboardService;
   exports: ExportService;
+  charts: ChartService;
 }
 
 export interface ServiceDeps {
@@ -102,6 +104,7 @@ function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provid
     jobRuns: new JobRunRepository(db),
     warnings,
     exports: new ExportService(meetings, meetingRepo, memberRepo, orgRepo, leaderboard, warnings, access),
+    charts: new ChartService(leaderboard, meetings, access),
   };
 }
 

@@ -2,6 +2,8 @@
 // Telegram HTML (escaped), Slack Block Kit (mrkdwn escaped). Text is kept as styled segments so
 // no adapter ever has to parse or un-escape markup written by a command.
 
+import type { ChartSpec } from "../charts/chart-spec.js";
+
 export type Style = "bold" | "italic" | "code";
 
 export interface Segment {
@@ -26,6 +28,11 @@ export interface Reply {
   /** Rows of buttons. */
   buttons?: Button[][];
   attachment?: Attachment;
+  /**
+   * A chart to draw and attach as an image when the reply is sent (outbox messages keep the data,
+   * not a file, so the picture survives a restart and is drawn on the machine that sends it).
+   */
+  chart?: ChartSpec;
   /** "private" asks the adapter to deliver to the actor alone (DM or ephemeral), never to the group. */
   visibility?: "chat" | "private";
   /** The bot waits for an answer to this (a question): adapters must not reduce it to a toast. */

@@ -214,6 +214,20 @@ export class LeaderboardService {
     }
   }
 
+  /** Present ÷ expected in the branch's closed meetings of each range (null: none held). */
+  async monthlyAttendance(
+    branchId: string,
+    ranges: { start: Date; end: Date }[],
+  ): Promise<(number | null)[]> {
+    const totals = await Promise.all(
+      ranges.map((r) => this.repo.attendanceTotals([branchId], r.start, r.end)),
+    );
+    return totals.map((byBranch) => {
+      const total = byBranch.get(branchId);
+      return total && total.total > 0 ? total.attended / total.total : null;
+    });
+  }
+
   /** The top of the member ranking, for posting in the group. */
   top(board: BranchBoard): Ranked<MemberScore>[] {
     return topOnly(board.scores, (s) => s.points, TOP);

@@ -57,6 +57,7 @@ const EXPECTED: Record<string, Role> = {
   correct: "secretary",
   warnings: "secretary",
   export: "secretary",
+  chart: "member",
   pause_reminders: "secretary",
   jobs: "org_admin",
   run_job: "org_admin",

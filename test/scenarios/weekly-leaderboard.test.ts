@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { loadImage } from "@napi-rs/canvas";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { joined } from "../support/replies.js";
 import { testScheduler } from "../support/scheduling.js";
@@ -51,9 +53,45 @@ describe("the weekly leaderboard", () => {
     expect(board[0]).toContain("1. 李建国 5 分"); // party lessons capped at 5 a year
     expect(board[0]).toContain("1. 顾丽 5 分");
     expect(board[0]).not.toContain("陆燕");
+    // The post carries the same board as a picture.
+    const post = (await bot.posts(world.groupA)).find((r) => joined([r]).includes("每周榜单"));
+    expect(post?.attachment?.kind).toBe("image");
+    const card = await loadImage(readFileSync(post?.attachment?.path ?? ""));
+    expect([card.width, card.height]).toEqual([800, 360]);
     const mine = await people[2]?.says("/rank");
     expect(mine?.[0]?.visibility).toBe("private");
     expect(joined(mine ?? [])).toContain("您今年的积分：0 分，在「幸福里社区党支部」4 人中排第 4 名");
     await scheduler.stop();
+  });
+
+  it("draws the charts on request: the card for members, the trend for the branch committee, the overview for the committee", async () => {
+    bot.clock.set("2026-03-10T02:00:00Z");
+    const card = await people[0]?.in(world.groupA).says("/chart 积分");
+    expect(card?.[0]?.attachment).toMatchObject({ kind: "image" });
+    expect(card?.[0]?.attachment?.filename).toMatch(/^leaderboard-[0-9a-f]+\.png$/);
+    expect(joined(card ?? [])).toContain("1. 顾丽 5 分");
+    expect(joined(card ?? [])).not.toContain("陆燕");
+
+    const refused = await people[0]?.in(world.groupA).says("/chart 出勤");
+    expect(refused?.[0]?.attachment).toBeUndefined();
+    expect(joined(refused ?? [])).toContain("权限");
+    const trend = await world.secretaryA.in(world.groupA).says("/chart 出勤");
+    expect(trend?.[0]?.attachment?.kind).toBe("image");
+    const trendText = joined(trend ?? []);
+    expect(trendText).toContain("幸福里社区党支部 · 近6个月出勤率");
+    expect(trendText).toContain("2025年10月：—");
+    expect(trendText).toContain("2026年3月：63%");
+    const image = await loadImage(readFileSync(trend?.[0]?.attachment?.path ?? ""));
+    expect([image.width, image.height]).toEqual([800, 450]);
+
+    // In a branch the overview is not available; in the committee it ranks both branches.
+    expect(joined(await world.secretaryA.in(world.groupA).says("/chart 达标"))).toContain("党委");
+    const admin = world.admin.in({ platform: "console", id: "admin-dm", kind: "private" });
+    await admin.says(`/use ${world.committee}`);
+    const overview = await admin.says("/chart");
+    expect(overview[0]?.attachment?.kind).toBe("image");
+    expect(joined(overview)).toContain("【支部排行】南湖街道党工委");
+    expect(joined(overview)).toContain("幸福里社区党支部");
+    expect(joined(overview)).toContain("和平里社区党支部");
   });
 });

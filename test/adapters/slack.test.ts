@@ -358,6 +358,24 @@ describe("Slack, end to end", () => {
     await scheduler.stop();
   });
 
+  it("answers /party chart in the channel with the leaderboard card uploaded as a PNG", async () => {
+    const before = fake.calls.length;
+    const body = slashBody(secretary, "chart 积分", "channel");
+    await send(body, fake.sign(body));
+    const until = Date.now() + 10_000;
+    while (
+      !fake.calls.slice(before).some((c) => c.method === "files.completeUploadExternal") &&
+      Date.now() < until
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const answered = fake.calls.slice(before);
+    const upload = answered.find((c) => c.method === "files.completeUploadExternal");
+    expect(upload?.params.channel_id).toBe(CHANNEL.id);
+    expect(String(upload?.params.initial_comment)).toContain("幸福里社区党支部");
+    expect(String(JSON.stringify(upload?.params.files))).toMatch(/leaderboard-[0-9a-f]+\.png/);
+  });
+
   it("sends an export as a file in the secretary's direct messages, never in the channel", async () => {
     const before = fake.calls.length;
     const body = slashBody(secretary, "export", "channel");

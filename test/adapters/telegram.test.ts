@@ -350,6 +350,16 @@ describe("Telegram, end to end", () => {
     await scheduler.stop();
   });
 
+  it("answers /chart in the group with a photo of the leaderboard card, captioned with the board", async () => {
+    const calls = await says(member, "/chart 积分", "group");
+    const photo = calls.find((c) => c.method === "sendPhoto");
+    expect(photo?.params.chat_id).toBe(String(GROUP));
+    expect(String(photo?.params.caption)).toContain("【每周榜单】幸福里社区党支部");
+    // The upload is the PNG itself.
+    const upload = Object.values(photo?.params ?? {}).find((v) => String(v).slice(1, 16).includes("PNG\r\n"));
+    expect(upload).toBeDefined();
+  });
+
   it("sends a file reply (an export) as a document with its caption", async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "tg-doc-")), "台账.xlsx");
     writeFileSync(file, "fake workbook");

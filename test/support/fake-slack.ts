@@ -113,7 +113,16 @@ export class FakeSlack {
 function parseForm(raw: string): Record<string, unknown> {
   const params: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    params[key] = value.startsWith("[") || value.startsWith("{") ? JSON.parse(value) : value;
+    params[key] = value.startsWith("[") || value.startsWith("{") ? jsonOrText(value) : value;
   }
   return params;
+}
+
+/** Structured fields (blocks, files) arrive as JSON; a text may merely start with a bracket. */
+function jsonOrText(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }

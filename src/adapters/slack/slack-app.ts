@@ -55,10 +55,14 @@ export function createSlackApp(opts: SlackAppOptions) {
   ) {
     for (const reply of replies) {
       if (reply.attachment) {
-        // Files go to the person's direct messages: an export is never posted in a channel.
-        const dm = await app.client.conversations.open({ users: where.user });
+        // A private file (an export) goes to the person's direct messages, never to the channel;
+        // a chart asked for in the channel is shared there.
+        const toChannel = reply.visibility !== "private" && !where.private;
+        const channel = toChannel
+          ? where.channel
+          : ((await app.client.conversations.open({ users: where.user })).channel?.id ?? where.user);
         await app.client.filesUploadV2({
-          channel_id: dm.channel?.id ?? where.user,
+          channel_id: channel,
           file: reply.attachment.path,
           filename: reply.attachment.filename,
           initial_comment: replyText(reply).slice(0, 3000),

@@ -12,7 +12,11 @@ import { type PeriodKind, periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import type { WarningService } from "../warnings/warning-service.js";
+import { type CommitteeExportData, writeCommitteeCsv, writeCommitteeWorkbook } from "./committee-export.js";
 import { type LedgerExportData, writeLedgerCsv, writeLedgerWorkbook } from "./ledger-export.js";
+
+/** Branches per round of queries: large enough to be few rounds, small enough to hold the loop briefly. */
+const EXPORT_PAGE = 200;
 
 export class ExportService {
   constructor(
@@ -87,5 +91,72 @@ export class ExportService {
     if (opts.format === "xlsx") await writeLedgerWorkbook(data, opts.t, file);
     else await writeLedgerCsv(data, opts.t, file);
     return { path: file, filename, periodLabel };
+  }
+
+  /**
+   * Every branch below a committee for a period: a summary of each branch's compliance and one
+   * meeting ledger for all. Built a page of branches at a time from aggregates, so a committee of a
+   * thousand branches is a few dozen queries.
+   */
+  async committeeLedger(
+    actorId: string,
+    committee: OrgRecord,
+    opts: { period: PeriodKind; format: "xlsx" | "csv"; t: Translate },
+    now: Date,
+  ): Promise<{ path: string; filename: string; periodLabel: string; branches: number }> {
+    await this.access.require(actorId, committee.id, "secretary");
+    const zone = await this.meetings.zoneOf(committee.id);
+    const period = periodOf(now, opts.period, zone);
+    const periodLabel = opts.t(`periods.${period.kind}`, { year: period.year, index: period.index });
+    const index = await this.leaderboard.index();
+    const all = index.branchesUnder(committee.id);
+    if (all.length === 0) throw new DomainError("charts.noBranches");
+    const data: CommitteeExportData = {
+      committeeName: committee.name,
+      periodLabel,
+      zone,
+      branches: [],
+      meetings: [],
+    };
+    for (let i = 0; i < all.length; i += EXPORT_PAGE) {
+      const page = all.slice(i, i + EXPORT_PAGE);
+      const ids = page.map((b) => b.id);
+      const [boards, members, meetings, attendance] = await Promise.all([
+        this.leaderboard.boards(page, now, index, true),
+        this.members.countActiveByBranch(ids),
+        this.meetingRepo.inBranchesBetween(ids, period.start, period.end),
+        this.leaderboard.attendanceBetween(ids, period.start, period.end),
+      ]);
+      const names = new Map(page.map((b) => [b.id, b.name]));
+      for (const board of boards) {
+        const held = meetings.filter((m) => m.organizationId === board.branch.id && m.status === "closed");
+        const total = attendance.get(board.branch.id);
+        data.branches.push({
+          name: board.branch.name,
+          code: board.branch.code,
+          members: members.get(board.branch.id) ?? 0,
+          meetingsHeld: held.length,
+          completion: board.completion,
+          attendance: total && total.total > 0 ? total.attended / total.total : null,
+          attendanceThisYear: board.attendance,
+        });
+      }
+      for (const m of meetings)
+        data.meetings.push({
+          branch: names.get(m.organizationId) ?? "",
+          type: m.type,
+          startsAt: m.startsAt,
+          place: m.place,
+          topic: m.topic,
+          status: m.status,
+          expected: m.expected,
+          present: m.present,
+        });
+    }
+    const filename = `${committee.name}-${periodLabel}-各支部台账.${opts.format}`;
+    const file = path.join(this.exportDir, randomBytes(6).toString("hex"), filename);
+    if (opts.format === "xlsx") await writeCommitteeWorkbook(data, opts.t, file);
+    else await writeCommitteeCsv(data, file);
+    return { path: file, filename, periodLabel, branches: all.length };
   }
 }

@@ -214,6 +214,11 @@ export class LeaderboardService {
     }
   }
 
+  /** Expected and attended lines per branch in the closed meetings of a range. */
+  attendanceBetween(branchIds: string[], from: Date, to: Date) {
+    return this.repo.attendanceTotals(branchIds, from, to);
+  }
+
   /** Present ÷ expected in the branch's closed meetings of each range (null: none held). */
   async monthlyAttendance(
     branchId: string,

@@ -1,5 +1,5 @@
 // Persistence of meetings and everything that happens around them.
-import type { Prisma, Tx } from "../db/database.js";
+import { Prisma, type Tx } from "../db/database.js";
 import type { MemberRecord } from "../membership/member-repository.js";
 
 export type MeetingRecord = Prisma.MeetingGetPayload<object>;
@@ -108,6 +108,33 @@ export class MeetingRepository {
     return this.db.meeting.findMany({
       where: { organizationId, startsAt: { gte: from, lt: to } },
       orderBy: { startsAt: "asc" },
+    });
+  }
+
+  /** The meetings of many branches in a period, each with its frozen 应到/实到 once closed. */
+  async inBranchesBetween(
+    organizationIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<(MeetingRecord & { expected: number | null; present: number | null })[]> {
+    if (organizationIds.length === 0) return [];
+    const [meetings, totals] = await Promise.all([
+      this.db.meeting.findMany({
+        where: { organizationId: { in: organizationIds }, startsAt: { gte: from, lt: to } },
+        orderBy: [{ organizationId: "asc" }, { startsAt: "asc" }],
+      }),
+      this.db.$queryRaw<{ meetingId: string; expected: number | bigint; present: number | bigint }[]>`
+        SELECT a."meetingId" AS "meetingId", CAST(COUNT(*) AS INTEGER) AS "expected",
+          CAST(SUM(CASE WHEN a."outcome" IN ('present', 'late') THEN 1 ELSE 0 END) AS INTEGER) AS "present"
+        FROM "MeetingAttendee" a JOIN "Meeting" m ON m."id" = a."meetingId"
+        WHERE m."organizationId" IN (${Prisma.join(organizationIds)})
+          AND m."startsAt" >= ${from} AND m."startsAt" < ${to}
+        GROUP BY a."meetingId"`,
+    ]);
+    const byMeeting = new Map(totals.map((t) => [t.meetingId, t]));
+    return meetings.map((m) => {
+      const t = byMeeting.get(m.id);
+      return { ...m, expected: t ? Number(t.expected) : null, present: t ? Number(t.present) : null };
     });
   }
 

@@ -66,6 +66,17 @@ export class MemberRepository {
     });
   }
 
+  /** Active members per branch, for many branches at once. */
+  async countActiveByBranch(organizationIds: string[]): Promise<Map<string, number>> {
+    if (organizationIds.length === 0) return new Map();
+    const rows = await this.db.member.groupBy({
+      by: ["organizationId"],
+      where: { organizationId: { in: organizationIds }, state: "active" },
+      _count: { _all: true },
+    });
+    return new Map(rows.map((r) => [r.organizationId, r._count._all]));
+  }
+
   countActive(organizationId: string, groupId: string | null): Promise<number> {
     return this.db.member.count({
       where: { organizationId, state: "active", ...(groupId ? { groupId } : {}) },

@@ -107,4 +107,55 @@ describe("exporting the 台账", () => {
   it("refuses a member's request for the branch export", async () => {
     expect(joined(await wang.in(world.groupA).says("/export"))).toContain("需要「支部书记」权限");
   });
+
+  it("gives the committee's administrator every branch below it: a compliance summary and all meetings", async () => {
+    const admin = world.admin.in({ platform: "console", id: "admin-dm", kind: "private" });
+    await admin.says(`/use ${world.committee}`);
+    const [reply] = await admin.says("/export 季");
+    expect(reply?.visibility).toBe("private");
+    expect(joined(reply ? [reply] : [])).toContain("各支部台账已生成（共 2 个支部）");
+    expect(reply?.attachment?.filename).toBe("南湖街道党工委-2026年第1季度-各支部台账.xlsx");
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(reply?.attachment?.path ?? "");
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["支部汇总", "会议台账"]);
+    const summary = workbook.getWorksheet("支部汇总");
+    expect(summary?.getRow(1).values).toEqual([
+      undefined,
+      "支部",
+      "代码",
+      "党员人数",
+      "本期召开会议",
+      "三会一课完成率",
+      "本期出勤率",
+      "本年出勤率",
+    ]);
+    const byName = new Map<string, unknown[]>();
+    summary?.eachRow((row, n) => {
+      if (n > 1) byName.set(String(row.getCell(1).value), (row.values as unknown[]).slice(3));
+    });
+    // 幸福里: 李建国, 王芳, 赵磊; one lesson held with 2 of 3 present. 和平里 has held nothing.
+    expect(byName.get("幸福里社区党支部")).toEqual([3, 1, 20, 66.7, 66.7]);
+    expect(byName.get("和平里社区党支部")?.slice(0, 2)).toEqual([1, 0]);
+    expect(byName.get("和平里社区党支部")?.[3]).toBeUndefined(); // no closed meeting: blank, not 0
+    const meetings = workbook.getWorksheet("会议台账");
+    expect(meetings?.getRow(2).values).toEqual([
+      undefined,
+      "幸福里社区党支部",
+      "党课",
+      "2026-03-05 15:00",
+      "党员活动室",
+      "学习党章",
+      3,
+      2,
+      "已结束",
+    ]);
+  });
+
+  it("keeps a branch secretary to their own branch: no committee-wide export", async () => {
+    const dm = world.secretaryA.in({ platform: "console", id: "li-dm", kind: "private" });
+    expect(joined(await dm.says(`/use ${world.committee}`))).toContain("权限");
+    const [reply] = await dm.says("/export 季");
+    expect(reply?.attachment?.filename).toBe("幸福里社区党支部-2026年第1季度-台账.xlsx");
+  });
 });

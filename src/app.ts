@@ -1,7 +1,7 @@
 // Builds the bot from its parts: database, services, commands, router. Used by main.ts, by the
 // tests (with a fake clock and a per-test database) and by the benchmarks.
 import { commands as allCommands } from "../commands/index.js";
-import { writeChartPng } from "./charts/render-chart.js";
+import { chartRenderer } from "./charts/chart-service.js";
 import type { Config } from "./config.js";
 import type { Clock } from "./core/clock.js";
 import type { AnyCommand } from "./core/command.js";
@@ -105,5 +105,6 @@ async function prepareBootstrap(scope: ServiceScope, config: Config, clock: Cloc
 async function withChartDrawn(reply: Reply): Promise<Reply> {
   if (!reply.chart) return reply;
   const { chart, ...rest } = reply;
-  return { ...rest, attachment: { kind: "image", ...(await writeChartPng(chart)) } };
+  const file = await (await chartRenderer()).writeChartPng(chart);
+  return { ...rest, attachment: { kind: "image", ...file } };
 }

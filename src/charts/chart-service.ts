@@ -13,8 +13,10 @@ import { renderBranchBoard, renderCommitteeBoard } from "../leaderboard/leaderbo
 import type { Ranked } from "../leaderboard/points.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
-import type { ChartSpec, LeaderboardCardSpec } from "./chart-spec.js";
-import { MAX_COMPLIANCE_BARS, writeChartPng } from "./render-chart.js";
+import { type ChartSpec, type LeaderboardCardSpec, MAX_COMPLIANCE_BARS } from "./chart-spec.js";
+
+/** The renderer (Skia, chart.js, fonts) is loaded on first use: most processes never draw. */
+export const chartRenderer = () => import("./render-chart.js");
 
 export const TREND_MONTHS = 6;
 
@@ -122,7 +124,7 @@ export class ChartService {
   }
 
   /** Draws the chart into a PNG file for an adapter to send. */
-  writePng(spec: ChartSpec): Promise<{ path: string; filename: string }> {
-    return writeChartPng(spec);
+  async writePng(spec: ChartSpec): Promise<{ path: string; filename: string }> {
+    return (await chartRenderer()).writeChartPng(spec);
   }
 }

@@ -30,3 +30,6 @@ export interface ComplianceOverviewSpec {
 export type ChartSpec = LeaderboardCardSpec | AttendanceTrendSpec | ComplianceOverviewSpec;
 
 export type ChartKind = ChartSpec["kind"];
+
+/** Committees with more branches get the ones furthest behind, which is what they act on. */
+export const MAX_COMPLIANCE_BARS = 60;

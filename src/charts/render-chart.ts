@@ -7,15 +7,13 @@ import path from "node:path";
 import { createCanvas } from "@napi-rs/canvas";
 import { Chart, type ChartConfiguration, type Plugin, registerables } from "chart.js";
 import { ensureChartFonts } from "./chart-fonts.js";
-import type { ChartSpec } from "./chart-spec.js";
+import { type ChartSpec, MAX_COMPLIANCE_BARS } from "./chart-spec.js";
 
 Chart.register(...registerables);
 
 const RED = "#c62828";
 const GOLD = "#f9a825";
 const GREY = "#9e9e9e";
-/** Committees with more branches get the ones furthest behind, which is what they act on. */
-export const MAX_COMPLIANCE_BARS = 60;
 
 /** A white page: a transparent PNG looks broken in a dark-mode chat. */
 const whiteBackground: Plugin = {

@@ -3,7 +3,11 @@
 // all branches, filterable by branch. CSV carries the summary.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+
+/** exceljs is loaded on first use: most processes never build or read a workbook. */
+const excel = async () => (await import("exceljs")).default;
+
 import { DateTime } from "luxon";
 import type { Translate } from "../core/i18n.js";
 
@@ -30,10 +34,8 @@ export interface CommitteeMeetingRow {
   present: number | null;
 }
 
-export interface CommitteeExportData {
-  committeeName: string;
-  periodLabel: string;
-  zone: string;
+/** A page of branches: their summaries and their meetings. */
+export interface CommitteeExportPage {
   branches: CommitteeBranchSummary[];
   meetings: CommitteeMeetingRow[];
 }
@@ -61,8 +63,8 @@ const MEETING_HEADERS = [
 
 const rate = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 10);
 
-function summaryRows(data: CommitteeExportData): unknown[][] {
-  return data.branches.map((b) => [
+function summaryRows(branches: CommitteeBranchSummary[]): unknown[][] {
+  return branches.map((b) => [
     b.name,
     b.code,
     b.members,
@@ -73,51 +75,67 @@ function summaryRows(data: CommitteeExportData): unknown[][] {
   ]);
 }
 
-function addSheet(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  columns: { header: string; width: number }[],
-  rows: unknown[][],
-) {
+type SheetTarget = Pick<ExcelJS.Workbook, "addWorksheet">;
+
+function addSheet(workbook: SheetTarget, name: string, columns: { header: string; width: number }[]) {
   const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = columns;
   ws.getRow(1).font = { bold: true };
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  for (const row of rows) ws.addRow(row);
   return ws;
 }
 
+/**
+ * Streams the workbook to disk a page at a time: a thousand branches' meetings are written as
+ * they come and never held as spreadsheet cells all at once (bench/export.ts: peak RSS).
+ */
 export async function writeCommitteeWorkbook(
-  data: CommitteeExportData,
+  zone: string,
+  pages: AsyncIterable<CommitteeExportPage>,
   t: Translate,
   file: string,
-): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "党支部助手";
-  addSheet(workbook, "支部汇总", SUMMARY_HEADERS, summaryRows(data));
-  const at = (d: Date) => DateTime.fromJSDate(d, { zone: data.zone }).toFormat("yyyy-MM-dd HH:mm");
-  addSheet(
-    workbook,
-    "会议台账",
-    MEETING_HEADERS,
-    data.meetings.map((m) => [
-      m.branch,
-      t(`meetingTypes.${m.type}`),
-      at(m.startsAt),
-      m.place,
-      m.topic,
-      m.expected,
-      m.present,
-      t(`exports.status.${m.status}`),
-    ]),
-  );
+): Promise<number> {
   mkdirSync(path.dirname(file), { recursive: true });
-  await workbook.xlsx.writeFile(file);
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  workbook.creator = "党支部助手";
+  const summary = addSheet(workbook, "支部汇总", SUMMARY_HEADERS);
+  const ledger = addSheet(workbook, "会议台账", MEETING_HEADERS);
+  const at = (d: Date) => DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd HH:mm");
+  // The summary is small (a row a branch) and comes first in the file: kept until the end.
+  const branches: CommitteeBranchSummary[] = [];
+  for await (const page of pages) {
+    branches.push(...page.branches);
+    for (const m of page.meetings)
+      ledger
+        .addRow([
+          m.branch,
+          t(`meetingTypes.${m.type}`),
+          at(m.startsAt),
+          m.place,
+          m.topic,
+          m.expected,
+          m.present,
+          t(`exports.status.${m.status}`),
+        ])
+        .commit();
+  }
+  for (const row of summaryRows(branches)) summary.addRow(row).commit();
+  summary.commit();
+  ledger.commit();
+  await workbook.commit();
+  return branches.length;
 }
 
-export async function writeCommitteeCsv(data: CommitteeExportData, file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  addSheet(workbook, "支部汇总", SUMMARY_HEADERS, summaryRows(data));
+export async function writeCommitteeCsv(
+  pages: AsyncIterable<CommitteeExportPage>,
+  file: string,
+): Promise<number> {
+  const branches: CommitteeBranchSummary[] = [];
+  for await (const page of pages) branches.push(...page.branches);
+  const workbook = new (await excel()).Workbook();
+  const ws = addSheet(workbook, "支部汇总", SUMMARY_HEADERS);
+  for (const row of summaryRows(branches)) ws.addRow(row);
   mkdirSync(path.dirname(file), { recursive: true });
   await workbook.csv.writeFile(file, { sheetName: "支部汇总", formatterOptions: { writeBOM: true } });
+  return branches.length;
 }

@@ -5,14 +5,14 @@ import path from "node:path";
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
 import type { Translate } from "../core/i18n.js";
-import type { LeaderboardService } from "../leaderboard/leaderboard-service.js";
+import type { LeaderboardService, OrgIndex } from "../leaderboard/leaderboard-service.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
 import { type PeriodKind, periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import type { WarningService } from "../warnings/warning-service.js";
-import { type CommitteeExportData, writeCommitteeCsv, writeCommitteeWorkbook } from "./committee-export.js";
+import { type CommitteeExportPage, writeCommitteeCsv, writeCommitteeWorkbook } from "./committee-export.js";
 import { type LedgerExportData, writeLedgerCsv, writeLedgerWorkbook } from "./ledger-export.js";
 
 /** Branches per round of queries: large enough to be few rounds, small enough to hold the loop briefly. */
@@ -111,38 +111,47 @@ export class ExportService {
     const index = await this.leaderboard.index();
     const all = index.branchesUnder(committee.id);
     if (all.length === 0) throw new DomainError("charts.noBranches");
-    const data: CommitteeExportData = {
-      committeeName: committee.name,
-      periodLabel,
-      zone,
-      branches: [],
-      meetings: [],
-    };
+    const pages = this.#committeePages(all, index, period, now);
+    const filename = `${committee.name}-${periodLabel}-各支部台账.${opts.format}`;
+    const file = path.join(this.exportDir, randomBytes(6).toString("hex"), filename);
+    if (opts.format === "xlsx") await writeCommitteeWorkbook(zone, pages, opts.t, file);
+    else await writeCommitteeCsv(pages, file);
+    return { path: file, filename, periodLabel, branches: all.length };
+  }
+
+  async *#committeePages(
+    all: OrgRecord[],
+    index: OrgIndex,
+    period: { start: Date; end: Date },
+    now: Date,
+  ): AsyncGenerator<CommitteeExportPage> {
     for (let i = 0; i < all.length; i += EXPORT_PAGE) {
       const page = all.slice(i, i + EXPORT_PAGE);
       const ids = page.map((b) => b.id);
       const [boards, members, meetings, attendance] = await Promise.all([
-        this.leaderboard.boards(page, now, index, true),
+        this.leaderboard.boards(page, now, index, "none"),
         this.members.countActiveByBranch(ids),
         this.meetingRepo.inBranchesBetween(ids, period.start, period.end),
         this.leaderboard.attendanceBetween(ids, period.start, period.end),
       ]);
       const names = new Map(page.map((b) => [b.id, b.name]));
-      for (const board of boards) {
-        const held = meetings.filter((m) => m.organizationId === board.branch.id && m.status === "closed");
-        const total = attendance.get(board.branch.id);
-        data.branches.push({
-          name: board.branch.name,
-          code: board.branch.code,
-          members: members.get(board.branch.id) ?? 0,
-          meetingsHeld: held.length,
-          completion: board.completion,
-          attendance: total && total.total > 0 ? total.attended / total.total : null,
-          attendanceThisYear: board.attendance,
-        });
-      }
+      const heldBy = new Map<string, number>();
       for (const m of meetings)
-        data.meetings.push({
+        if (m.status === "closed") heldBy.set(m.organizationId, (heldBy.get(m.organizationId) ?? 0) + 1);
+      yield {
+        branches: boards.map((board) => {
+          const total = attendance.get(board.branch.id);
+          return {
+            name: board.branch.name,
+            code: board.branch.code,
+            members: members.get(board.branch.id) ?? 0,
+            meetingsHeld: heldBy.get(board.branch.id) ?? 0,
+            completion: board.completion,
+            attendance: total && total.total > 0 ? total.attended / total.total : null,
+            attendanceThisYear: board.attendance,
+          };
+        }),
+        meetings: meetings.map((m) => ({
           branch: names.get(m.organizationId) ?? "",
           type: m.type,
           startsAt: m.startsAt,
@@ -151,12 +160,8 @@ export class ExportService {
           status: m.status,
           expected: m.expected,
           present: m.present,
-        });
+        })),
+      };
     }
-    const filename = `${committee.name}-${periodLabel}-各支部台账.${opts.format}`;
-    const file = path.join(this.exportDir, randomBytes(6).toString("hex"), filename);
-    if (opts.format === "xlsx") await writeCommitteeWorkbook(data, opts.t, file);
-    else await writeCommitteeCsv(data, file);
-    return { path: file, filename, periodLabel, branches: all.length };
   }
 }

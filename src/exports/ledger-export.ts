@@ -3,7 +3,11 @@
 // frozen header rows, sensible widths, times in the organisation's zone and phones masked.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+
+/** exceljs is loaded on first use: most processes never build or read a workbook. */
+const excel = async () => (await import("exceljs")).default;
+
 import { DateTime } from "luxon";
 import type { Translate } from "../core/i18n.js";
 import type { Ledger } from "../meetings/ledger.js";
@@ -80,7 +84,7 @@ export const LEDGER_HEADERS = [
 ];
 
 export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   workbook.creator = "党支部助手";
   sheet(
     workbook,
@@ -171,7 +175,7 @@ export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, 
 }
 
 export async function writeLedgerCsv(data: LedgerExportData, t: Translate, file: string): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   sheet(
     workbook,
     "会议台账",

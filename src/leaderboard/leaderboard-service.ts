@@ -93,15 +93,17 @@ export class LeaderboardService {
 
   /** Boards for a set of branches: five queries, however many branches. */
   /**
-   * Boards for a set of branches, five queries however many branches. With `topOnly`, member
-   * scores are ranked in the database and only the top comes back (the weekly board at city scale).
+   * Boards for a set of branches, five queries however many branches. Member scores: "all" ranks
+   * every member; "top" ranks in the database and brings back only the top (the weekly board at
+   * city scale); "none" leaves them out (rankings of branches).
    */
   async boards(
     branches: OrgRecord[],
     now: Date,
     index: OrgIndex,
-    topOnlyScores = false,
+    scoring: "all" | "top" | "none" = "all",
   ): Promise<BranchBoard[]> {
+    const topOnlyScores = scoring !== "all";
     if (branches.length === 0) return [];
     const ids = branches.map((b) => b.id);
     const zoneOf = (id: string) => index.chain(id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
@@ -112,7 +114,7 @@ export class LeaderboardService {
       this.repo.attendanceTotals(ids, year.start, now),
       this.repo.meetings(ids, year.start, year.end),
       topOnlyScores ? Promise.resolve([]) : this.repo.members(ids),
-      topOnlyScores
+      scoring === "top"
         ? this.#topScores(branches, index, year.start, now)
         : Promise.resolve(new Map<string, Ranked<MemberScore>[]>()),
     ]);
@@ -207,7 +209,7 @@ export class LeaderboardService {
       const rows = await this.repo.branchPage(after, pageSize);
       const page: OrgRecord[] = rows.map((o) => ({ ...o, settings: parseStoredSettings(o.settings) }));
       if (page.length === 0) return;
-      yield await this.boards(page, now, index, true);
+      yield await this.boards(page, now, index, "top");
       // SQLite answers synchronously: let timers and other updates run between pages.
       await new Promise((resolve) => setImmediate(resolve));
       after = page.at(-1)?.id ?? null;
@@ -243,7 +245,7 @@ export class LeaderboardService {
     const boards: BranchBoard[] = [];
     const branches = idx.branchesUnder(committee.id);
     for (let i = 0; i < branches.length; i += PAGE)
-      boards.push(...(await this.boards(branches.slice(i, i + PAGE), now, idx)));
+      boards.push(...(await this.boards(branches.slice(i, i + PAGE), now, idx, "none")));
     // Completion first; attendance breaks ties.
     return rank(
       boards,

@@ -1,7 +1,11 @@
 // Reads a roster as secretaries keep it (CSV or XLSX, Chinese headers) into raw rows with their
 // line numbers, so every complaint can point at the line in the secretary's own file.
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+
+/** exceljs is loaded on first use: most processes never build or read a workbook. */
+const excel = async () => (await import("exceljs")).default;
+
 import { DateTime } from "luxon";
 
 export interface RawRow {
@@ -31,7 +35,7 @@ function readCsv(bytes: Buffer): RawRow[] {
 }
 
 async function readXlsx(bytes: Buffer): Promise<RawRow[]> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

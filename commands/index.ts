@@ -2,6 +2,8 @@
 // matrix test fails for a command whose expected roles it does not list.
 import type { AnyCommand } from "../src/core/command.js";
 import { absent } from "./absent.js";
+import { activities } from "./activities.js";
+import { activity } from "./activity.js";
 import { approve } from "./approve.js";
 import { approveLeave } from "./approve-leave.js";
 import { attend } from "./attend.js";
@@ -12,11 +14,16 @@ import { cancelMeeting } from "./cancel-meeting.js";
 import { chart } from "./chart.js";
 import { checkin } from "./checkin.js";
 import { checkinCode } from "./checkin-code.js";
+import { claim } from "./claim.js";
 import { closeMeeting } from "./close-meeting.js";
+import { confirmWish } from "./confirm-wish.js";
 import { correct } from "./correct.js";
 import { editMeeting } from "./edit-meeting.js";
 import { exportLedger } from "./export.js";
+import { fulfil } from "./fulfil.js";
 import { help } from "./help.js";
+import { household } from "./household.js";
+import { households } from "./households.js";
 import { importRoster } from "./import.js";
 import { invite } from "./invite.js";
 import { jobsCommand } from "./jobs.js";
@@ -31,6 +38,7 @@ import { members } from "./members.js";
 import { minutes } from "./minutes.js";
 import { myAttendance } from "./my-attendance.js";
 import { myLeaves } from "./my-leaves.js";
+import { myService } from "./my-service.js";
 import { notCheckedIn } from "./not-checked-in.js";
 import { obligationsCommand } from "./obligations.js";
 import { orgAdd } from "./org-add.js";
@@ -45,15 +53,25 @@ import { requests } from "./requests.js";
 import { role } from "./role.js";
 import { runJob } from "./run-job.js";
 import { schedule } from "./schedule.js";
+import { serveIn } from "./serve-in.js";
+import { serveOut } from "./serve-out.js";
+import { serviceReport } from "./service-report.js";
 import { set } from "./set.js";
 import { settings } from "./settings.js";
+import { signup } from "./signup.js";
+import { signupCancel } from "./signup-cancel.js";
 import { themeDays } from "./theme-days.js";
 import { tick } from "./tick.js";
 import { transfer } from "./transfer.js";
 import { unbind } from "./unbind.js";
+import { unvisited } from "./unvisited.js";
 import { use } from "./use.js";
+import { visit } from "./visit.js";
 import { warnings } from "./warnings.js";
 import { whoami } from "./whoami.js";
+import { wish } from "./wish.js";
+import { wishInfo } from "./wish-info.js";
+import { wishes } from "./wishes.js";
 
 export const commands: readonly AnyCommand[] = [
   help,
@@ -93,6 +111,24 @@ export const commands: readonly AnyCommand[] = [
   warnings,
   exportLedger,
   chart,
+  activity,
+  activities,
+  signup,
+  signupCancel,
+  serveIn,
+  serveOut,
+  myService,
+  serviceReport,
+  wish,
+  wishes,
+  claim,
+  wishInfo,
+  fulfil,
+  confirmWish,
+  household,
+  visit,
+  households,
+  unvisited,
   invite,
   requests,
   approve,

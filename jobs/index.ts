@@ -1,6 +1,7 @@
 // Every scheduled job. Each one's cron can be overridden with JOB_<ID>_CRON.
 import type { JobDefinition } from "../src/scheduler/job.js";
 import { absenceWarnings } from "./absence-warnings.js";
+import { communityReminders } from "./community-reminders.js";
 import { meetingReminders } from "./meeting-reminders.js";
 import { periodDeadlines } from "./period-deadlines.js";
 import { periodSummaries } from "./period-summaries.js";
@@ -12,4 +13,5 @@ export const jobs: readonly JobDefinition[] = [
   periodDeadlines,
   weeklyLeaderboard,
   periodSummaries,
+  communityReminders,
 ];

@@ -9,6 +9,11 @@ import { AuditRepository } from "./audit/audit-repository.js";
 import { ChartService } from "./charts/chart-service.js";
 import { ChatRepository } from "./chats/chat-repository.js";
 import { ChatService } from "./chats/chat-service.js";
+import { CommunityRepository } from "./community/community-repository.js";
+import { HouseholdService } from "./community/household-service.js";
+import { Participation } from "./community/participation.js";
+import { VolunteerService } from "./community/volunteer-service.js";
+import { WishService } from "./community/wish-service.js";
 import { PromptService } from "./conversation/prompt-service.js";
 import type { Clock } from "./core/clock.js";
 import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
@@ -46,6 +51,10 @@ export interface Services {
   leaderboard: LeaderboardService;
   exports: ExportService;
   charts: ChartService;
+  volunteers: VolunteerService;
+  wishes: WishService;
+  households: HouseholdService;
+  community: Participation;
 }
 
 export interface ServiceDeps {
@@ -89,6 +98,8 @@ function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provid
     deps.defaultTimeZone,
   );
   const chats = new ChatService(chatRepo, orgRepo, access, audit);
+  const community = new CommunityRepository(db);
+  const participation = new Participation(memberRepo, orgRepo, access);
   return {
     identity,
     updates: new UpdateLedger(db),
@@ -105,6 +116,10 @@ function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provid
     warnings,
     exports: new ExportService(meetings, meetingRepo, memberRepo, orgRepo, leaderboard, warnings, access),
     charts: new ChartService(leaderboard, meetings, access),
+    volunteers: new VolunteerService(community, memberRepo, orgRepo, access, participation),
+    wishes: new WishService(community, memberRepo, orgRepo, access, participation),
+    households: new HouseholdService(community, memberRepo, access),
+    community: participation,
   };
 }
 

@@ -148,6 +148,15 @@ export class MemberRepository {
     });
   }
 
+  /** Communities where the member registered as an in-service member (在职党员报到). */
+  async registeredOrganizationIds(memberId: string): Promise<string[]> {
+    const rows = await this.db.communityRegistration.findMany({
+      where: { memberId },
+      select: { organizationId: true },
+    });
+    return rows.map((r) => r.organizationId);
+  }
+
   registrationsOf(memberId: string) {
     return this.db.communityRegistration.findMany({
       where: { memberId },

@@ -75,6 +75,10 @@ export const SETTINGS = {
   },
   "deadlines.daysBefore": { parse: z.coerce.number().int().min(1).max(60), default: 7 },
   "checkIn.closesMinutesAfter": { parse: minutes, default: 60 },
+  "wishes.claimDays": { parse: z.coerce.number().int().min(1).max(60), default: 7 },
+  "wishes.remindHoursBefore": { parse: z.coerce.number().int().min(1).max(240), default: 24 },
+  "points.perServiceHour": { parse: z.coerce.number().int().min(0).max(100), default: 1 },
+  "points.perWish": { parse: z.coerce.number().int().min(0).max(100), default: 5 },
 } as const satisfies Record<string, { parse: z.ZodType; default: unknown }>;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -1,0 +1,29 @@
+// /claim <code> (the 认领 button): claim a wish. The chat hears that it is taken; the resident's
+// details go to the claimant alone.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { codeArg, formatDateTime, requirePerson } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+
+export const claim = defineCommand({
+  name: "claim",
+  aliases: ["认领"],
+  role: "anyone",
+  args: z.tuple([codeArg]),
+  async run(ctx) {
+    const { wish, member } = await ctx.services.wishes.claim(await requirePerson(ctx), ctx.args[0], ctx.now);
+    const zone = await ctx.services.meetings.zoneOf(wish.organizationId, ctx.orgChain);
+    const due = formatDateTime(wish.claimDueAt, zone);
+    const detail = textReply(
+      ctx.t("wishes.claimedPrivately", {
+        summary: wish.summary,
+        recipient: wish.recipient,
+        due,
+        code: wish.code,
+      }),
+      { visibility: "private" },
+    );
+    if (ctx.chat.kind !== "group") return detail;
+    return [textReply(ctx.t("wishes.claimedPublicly", { summary: wish.summary, name: member.name })), detail];
+  },
+});

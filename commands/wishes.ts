@@ -1,0 +1,32 @@
+// /wishes: the wish board (心愿墙) — what is wished and its state, never who wished it.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { requirePerson } from "../src/core/command-helpers.js";
+import { bold, plain, type Reply } from "../src/core/reply.js";
+
+export const wishes = defineCommand({
+  name: "wishes",
+  aliases: ["心愿墙", "心愿"],
+  role: "anyone",
+  args: z.tuple([]),
+  async run(ctx) {
+    const personId = await requirePerson(ctx);
+    const orgIds =
+      ctx.chat.kind === "group" && ctx.org ? [ctx.org.id] : await ctx.services.community.boardsOf(personId);
+    const list = await ctx.services.wishes.board(orgIds);
+    if (list.length === 0) return { segments: [plain(ctx.t("wishes.none"))] };
+    const reply: Reply = { segments: [bold(ctx.t("wishes.boardTitle"))], buttons: [] };
+    for (const w of list) {
+      reply.segments.push(
+        plain(
+          `\n${ctx.t("wishes.line", { summary: w.summary, code: w.code, status: ctx.t(`wishes.status.${w.status}`) })}`,
+        ),
+      );
+      if (w.status === "open")
+        reply.buttons?.push([
+          { label: `${ctx.t("wishes.claimButton")} ${w.code}`, command: "claim", args: [w.code] },
+        ]);
+    }
+    return reply;
+  },
+});

@@ -1,0 +1,184 @@
+// Volunteer activities: posted by a branch or community secretary; members (and in-service
+// members registered there) sign up within the places, check in and out, and their time counts.
+import { DateTime } from "luxon";
+import type { AccessService } from "../access/access-service.js";
+import { DomainError } from "../core/domain-error.js";
+import { shortCode } from "../core/short-code.js";
+import { periodOf } from "../meetings/periods.js";
+import type { MemberRepository } from "../membership/member-repository.js";
+import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
+import type { ActivityRecord, CommunityRepository } from "./community-repository.js";
+import { servedMinutes } from "./community-rules.js";
+import type { Participation } from "./participation.js";
+
+/** Check-in opens this long before an activity starts. */
+const CHECK_IN_OPENS_MS = 30 * 60_000;
+
+export interface NewActivity {
+  title: string;
+  place: string;
+  startsAt: Date;
+  minutes: number;
+  capacity: number;
+}
+
+export class VolunteerService {
+  constructor(
+    private readonly repo: CommunityRepository,
+    private readonly members: MemberRepository,
+    private readonly orgs: OrganizationRepository,
+    private readonly access: AccessService,
+    private readonly participation: Participation,
+  ) {}
+
+  async post(actorId: string, org: OrgRecord, input: NewActivity, now: Date): Promise<ActivityRecord> {
+    await this.access.require(actorId, org.id, "secretary");
+    if (input.startsAt <= now) throw new DomainError("community.inThePast");
+    return this.repo.createActivity({
+      code: await newCode(this.repo, "V"),
+      organizationId: org.id,
+      title: input.title,
+      place: input.place,
+      startsAt: input.startsAt,
+      endsAt: new Date(input.startsAt.getTime() + input.minutes * 60_000),
+      capacity: input.capacity,
+      createdById: actorId,
+      createdAt: now,
+    });
+  }
+
+  upcoming(organizationIds: string[], now: Date): Promise<ActivityRecord[]> {
+    return this.repo.upcomingActivities(organizationIds, now);
+  }
+
+  async signUp(personId: string, code: string, now: Date) {
+    const activity = await this.#open(code, now);
+    const member = await this.participation.memberFor(personId, activity.organizationId);
+    if (await this.repo.signup(activity.id, member.id)) return { activity, member, already: true };
+    if (!(await this.repo.takePlace(activity.id))) throw new DomainError("community.full", { code });
+    await this.repo.addSignup(activity.id, member.id, now);
+    return { activity: { ...activity, signedUp: activity.signedUp + 1 }, member, already: false };
+  }
+
+  async cancel(personId: string, code: string, now: Date) {
+    const activity = await this.#open(code, now);
+    const member = await this.participation.memberFor(personId, activity.organizationId);
+    const signup = await this.repo.signup(activity.id, member.id);
+    if (!signup) throw new DomainError("community.notSignedUp", { code });
+    if (signup.checkedInAt) throw new DomainError("community.alreadyServing", { code });
+    await this.repo.removeSignup(activity.id, member.id);
+    await this.repo.releasePlace(activity.id);
+    return { activity };
+  }
+
+  async checkIn(personId: string, code: string, now: Date) {
+    const activity = await this.#byCode(code);
+    const member = await this.participation.memberFor(personId, activity.organizationId);
+    const signup = await this.repo.signup(activity.id, member.id);
+    if (!signup) throw new DomainError("community.notSignedUp", { code });
+    if (signup.checkedInAt) return { activity, at: signup.checkedInAt, already: true };
+    if (now.getTime() < activity.startsAt.getTime() - CHECK_IN_OPENS_MS || now >= activity.endsAt)
+      throw new DomainError("community.notNow", { code });
+    await this.repo.updateSignup(activity.id, member.id, { checkedInAt: now });
+    return { activity, at: now, already: false };
+  }
+
+  async checkOut(personId: string, code: string, now: Date) {
+    const activity = await this.#byCode(code);
+    const member = await this.participation.memberFor(personId, activity.organizationId);
+    const signup = await this.repo.signup(activity.id, member.id);
+    if (!signup?.checkedInAt) throw new DomainError("community.notCheckedIn", { code });
+    if (signup.minutes !== null) return { activity, minutes: signup.minutes, already: true };
+    const minutes = servedMinutes(signup.checkedInAt, now, activity);
+    await this.repo.updateSignup(activity.id, member.id, { checkedOutAt: now, minutes });
+    return { activity, minutes, already: false };
+  }
+
+  /** A person's service this month, quarter and year, and wishes they fulfilled this year. */
+  async myService(personId: string, now: Date, zone: string) {
+    const memberships = await this.members.activeOf(personId);
+    if (memberships.length === 0) throw new DomainError("members.notAMember");
+    const ids = memberships.map((m) => m.id);
+    const sum = async (kind: "month" | "quarter" | "year") => {
+      const p = periodOf(now, kind, zone);
+      return [...(await this.repo.servedMinutes(ids, p.start, p.end)).values()].reduce((a, b) => a + b, 0);
+    };
+    const year = periodOf(now, "year", zone);
+    const wishes = [...(await this.repo.confirmedWishes(ids, year.start, year.end)).values()].reduce(
+      (a, b) => a + b,
+      0,
+    );
+    return { month: await sum("month"), quarter: await sum("quarter"), year: await sum("year"), wishes };
+  }
+
+  /**
+   * A branch's service over a period: each member's minutes wherever they served (their own
+   * branch's activities or a community's), and — for a community — the in-service members from
+   * other branches who served in its activities.
+   */
+  async report(actorId: string, org: OrgRecord, now: Date, zone: string) {
+    await this.access.require(actorId, org.id, "committee_member");
+    const period = periodOf(now, "quarter", zone);
+    const roster = org.kind === "branch" ? await this.members.listByBranch(org.id) : [];
+    const minutes = await this.repo.servedMinutes(
+      roster.map((m) => m.id),
+      period.start,
+      period.end,
+    );
+    const own = roster
+      .map((m) => ({ name: m.name, minutes: minutes.get(m.id) ?? 0 }))
+      .sort((a, b) => b.minutes - a.minutes);
+    const visiting = new Map<string, { name: string; branch: string; minutes: number }>();
+    const branchNames = new Map<string, string>();
+    for (const p of await this.repo.participantsOf(org.id, period.start, period.end)) {
+      if (p.member.organizationId === org.id) continue;
+      let branch = branchNames.get(p.member.organizationId);
+      if (branch === undefined) {
+        branch = (await this.orgs.findById(p.member.organizationId))?.name ?? "";
+        branchNames.set(p.member.organizationId, branch);
+      }
+      const entry = visiting.get(p.member.id) ?? { name: p.member.name, branch, minutes: 0 };
+      entry.minutes += p.minutes ?? 0;
+      visiting.set(p.member.id, entry);
+    }
+    return { period, own, visiting: [...visiting.values()] };
+  }
+
+  /** Activities starting within a day, with the signed-up members not yet reminded. */
+  async dueReminders(now: Date) {
+    const soon = await this.repo.activitiesStartingBetween(
+      now,
+      DateTime.fromJSDate(now).plus({ hours: 24 }).toJSDate(),
+    );
+    const due = [];
+    for (const activity of soon) {
+      const pending = await this.repo.pendingReminders(activity.id);
+      if (pending.length > 0) due.push({ activity, pending });
+    }
+    return due;
+  }
+
+  async markReminded(activityId: string, memberId: string, now: Date): Promise<void> {
+    await this.repo.updateSignup(activityId, memberId, { remindedAt: now });
+  }
+
+  async #byCode(code: string): Promise<ActivityRecord> {
+    const activity = await this.repo.activityByCode(code);
+    if (!activity) throw new DomainError("community.activityNotFound", { code });
+    return activity;
+  }
+
+  async #open(code: string, now: Date): Promise<ActivityRecord> {
+    const activity = await this.#byCode(code);
+    if (activity.status !== "open" || activity.startsAt <= now)
+      throw new DomainError("community.closed", { code });
+    return activity;
+  }
+}
+
+export async function newCode(repo: CommunityRepository, prefix: string): Promise<string> {
+  for (;;) {
+    const code = `${prefix}${shortCode(4)}`;
+    if (!(await repo.codeTaken(code))) return code;
+  }
+}

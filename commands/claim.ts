@@ -21,7 +21,11 @@ export const claim = defineCommand({
         due,
         code: wish.code,
       }),
-      { visibility: "private" },
+      {
+        visibility: "private",
+        // A button keeps this a message of its own: a toast would vanish with the address in it.
+        buttons: [[{ label: ctx.t("wishes.detailsButton"), command: "wish_info", args: [wish.code] }]],
+      },
     );
     if (ctx.chat.kind !== "group") return detail;
     return [textReply(ctx.t("wishes.claimedPublicly", { summary: wish.summary, name: member.name })), detail];

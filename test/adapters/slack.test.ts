@@ -358,6 +358,21 @@ describe("Slack, end to end", () => {
     await scheduler.stop();
   });
 
+  it("claims a micro-wish in the channel: the channel hears who, the resident's details come back ephemerally", async () => {
+    await slash(secretary, "wish 一台电饭煲 | 幸福里3号楼201 张桂兰奶奶 13903150011", "channel");
+    const wish = await bot.prisma.microWish.findFirstOrThrow({ where: { summary: "一台电饭煲" } });
+    const responses = await slash(member, `claim ${wish.code}`, "channel");
+    const inChannel = responses
+      .filter((r) => r.params.response_type === "in_channel")
+      .map((r) => String(r.params.text));
+    const ephemeral = responses
+      .filter((r) => r.params.response_type !== "in_channel")
+      .map((r) => String(r.params.text));
+    expect(inChannel.join("\n")).toContain("已由 王芳 认领");
+    expect(inChannel.join("\n")).not.toContain("张桂兰");
+    expect(ephemeral.join("\n")).toContain("张桂兰奶奶 13903150011");
+  });
+
   it("answers /party chart in the channel with the leaderboard card uploaded as a PNG", async () => {
     const before = fake.calls.length;
     const body = slashBody(secretary, "chart 积分", "channel");

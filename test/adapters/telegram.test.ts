@@ -350,6 +350,36 @@ describe("Telegram, end to end", () => {
     await scheduler.stop();
   });
 
+  it("takes a micro-wish claimed by button: the group hears who claimed it, the resident's details go by private message", async () => {
+    const posted = await says(secretary, "/wish 一台电饭煲 | 幸福里3号楼201 张桂兰奶奶 13903150011", "group");
+    const wishPost = posted.find(
+      (c) => c.method === "sendMessage" && String(c.params.chat_id) === String(GROUP),
+    );
+    expect(String(wishPost?.params.text)).not.toContain("张桂兰");
+    const claim = keyboardOf(wishPost)[0]?.[0];
+    expect(claim?.text).toBe("认领");
+    const before = fake.calls.length;
+    await post(
+      fake.push({
+        callback_query: {
+          id: "cb-wish",
+          chat_instance: "x",
+          from: { ...member, is_bot: false },
+          data: claim?.callback_data,
+          message: { message_id: 1, date: 0, chat: { id: GROUP, type: "supergroup", title: "幸福里党员群" } },
+        },
+      } as never),
+    );
+    const answered = fake.calls.slice(before);
+    const to = (chat: number) =>
+      answered.filter((c) => String(c.params.chat_id) === String(chat)).map((c) => String(c.params.text));
+    const inGroup = to(GROUP);
+    const privately = to(member.id);
+    expect(inGroup.join("\n")).toContain("微心愿「一台电饭煲」已由 王芳 认领");
+    expect(inGroup.join("\n")).not.toContain("张桂兰");
+    expect(privately.join("\n")).toContain("张桂兰奶奶 13903150011");
+  });
+
   it("answers /chart in the group with a photo of the leaderboard card, captioned with the board", async () => {
     const calls = await says(member, "/chart 积分", "group");
     const photo = calls.find((c) => c.method === "sendPhoto");

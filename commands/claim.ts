@@ -28,6 +28,10 @@ export const claim = defineCommand({
       },
     );
     if (ctx.chat.kind !== "group") return detail;
-    return [textReply(ctx.t("wishes.claimedPublicly", { summary: wish.summary, name: member.name })), detail];
+    // The notice is for the whole chat: in its language, not the claimant's.
+    return [
+      textReply(ctx.groupT("wishes.claimedPublicly", { summary: wish.summary, name: member.name })),
+      detail,
+    ];
   },
 });

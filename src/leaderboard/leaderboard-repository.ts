@@ -28,14 +28,51 @@ export class LeaderboardRepository {
   }
 
   /**
+   * Volunteer minutes served and micro-wishes confirmed per member of the branches, in a period
+   * (activities that started in it; wishes confirmed in it), wherever the work was done.
+   */
+  async serviceTotals(
+    branchIds: string[],
+    from: Date,
+    to: Date,
+  ): Promise<Map<string, { organizationId: string; minutes: number; wishes: number }>> {
+    if (branchIds.length === 0) return new Map();
+    const rows = await this.db.$queryRaw<
+      { memberId: string; organizationId: string; minutes: number | bigint; wishes: number | bigint }[]
+    >`
+      SELECT t."memberId" AS "memberId", t."organizationId" AS "organizationId",
+        CAST(SUM(t."minutes") AS INTEGER) AS "minutes", CAST(SUM(t."wishes") AS INTEGER) AS "wishes"
+      FROM (
+        SELECT mb."id" AS "memberId", mb."organizationId" AS "organizationId", vs."minutes" AS "minutes", 0 AS "wishes"
+        FROM "VolunteerSignup" vs JOIN "VolunteerActivity" va ON va."id" = vs."activityId"
+          JOIN "Member" mb ON mb."id" = vs."memberId"
+        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND vs."minutes" IS NOT NULL
+          AND va."startsAt" >= ${from} AND va."startsAt" < ${to}
+        UNION ALL
+        SELECT mb."id", mb."organizationId", 0, 1
+        FROM "MicroWish" w JOIN "Member" mb ON mb."id" = w."claimedById"
+        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND w."status" = 'confirmed'
+          AND w."confirmedAt" >= ${from} AND w."confirmedAt" <= ${to}
+      ) t
+      GROUP BY t."memberId", t."organizationId"`;
+    return new Map(
+      rows.map((r) => [
+        r.memberId,
+        { organizationId: r.organizationId, minutes: Number(r.minutes), wishes: Number(r.wishes) },
+      ]),
+    );
+  }
+
+  /**
    * The top of each branch's member ranking, computed in the database: points per member with
-   * each type's yearly cap, ranked within the branch; only ranks up to `top` with points > 0.
+   * each type's yearly cap, plus service (whole hours served, wishes confirmed), ranked within the
+   * branch; only ranks up to `top` with points > 0.
    */
   async topScores(
     branchIds: string[],
     from: Date,
     to: Date,
-    rules: { perMeeting: number; caps: Record<string, number> },
+    rules: { perMeeting: number; caps: Record<string, number>; perServiceHour: number; perWish: number },
     top: number,
     provider: "sqlite" | "postgresql",
   ): Promise<{ organizationId: string; memberId: string; name: string; points: number; rank: number }[]> {
@@ -65,9 +102,25 @@ export class LeaderboardRepository {
         WHERE m."organizationId" IN (${Prisma.join(branchIds)}) AND m."status" = 'closed'
           AND m."startsAt" >= ${from} AND m."startsAt" < ${to} AND a."outcome" IN ('present', 'late')
         GROUP BY a."memberId", m."organizationId", m."type"
-      ), p AS (
-        SELECT c."memberId" AS "memberId", c."organizationId" AS "organizationId", CAST(SUM(${capped}) AS INTEGER) AS "points"
+      ), q AS (
+        SELECT c."memberId" AS "memberId", c."organizationId" AS "organizationId", SUM(${capped}) AS "points"
         FROM c GROUP BY c."memberId", c."organizationId"
+        UNION ALL
+        SELECT mb."id", mb."organizationId", (SUM(vs."minutes") / 60) * ${rules.perServiceHour}
+        FROM "VolunteerSignup" vs JOIN "VolunteerActivity" va ON va."id" = vs."activityId"
+          JOIN "Member" mb ON mb."id" = vs."memberId"
+        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND vs."minutes" IS NOT NULL
+          AND va."startsAt" >= ${from} AND va."startsAt" < ${to}
+        GROUP BY mb."id", mb."organizationId"
+        UNION ALL
+        SELECT mb."id", mb."organizationId", COUNT(*) * ${rules.perWish}
+        FROM "MicroWish" w JOIN "Member" mb ON mb."id" = w."claimedById"
+        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND w."status" = 'confirmed'
+          AND w."confirmedAt" >= ${from} AND w."confirmedAt" <= ${to}
+        GROUP BY mb."id", mb."organizationId"
+      ), p AS (
+        SELECT q."memberId" AS "memberId", q."organizationId" AS "organizationId", CAST(SUM(q."points") AS INTEGER) AS "points"
+        FROM q GROUP BY q."memberId", q."organizationId"
       ), r AS (
         SELECT p.*, RANK() OVER (PARTITION BY p."organizationId" ORDER BY p."points" DESC) AS "rank" FROM p
       )

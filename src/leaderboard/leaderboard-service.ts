@@ -3,6 +3,7 @@
 // ranking of its branches. Boards are computed a page of branches at a time from aggregates the
 // database computes, with inherited settings resolved in memory.
 import { DateTime } from "luxon";
+import { servicePoints } from "../community/community-rules.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { FREQUENCY_SETTING, MEETING_TYPES } from "../meetings/meeting-types.js";
 import { obligations } from "../meetings/obligations.js";
@@ -25,6 +26,8 @@ export interface BranchBoard {
   completion: number;
   /** Present ÷ expected over this year's closed meetings, 0–1 (null when none). */
   attendance: number | null;
+  /** Volunteer minutes the branch's members served this year, wherever they served. */
+  serviceMinutes: number;
   scores: Ranked<MemberScore>[];
 }
 
@@ -109,7 +112,8 @@ export class LeaderboardService {
     const zoneOf = (id: string) => index.chain(id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
     // Years differ only across time zones; a page normally shares one.
     const year = periodOf(now, "year", zoneOf(ids[0] ?? ""));
-    const [counts, totals, meetings, roster, tops] = await Promise.all([
+    const [service, counts, totals, meetings, roster, tops] = await Promise.all([
+      this.repo.serviceTotals(ids, year.start, now),
       topOnlyScores ? Promise.resolve([]) : this.repo.attendedCounts(ids, year.start, now),
       this.repo.attendanceTotals(ids, year.start, now),
       this.repo.meetings(ids, year.start, year.end),
@@ -127,11 +131,22 @@ export class LeaderboardService {
         perMeeting: settings["points.perMeeting"].value as number,
         caps: settings["points.caps"].value as PointsRules["caps"],
       };
-      const scores = (rosterBy.get(branch.id) ?? []).map((m) => ({
-        memberId: m.id,
-        name: m.name,
-        points: pointsFromCounts(countsByMember.get(m.id) ?? [], rules),
-      }));
+      const serviceRules = {
+        perServiceHour: settings["points.perServiceHour"].value as number,
+        perWish: settings["points.perWish"].value as number,
+      };
+      const scores = (rosterBy.get(branch.id) ?? []).map((m) => {
+        const served = service.get(m.id);
+        return {
+          memberId: m.id,
+          name: m.name,
+          points:
+            pointsFromCounts(countsByMember.get(m.id) ?? [], rules) +
+            servicePoints(served?.minutes ?? 0, served?.wishes ?? 0, serviceRules),
+        };
+      });
+      let serviceMinutes = 0;
+      for (const s of service.values()) if (s.organizationId === branch.id) serviceMinutes += s.minutes;
       const frequencies: Partial<Record<MeetingType, Frequency>> = {};
       for (const type of MEETING_TYPES) {
         const key = FREQUENCY_SETTING[type];
@@ -156,6 +171,7 @@ export class LeaderboardService {
         branch,
         completion: required === 0 ? 1 : held / required,
         attendance: total && total.total > 0 ? total.attended / total.total : null,
+        serviceMinutes,
         scores: topOnlyScores ? (tops.get(branch.id) ?? []) : rank(scores, (s) => s.points),
       };
     });
@@ -168,15 +184,20 @@ export class LeaderboardService {
     from: Date,
     to: Date,
   ): Promise<Map<string, Ranked<MemberScore>[]>> {
-    const byRules = new Map<
-      string,
-      { rules: { perMeeting: number; caps: Record<string, number> }; ids: string[] }
-    >();
+    type Rules = {
+      perMeeting: number;
+      caps: Record<string, number>;
+      perServiceHour: number;
+      perWish: number;
+    };
+    const byRules = new Map<string, { rules: Rules; ids: string[] }>();
     for (const branch of branches) {
       const settings = effectiveSettings(index.chain(branch.id));
-      const rules = {
+      const rules: Rules = {
         perMeeting: settings["points.perMeeting"].value as number,
         caps: settings["points.caps"].value as Record<string, number>,
+        perServiceHour: settings["points.perServiceHour"].value as number,
+        perWish: settings["points.perWish"].value as number,
       };
       const key = JSON.stringify(rules);
       const entry = byRules.get(key) ?? { rules, ids: [] };

@@ -1,4 +1,5 @@
 // How the weekly boards read in the chats.
+import { hoursText } from "../community/community-rules.js";
 import type { Translate } from "../core/i18n.js";
 import { bold, plain, type Reply } from "../core/reply.js";
 import type { BranchBoard, MemberScore } from "./leaderboard-service.js";
@@ -16,6 +17,8 @@ export function renderBranchBoard(
     t("leaderboard.completion", { rate: pct(board.completion) }),
     t("leaderboard.attendance", { rate: pct(board.attendance) }),
   ];
+  if (board.serviceMinutes > 0)
+    lines.push(t("leaderboard.service", { hours: hoursText(board.serviceMinutes) }));
   if (top.length > 0) {
     lines.push(t("leaderboard.topTitle"));
     for (const { item, rank } of top)

@@ -83,6 +83,18 @@ describe("community work", () => {
     const own = joined(await world.secretaryB.says("/service_report"));
     expect(own).toContain("赵磊：2 小时");
     expect(joined(await wang.says("/service_report"))).toContain("权限");
+    // Service counts in points (1 a whole hour by default), in his own branch's ranking.
+    expect(joined(await zhao.says("/rank"))).toContain("您今年的积分：2 分，在「和平里社区党支部」");
+    // Monday's board of his branch carries its service hours.
+    const weekly = testScheduler(bot, "w");
+    bot.clock.set("2026-03-09T00:58:00Z");
+    await weekly.tick();
+    bot.clock.set("2026-03-09T01:02:00Z");
+    await weekly.tick();
+    await weekly.stop();
+    const board = (await bot.posts(world.groupB)).map((r) => joined([r])).find((t) => t.includes("每周榜单"));
+    expect(board).toContain("本年志愿服务：2 小时");
+    expect(board).toContain("1. 赵磊 2 分");
   });
 
   it("takes a micro-wish through claim, lapse and release, re-claim, fulfilment and confirmation, privately", async () => {
@@ -144,6 +156,7 @@ describe("community work", () => {
       "微心愿「一台电饭煲」已确认完成，感谢 顾丽！",
     );
     expect(joined(await gu.says("/my_service"))).toContain("本年完成微心愿 1 个");
+    expect(joined(await gu.says("/rank"))).toContain("您今年的积分：5 分"); // 5 a confirmed wish
     const wish = await bot.prisma.microWish.findUniqueOrThrow({ where: { code } });
     expect(wish).toMatchObject({
       status: "confirmed",

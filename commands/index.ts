@@ -18,6 +18,9 @@ import { claim } from "./claim.js";
 import { closeMeeting } from "./close-meeting.js";
 import { confirmWish } from "./confirm-wish.js";
 import { correct } from "./correct.js";
+import { dues } from "./dues.js";
+import { duesPaid } from "./dues-paid.js";
+import { duesSet } from "./dues-set.js";
 import { editMeeting } from "./edit-meeting.js";
 import { exportLedger } from "./export.js";
 import { fulfil } from "./fulfil.js";
@@ -37,6 +40,7 @@ import { meetings } from "./meetings.js";
 import { members } from "./members.js";
 import { minutes } from "./minutes.js";
 import { myAttendance } from "./my-attendance.js";
+import { myDues } from "./my-dues.js";
 import { myLeaves } from "./my-leaves.js";
 import { myService } from "./my-service.js";
 import { notCheckedIn } from "./not-checked-in.js";
@@ -111,6 +115,10 @@ export const commands: readonly AnyCommand[] = [
   warnings,
   exportLedger,
   chart,
+  duesSet,
+  duesPaid,
+  dues,
+  myDues,
   activity,
   activities,
   signup,

@@ -18,7 +18,7 @@ export const absenceWarnings = defineJob({
       const month = DateTime.fromJSDate(now, { zone: "utc" }).toFormat("yyyy-MM");
       // One message per secretary listing everyone; its key changes when the list does.
       const key = warnings
-        .map((w) => `${w.memberId}:${w.level}`)
+        .map((w) => `${w.memberId}:${w.reason}:${w.level}`)
         .sort()
         .join(",");
       for (const secretary of await services.warnings.secretariesOf(branch.id)) {

@@ -2,6 +2,7 @@
 import type { JobDefinition } from "../src/scheduler/job.js";
 import { absenceWarnings } from "./absence-warnings.js";
 import { communityReminders } from "./community-reminders.js";
+import { duesReminders } from "./dues-reminders.js";
 import { meetingReminders } from "./meeting-reminders.js";
 import { periodDeadlines } from "./period-deadlines.js";
 import { periodSummaries } from "./period-summaries.js";
@@ -14,4 +15,5 @@ export const jobs: readonly JobDefinition[] = [
   weeklyLeaderboard,
   periodSummaries,
   communityReminders,
+  duesReminders,
 ];

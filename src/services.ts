@@ -19,6 +19,8 @@ import type { Clock } from "./core/clock.js";
 import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
 import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
+import { DuesRepository } from "./dues/dues-repository.js";
+import { DuesService } from "./dues/dues-service.js";
 import { ExportService } from "./exports/export-service.js";
 import { IdentityRepository } from "./identity/identity-repository.js";
 import { IdentityService } from "./identity/identity-service.js";
@@ -55,6 +57,7 @@ export interface Services {
   wishes: WishService;
   households: HouseholdService;
   community: Participation;
+  dues: DuesService;
 }
 
 export interface ServiceDeps {
@@ -81,11 +84,13 @@ function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provid
     deps.defaultTimeZone,
     deps.provider,
   );
+  const dues = new DuesService(new DuesRepository(db), memberRepo, meetingRepo, access);
   const warnings = new WarningService(
     meetingRepo,
     orgRepo,
     access,
     new AccessRepository(db),
+    dues,
     deps.defaultTimeZone,
   );
   const meetings = new MeetingService(
@@ -120,6 +125,7 @@ function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provid
     wishes: new WishService(community, memberRepo, orgRepo, access, participation),
     households: new HouseholdService(community, memberRepo, access),
     community: participation,
+    dues,
   };
 }
 

@@ -3,6 +3,7 @@
 import { DateTime } from "luxon";
 import type { AccessRepository } from "../access/access-repository.js";
 import type { AccessService } from "../access/access-service.js";
+import type { DuesService } from "../dues/dues-service.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
@@ -13,10 +14,17 @@ const LOOKBACK_MONTHS = 12;
 export interface AbsenceWarning {
   memberId: string;
   name: string;
+  /** Missed organisational life, or unpaid dues: each is its own ladder, shown apart. */
+  reason: "attendance" | "dues";
   level: WarningLevel;
   months: number;
   lastAttended: string | null;
+  /** Six months or more: one of the 党章's conditions for being regarded as having left. */
+  sixMonthRule: boolean;
 }
+
+/** The 党章's six months (attendance, dues). */
+export const SIX_MONTHS = 6;
 
 export class WarningService {
   constructor(
@@ -24,6 +32,7 @@ export class WarningService {
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
     private readonly roles: AccessRepository,
+    private readonly dues: DuesService,
     private readonly defaultTimeZone: string,
   ) {}
 
@@ -99,14 +108,31 @@ export class WarningService {
         warnings.push({
           memberId,
           name: entry.name,
+          reason: "attendance",
           level,
           months,
           lastAttended: entry.lastAttended
             ? DateTime.fromJSDate(entry.lastAttended, { zone }).toISODate()
             : null,
+          sixMonthRule: months >= SIX_MONTHS,
         });
       }
     }
-    return warnings.sort((a, b) => b.months - a.months);
+    // Dues are their own reason: a member who attends every meeting but has not paid for six
+    // months is flagged all the same.
+    for (const s of await this.dues.standing(branch.id, now, zone)) {
+      const level = warningLevel(s.streak, thresholds);
+      if (level)
+        warnings.push({
+          memberId: s.memberId,
+          name: s.name,
+          reason: "dues",
+          level,
+          months: s.streak,
+          lastAttended: null,
+          sixMonthRule: s.streak >= SIX_MONTHS,
+        });
+    }
+    return warnings.sort((a, b) => b.months - a.months || a.reason.localeCompare(b.reason));
   }
 }

@@ -6,14 +6,18 @@ import type { AbsenceWarning } from "./warning-service.js";
 export function renderWarnings(branchName: string, warnings: AbsenceWarning[], t: Translate): Reply {
   if (warnings.length === 0)
     return { segments: [plain(t("warnings.none", { name: branchName }))], visibility: "private" };
-  const lines = warnings.map((w) =>
-    t("warnings.line", {
-      level: t(`warnings.levels.${w.level}`),
-      name: w.name,
-      months: w.months,
-      last: w.lastAttended ?? t("warnings.never"),
-    }),
-  );
+  const lines = warnings.map((w) => {
+    const line =
+      w.reason === "dues"
+        ? t("warnings.duesLine", { level: t(`warnings.levels.${w.level}`), name: w.name, months: w.months })
+        : t("warnings.line", {
+            level: t(`warnings.levels.${w.level}`),
+            name: w.name,
+            months: w.months,
+            last: w.lastAttended ?? t("warnings.never"),
+          });
+    return w.sixMonthRule ? `${line}${t("warnings.sixMonthRule")}` : line;
+  });
   return {
     segments: [
       bold(t("warnings.title", { name: branchName })),

@@ -1,0 +1,48 @@
+// /dues_paid <党员编号…|会议编号> [YYYY-MM|本月|上月]: record a month of dues as paid — for the
+// members named, or for everyone who checked in to a meeting (交纳党费 at the theme party day).
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { codeArg, requireOrg, requirePerson } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+import { monthArg } from "../src/dues/dues-args.js";
+import { previousMonth } from "../src/dues/dues-rules.js";
+import { monthOf } from "../src/dues/dues-service.js";
+
+export const duesPaid = defineCommand({
+  name: "dues_paid",
+  aliases: ["交党费", "党费已交"],
+  role: "committee_member",
+  args: z
+    .array(z.union([monthArg, codeArg]))
+    .min(1)
+    .max(200),
+  async run(ctx) {
+    const org = requireOrg(ctx);
+    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const months = ctx.args.filter((a) => monthArg.safeParse(a).success);
+    const codes = ctx.args.filter((a) => !monthArg.safeParse(a).success);
+    const thisMonth = monthOf(ctx.now, zone);
+    const word = months[0] ?? "本月";
+    const month =
+      word === "本月" || word === "this"
+        ? thisMonth
+        : word === "上月" || word === "last"
+          ? previousMonth(thisMonth)
+          : word;
+    if (codes.length === 0 || month > thisMonth)
+      return textReply(ctx.t("router.badArguments", { usage: ctx.t("commands.dues_paid.usage") }));
+    const r = await ctx.services.dues.recordPaid(await requirePerson(ctx), org, codes, month, ctx.now);
+    const lines = [
+      ctx.t("dues.recorded", {
+        month,
+        count: r.recorded.length,
+        names: r.recorded.map((m) => m.name).join("、") || "—",
+      }),
+    ];
+    if (r.already.length > 0)
+      lines.push(ctx.t("dues.already", { names: r.already.map((m) => m.name).join("、") }));
+    if (r.noRate.length > 0)
+      lines.push(ctx.t("dues.noRate", { names: r.noRate.map((m) => m.name).join("、") }));
+    return textReply(lines.join("\n"), { visibility: "private" });
+  },
+});

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
 import type { Translate } from "../core/i18n.js";
+import type { DuesService } from "../dues/dues-service.js";
 import type { LeaderboardService, OrgIndex } from "../leaderboard/leaderboard-service.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
@@ -27,6 +28,7 @@ export class ExportService {
     private readonly leaderboard: LeaderboardService,
     private readonly warnings: WarningService,
     private readonly access: AccessService,
+    private readonly dues: DuesService,
     private readonly exportDir = path.join(tmpdir(), "party-bot-exports"),
   ) {}
 
@@ -80,8 +82,10 @@ export class ExportService {
       })),
       leaves,
       points: board.scores.map((s) => ({ name: s.item.name, points: s.item.points, rank: s.rank })),
+      dues: await this.dues.standing(branch.id, now, zone),
       warnings: (await this.warnings.forBranch(branch, now)).map((w) => ({
         name: w.name,
+        reason: w.reason,
         level: w.level,
         months: w.months,
       })),

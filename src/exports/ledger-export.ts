@@ -29,7 +29,8 @@ export interface LedgerExportData {
   }[];
   leaves: { meeting: string; name: string; reason: string; status: string; at: Date }[];
   points: { name: string; points: number; rank: number }[];
-  warnings: { name: string; level: string; months: number }[];
+  warnings: { name: string; reason: "attendance" | "dues"; level: string; months: number }[];
+  dues: { name: string; amountFen: number; paidThisYear: number; arrears: string[] }[];
 }
 
 const OUTCOME_MARK: Record<string, string> = { present: "✓", late: "迟", leave: "假", absent: "✗" };
@@ -147,10 +148,28 @@ export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, 
     "预警",
     [
       { header: "姓名", width: 10 },
+      { header: "原因", width: 12 },
       { header: "等级", width: 12 },
-      { header: "连续未参加（月）", width: 16 },
+      { header: "连续月数", width: 10 },
     ],
-    data.warnings.map((w) => [w.name, t(`warnings.levels.${w.level}`), w.months]),
+    data.warnings.map((w) => [
+      w.name,
+      w.reason === "dues" ? "未交党费" : "未参加组织生活",
+      t(`warnings.levels.${w.level}`),
+      w.months,
+    ]),
+  );
+  sheet(
+    workbook,
+    "党费",
+    [
+      { header: "姓名", width: 10 },
+      { header: "每月（元）", width: 10 },
+      { header: "本年已交（月）", width: 14 },
+      { header: "欠交（月）", width: 10 },
+      { header: "欠交月份", width: 40 },
+    ],
+    data.dues.map((d) => [d.name, d.amountFen / 100, d.paidThisYear, d.arrears.length, d.arrears.join("、")]),
   );
   sheet(
     workbook,

@@ -1,10 +1,15 @@
+import ExcelJS from "exceljs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { joined } from "../support/replies.js";
 import { holdClosedMeeting, testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
 import { buildWorld, enrol, type World } from "../support/world.js";
 
-const dm = (who: TestUser) => ({ platform: "console" as const, id: `user:${who.id}`, kind: "private" as const });
+const dm = (who: TestUser) => ({
+  platform: "console" as const,
+  id: `user:${who.id}`,
+  kind: "private" as const,
+});
 
 describe("party dues", () => {
   let bot: TestBot;
@@ -23,7 +28,9 @@ describe("party dues", () => {
     wangCode = await enrol(world.secretaryA, wang);
     await enrol(world.secretaryA, gu);
     liCode = world.memberCodes.get("li-jianguo") ?? "";
-    expect(joined(await world.secretaryA.says("/dues_set 全体 20"))).toContain("已为 3 人设置党费标准：每月 20 元");
+    expect(joined(await world.secretaryA.says("/dues_set 全体 20"))).toContain(
+      "已为 3 人设置党费标准：每月 20 元",
+    );
   });
   afterEach(async () => {
     await bot.close();
@@ -61,6 +68,22 @@ describe("party dues", () => {
     // A member sees only their own record.
     expect(joined(await wang.says("/dues"))).toContain("权限");
     expect(joined(await wang.says("/my_dues"))).not.toContain("顾丽");
+    // The 台账 carries the dues and both reasons of warning.
+    const [exported] = await world.secretaryA.says("/export 年");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported?.attachment?.path ?? "");
+    const rows: unknown[][] = [];
+    workbook.getWorksheet("党费")?.eachRow((row) => {
+      rows.push((row.values as unknown[]).slice(1));
+    });
+    expect(rows[0]).toEqual(["姓名", "每月（元）", "本年已交（月）", "欠交（月）", "欠交月份"]);
+    expect(rows).toContainEqual(["顾丽", 20, 0, 6, "2026-01、2026-02、2026-03、2026-04、2026-05、2026-06"]);
+    expect(rows).toContainEqual(["王芳", 20, 6, 0, ""]);
+    const warned: unknown[][] = [];
+    workbook.getWorksheet("预警")?.eachRow((row) => {
+      warned.push((row.values as unknown[]).slice(1));
+    });
+    expect(warned).toContainEqual(["顾丽", "未交党费", "🔴 红色预警", 6]);
   });
 
   it("records the dues of everyone present at the theme day at once, and reminds the others on the 20th", async () => {
@@ -75,7 +98,9 @@ describe("party dues", () => {
     expect(joined(await world.secretaryA.says(`/dues_paid ${code}`))).toContain(
       "已登记 2026-01 党费 2 人：李建国、王芳",
     );
-    expect(joined(await world.secretaryA.says(`/dues_paid ${code} 2026-01`))).toContain("此前已登记：李建国、王芳");
+    expect(joined(await world.secretaryA.says(`/dues_paid ${code} 2026-01`))).toContain(
+      "此前已登记：李建国、王芳",
+    );
     expect(joined(await wang.says(`/dues_paid ${wangCode}`))).toContain("权限");
 
     const scheduler = testScheduler(bot, "t");

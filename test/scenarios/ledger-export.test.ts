@@ -49,6 +49,7 @@ describe("exporting the 台账", () => {
       "请假记录",
       "积分",
       "预警",
+      "党费",
       "党员名册",
     ]);
     const ledger = workbook.getWorksheet("会议台账");

@@ -22,8 +22,12 @@ import { dues } from "./dues.js";
 import { duesPaid } from "./dues-paid.js";
 import { duesSet } from "./dues-set.js";
 import { editMeeting } from "./edit-meeting.js";
+import { evalItem } from "./eval-item.js";
+import { evalItems } from "./eval-items.js";
+import { evaluation } from "./evaluation.js";
 import { exportLedger } from "./export.js";
 import { fulfil } from "./fulfil.js";
+import { handScore } from "./hand-score.js";
 import { help } from "./help.js";
 import { household } from "./household.js";
 import { households } from "./households.js";
@@ -54,6 +58,9 @@ import { register } from "./register.js";
 import { reject } from "./reject.js";
 import { rejectLeave } from "./reject-leave.js";
 import { requests } from "./requests.js";
+import { review } from "./review.js";
+import { reviewSubmit } from "./review-submit.js";
+import { reviews } from "./reviews.js";
 import { role } from "./role.js";
 import { runJob } from "./run-job.js";
 import { schedule } from "./schedule.js";
@@ -115,6 +122,13 @@ export const commands: readonly AnyCommand[] = [
   warnings,
   exportLedger,
   chart,
+  evaluation,
+  evalItems,
+  evalItem,
+  handScore,
+  review,
+  reviewSubmit,
+  reviews,
   duesSet,
   duesPaid,
   dues,

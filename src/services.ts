@@ -21,6 +21,8 @@ import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
 import { DuesRepository } from "./dues/dues-repository.js";
 import { DuesService } from "./dues/dues-service.js";
+import { EvaluationRepository } from "./evaluation/evaluation-repository.js";
+import { EvaluationService } from "./evaluation/evaluation-service.js";
 import { ExportService } from "./exports/export-service.js";
 import { IdentityRepository } from "./identity/identity-repository.js";
 import { IdentityService } from "./identity/identity-service.js";
@@ -58,6 +60,7 @@ export interface Services {
   households: HouseholdService;
   community: Participation;
   dues: DuesService;
+  evaluation: EvaluationService;
 }
 
 export interface ServiceDeps {
@@ -135,6 +138,16 @@ function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provid
     households: new HouseholdService(community, memberRepo, access),
     community: participation,
     dues,
+    evaluation: new EvaluationService(
+      new EvaluationRepository(db),
+      orgRepo,
+      memberRepo,
+      meetingRepo,
+      new LeaderboardRepository(db),
+      new DuesRepository(db),
+      access,
+      deps.defaultTimeZone,
+    ),
   };
 }
 

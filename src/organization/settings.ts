@@ -79,6 +79,8 @@ export const SETTINGS = {
   "wishes.remindHoursBefore": { parse: z.coerce.number().int().min(1).max(240), default: 24 },
   "points.perServiceHour": { parse: z.coerce.number().int().min(0).max(100), default: 1 },
   "points.perWish": { parse: z.coerce.number().int().min(0).max(100), default: 5 },
+  "evaluation.demoPercent": { parse: z.coerce.number().int().min(0).max(50), default: 15 },
+  "evaluation.lagPercent": { parse: z.coerce.number().int().min(0).max(50), default: 5 },
 } as const satisfies Record<string, { parse: z.ZodType; default: unknown }>;
 
 export type SettingKey = keyof typeof SETTINGS;

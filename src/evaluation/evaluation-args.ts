@@ -1,0 +1,50 @@
+// Arguments of the evaluation commands.
+import { z } from "zod";
+import type { PeriodKind } from "../meetings/periods.js";
+import { MEASURES } from "./evaluation-rules.js";
+
+const KINDS: Record<string, PeriodKind> = {
+  月: "month",
+  本月: "month",
+  month: "month",
+  季: "quarter",
+  季度: "quarter",
+  quarter: "quarter",
+  半年: "half_year",
+  half: "half_year",
+  年: "year",
+  year: "year",
+};
+
+export const periodKindArg = z
+  .string()
+  .transform((w) => KINDS[w.toLowerCase()])
+  .pipe(z.enum(["month", "quarter", "half_year", "year"]));
+
+/** 上期 / last: the period before this one. */
+export const lastArg = z
+  .string()
+  .refine((w) => ["上期", "上季", "上半年", "last"].includes(w.toLowerCase()))
+  .transform(() => "last" as const);
+
+const MEASURE_WORDS: Record<string, (typeof MEASURES)[number]> = {
+  meetings: "meetings",
+  会议: "meetings",
+  attendance: "attendance",
+  出勤: "attendance",
+  dues: "dues",
+  党费: "dues",
+  minutes: "minutes",
+  记录: "minutes",
+  volunteer: "volunteer",
+  志愿: "volunteer",
+  manual: "manual",
+  评分: "manual",
+};
+
+export const measureArg = z
+  .string()
+  .transform((w) => MEASURE_WORDS[w.toLowerCase()])
+  .pipe(z.enum(MEASURES));
+
+export const itemKeyArg = z.string().regex(/^[a-z][a-z0-9_]{1,19}$/);

@@ -1,0 +1,133 @@
+// Pure rules of the committee's evaluation of its branches (每月打擂、季度晒绩、一年一总评): how each
+// item of the scoring sheet is measured from the records, the weighted score, and the
+// demonstration (示范) and lagging (后进) lists.
+import { DateTime } from "luxon";
+import { type Ranked, rank } from "../leaderboard/points.js";
+import type { MeetingType } from "../meetings/meeting-types.js";
+import { type ObligationMeeting, obligations } from "../meetings/obligations.js";
+import { type Period, periodOf } from "../meetings/periods.js";
+import type { Frequency } from "../organization/settings.js";
+
+export const MEASURES = ["meetings", "attendance", "dues", "minutes", "volunteer", "manual"] as const;
+export type Measure = (typeof MEASURES)[number];
+
+export interface SheetItem {
+  key: string;
+  label: string;
+  weight: number;
+  measure: Measure;
+}
+
+/** The sheet a committee starts from until it defines its own (`/eval_item`). */
+export const DEFAULT_SHEET: readonly SheetItem[] = [
+  { key: "meetings", label: "三会一课按时召开", weight: 30, measure: "meetings" },
+  { key: "attendance", label: "党员参加组织生活", weight: 20, measure: "attendance" },
+  { key: "dues", label: "党费按时交纳", weight: 15, measure: "dues" },
+  { key: "minutes", label: "会议记录完整", weight: 10, measure: "minutes" },
+  { key: "volunteer", label: "志愿服务", weight: 10, measure: "volunteer" },
+  { key: "work", label: "工作实绩（党委评分）", weight: 15, measure: "manual" },
+];
+
+/** Volunteer time that earns the full mark: an hour per member per month of the period. */
+export const VOLUNTEER_HOURS_PER_MEMBER_MONTH = 1;
+
+const ORDER = { month: 1, quarter: 3, half_year: 6, year: 12 } as const;
+
+/**
+ * Share of the period's required meetings held (0–1): each type counted over every one of its
+ * own periods that lies inside the evaluated period (three monthly committee meetings in a
+ * quarter), held meetings capped at what was required. Types due less often than the evaluated
+ * period (a yearly life meeting in a quarter) are not judged. Nothing required counts as done.
+ */
+export function periodCompletion(input: {
+  period: Period;
+  /** Periods of a type that have not started by then are not yet due. */
+  asOf: Date;
+  zone: string;
+  frequencies: Partial<Record<MeetingType, Frequency>>;
+  groupIds: string[];
+  meetings: ObligationMeeting[];
+}): number {
+  let required = 0;
+  let held = 0;
+  for (const [type, frequency] of Object.entries(input.frequencies) as [MeetingType, Frequency][]) {
+    if (!frequency || ORDER[frequency.period] > ORDER[input.period.kind as keyof typeof ORDER]) continue;
+    let at = DateTime.fromJSDate(input.period.start, { zone: input.zone });
+    while (at.toJSDate() < input.period.end && at.toJSDate() <= input.asOf) {
+      for (const row of obligations({
+        now: at.toJSDate(),
+        zone: input.zone,
+        frequencies: { [type]: frequency },
+        groupIds: input.groupIds,
+        meetings: input.meetings,
+      })) {
+        required += row.required;
+        held += Math.min(row.held, row.required);
+      }
+      at = DateTime.fromJSDate(periodOf(at.toJSDate(), frequency.period, input.zone).end, {
+        zone: input.zone,
+      });
+    }
+  }
+  return required === 0 ? 1 : held / required;
+}
+
+/** What the records say about a branch for a period; each share is 0–1 (null: nothing to judge). */
+export interface BranchFacts {
+  completion: number;
+  attendance: number | null;
+  dues: number | null;
+  minutes: number | null;
+  volunteerMinutesPerMember: number | null;
+  months: number;
+}
+
+/** An item's mark out of 100 from the facts, or the committee's hand score. */
+export function itemMark(item: SheetItem, facts: BranchFacts, hand: number | undefined): number {
+  const pct = (x: number | null) => (x === null ? 0 : Math.round(x * 1000) / 10);
+  switch (item.measure) {
+    case "meetings":
+      return pct(facts.completion);
+    case "attendance":
+      return pct(facts.attendance);
+    case "dues":
+      return pct(facts.dues);
+    case "minutes":
+      return pct(facts.minutes);
+    case "volunteer": {
+      if (facts.volunteerMinutesPerMember === null) return 0;
+      const target = VOLUNTEER_HOURS_PER_MEMBER_MONTH * 60 * facts.months;
+      return pct(Math.min(1, facts.volunteerMinutesPerMember / target));
+    }
+    case "manual":
+      return hand ?? 0;
+  }
+}
+
+/** The weighted score out of 100, to one decimal. */
+export function weightedScore(items: readonly SheetItem[], marks: number[]): number {
+  const total = items.reduce((n, i) => n + i.weight, 0);
+  if (total === 0) return 0;
+  const sum = items.reduce((n, item, i) => n + item.weight * (marks[i] ?? 0), 0);
+  return Math.round((sum / total) * 10) / 10;
+}
+
+/**
+ * Ranks branches by score and names the demonstration candidates (the top `demoShare`) and the
+ * lagging list (the bottom `lagShare`, at least one branch when there are several); a branch is
+ * never on both.
+ */
+export function evaluationLists<T>(
+  items: T[],
+  score: (item: T) => number,
+  demoShare: number,
+  lagShare: number,
+): { ranked: Ranked<T>[]; demonstration: Ranked<T>[]; lagging: Ranked<T>[] } {
+  const ranked = rank(items, score);
+  if (ranked.length < 2) return { ranked, demonstration: [], lagging: [] };
+  const demoCount = Math.max(1, Math.round(ranked.length * demoShare));
+  const lagCount = Math.max(1, Math.round(ranked.length * lagShare));
+  const demonstration = ranked.slice(0, Math.min(demoCount, ranked.length - 1));
+  const lagging = ranked.slice(Math.max(demonstration.length, ranked.length - lagCount));
+  return { ranked, demonstration, lagging };
+}

@@ -22,27 +22,29 @@ export const duesPaid = defineCommand({
     const months = ctx.args.filter((a) => monthArg.safeParse(a).success);
     const codes = ctx.args.filter((a) => !monthArg.safeParse(a).success);
     const thisMonth = monthOf(ctx.now, zone);
-    const word = months[0] ?? "本月";
-    const month =
-      word === "本月" || word === "this"
-        ? thisMonth
-        : word === "上月" || word === "last"
-          ? previousMonth(thisMonth)
-          : word;
-    if (codes.length === 0 || month > thisMonth)
+    // Several months may be paid at once (a quarter in advance, or arrears).
+    const chosen = [...new Set(months.length > 0 ? months : ["本月"])]
+      .map((word) =>
+        word === "本月" || word === "this"
+          ? thisMonth
+          : word === "上月" || word === "last"
+            ? previousMonth(thisMonth)
+            : word,
+      )
+      .sort();
+    if (codes.length === 0 || chosen.some((m) => m > thisMonth))
       return textReply(ctx.t("router.badArguments", { usage: ctx.t("commands.dues_paid.usage") }));
-    const r = await ctx.services.dues.recordPaid(await requirePerson(ctx), org, codes, month, ctx.now);
-    const lines = [
-      ctx.t("dues.recorded", {
-        month,
-        count: r.recorded.length,
-        names: r.recorded.map((m) => m.name).join("、") || "—",
-      }),
-    ];
-    if (r.already.length > 0)
-      lines.push(ctx.t("dues.already", { names: r.already.map((m) => m.name).join("、") }));
-    if (r.noRate.length > 0)
-      lines.push(ctx.t("dues.noRate", { names: r.noRate.map((m) => m.name).join("、") }));
+    const personId = await requirePerson(ctx);
+    const names = (list: { name: string }[]) => list.map((m) => m.name).join("、");
+    const lines: string[] = [];
+    for (const month of chosen) {
+      const r = await ctx.services.dues.recordPaid(personId, org, codes, month, ctx.now);
+      lines.push(
+        ctx.t("dues.recorded", { month, count: r.recorded.length, names: names(r.recorded) || "—" }),
+      );
+      if (r.already.length > 0) lines.push(ctx.t("dues.already", { names: names(r.already) }));
+      if (r.noRate.length > 0) lines.push(ctx.t("dues.noRate", { names: names(r.noRate) }));
+    }
     return textReply(lines.join("\n"), { visibility: "private" });
   },
 });

@@ -89,7 +89,7 @@ export class EvaluationService {
     if (!branch) throw new DomainError("evaluation.notBelow", { code: input.branchCode });
     await this.#materialise(committee, now);
     const item = (await this.repo.items(committee.id)).find((i) => i.key === input.key);
-    if (!item || item.measure !== "manual") throw new DomainError("evaluation.notManual", { key: input.key });
+    if (item?.measure !== "manual") throw new DomainError("evaluation.notManual", { key: input.key });
     await this.repo.setHandScore({
       branchId: branch.id,
       itemId: item.id,
@@ -252,7 +252,8 @@ export class EvaluationService {
       let paidDues = 0;
       for (const r of rates) {
         if (!rosterIds.has(r.memberId)) continue;
-        const from = r.fromMonth > firstMonth ? r.fromMonth : firstMonth;
+        // "YYYY-MM" strings: the later of the two sorts last.
+        const from = [r.fromMonth, firstMonth].sort()[1] ?? firstMonth;
         if (from > lastDue) continue;
         for (const month of monthsBetween(from, lastDue)) {
           expectedDues++;

@@ -11,8 +11,7 @@ export const wishes = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
-    const orgIds =
-      ctx.chat.kind === "group" && ctx.org ? [ctx.org.id] : await ctx.services.community.boardsOf(personId);
+    const orgIds = await ctx.services.community.boardsFor(personId, ctx.chat, ctx.org);
     const list = await ctx.services.wishes.board(orgIds);
     if (list.length === 0) return { segments: [plain(ctx.t("wishes.none"))] };
     const reply: Reply = { segments: [bold(ctx.t("wishes.boardTitle"))], buttons: [] };

@@ -34,6 +34,11 @@ export class Participation {
     return [...ids];
   }
 
+  /** The boards a command shows: a group chat's own organisation, else the person's. */
+  async boardsFor(personId: string, chat: { kind: string }, org: { id: string } | null): Promise<string[]> {
+    return chat.kind === "group" && org ? [org.id] : this.boardsOf(personId);
+  }
+
   async isSecretaryOf(personId: string, organizationId: string): Promise<boolean> {
     const roles = await this.access.rolesIn(personId, organizationId);
     return roles.includes("secretary") || roles.includes("org_admin");

@@ -1,5 +1,8 @@
 // The words of a branch's half-year report (述职), from facts only.
+import { hoursText } from "../community/community-rules.js";
 import type { Translate } from "../core/i18n.js";
+import type { OrgRecord } from "../organization/organization-repository.js";
+import type { Services } from "../services.js";
 import type { BranchFacts } from "./evaluation-rules.js";
 
 const pct = (x: number | null | undefined) =>
@@ -10,7 +13,6 @@ export function evaluationReviewText(
   r: { key: string; facts: BranchFacts | undefined; held: Map<string, number> },
   warnings: number,
   t: Translate,
-  hours: (minutes: number) => string,
 ): string {
   const held =
     [...r.held.entries()].map(([type, n]) => `${t(`meetingTypes.${type}`)} ${n}`).join("、") || "—";
@@ -21,7 +23,21 @@ export function evaluationReviewText(
     t("evaluation.reviewAttendance", { rate: pct(f?.attendance) }),
     t("evaluation.reviewDues", { rate: pct(f?.dues) }),
     t("evaluation.reviewMinutes", { rate: pct(f?.minutes) }),
-    t("evaluation.reviewService", { hours: hours(Math.round(f?.volunteerMinutesPerMember ?? 0)) }),
+    t("evaluation.reviewService", { hours: hoursText(Math.round(f?.volunteerMinutesPerMember ?? 0)) }),
     t("evaluation.reviewWarnings", { count: warnings }),
   ].join("\n");
+}
+
+/** The branch's report for this or the last half-year, as the secretary would submit it. */
+export async function branchReview(
+  services: Services,
+  personId: string,
+  branch: OrgRecord,
+  which: "this" | "last",
+  now: Date,
+  t: Translate,
+): Promise<{ key: string; text: string }> {
+  const facts = await services.evaluation.reviewFacts(personId, branch, which, now);
+  const warnings = await services.warnings.forBranch(branch, now);
+  return { key: facts.key, text: evaluationReviewText(branch.name, facts, warnings.length, t) };
 }

@@ -90,6 +90,14 @@ describe("Slack, end to end", () => {
     return fake.responses(`/respond/${triggers}`);
   }
 
+  /** Waits (up to 10 s) until the fake saw `method` `times` times since call `before`; returns those calls. */
+  async function untilCalled(method: string, before: number, times = 1) {
+    const until = Date.now() + 10_000;
+    while (fake.calls.slice(before).filter((c) => c.method === method).length < times && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 20));
+    return fake.calls.slice(before);
+  }
+
   async function interact(payload: object) {
     const before = fake.calls.length;
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
@@ -320,14 +328,7 @@ describe("Slack, end to end", () => {
       resolutions: { value: { type: "plain_text_input", value: "每月开展一次党史学习。" } },
     });
     // Two answers, one per field; the second may follow the first after a pause.
-    const until = Date.now() + 10_000;
-    while (
-      fake.calls.slice(beforeSubmit).filter((c) => c.method === "chat.postEphemeral").length < 2 &&
-      Date.now() < until
-    ) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const saved = fake.calls.slice(beforeSubmit);
+    const saved = await untilCalled("chat.postEphemeral", beforeSubmit, 2);
     expect(textOf(saved)).toContain("已保存「党史学习」的会议内容");
     expect(textOf(saved)).toContain("已保存「党史学习」的决议");
     const meeting = await bot.prisma.meeting.findUniqueOrThrow({ where: { code } });
@@ -377,14 +378,7 @@ describe("Slack, end to end", () => {
     const before = fake.calls.length;
     const body = slashBody(secretary, "chart 积分", "channel");
     await send(body, fake.sign(body));
-    const until = Date.now() + 10_000;
-    while (
-      !fake.calls.slice(before).some((c) => c.method === "files.completeUploadExternal") &&
-      Date.now() < until
-    ) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const answered = fake.calls.slice(before);
+    const answered = await untilCalled("files.completeUploadExternal", before);
     const upload = answered.find((c) => c.method === "files.completeUploadExternal");
     expect(upload?.params.channel_id).toBe(CHANNEL.id);
     expect(String(upload?.params.initial_comment)).toContain("幸福里社区党支部");
@@ -396,14 +390,7 @@ describe("Slack, end to end", () => {
     const body = slashBody(secretary, "export", "channel");
     await send(body, fake.sign(body));
     // Building the workbook takes a moment after the acknowledgement: wait for the upload itself.
-    const until = Date.now() + 10_000;
-    while (
-      !fake.calls.slice(before).some((c) => c.method === "files.completeUploadExternal") &&
-      Date.now() < until
-    ) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    const answered = fake.calls.slice(before);
+    const answered = await untilCalled("files.completeUploadExternal", before);
     const upload = answered.find((c) => c.method === "files.completeUploadExternal");
     expect(upload?.params.channel_id).toBe(`D0${secretary.id}`);
     expect(String(upload?.params.initial_comment)).toContain("台账已生成");

@@ -13,8 +13,25 @@ export const wishes = defineCommand({
     const personId = await requirePerson(ctx);
     const orgIds = await ctx.services.community.boardsFor(personId, ctx.chat, ctx.org);
     const list = await ctx.services.wishes.board(orgIds);
-    if (list.length === 0) return { segments: [plain(ctx.t("wishes.none"))] };
-    const reply: Reply = { segments: [bold(ctx.t("wishes.boardTitle"))], buttons: [] };
+    // A committee also sees how its branches' wishes stand, as counts (never who wished what).
+    const counts =
+      ctx.org && ctx.org.kind !== "branch" && ctx.org.kind !== "group"
+        ? await ctx.services.wishes.counts(ctx.org)
+        : null;
+    const summary = counts
+      ? [
+          plain(
+            `\n${ctx.t("wishes.counts", {
+              name: ctx.org?.name ?? "",
+              open: counts.get("open") ?? 0,
+              claimed: (counts.get("claimed") ?? 0) + (counts.get("fulfilled") ?? 0),
+              confirmed: counts.get("confirmed") ?? 0,
+            })}`,
+          ),
+        ]
+      : [];
+    if (list.length === 0) return { segments: [plain(ctx.t("wishes.none")), ...summary] };
+    const reply: Reply = { segments: [bold(ctx.t("wishes.boardTitle")), ...summary], buttons: [] };
     for (const w of list) {
       reply.segments.push(
         plain(

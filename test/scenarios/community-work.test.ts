@@ -163,6 +163,12 @@ describe("community work", () => {
       releases: 1,
       fulfilmentNote: "已送到张奶奶家并教会使用",
     });
+    // The committee counts its branches' wishes, without any detail.
+    const admin = world.admin.in({ platform: "console", id: "admin-dm", kind: "private" });
+    await admin.says(`/use ${world.committee}`);
+    const committee = joined(await admin.says("/wishes"));
+    expect(committee).toContain("「南湖街道党工委」及下级微心愿：待认领 0 个，认领中 0 个，已圆梦 1 个。");
+    expect(committee).not.toContain("张桂兰");
   });
 
   it("lets exactly one of two members who press 认领 at the same moment have the wish", async () => {

@@ -6,7 +6,7 @@ import { defineCommand } from "../src/core/command.js";
 import { formatDateTime, requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
-import { announce } from "../src/meetings/announce.js";
+import { announceCheckIn } from "../src/meetings/announce.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
 
 export const checkin = defineCommand({
@@ -28,7 +28,7 @@ export const checkin = defineCommand({
       const zone = await ctx.services.meetings.zoneOf(result.meeting.organizationId, ctx.orgChain);
       const at = formatDateTime(result.at, zone).slice(11);
       if (result.already) return textReply(ctx.t("checkIn.already", { at }), { visibility: "private" });
-      await announce(ctx.services, result.meeting, ctx.now);
+      await announceCheckIn(ctx.services, result.meeting, ctx.now);
       return textReply(
         ctx.t(result.late ? "checkIn.late" : "checkIn.done", { at, topic: result.meeting.topic }),
         { visibility: "private" },

@@ -45,7 +45,11 @@ export async function createApp({ config, clock, logger, commands = allCommands 
   const db = await openDatabase(config.database);
   const i18n = new I18n(config.defaultLocale);
   const registry = new CommandRegistry(commands);
-  const scope = createServiceScope(db, { clock, defaultTimeZone: config.defaultTimeZone });
+  const scope = createServiceScope(db, {
+    clock,
+    defaultTimeZone: config.defaultTimeZone,
+    onAfterCommitError: (err) => logger.warn({ err }, "work after a commit failed"),
+  });
   const bootstrapCode = await prepareBootstrap(scope, config, clock);
   const router = new Router({
     scope,

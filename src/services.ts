@@ -66,14 +66,23 @@ export interface Services {
 export interface ServiceDeps {
   clock: Clock;
   defaultTimeZone: string;
+  /** Work registered to run after a transaction commits failed (it cannot undo the commit). */
+  onAfterCommitError?: (error: unknown) => void;
 }
+
+/** Registers work to run once the current transaction has committed, with plain services. */
+export type AfterCommit = (work: (services: Services) => Promise<unknown>) => void;
 
 export interface ServiceScope {
   read<T>(fn: (services: Services) => Promise<T>): Promise<T>;
   transaction<T>(fn: (services: Services) => Promise<T>): Promise<T>;
 }
 
-function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provider"] }): Services {
+function createServices(
+  db: Tx,
+  deps: ServiceDeps & { provider: Database["provider"] },
+  afterCommit: AfterCommit,
+): Services {
   const orgRepo = new OrganizationRepository(db);
   const memberRepo = new MemberRepository(db);
   const audit = new AuditRepository(db);
@@ -119,7 +128,7 @@ function createServices(db: Tx, deps: ServiceDeps & { provider: Database["provid
     meetings,
     leaderboard,
     prompts: new PromptService(db),
-    outbox: new OutboxService(new OutboxRepository(db), chatRepo, new IdentityRepository(db)),
+    outbox: new OutboxService(new OutboxRepository(db), chatRepo, new IdentityRepository(db), afterCommit),
     jobRuns: new JobRunRepository(db),
     warnings,
     exports: new ExportService(
@@ -155,7 +164,17 @@ const MAX_ATTEMPTS = 3;
 
 export function createServiceScope(db: Database, deps: ServiceDeps): ServiceScope {
   const withProvider = { ...deps, provider: db.provider };
-  const reader = createServices(db.prisma, withProvider);
+  const runAfterCommit = async (hooks: ((s: Services) => Promise<unknown>)[]) => {
+    for (const hook of hooks) {
+      try {
+        await hook(reader);
+      } catch (error) {
+        deps.onAfterCommitError?.(error);
+      }
+    }
+  };
+  // Outside a transaction there is nothing to wait for: the work runs straight away.
+  const reader: Services = createServices(db.prisma, withProvider, (work) => void runAfterCommit([work]));
   return {
     read: (fn) => fn(reader),
     async transaction(fn) {
@@ -164,7 +183,12 @@ export function createServiceScope(db: Database, deps: ServiceDeps): ServiceScop
       // it sees the winner's row and does the right thing.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.transaction((tx) => fn(createServices(tx, withProvider)));
+          const hooks: ((s: Services) => Promise<unknown>)[] = [];
+          const result = await db.transaction((tx) =>
+            fn(createServices(tx, withProvider, (work) => hooks.push(work))),
+          );
+          await runAfterCommit(hooks);
+          return result;
         } catch (error) {
           if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) throw error;
         }

@@ -46,6 +46,32 @@ export class OutboxRepository {
       ON CONFLICT ("pendingKey") DO UPDATE SET "version" = "OutboxMessage"."version" + 1`;
   }
 
+  /** As `markDirtyInChatsOf`, but leaves a marker already waiting untouched (no row lock). */
+  ensurePendingInChatsOf(
+    organizationId: string,
+    kind: string,
+    replaceKey: string,
+    payload: string,
+    now: Date,
+  ): Promise<number> {
+    return this.db.$executeRaw`
+      INSERT INTO "OutboxMessage" ("id", "platform", "chatId", "kind", "payload", "replaceKey", "version", "pendingKey", "createdAt", "availableAt", "attempts")
+      SELECT CAST(${randomUUID()} AS TEXT) || '|' || c."platform" || '|' || c."externalId",
+             c."platform", c."externalId", ${kind}, ${payload}, ${replaceKey}, 0,
+             c."platform" || '|' || c."externalId" || '|' || CAST(${replaceKey} AS TEXT), ${now}, ${now}, 0
+      FROM "Chat" c WHERE c."organizationId" = ${organizationId}
+      ON CONFLICT ("pendingKey") DO NOTHING`;
+  }
+
+  /** Bumps the version of the markers waiting in the organisation's chats (one statement). */
+  bumpPendingInChatsOf(organizationId: string, replaceKey: string): Promise<number> {
+    return this.db.$executeRaw`
+      UPDATE "OutboxMessage" SET "version" = "version" + 1
+      WHERE "pendingKey" IN (
+        SELECT c."platform" || '|' || c."externalId" || '|' || CAST(${replaceKey} AS TEXT)
+        FROM "Chat" c WHERE c."organizationId" = ${organizationId})`;
+  }
+
   /** Due messages for the platforms this worker can send to (others wait for their adapter). */
   due(now: Date, take: number, platforms: string[]) {
     return this.db.outboxMessage.findMany({

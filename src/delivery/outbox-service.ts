@@ -2,6 +2,7 @@
 import type { ChatRepository } from "../chats/chat-repository.js";
 import type { Reply } from "../core/reply.js";
 import type { IdentityRepository } from "../identity/identity-repository.js";
+import type { AfterCommit } from "../services.js";
 import type { OutboxRepository } from "./outbox-repository.js";
 
 export type OutboxRow = Awaited<ReturnType<OutboxRepository["due"]>>[number];
@@ -11,6 +12,7 @@ export class OutboxService {
     private readonly repo: OutboxRepository,
     private readonly chats: ChatRepository,
     private readonly people: IdentityRepository,
+    private readonly afterCommit: AfterCommit,
   ) {}
 
   /**
@@ -77,6 +79,28 @@ export class OutboxService {
     now: Date,
   ): Promise<number> {
     return this.repo.markDirtyInChatsOf(organizationId, kind, replaceKey, JSON.stringify(payload), now);
+  }
+
+  /**
+   * `refresh` for the hottest path (a burst of check-ins): the marker is inserted if missing, in
+   * the command's transaction, without touching one that is already waiting — so concurrent
+   * check-ins do not queue on its row lock until they commit; its version is bumped right after
+   * the commit instead, so a worker sending it meanwhile sends again. A crash between the two
+   * leaves the announcement one change behind until the next change (docs/operations.md).
+   */
+  async touch(
+    organizationId: string,
+    kind: string,
+    replaceKey: string,
+    payload: object,
+    now: Date,
+  ): Promise<void> {
+    await this.repo.ensurePendingInChatsOf(organizationId, kind, replaceKey, JSON.stringify(payload), now);
+    this.afterCommit((s) => s.outbox.bumpPending(organizationId, replaceKey));
+  }
+
+  bumpPending(organizationId: string, replaceKey: string): Promise<number> {
+    return this.repo.bumpPendingInChatsOf(organizationId, replaceKey);
   }
 
   // For the delivery worker.

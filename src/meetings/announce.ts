@@ -28,6 +28,30 @@ export async function announce(services: Services, meeting: AnnouncedMeeting, no
   return services.outbox.refresh(meeting.organizationId, ANNOUNCEMENT_KIND, key, { meetingId }, now);
 }
 
+/**
+ * The same after a check-in, the burst case: a branch meeting's marker is touched without being
+ * locked (see OutboxService.touch). A group meeting, whose chat may be the group's or the
+ * branch's, takes the ordinary path.
+ */
+export async function announceCheckIn(
+  services: Services,
+  meeting: AnnouncedMeeting,
+  now: Date,
+): Promise<void> {
+  if (meeting.groupId) {
+    await announce(services, meeting, now);
+    return;
+  }
+  const payload = { meetingId: meeting.id };
+  await services.outbox.touch(
+    meeting.organizationId,
+    ANNOUNCEMENT_KIND,
+    announcementKey(meeting.id),
+    payload,
+    now,
+  );
+}
+
 /** The announcement as it stands now, for the delivery worker. */
 export async function renderMeetingAnnouncement(
   services: Services,

@@ -4,7 +4,7 @@ import { type Reply, replyText } from "../../src/core/reply.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
 import { RateLimited, type Sender } from "../../src/delivery/sender.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, type World } from "../support/world.js";
+import { buildWorld, enrol, type World } from "../support/world.js";
 
 /** A chat platform that records what it was asked to do, and can be told to fail. */
 class RecordingSender implements Sender {
@@ -98,6 +98,26 @@ describe("delivering what the bot posts on its own", () => {
     expect(sender.log).toHaveLength(2);
     expect(sender.log[1]).toMatchObject({ edit: "msg-1" });
     expect(sender.log[1]?.text).toContain("报名参加 1");
+    expect(await worker.drainOnce()).toBe(0);
+  });
+
+  it("sends the announcement again when someone checks in while it is being sent", async () => {
+    const wang = bot.user("wang-fang", "王芳");
+    await enrol(world.secretaryA, wang);
+    const code = (await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章"))
+      .map(replyText)
+      .join("")
+      .match(/\b(H[0-9A-Z]{4})\b/)?.[1];
+    await worker.drainOnce();
+    bot.clock.set("2026-03-05T06:50:00Z"); // check-in is open
+    await world.secretaryA.says(`/checkin ${code}`);
+    // 王芳 checks in while the edit showing the first check-in is on its way.
+    sender.during = () => wang.says(`/checkin ${code}`);
+    await worker.drainOnce();
+    expect(sender.log.at(-1)?.text).toContain("已签到 1");
+    sender.during = undefined;
+    await worker.drainOnce();
+    expect(sender.log.at(-1)?.text).toContain("已签到 2");
     expect(await worker.drainOnce()).toBe(0);
   });
 

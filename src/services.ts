@@ -128,7 +128,13 @@ function createServices(
     meetings,
     leaderboard,
     prompts: new PromptService(db),
-    outbox: new OutboxService(new OutboxRepository(db), chatRepo, new IdentityRepository(db), afterCommit),
+    outbox: new OutboxService(
+      new OutboxRepository(db),
+      chatRepo,
+      new IdentityRepository(db),
+      afterCommit,
+      deps.provider === "postgresql",
+    ),
     jobRuns: new JobRunRepository(db),
     warnings,
     exports: new ExportService(

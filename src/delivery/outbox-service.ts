@@ -13,6 +13,8 @@ export class OutboxService {
     private readonly chats: ChatRepository,
     private readonly people: IdentityRepository,
     private readonly afterCommit: AfterCommit,
+    /** PostgreSQL: bump versions after the commit (row locks); SQLite serialises writers anyway. */
+    private readonly deferBumps: boolean,
   ) {}
 
   /**
@@ -95,6 +97,12 @@ export class OutboxService {
     payload: object,
     now: Date,
   ): Promise<void> {
+    // SQLite has one writer at a time: bumping inside the transaction costs nothing extra there,
+    // while a second write after it would.
+    if (!this.deferBumps) {
+      await this.refresh(organizationId, kind, replaceKey, payload, now);
+      return;
+    }
     await this.repo.ensurePendingInChatsOf(organizationId, kind, replaceKey, JSON.stringify(payload), now);
     this.afterCommit((s) => s.outbox.bumpPending(organizationId, replaceKey));
   }

@@ -25,9 +25,13 @@ function menu(
   level: "member" | "secretary",
 ): BotCommand[] {
   const t = app.i18n.translator(locale);
-  return commands
-    .filter((c) => mayRun(c.role, [level]) && /^[a-z0-9_]{1,32}$/.test(c.name))
-    .map((c) => ({ command: c.name, description: t(summaryKey(c.name)).slice(0, 256) }));
+  return (
+    commands
+      .filter((c) => mayRun(c.role, [level]) && /^[a-z0-9_]{1,32}$/.test(c.name))
+      .map((c) => ({ command: c.name, description: t(summaryKey(c.name)).slice(0, 256) }))
+      // Telegram takes at most 100 commands per menu; the rest still work when typed.
+      .slice(0, 100)
+  );
 }
 
 export async function startTelegram(settings: NonNullable<Config["telegram"]>, app: App, logger: Logger) {

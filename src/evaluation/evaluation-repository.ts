@@ -27,10 +27,11 @@ export class EvaluationRepository {
     });
   }
 
-  async handScores(branchIds: string[], itemIds: string[], period: string) {
+  async handScores(branchIds: string[], itemIds: string[], periods: string[]) {
     if (branchIds.length === 0 || itemIds.length === 0) return [];
     return this.db.evaluationScore.findMany({
-      where: { branchId: { in: branchIds }, itemId: { in: itemIds }, period },
+      where: { branchId: { in: branchIds }, itemId: { in: itemIds }, period: { in: periods } },
+      orderBy: { period: "asc" },
     });
   }
 

@@ -47,6 +47,24 @@ export function periodKey(p: Period): string {
   }
 }
 
+/**
+ * The committee scores by hand a quarter at a time: a quarter takes its own score, a month its
+ * quarter's, a half-year or a year the average of its quarters that were scored.
+ */
+export function handScoreQuarters(p: Period): string[] {
+  const quarter = (q: number) => `${p.year}-Q${q}`;
+  switch (p.kind) {
+    case "quarter":
+      return [quarter(p.index)];
+    case "month":
+      return [quarter(Math.ceil(p.index / 3))];
+    case "half_year":
+      return p.index === 1 ? [quarter(1), quarter(2)] : [quarter(3), quarter(4)];
+    default:
+      return [1, 2, 3, 4].map(quarter);
+  }
+}
+
 /** The period of this kind before the one containing `now`. */
 export function previousPeriod(now: Date, kind: PeriodKind, zone: string): Period {
   return periodOf(new Date(periodOf(now, kind, zone).start.getTime() - 1), kind, zone);
@@ -198,9 +216,16 @@ export class EvaluationService {
     const hand = await this.repo.handScores(
       branches.map((b) => b.id),
       manualIds,
-      periodKey(period),
+      handScoreQuarters(period),
     );
-    const handBy = new Map(hand.map((h) => [`${h.branchId}|${h.itemId}`, h]));
+    const handBy = new Map<string, { score: number; comment: string | null }>();
+    const byItem = new Map<string, typeof hand>();
+    for (const h of hand)
+      byItem.set(`${h.branchId}|${h.itemId}`, [...(byItem.get(`${h.branchId}|${h.itemId}`) ?? []), h]);
+    for (const [key, list] of byItem) {
+      const average = Math.round((list.reduce((n, h) => n + h.score, 0) / list.length) * 10) / 10;
+      handBy.set(key, { score: average, comment: list.at(-1)?.comment ?? null });
+    }
     const facts = await this.#facts(branches, period, now, zone);
     return facts.map(({ branch, facts: f }): BranchScore => {
       const marks = sheet.map((item) => {

@@ -147,6 +147,9 @@ describe("the committee's evaluation of its branches", () => {
     ]);
     expect(q2).toContain("示范点候选：和平里社区党支部");
     expect(q2).toContain("后进整顿名单：幸福里社区党支部");
+    // The half-year averages the quarters' hand scores (幸福里: 90 and 80).
+    const half = joined(await world.secretaryA.says("/evaluation 半年 上期"));
+    expect(half).toContain("工作实绩（党委评分）（权重 15）：85");
   });
 
   it("lets a secretary write the half-year report from the records and submit it, and the committee see who has", async () => {

@@ -1,6 +1,6 @@
 // Persistence of outgoing proactive messages.
 import { randomUUID } from "node:crypto";
-import type { Tx } from "../db/database.js";
+import { Prisma, type Tx } from "../db/database.js";
 
 export interface NewOutboxMessage {
   platform: string;
@@ -29,21 +29,11 @@ export class OutboxRepository {
    * all the chats, so concurrent changes never race and a check-in costs one round trip here.
    * Returns how many chats.
    */
-  async markDirtyInChatsOf(
-    organizationId: string,
-    kind: string,
-    replaceKey: string,
-    payload: string,
-    now: Date,
-  ): Promise<number> {
-    // The WHERE clause is required by SQLite to tell ON CONFLICT from a join's ON.
-    return this.db.$executeRaw`
-      INSERT INTO "OutboxMessage" ("id", "platform", "chatId", "kind", "payload", "replaceKey", "version", "pendingKey", "createdAt", "availableAt", "attempts")
-      SELECT CAST(${randomUUID()} AS TEXT) || '|' || c."platform" || '|' || c."externalId",
-             c."platform", c."externalId", ${kind}, ${payload}, ${replaceKey}, 0,
-             c."platform" || '|' || c."externalId" || '|' || CAST(${replaceKey} AS TEXT), ${now}, ${now}, 0
-      FROM "Chat" c WHERE c."organizationId" = ${organizationId}
-      ON CONFLICT ("pendingKey") DO UPDATE SET "version" = "OutboxMessage"."version" + 1`;
+  markDirtyInChatsOf(organizationId: string, kind: string, replaceKey: string, payload: string, now: Date) {
+    return this.#markersInChatsOf(
+      { organizationId, kind, replaceKey, payload, now },
+      Prisma.sql`DO UPDATE SET "version" = "OutboxMessage"."version" + 1`,
+    );
   }
 
   /** As `markDirtyInChatsOf`, but leaves a marker already waiting untouched (no row lock). */
@@ -53,14 +43,22 @@ export class OutboxRepository {
     replaceKey: string,
     payload: string,
     now: Date,
+  ) {
+    return this.#markersInChatsOf({ organizationId, kind, replaceKey, payload, now }, Prisma.sql`DO NOTHING`);
+  }
+
+  #markersInChatsOf(
+    m: { organizationId: string; kind: string; replaceKey: string; payload: string; now: Date },
+    onConflict: Prisma.Sql,
   ): Promise<number> {
+    // The WHERE clause is required by SQLite to tell ON CONFLICT from a join's ON.
     return this.db.$executeRaw`
       INSERT INTO "OutboxMessage" ("id", "platform", "chatId", "kind", "payload", "replaceKey", "version", "pendingKey", "createdAt", "availableAt", "attempts")
       SELECT CAST(${randomUUID()} AS TEXT) || '|' || c."platform" || '|' || c."externalId",
-             c."platform", c."externalId", ${kind}, ${payload}, ${replaceKey}, 0,
-             c."platform" || '|' || c."externalId" || '|' || CAST(${replaceKey} AS TEXT), ${now}, ${now}, 0
-      FROM "Chat" c WHERE c."organizationId" = ${organizationId}
-      ON CONFLICT ("pendingKey") DO NOTHING`;
+             c."platform", c."externalId", ${m.kind}, ${m.payload}, ${m.replaceKey}, 0,
+             c."platform" || '|' || c."externalId" || '|' || CAST(${m.replaceKey} AS TEXT), ${m.now}, ${m.now}, 0
+      FROM "Chat" c WHERE c."organizationId" = ${m.organizationId}
+      ON CONFLICT ("pendingKey") ${onConflict}`;
   }
 
   /** Bumps the version of the markers waiting in the organisation's chats (one statement). */

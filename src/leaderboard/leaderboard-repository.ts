@@ -28,6 +28,25 @@ export class LeaderboardRepository {
   }
 
   /**
+   * Whether any volunteer time or confirmed wish is recorded in the period, anywhere: most
+   * installations start without community work, and a city's weekly board need not sum nothing
+   * for every page of branches.
+   */
+  async anyService(from: Date, to: Date): Promise<boolean> {
+    const [served, wished] = await Promise.all([
+      this.db.volunteerSignup.findFirst({
+        where: { minutes: { not: null }, activity: { startsAt: { gte: from, lt: to } } },
+        select: { memberId: true },
+      }),
+      this.db.microWish.findFirst({
+        where: { status: "confirmed", confirmedAt: { gte: from, lte: to } },
+        select: { id: true },
+      }),
+    ]);
+    return served !== null || wished !== null;
+  }
+
+  /**
    * Volunteer minutes served and micro-wishes confirmed per member of the branches, in a period
    * (activities that started in it; wishes confirmed in it), wherever the work was done.
    */
@@ -75,6 +94,8 @@ export class LeaderboardRepository {
     rules: { perMeeting: number; caps: Record<string, number>; perServiceHour: number; perWish: number },
     top: number,
     provider: "sqlite" | "postgresql",
+    /** False when no service is recorded in the period at all: the service parts are left out. */
+    withService = true,
   ): Promise<{ organizationId: string; memberId: string; name: string; points: number; rank: number }[]> {
     if (branchIds.length === 0) return [];
     const least = provider === "sqlite" ? "MIN" : "LEAST";
@@ -87,6 +108,20 @@ export class LeaderboardRepository {
           " ",
         )} ELSE c."n" * ${rules.perMeeting} END`
       : Prisma.sql`c."n" * ${rules.perMeeting}`;
+    const serviceParts = Prisma.sql`
+        UNION ALL
+        SELECT mb."id", mb."organizationId", (SUM(vs."minutes") / 60) * ${rules.perServiceHour}
+        FROM "VolunteerSignup" vs JOIN "VolunteerActivity" va ON va."id" = vs."activityId"
+          JOIN "Member" mb ON mb."id" = vs."memberId"
+        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND vs."minutes" IS NOT NULL
+          AND va."startsAt" >= ${from} AND va."startsAt" < ${to}
+        GROUP BY mb."id", mb."organizationId"
+        UNION ALL
+        SELECT mb."id", mb."organizationId", COUNT(*) * ${rules.perWish}
+        FROM "MicroWish" w JOIN "Member" mb ON mb."id" = w."claimedById"
+        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND w."status" = 'confirmed'
+          AND w."confirmedAt" >= ${from} AND w."confirmedAt" <= ${to}
+        GROUP BY mb."id", mb."organizationId"`;
     const rows = await this.db.$queryRaw<
       {
         organizationId: string;
@@ -105,19 +140,7 @@ export class LeaderboardRepository {
       ), q AS (
         SELECT c."memberId" AS "memberId", c."organizationId" AS "organizationId", SUM(${capped}) AS "points"
         FROM c GROUP BY c."memberId", c."organizationId"
-        UNION ALL
-        SELECT mb."id", mb."organizationId", (SUM(vs."minutes") / 60) * ${rules.perServiceHour}
-        FROM "VolunteerSignup" vs JOIN "VolunteerActivity" va ON va."id" = vs."activityId"
-          JOIN "Member" mb ON mb."id" = vs."memberId"
-        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND vs."minutes" IS NOT NULL
-          AND va."startsAt" >= ${from} AND va."startsAt" < ${to}
-        GROUP BY mb."id", mb."organizationId"
-        UNION ALL
-        SELECT mb."id", mb."organizationId", COUNT(*) * ${rules.perWish}
-        FROM "MicroWish" w JOIN "Member" mb ON mb."id" = w."claimedById"
-        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND w."status" = 'confirmed'
-          AND w."confirmedAt" >= ${from} AND w."confirmedAt" <= ${to}
-        GROUP BY mb."id", mb."organizationId"
+        ${withService ? serviceParts : Prisma.empty}
       ), p AS (
         SELECT q."memberId" AS "memberId", q."organizationId" AS "organizationId", CAST(SUM(q."points") AS INTEGER) AS "points"
         FROM q GROUP BY q."memberId", q."organizationId"

@@ -112,14 +112,17 @@ export class LeaderboardService {
     const zoneOf = (id: string) => index.chain(id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
     // Years differ only across time zones; a page normally shares one.
     const year = periodOf(now, "year", zoneOf(ids[0] ?? ""));
+    const withService = await this.repo.anyService(year.start, now);
     const [service, counts, totals, meetings, roster, tops] = await Promise.all([
-      this.repo.serviceTotals(ids, year.start, now),
+      withService
+        ? this.repo.serviceTotals(ids, year.start, now)
+        : Promise.resolve(new Map<string, { organizationId: string; minutes: number; wishes: number }>()),
       topOnlyScores ? Promise.resolve([]) : this.repo.attendedCounts(ids, year.start, now),
       this.repo.attendanceTotals(ids, year.start, now),
       this.repo.meetings(ids, year.start, year.end),
       topOnlyScores ? Promise.resolve([]) : this.repo.members(ids),
       scoring === "top"
-        ? this.#topScores(branches, index, year.start, now)
+        ? this.#topScores(branches, index, year.start, now, withService)
         : Promise.resolve(new Map<string, Ranked<MemberScore>[]>()),
     ]);
     const countsByMember = groupBy(counts, (c) => c.memberId);
@@ -183,6 +186,7 @@ export class LeaderboardService {
     index: OrgIndex,
     from: Date,
     to: Date,
+    withService: boolean,
   ): Promise<Map<string, Ranked<MemberScore>[]>> {
     type Rules = {
       perMeeting: number;
@@ -206,7 +210,7 @@ export class LeaderboardService {
     }
     const result = new Map<string, Ranked<MemberScore>[]>();
     for (const { rules, ids } of byRules.values()) {
-      for (const row of await this.repo.topScores(ids, from, to, rules, TOP, this.provider)) {
+      for (const row of await this.repo.topScores(ids, from, to, rules, TOP, this.provider, withService)) {
         const list = result.get(row.organizationId) ?? [];
         list.push({ item: { memberId: row.memberId, name: row.name, points: row.points }, rank: row.rank });
         result.set(row.organizationId, list);

@@ -10,6 +10,36 @@ export interface MemberCount {
   n: number;
 }
 
+/**
+ * One row per volunteer sign-up served (its minutes) and per wish confirmed (one wish) by members of
+ * the branches in a period — wherever the work was done. Summed per member by `serviceTotals` and
+ * turned into points by `topScores`.
+ */
+function serviceRows(branchIds: string[], from: Date, to: Date): Prisma.Sql {
+  return Prisma.sql`
+    SELECT mb."id" AS "memberId", mb."organizationId" AS "organizationId", vs."minutes" AS "minutes", 0 AS "wishes"
+    FROM "VolunteerSignup" vs JOIN "VolunteerActivity" va ON va."id" = vs."activityId"
+      JOIN "Member" mb ON mb."id" = vs."memberId"
+    WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND vs."minutes" IS NOT NULL
+      AND va."startsAt" >= ${from} AND va."startsAt" < ${to}
+    UNION ALL
+    SELECT mb."id", mb."organizationId", 0, 1
+    FROM "MicroWish" w JOIN "Member" mb ON mb."id" = w."claimedById"
+    WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND w."status" = 'confirmed'
+      AND w."confirmedAt" >= ${from} AND w."confirmedAt" <= ${to}`;
+}
+
+/** What the leaderboard needs of an organisation: its place in the tree and its settings. */
+const ORG_COLUMNS = {
+  id: true,
+  code: true,
+  kind: true,
+  name: true,
+  parentId: true,
+  settings: true,
+  timeZone: true,
+} as const;
+
 export class LeaderboardRepository {
   constructor(private readonly db: Tx) {}
 
@@ -61,18 +91,7 @@ export class LeaderboardRepository {
     >`
       SELECT t."memberId" AS "memberId", t."organizationId" AS "organizationId",
         CAST(SUM(t."minutes") AS INTEGER) AS "minutes", CAST(SUM(t."wishes") AS INTEGER) AS "wishes"
-      FROM (
-        SELECT mb."id" AS "memberId", mb."organizationId" AS "organizationId", vs."minutes" AS "minutes", 0 AS "wishes"
-        FROM "VolunteerSignup" vs JOIN "VolunteerActivity" va ON va."id" = vs."activityId"
-          JOIN "Member" mb ON mb."id" = vs."memberId"
-        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND vs."minutes" IS NOT NULL
-          AND va."startsAt" >= ${from} AND va."startsAt" < ${to}
-        UNION ALL
-        SELECT mb."id", mb."organizationId", 0, 1
-        FROM "MicroWish" w JOIN "Member" mb ON mb."id" = w."claimedById"
-        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND w."status" = 'confirmed'
-          AND w."confirmedAt" >= ${from} AND w."confirmedAt" <= ${to}
-      ) t
+      FROM (${serviceRows(branchIds, from, to)}) t
       GROUP BY t."memberId", t."organizationId"`;
     return new Map(
       rows.map((r) => [
@@ -110,18 +129,10 @@ export class LeaderboardRepository {
       : Prisma.sql`c."n" * ${rules.perMeeting}`;
     const serviceParts = Prisma.sql`
         UNION ALL
-        SELECT mb."id", mb."organizationId", (SUM(vs."minutes") / 60) * ${rules.perServiceHour}
-        FROM "VolunteerSignup" vs JOIN "VolunteerActivity" va ON va."id" = vs."activityId"
-          JOIN "Member" mb ON mb."id" = vs."memberId"
-        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND vs."minutes" IS NOT NULL
-          AND va."startsAt" >= ${from} AND va."startsAt" < ${to}
-        GROUP BY mb."id", mb."organizationId"
-        UNION ALL
-        SELECT mb."id", mb."organizationId", COUNT(*) * ${rules.perWish}
-        FROM "MicroWish" w JOIN "Member" mb ON mb."id" = w."claimedById"
-        WHERE mb."organizationId" IN (${Prisma.join(branchIds)}) AND w."status" = 'confirmed'
-          AND w."confirmedAt" >= ${from} AND w."confirmedAt" <= ${to}
-        GROUP BY mb."id", mb."organizationId"`;
+        SELECT s."memberId", s."organizationId",
+          (SUM(s."minutes") / 60) * ${rules.perServiceHour} + SUM(s."wishes") * ${rules.perWish}
+        FROM (${serviceRows(branchIds, from, to)}) s
+        GROUP BY s."memberId", s."organizationId"`;
     const rows = await this.db.$queryRaw<
       {
         organizationId: string;
@@ -191,30 +202,12 @@ export class LeaderboardRepository {
 
   /** Every organisation's place in the tree and settings, to resolve inherited settings in memory. */
   organizations() {
-    return this.db.organization.findMany({
-      select: {
-        id: true,
-        code: true,
-        kind: true,
-        name: true,
-        parentId: true,
-        settings: true,
-        timeZone: true,
-      },
-    });
+    return this.db.organization.findMany({ select: ORG_COLUMNS });
   }
 
   /** One branch's ancestors, itself and its party groups: enough to resolve its settings. */
   async around(branchId: string) {
-    const select = {
-      id: true,
-      code: true,
-      kind: true,
-      name: true,
-      parentId: true,
-      settings: true,
-      timeZone: true,
-    } as const;
+    const select = ORG_COLUMNS;
     const orgs = await this.db.organization.findMany({
       where: { OR: [{ id: branchId }, { parentId: branchId }] },
       select,
@@ -233,15 +226,7 @@ export class LeaderboardRepository {
   branchPage(after: string | null, take: number) {
     return this.db.organization.findMany({
       where: { kind: "branch", ...(after ? { id: { gt: after } } : {}) },
-      select: {
-        id: true,
-        code: true,
-        kind: true,
-        name: true,
-        parentId: true,
-        settings: true,
-        timeZone: true,
-      },
+      select: ORG_COLUMNS,
       orderBy: { id: "asc" },
       take,
     });

@@ -28,6 +28,8 @@ import { IdentityRepository } from "./identity/identity-repository.js";
 import { IdentityService } from "./identity/identity-service.js";
 import { LeaderboardRepository } from "./leaderboard/leaderboard-repository.js";
 import { LeaderboardService } from "./leaderboard/leaderboard-service.js";
+import { TallyKeeper } from "./leaderboard/tally-keeper.js";
+import { TallyRepository } from "./leaderboard/tally-repository.js";
 import { MeetingRepository } from "./meetings/meeting-repository.js";
 import { MeetingService } from "./meetings/meeting-service.js";
 import { InviteRepository } from "./membership/invite-repository.js";
@@ -90,8 +92,12 @@ function createServices(
   const access = new AccessService(db, orgRepo, memberRepo);
   const chatRepo = new ChatRepository(db);
   const meetingRepo = new MeetingRepository(db);
+  const tallyRepo = new TallyRepository(db);
+  const tallies = new TallyKeeper(tallyRepo, orgRepo, deps.defaultTimeZone);
   const leaderboard = new LeaderboardService(
     new LeaderboardRepository(db),
+    tallyRepo,
+    tallies,
     memberRepo,
     deps.defaultTimeZone,
     deps.provider,
@@ -112,6 +118,7 @@ function createServices(
     access,
     new AccessRepository(db),
     audit,
+    tallies,
     deps.defaultTimeZone,
   );
   const chats = new ChatService(chatRepo, orgRepo, access, audit);
@@ -124,7 +131,7 @@ function createServices(
     context: new ContextService(identity, orgRepo, access, new ContextRepository(db)),
     orgs: new OrganizationService(orgRepo, access, audit, deps.defaultTimeZone),
     chats,
-    membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit),
+    membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit, tallies),
     meetings,
     leaderboard,
     prompts: new PromptService(db),
@@ -148,8 +155,8 @@ function createServices(
       dues,
     ),
     charts: new ChartService(leaderboard, meetings, access),
-    volunteers: new VolunteerService(community, memberRepo, orgRepo, access, participation),
-    wishes: new WishService(community, memberRepo, orgRepo, access, participation),
+    volunteers: new VolunteerService(community, memberRepo, orgRepo, access, participation, tallies),
+    wishes: new WishService(community, memberRepo, orgRepo, access, participation, tallies),
     households: new HouseholdService(community, memberRepo, access),
     community: participation,
     dues,

@@ -1,9 +1,11 @@
 // Volunteer activities: posted by a branch or community secretary; members (and in-service
 // members registered there) sign up within the places, check in and out, and their time counts.
+
 import { DateTime } from "luxon";
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
+import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
 import { periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
@@ -29,6 +31,7 @@ export class VolunteerService {
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
     private readonly participation: Participation,
+    private readonly tallies: TallyKeeper,
   ) {}
 
   async post(actorId: string, org: OrgRecord, input: NewActivity, now: Date): Promise<ActivityRecord> {
@@ -91,6 +94,7 @@ export class VolunteerService {
     if (signup.minutes !== null) return { activity, minutes: signup.minutes, already: true };
     const minutes = servedMinutes(signup.checkedInAt, now, activity);
     await this.repo.updateSignup(activity.id, member.id, { checkedOutAt: now, minutes });
+    await this.tallies.touched(member.organizationId, activity.startsAt, now);
     return { activity, minutes, already: false };
   }
 

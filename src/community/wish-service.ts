@@ -1,8 +1,10 @@
 // Micro-wishes (微心愿): a secretary posts a resident's small wish; a member claims it (one claimant
 // at a time), fulfils it and reports back; the secretary confirms. A claim not fulfilled in time is
 // released, with a reminder first. Who the resident is stays with the claimant and the secretaries.
+
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
+import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
@@ -18,6 +20,7 @@ export class WishService {
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
     private readonly participation: Participation,
+    private readonly tallies: TallyKeeper,
   ) {}
 
   async post(actorId: string, org: OrgRecord, summary: string, recipient: string, now: Date) {
@@ -84,6 +87,7 @@ export class WishService {
       confirmedById: actorId,
     });
     const claimant = wish.claimedById ? await this.members.findById(wish.claimedById) : null;
+    if (claimant) await this.tallies.touched(claimant.organizationId, now, now);
     return { wish: updated, claimant };
   }
 

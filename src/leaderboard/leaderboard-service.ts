@@ -3,7 +3,8 @@
 // ranking of its branches. Boards are computed a page of branches at a time from aggregates the
 // database computes, with inherited settings resolved in memory.
 import { DateTime } from "luxon";
-import { servicePoints } from "../community/community-rules.js";
+import { type ServicePointsRules, servicePoints } from "../community/community-rules.js";
+import { yieldToLoop } from "../core/yield-to-loop.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { FREQUENCY_SETTING, MEETING_TYPES } from "../meetings/meeting-types.js";
 import { obligations } from "../meetings/obligations.js";
@@ -13,6 +14,8 @@ import type { OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings, type Frequency, parseStoredSettings } from "../organization/settings.js";
 import type { LeaderboardRepository } from "./leaderboard-repository.js";
 import { type PointsRules, pointsFromCounts, type Ranked, rank, topOnly } from "./points.js";
+import { type TallyKeeper, yearRange } from "./tally-keeper.js";
+import type { MemberTally, TallyRepository } from "./tally-repository.js";
 
 export interface MemberScore {
   memberId: string;
@@ -32,6 +35,8 @@ export interface BranchBoard {
 }
 
 const TOP = 5;
+/** One collator for the whole board: `localeCompare` with a locale builds one per call. */
+const byName = new Intl.Collator("zh-CN");
 /** Small enough that no single database call holds the event loop for long. */
 const PAGE = 200;
 
@@ -80,6 +85,8 @@ export class OrgIndex {
 export class LeaderboardService {
   constructor(
     private readonly repo: LeaderboardRepository,
+    private readonly tallyRepo: TallyRepository,
+    private readonly tallies: TallyKeeper,
     private readonly members: MemberRepository,
     private readonly defaultTimeZone: string,
     private readonly provider: "sqlite" | "postgresql",
@@ -94,11 +101,11 @@ export class LeaderboardService {
     return new OrgIndex(await this.repo.around(branchId));
   }
 
-  /** Boards for a set of branches: five queries, however many branches. */
   /**
-   * Boards for a set of branches, five queries however many branches. Member scores: "all" ranks
-   * every member; "top" ranks in the database and brings back only the top (the weekly board at
-   * city scale); "none" leaves them out (rankings of branches).
+   * Boards for a set of branches, a handful of queries however many branches, read from the
+   * per-member yearly tallies (computed first for any branch-year that has none). Member scores:
+   * "all" ranks every active member; "top" ranks in the database and brings back only the top (the
+   * weekly board at city scale); "none" leaves them out (rankings of branches).
    */
   async boards(
     branches: OrgRecord[],
@@ -106,50 +113,49 @@ export class LeaderboardService {
     index: OrgIndex,
     scoring: "all" | "top" | "none" = "all",
   ): Promise<BranchBoard[]> {
-    const topOnlyScores = scoring !== "all";
     if (branches.length === 0) return [];
-    const ids = branches.map((b) => b.id);
     const zoneOf = (id: string) => index.chain(id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
+    const zoned = branches.map((b) => ({ branch: b, id: b.id, zone: zoneOf(b.id) }));
+    await this.tallies.ensure(zoned, now, now);
     // Years differ only across time zones; a page normally shares one.
-    const year = periodOf(now, "year", zoneOf(ids[0] ?? ""));
-    const withService = await this.repo.anyService(year.start, now);
-    const [service, counts, totals, meetings, roster, tops] = await Promise.all([
-      withService
-        ? this.repo.serviceTotals(ids, year.start, now)
-        : Promise.resolve(new Map<string, { organizationId: string; minutes: number; wishes: number }>()),
-      topOnlyScores ? Promise.resolve([]) : this.repo.attendedCounts(ids, year.start, now),
-      this.repo.attendanceTotals(ids, year.start, now),
-      this.repo.meetings(ids, year.start, year.end),
-      topOnlyScores ? Promise.resolve([]) : this.repo.members(ids),
-      scoring === "top"
-        ? this.#topScores(branches, index, year.start, now, withService)
-        : Promise.resolve(new Map<string, Ranked<MemberScore>[]>()),
-    ]);
-    const countsByMember = groupBy(counts, (c) => c.memberId);
+    const byYear = groupBy(zoned, (z) => String(yearRange(now, z.zone).year));
+    const totals = new Map<string, { expected: number; attended: number; serviceMinutes: number }>();
+    const tallies: MemberTally[] = [];
+    const tops = new Map<string, Ranked<MemberScore>[]>();
+    const year = periodOf(now, "year", zoned[0]?.zone ?? this.defaultTimeZone);
+    const ids = branches.map((b) => b.id);
+    const [meetings, roster] = await this.#gather(
+      () => this.repo.meetings(ids, year.start, year.end),
+      () => (scoring === "all" ? this.repo.members(ids) : Promise.resolve([])),
+    );
+    for (const [y, group] of byYear) {
+      const yearIds = group.map((g) => g.id);
+      const [sums, rows, top] = await this.#gather(
+        () => this.tallyRepo.branchTotals(yearIds, Number(y)),
+        () => (scoring === "all" ? this.tallyRepo.ofBranches(yearIds, Number(y)) : Promise.resolve([])),
+        () =>
+          scoring === "top"
+            ? this.#topScores(group, index, Number(y))
+            : Promise.resolve(new Map<string, Ranked<MemberScore>[]>()),
+      );
+      for (const [id, sum] of sums) totals.set(id, sum);
+      tallies.push(...rows);
+      for (const [id, list] of top) tops.set(id, list);
+    }
+    const tallyOf = new Map(tallies.map((t) => [`${t.organizationId}:${t.memberId}`, t]));
     const rosterBy = groupBy(roster, (m) => m.organizationId);
     const meetingsBy = groupBy(meetings, (m) => m.organizationId);
-    return branches.map((branch) => {
+    return zoned.map(({ branch, zone }) => {
       const settings = effectiveSettings(index.chain(branch.id));
-      const rules: PointsRules = {
-        perMeeting: settings["points.perMeeting"].value as number,
-        caps: settings["points.caps"].value as PointsRules["caps"],
-      };
-      const serviceRules = {
-        perServiceHour: settings["points.perServiceHour"].value as number,
-        perWish: settings["points.perWish"].value as number,
-      };
+      const rules = pointsRulesOf(settings);
       const scores = (rosterBy.get(branch.id) ?? []).map((m) => {
-        const served = service.get(m.id);
+        const tally = tallyOf.get(`${branch.id}:${m.id}`);
         return {
           memberId: m.id,
           name: m.name,
-          points:
-            pointsFromCounts(countsByMember.get(m.id) ?? [], rules) +
-            servicePoints(served?.minutes ?? 0, served?.wishes ?? 0, serviceRules),
+          points: tally ? tallyPoints(tally, rules) : 0,
         };
       });
-      let serviceMinutes = 0;
-      for (const s of service.values()) if (s.organizationId === branch.id) serviceMinutes += s.minutes;
       const frequencies: Partial<Record<MeetingType, Frequency>> = {};
       for (const type of MEETING_TYPES) {
         const key = FREQUENCY_SETTING[type];
@@ -157,7 +163,7 @@ export class LeaderboardService {
       }
       const rows = obligations({
         now,
-        zone: zoneOf(branch.id),
+        zone,
         frequencies,
         groupIds: index.groupsOf(branch.id),
         meetings: (meetingsBy.get(branch.id) ?? []).map((m) => ({
@@ -173,36 +179,37 @@ export class LeaderboardService {
       return {
         branch,
         completion: required === 0 ? 1 : held / required,
-        attendance: total && total.total > 0 ? total.attended / total.total : null,
-        serviceMinutes,
-        scores: topOnlyScores ? (tops.get(branch.id) ?? []) : rank(scores, (s) => s.points),
+        attendance: total && total.expected > 0 ? total.attended / total.expected : null,
+        serviceMinutes: total?.serviceMinutes ?? 0,
+        scores: scoring === "all" ? rank(scores, (s) => s.points) : (tops.get(branch.id) ?? []),
       };
     });
   }
 
+  /**
+   * Runs independent reads. SQLite answers on this thread, so there they run one after another
+   * with a turn of the event loop before each (timers and other updates are not held up for a
+   * page's worth of queries); PostgreSQL runs them at once.
+   */
+  async #gather<T extends unknown[]>(...reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+    if (this.provider === "postgresql") return (await Promise.all(reads.map((read) => read()))) as T;
+    const out: unknown[] = [];
+    for (const read of reads) {
+      await yieldToLoop();
+      out.push(await read());
+    }
+    return out as T;
+  }
+
   /** Top scores from the database, one query per distinct points rule among the branches. */
   async #topScores(
-    branches: OrgRecord[],
+    branches: { id: string }[],
     index: OrgIndex,
-    from: Date,
-    to: Date,
-    withService: boolean,
+    year: number,
   ): Promise<Map<string, Ranked<MemberScore>[]>> {
-    type Rules = {
-      perMeeting: number;
-      caps: Record<string, number>;
-      perServiceHour: number;
-      perWish: number;
-    };
-    const byRules = new Map<string, { rules: Rules; ids: string[] }>();
+    const byRules = new Map<string, { rules: AllPointsRules; ids: string[] }>();
     for (const branch of branches) {
-      const settings = effectiveSettings(index.chain(branch.id));
-      const rules: Rules = {
-        perMeeting: settings["points.perMeeting"].value as number,
-        caps: settings["points.caps"].value as Record<string, number>,
-        perServiceHour: settings["points.perServiceHour"].value as number,
-        perWish: settings["points.perWish"].value as number,
-      };
+      const rules = pointsRulesOf(effectiveSettings(index.chain(branch.id)));
       const key = JSON.stringify(rules);
       const entry = byRules.get(key) ?? { rules, ids: [] };
       entry.ids.push(branch.id);
@@ -210,14 +217,21 @@ export class LeaderboardService {
     }
     const result = new Map<string, Ranked<MemberScore>[]>();
     for (const { rules, ids } of byRules.values()) {
-      for (const row of await this.repo.topScores(ids, from, to, rules, TOP, this.provider, withService)) {
+      const rows = await this.tallyRepo.topScores(
+        ids,
+        year,
+        { ...rules, caps: rules.caps as Record<string, number> },
+        TOP,
+        this.provider,
+      );
+      for (const row of rows) {
         const list = result.get(row.organizationId) ?? [];
         list.push({ item: { memberId: row.memberId, name: row.name, points: row.points }, rank: row.rank });
         result.set(row.organizationId, list);
       }
     }
     for (const list of result.values())
-      list.sort((a, b) => a.rank - b.rank || a.item.name.localeCompare(b.item.name, "zh-CN"));
+      list.sort((a, b) => a.rank - b.rank || byName.compare(a.item.name, b.item.name));
     return result;
   }
 
@@ -236,7 +250,7 @@ export class LeaderboardService {
       if (page.length === 0) return;
       yield await this.boards(page, now, index, "top");
       // SQLite answers synchronously: let timers and other updates run between pages.
-      await new Promise((resolve) => setImmediate(resolve));
+      await yieldToLoop();
       after = page.at(-1)?.id ?? null;
     }
   }
@@ -291,6 +305,27 @@ export class LeaderboardService {
     const mine = board?.scores.find((s) => s.item.memberId === member.id);
     return mine && board ? { score: mine.item, rank: mine.rank, of: board.scores.length, branch } : null;
   }
+}
+
+type AllPointsRules = PointsRules & ServicePointsRules;
+
+function pointsRulesOf(settings: ReturnType<typeof effectiveSettings>): AllPointsRules {
+  return {
+    perMeeting: settings["points.perMeeting"].value as number,
+    caps: settings["points.caps"].value as PointsRules["caps"],
+    perServiceHour: settings["points.perServiceHour"].value as number,
+    perWish: settings["points.perWish"].value as number,
+  };
+}
+
+/** A member's points for the year from their tally: meetings by type (capped), then service. */
+export function tallyPoints(tally: MemberTally, rules: AllPointsRules): number {
+  return (
+    pointsFromCounts(
+      Object.entries(tally.byType).map(([type, n]) => ({ type, n })),
+      rules,
+    ) + servicePoints(tally.serviceMinutes, tally.wishes, rules)
+  );
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,5 +1,6 @@
 // 三会一课 and the theme party day: scheduling, responses, leave, check-in, minutes, closing and
 // the attendance ledger, each action checked against the actor's role in the meeting's branch.
+
 import { randomInt } from "node:crypto";
 import { DateTime } from "luxon";
 import type { AccessRepository } from "../access/access-repository.js";
@@ -7,6 +8,7 @@ import type { AccessService } from "../access/access-service.js";
 import type { AuditRepository } from "../audit/audit-repository.js";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
+import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
 import type { MemberRecord, MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings, type Frequency } from "../organization/settings.js";
@@ -53,6 +55,7 @@ export class MeetingService {
     private readonly access: AccessService,
     private readonly roles: AccessRepository,
     private readonly audit: AuditRepository,
+    private readonly tallies: TallyKeeper,
     private readonly defaultTimeZone: string,
   ) {}
 
@@ -509,6 +512,7 @@ export class MeetingService {
       closedAt: now,
       closedById: actorId,
     });
+    await this.tallies.touched(meeting.organizationId, meeting.startsAt, now);
     await this.audit.record({
       at: now,
       actorPersonId: actorId,

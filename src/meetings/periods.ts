@@ -15,7 +15,25 @@ export interface Period {
   index: number;
 }
 
+/**
+ * Periods of recent instants, by instant, kind and zone. Luxon's zone offsets go through Intl and
+ * cost tens of microseconds; a weekly board asks the same few questions for every one of a city's
+ * branches. Bounded, and cleared whole when full.
+ */
+const memo = new Map<string, Period>();
+const MEMO_LIMIT = 4096;
+
 export function periodOf(instant: Date, kind: PeriodKind, zone: string): Period {
+  const key = `${instant.getTime()}|${kind}|${zone}`;
+  const known = memo.get(key);
+  if (known) return { ...known, start: new Date(known.start), end: new Date(known.end) };
+  const period = computePeriod(instant, kind, zone);
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  memo.set(key, period);
+  return { ...period, start: new Date(period.start), end: new Date(period.end) };
+}
+
+function computePeriod(instant: Date, kind: PeriodKind, zone: string): Period {
   const local = DateTime.fromJSDate(instant, { zone });
   let start: DateTime;
   let end: DateTime;

@@ -1,11 +1,13 @@
 // Members of branches: invitations, joining and approval, the roster, profiles, transfers,
 // community registration and roster import.
+
 import { readFile, stat } from "node:fs/promises";
 import { DateTime } from "luxon";
 import type { AccessService } from "../access/access-service.js";
 import type { AuditRepository } from "../audit/audit-repository.js";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
+import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import type { InviteRepository } from "./invite-repository.js";
 import type { MemberRecord, MemberRepository, NewMember } from "./member-repository.js";
@@ -36,6 +38,7 @@ export class MembershipService {
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
     private readonly audit: AuditRepository,
+    private readonly tallies: TallyKeeper,
   ) {}
 
   // Invitations and joining.
@@ -238,6 +241,8 @@ export class MembershipService {
     if (target.kind !== "branch") throw new DomainError("members.transferNeedsBranch");
     if (target.id === member.organizationId) throw new DomainError("members.transferSameBranch");
     const moved = await this.members.update(member.id, { organizationId: target.id, groupId: null });
+    // Their volunteer time and wishes now count for the new branch.
+    await this.tallies.moved(member.organizationId, target.id, now);
     await this.audit.record({
       at: now,
       actorPersonId: actorId,

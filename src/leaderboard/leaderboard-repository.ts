@@ -2,6 +2,7 @@
 // time, so a whole city (tens of thousands of branches, millions of attendances) is a few queries
 // a page rather than a few queries a branch.
 import { Prisma, type Tx } from "../db/database.js";
+import { type BranchScope, inScope } from "./branch-scope.js";
 
 export interface MemberCount {
   memberId: string;
@@ -105,8 +106,8 @@ export class LeaderboardRepository {
   }
 
   /** The branches' meetings in a range, for their obligations (raw: a city reads 150,000). */
-  async meetings(branchIds: string[], from: Date, to: Date) {
-    if (branchIds.length === 0) return [];
+  async meetings(scope: BranchScope, from: Date, to: Date) {
+    if (scope.ids.length === 0) return [];
     const rows = await this.db.$queryRaw<
       {
         organizationId: string;
@@ -119,7 +120,7 @@ export class LeaderboardRepository {
       SELECT m."organizationId" AS "organizationId", m."groupId" AS "groupId", m."type" AS "type",
         m."status" AS "status", m."startsAt" AS "startsAt"
       FROM "Meeting" m
-      WHERE m."organizationId" IN (${Prisma.join(branchIds)}) AND m."startsAt" >= ${from} AND m."startsAt" < ${to}`;
+      WHERE ${inScope('m."organizationId"', scope)} AND m."startsAt" >= ${from} AND m."startsAt" < ${to}`;
     return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt) }));
   }
 

@@ -12,6 +12,7 @@ import { periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings, type Frequency, parseStoredSettings } from "../organization/settings.js";
+import { type BranchScope, branchList } from "./branch-scope.js";
 import type { LeaderboardRepository } from "./leaderboard-repository.js";
 import { type PointsRules, pointsFromCounts, type Ranked, rank, topOnly } from "./points.js";
 import { type TallyKeeper, yearRange } from "./tally-keeper.js";
@@ -51,6 +52,10 @@ export class OrgIndex {
       this.#byId.set(o.id, { ...o, settings: parseStoredSettings(o.settings) });
       if (o.parentId) this.#children.set(o.parentId, [...(this.#children.get(o.parentId) ?? []), o.id]);
     }
+  }
+
+  get(id: string): OrgRecord | undefined {
+    return this.#byId.get(id);
   }
 
   chain(id: string): OrgRecord[] {
@@ -112,30 +117,34 @@ export class LeaderboardService {
     now: Date,
     index: OrgIndex,
     scoring: "all" | "top" | "none" = "all",
+    /** Set when the branches are a keyset page of all branches (see BranchScope). */
+    span?: BranchScope["span"],
   ): Promise<BranchBoard[]> {
     if (branches.length === 0) return [];
     const zoneOf = (id: string) => index.chain(id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
     const zoned = branches.map((b) => ({ branch: b, id: b.id, zone: zoneOf(b.id) }));
-    await this.tallies.ensure(zoned, now, now);
     // Years differ only across time zones; a page normally shares one.
     const byYear = groupBy(zoned, (z) => String(yearRange(now, z.zone).year));
+    const ids = branches.map((b) => b.id);
+    const scope: BranchScope = span && byYear.size === 1 ? { ids, span } : branchList(ids);
+    await this.tallies.ensure(zoned, now, now, scope.span);
     const totals = new Map<string, { expected: number; attended: number; serviceMinutes: number }>();
     const tallies: MemberTally[] = [];
     const tops = new Map<string, Ranked<MemberScore>[]>();
     const year = periodOf(now, "year", zoned[0]?.zone ?? this.defaultTimeZone);
-    const ids = branches.map((b) => b.id);
     const [meetings, roster] = await this.#gather(
-      () => this.repo.meetings(ids, year.start, year.end),
+      () => this.repo.meetings(scope, year.start, year.end),
       () => (scoring === "all" ? this.repo.members(ids) : Promise.resolve([])),
     );
     for (const [y, group] of byYear) {
       const yearIds = group.map((g) => g.id);
+      const yearScope = byYear.size === 1 ? scope : branchList(yearIds);
       const [sums, rows, top] = await this.#gather(
-        () => this.tallyRepo.branchTotals(yearIds, Number(y)),
+        () => this.tallyRepo.branchTotals(yearScope, Number(y)),
         () => (scoring === "all" ? this.tallyRepo.ofBranches(yearIds, Number(y)) : Promise.resolve([])),
         () =>
           scoring === "top"
-            ? this.#topScores(group, index, Number(y))
+            ? this.#topScores(yearScope, index, Number(y))
             : Promise.resolve(new Map<string, Ranked<MemberScore>[]>()),
       );
       for (const [id, sum] of sums) totals.set(id, sum);
@@ -203,22 +212,22 @@ export class LeaderboardService {
 
   /** Top scores from the database, one query per distinct points rule among the branches. */
   async #topScores(
-    branches: { id: string }[],
+    scope: BranchScope,
     index: OrgIndex,
     year: number,
   ): Promise<Map<string, Ranked<MemberScore>[]>> {
     const byRules = new Map<string, { rules: AllPointsRules; ids: string[] }>();
-    for (const branch of branches) {
-      const rules = pointsRulesOf(effectiveSettings(index.chain(branch.id)));
+    for (const id of scope.ids) {
+      const rules = pointsRulesOf(effectiveSettings(index.chain(id)));
       const key = JSON.stringify(rules);
       const entry = byRules.get(key) ?? { rules, ids: [] };
-      entry.ids.push(branch.id);
+      entry.ids.push(id);
       byRules.set(key, entry);
     }
     const result = new Map<string, Ranked<MemberScore>[]>();
     for (const { rules, ids } of byRules.values()) {
       const rows = await this.tallyRepo.topScores(
-        ids,
+        byRules.size === 1 ? scope : branchList(ids),
         year,
         { ...rules, caps: rules.caps as Record<string, number> },
         TOP,
@@ -243,15 +252,31 @@ export class LeaderboardService {
 
   /** Every branch's board, a page at a time (the weekly job and the city-scale benchmark). */
   async *allBoards(now: Date, index: OrgIndex, pageSize = PAGE): AsyncGenerator<BranchBoard[]> {
+    // PostgreSQL computes the next page while this one is used: it runs on its own cores and the
+    // pages' queries would otherwise wait on each other. SQLite runs on this thread: no overlap.
+    let pending: Promise<BranchBoard[]> | null = null;
     let after: string | null = null;
     for (;;) {
       const rows = await this.repo.branchPage(after, pageSize);
-      const page: OrgRecord[] = rows.map((o) => ({ ...o, settings: parseStoredSettings(o.settings) }));
-      if (page.length === 0) return;
-      yield await this.boards(page, now, index, "top");
-      // SQLite answers synchronously: let timers and other updates run between pages.
-      await yieldToLoop();
+      // The index already holds every branch with its settings parsed.
+      const page = rows.map((o) => index.get(o.id) ?? { ...o, settings: parseStoredSettings(o.settings) });
       after = page.at(-1)?.id ?? null;
+      const next =
+        page.length === 0
+          ? null
+          : this.boards(page, now, index, "top", { first: page[0]?.id ?? "", last: after ?? "" });
+      // Awaited below; until then a failure must not count as unhandled.
+      next?.catch(() => {});
+      if (this.provider === "postgresql") {
+        if (pending) yield await pending;
+        pending = next;
+        if (!next) return;
+      } else {
+        if (!next) return;
+        yield await next;
+        // SQLite answers synchronously: let timers and other updates run between pages.
+        await yieldToLoop();
+      }
     }
   }
 

@@ -6,6 +6,7 @@
 import { yieldToLoop } from "../core/yield-to-loop.js";
 import { periodOf } from "../meetings/periods.js";
 import type { OrganizationRepository } from "../organization/organization-repository.js";
+import { type BranchScope, branchList } from "./branch-scope.js";
 import type { TallyRepository, TallyYearRange } from "./tally-repository.js";
 
 export class TallyKeeper {
@@ -32,7 +33,12 @@ export class TallyKeeper {
   }
 
   /** Computes the tallies of the branches whose year (in each one's zone) is not computed yet. */
-  async ensure(branches: { id: string; zone: string }[], at: Date, now: Date): Promise<void> {
+  async ensure(
+    branches: { id: string; zone: string }[],
+    at: Date,
+    now: Date,
+    span?: BranchScope["span"],
+  ): Promise<void> {
     const byYear = new Map<string, { range: TallyYearRange; ids: string[] }>();
     for (const b of branches) {
       const range = yearRange(at, b.zone);
@@ -43,7 +49,10 @@ export class TallyKeeper {
     }
     for (const { range, ids } of byYear.values()) {
       await yieldToLoop();
-      const done = await this.repo.computed(ids, range.year);
+      const done = await this.repo.computed(
+        byYear.size === 1 && span ? { ids, span } : branchList(ids),
+        range.year,
+      );
       const missing = ids.filter((id) => !done.has(id));
       if (missing.length > 0) await this.repo.refresh(missing, range, now);
     }

@@ -6,6 +6,7 @@
 
 import { Prisma, type PrismaDb, type Tx } from "../db/database.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
+import { type BranchScope, inScope } from "./branch-scope.js";
 
 /** The tally column for each meeting type. */
 export const TALLY_COLUMNS: Record<MeetingType, string> = {
@@ -50,11 +51,11 @@ export class TallyRepository {
   constructor(private readonly db: Tx) {}
 
   /** Of these branches, those whose tallies for the year are computed. */
-  async computed(branchIds: string[], year: number): Promise<Set<string>> {
-    if (branchIds.length === 0) return new Set();
+  async computed(scope: BranchScope, year: number): Promise<Set<string>> {
+    if (scope.ids.length === 0) return new Set();
     const rows = await this.db.$queryRaw<{ organizationId: string }[]>`
       SELECT t."organizationId" AS "organizationId" FROM "TallyYear" t
-      WHERE t."year" = ${year} AND t."organizationId" IN (${Prisma.join(branchIds)})`;
+      WHERE t."year" = ${year} AND ${inScope('t."organizationId"', scope)}`;
     return new Set(rows.map((r) => r.organizationId));
   }
 
@@ -100,10 +101,10 @@ export class TallyRepository {
 
   /** Attendance lines and service minutes per branch for a year. */
   async branchTotals(
-    branchIds: string[],
+    scope: BranchScope,
     year: number,
   ): Promise<Map<string, { expected: number; attended: number; serviceMinutes: number }>> {
-    if (branchIds.length === 0) return new Map();
+    if (scope.ids.length === 0) return new Map();
     const rows = await this.db.$queryRaw<
       {
         organizationId: string;
@@ -115,7 +116,7 @@ export class TallyRepository {
       SELECT t."organizationId" AS "organizationId", CAST(SUM(t."expected") AS INTEGER) AS "expected",
         CAST(SUM(t."attended") AS INTEGER) AS "attended", CAST(SUM(t."serviceMinutes") AS INTEGER) AS "serviceMinutes"
       FROM "MemberYearTally" t
-      WHERE t."year" = ${year} AND t."organizationId" IN (${Prisma.join(branchIds)})
+      WHERE t."year" = ${year} AND ${inScope('t."organizationId"', scope)}
       GROUP BY t."organizationId"`;
     return new Map(
       rows.map((r) => [
@@ -134,13 +135,13 @@ export class TallyRepository {
    * tallies: points per type capped per year, plus service; only ranks up to `top` with points.
    */
   async topScores(
-    branchIds: string[],
+    scope: BranchScope,
     year: number,
     rules: PointsSql,
     top: number,
     provider: "sqlite" | "postgresql",
   ): Promise<{ organizationId: string; memberId: string; name: string; points: number; rank: number }[]> {
-    if (branchIds.length === 0) return [];
+    if (scope.ids.length === 0) return [];
     const least = Prisma.raw(provider === "sqlite" ? "MIN" : "LEAST");
     const points = Prisma.join(
       [
@@ -155,28 +156,36 @@ export class TallyRepository {
       ],
       " + ",
     );
-    const rows = await this.db.$queryRaw<
-      {
-        organizationId: string;
-        memberId: string;
-        name: string;
-        points: number | bigint;
-        rank: number | bigint;
-      }[]
-    >`
-      SELECT r."organizationId" AS "organizationId", r."memberId" AS "memberId", r."name" AS "name",
-        CAST(r."points" AS INTEGER) AS "points", CAST(r."rank" AS INTEGER) AS "rank"
+    // One row per branch with its top as JSON: a city's page has thousands of top rows (ties share
+    // a rank), and a row through the client costs far more than parsing its share of one string.
+    const topJson =
+      provider === "sqlite"
+        ? Prisma.sql`json_group_array(json_array(r."memberId", r."name", r."points", r."rank"))`
+        : Prisma.sql`CAST(json_agg(json_build_array(r."memberId", r."name", r."points", r."rank")) AS TEXT)`;
+    const rows = await this.db.$queryRaw<{ organizationId: string; top: string }[]>`
+      SELECT r."organizationId" AS "organizationId", ${topJson} AS "top"
       FROM (
         SELECT p.*, RANK() OVER (PARTITION BY p."organizationId" ORDER BY p."points" DESC) AS "rank"
         FROM (
           SELECT t."organizationId" AS "organizationId", t."memberId" AS "memberId", mb."name" AS "name", ${points} AS "points"
-          FROM "MemberYearTally" t JOIN "Member" mb ON mb."id" = t."memberId"
-          WHERE t."year" = ${year} AND t."organizationId" IN (${Prisma.join(branchIds)})
-            AND mb."organizationId" = t."organizationId" AND mb."state" = 'active'
+          FROM "MemberYearTally" t
+            JOIN "Member" mb ON mb."id" = t."memberId" AND mb."organizationId" = t."organizationId"
+          WHERE t."year" = ${year} AND ${inScope('t."organizationId"', scope)}
+            -- Said of the members too, or PostgreSQL hashes the whole Member table for each page.
+            AND ${inScope('mb."organizationId"', scope)} AND mb."state" = 'active'
         ) p
       ) r
-      WHERE r."rank" <= ${top} AND r."points" > 0`;
-    return rows.map((r) => ({ ...r, points: Number(r.points), rank: Number(r.rank) }));
+      WHERE r."rank" <= ${top} AND r."points" > 0
+      GROUP BY r."organizationId"`;
+    return rows.flatMap((row) =>
+      (JSON.parse(row.top) as [string, string, number, number][]).map(([memberId, name, points, rank]) => ({
+        organizationId: row.organizationId,
+        memberId,
+        name,
+        points: Number(points),
+        rank: Number(rank),
+      })),
+    );
   }
 }
 

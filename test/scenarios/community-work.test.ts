@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { codeAfter, joined } from "../support/replies.js";
+import { codeAfter, codeIn, joined } from "../support/replies.js";
 import { testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
 import { buildWorld, enrol, type World } from "../support/world.js";
@@ -9,8 +9,6 @@ const dm = (who: TestUser) => ({
   id: `user:${who.id}`,
   kind: "private" as const,
 });
-const codeIn = (text: string, prefix: string) =>
-  text.match(new RegExp(`\\b(${prefix}[0-9A-Z]{4})\\b`))?.[1] ?? "";
 
 describe("community work", () => {
   let bot: TestBot;

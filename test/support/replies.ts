@@ -11,3 +11,7 @@ export function codeAfter(replies: Reply[], label: string): string {
 }
 
 export const joined = (replies: Reply[]): string => texts(replies).join("\n");
+
+/** The first code with a prefix ("H" meeting, "V" activity, "W" wish) in a text. */
+export const codeIn = (text: string, prefix: string): string =>
+  text.match(new RegExp(`\\b(${prefix}[0-9A-Z]{4})\\b`))?.[1] ?? "";

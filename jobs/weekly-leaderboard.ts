@@ -11,6 +11,9 @@ export const weeklyLeaderboard = defineJob({
   id: "weekly-leaderboard",
   cron: "0 9 * * 1",
   catchUpMs: 6 * 3_600_000,
+  async prepare({ now, services }) {
+    await services.leaderboard.prepareYear(now, await services.leaderboard.index());
+  },
   async run({ now, services, t, timeZone }) {
     const week = weekKey(now, timeZone);
     const bound = await services.chats.boundOrganizationIds();

@@ -40,6 +40,7 @@ const TOP = 5;
 const byName = new Intl.Collator("zh-CN");
 /** Small enough that no single database call holds the event loop for long. */
 const PAGE = 200;
+const PG_PAGE = 500;
 
 /** The organisation tree in memory, for inherited settings and time zones without queries. */
 export class OrgIndex {
@@ -71,6 +72,11 @@ export class OrgIndex {
 
   groupsOf(branchId: string): string[] {
     return (this.#children.get(branchId) ?? []).filter((id) => this.#byId.get(id)?.kind === "group");
+  }
+
+  /** Every branch, whatever it is under. */
+  branches(): OrgRecord[] {
+    return [...this.#byId.values()].filter((o) => o.kind === "branch");
   }
 
   branchesUnder(id: string): OrgRecord[] {
@@ -119,6 +125,8 @@ export class LeaderboardService {
     scoring: "all" | "top" | "none" = "all",
     /** Set when the branches are a keyset page of all branches (see BranchScope). */
     span?: BranchScope["span"],
+    /** The caller made sure every branch's tallies for the year are computed. */
+    tallied = false,
   ): Promise<BranchBoard[]> {
     if (branches.length === 0) return [];
     const zoneOf = (id: string) => index.chain(id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
@@ -127,7 +135,7 @@ export class LeaderboardService {
     const byYear = groupBy(zoned, (z) => String(yearRange(now, z.zone).year));
     const ids = branches.map((b) => b.id);
     const scope: BranchScope = span && byYear.size === 1 ? { ids, span } : branchList(ids);
-    await this.tallies.ensure(zoned, now, now, scope.span);
+    if (!tallied) await this.tallies.ensure(zoned, now, now, scope.span);
     const totals = new Map<string, { expected: number; attended: number; serviceMinutes: number }>();
     const tallies: MemberTally[] = [];
     const tops = new Map<string, Ranked<MemberScore>[]>();
@@ -154,7 +162,10 @@ export class LeaderboardService {
     const tallyOf = new Map(tallies.map((t) => [`${t.organizationId}:${t.memberId}`, t]));
     const rosterBy = groupBy(roster, (m) => m.organizationId);
     const meetingsBy = groupBy(meetings, (m) => m.organizationId);
-    return zoned.map(({ branch, zone }) => {
+    const boards: BranchBoard[] = [];
+    for (const { branch, zone } of zoned) {
+      // A page of 500 branches is tens of milliseconds of work: let other work in between.
+      if (boards.length % 100 === 99) await yieldToLoop();
       const settings = effectiveSettings(index.chain(branch.id));
       const rules = pointsRulesOf(settings);
       const scores = (rosterBy.get(branch.id) ?? []).map((m) => {
@@ -185,14 +196,15 @@ export class LeaderboardService {
       const required = rows.reduce((n, r) => n + r.required, 0);
       const held = rows.reduce((n, r) => n + Math.min(r.held, r.required), 0);
       const total = totals.get(branch.id);
-      return {
+      boards.push({
         branch,
         completion: required === 0 ? 1 : held / required,
         attendance: total && total.expected > 0 ? total.attended / total.expected : null,
         serviceMinutes: total?.serviceMinutes ?? 0,
         scores: scoring === "all" ? rank(scores, (s) => s.points) : (tops.get(branch.id) ?? []),
-      };
-    });
+      });
+    }
+    return boards;
   }
 
   /**
@@ -251,20 +263,26 @@ export class LeaderboardService {
   }
 
   /** Every branch's board, a page at a time (the weekly job and the city-scale benchmark). */
-  async *allBoards(now: Date, index: OrgIndex, pageSize = PAGE): AsyncGenerator<BranchBoard[]> {
+  async *allBoards(now: Date, index: OrgIndex, pageSize?: number): AsyncGenerator<BranchBoard[]> {
+    // PostgreSQL plans each page's queries in milliseconds whatever its size, and works off this
+    // thread: larger pages there. SQLite's pages stay small, each query holding the event loop.
+    const take = pageSize ?? (this.provider === "postgresql" ? PG_PAGE : PAGE);
+    // Any branch-year without tallies (a new year, a database from before them) first, in one
+    // query rather than a check per page.
+    await this.prepareYear(now, index);
     // PostgreSQL computes the next page while this one is used: it runs on its own cores and the
     // pages' queries would otherwise wait on each other. SQLite runs on this thread: no overlap.
     let pending: Promise<BranchBoard[]> | null = null;
     let after: string | null = null;
     for (;;) {
-      const rows = await this.repo.branchPage(after, pageSize);
+      const rows = await this.repo.branchPage(after, take);
       // The index already holds every branch with its settings parsed.
       const page = rows.map((o) => index.get(o.id) ?? { ...o, settings: parseStoredSettings(o.settings) });
       after = page.at(-1)?.id ?? null;
       const next =
         page.length === 0
           ? null
-          : this.boards(page, now, index, "top", { first: page[0]?.id ?? "", last: after ?? "" });
+          : this.boards(page, now, index, "top", { first: page[0]?.id ?? "", last: after ?? "" }, true);
       // Awaited below; until then a failure must not count as unhandled.
       next?.catch(() => {});
       if (this.provider === "postgresql") {
@@ -278,6 +296,18 @@ export class LeaderboardService {
         await yieldToLoop();
       }
     }
+  }
+
+  /** Computes the yearly tallies of every branch that has none for the year of `now` yet. */
+  prepareYear(now: Date, index: OrgIndex): Promise<void> {
+    return this.tallies.ensureAll(
+      index.branches().map((b) => ({
+        id: b.id,
+        zone: index.chain(b.id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone,
+      })),
+      now,
+      now,
+    );
   }
 
   /** Expected and attended lines per branch in the closed meetings of a range. */

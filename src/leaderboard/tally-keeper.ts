@@ -32,6 +32,28 @@ export class TallyKeeper {
     await this.touched(toBranchId, now, now);
   }
 
+  /**
+   * Every branch of the database at once (the weekly board): one query per year finds those not
+   * computed, which are then computed a chunk at a time.
+   */
+  async ensureAll(branches: { id: string; zone: string }[], at: Date, now: Date): Promise<void> {
+    const byYear = new Map<string, { range: TallyYearRange; ids: Set<string> }>();
+    for (const b of branches) {
+      const range = yearRange(at, b.zone);
+      const key = `${range.year}:${range.start.toISOString()}`;
+      const entry = byYear.get(key) ?? { range, ids: new Set<string>() };
+      entry.ids.add(b.id);
+      byYear.set(key, entry);
+    }
+    for (const { range, ids } of byYear.values()) {
+      const missing = (await this.repo.uncomputedBranches(range.year)).filter((id) => ids.has(id));
+      for (let i = 0; i < missing.length; i += FILL_CHUNK) {
+        await yieldToLoop();
+        await this.repo.refresh(missing.slice(i, i + FILL_CHUNK), range, now);
+      }
+    }
+  }
+
   /** Computes the tallies of the branches whose year (in each one's zone) is not computed yet. */
   async ensure(
     branches: { id: string; zone: string }[],
@@ -58,6 +80,9 @@ export class TallyKeeper {
     }
   }
 }
+
+/** Branches computed per transaction when many are missing (a new year across a city). */
+const FILL_CHUNK = 200;
 
 export function yearRange(instant: Date, zone: string): TallyYearRange {
   const { year, start, end } = periodOf(instant, "year", zone);

@@ -23,6 +23,11 @@ export interface JobDefinition {
   /** A slot missed (process down) is still run at startup if it is at most this late. */
   catchUpMs: number;
   run(ctx: JobContext): Promise<Record<string, number>>;
+  /**
+   * Idempotent work done before the run's transaction opens, in transactions of its own (e.g.
+   * computing a city's yearly tallies on New Year), so the run's transaction stays short.
+   */
+  prepare?(ctx: { now: Date; services: Services }): Promise<void>;
 }
 
 export function defineJob(job: JobDefinition): JobDefinition {

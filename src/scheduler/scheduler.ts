@@ -90,6 +90,9 @@ export class Scheduler {
     const { scope, clock, i18n } = this.deps;
     const job = this.#find(jobId);
     try {
+      // Idempotent preparation first, outside the run's transaction (it may take long).
+      const prepare = job.def.prepare;
+      if (prepare) await scope.read((services) => prepare({ now: clock.now(), services }));
       // One transaction per run: the messages it queues commit together with its record.
       const result = await scope.transaction(async (services) => {
         const outcome = await job.def.run({

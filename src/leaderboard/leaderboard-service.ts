@@ -46,6 +46,8 @@ const PG_PAGE = 500;
 export class OrgIndex {
   readonly #byId: Map<string, OrgRecord>;
   readonly #children = new Map<string, string[]>();
+  readonly #settings = new Map<string, Settings>();
+  readonly #zones = new Map<string, string>();
 
   constructor(orgs: Iterable<Omit<OrgRecord, "settings"> & { settings: string }>) {
     this.#byId = new Map();
@@ -53,6 +55,32 @@ export class OrgIndex {
       this.#byId.set(o.id, { ...o, settings: parseStoredSettings(o.settings) });
       if (o.parentId) this.#children.set(o.parentId, [...(this.#children.get(o.parentId) ?? []), o.id]);
     }
+  }
+
+  /**
+   * Inherited settings, resolved once per organisation (a city's board asks 30,000 times). An
+   * organisation that sets nothing itself shares its parent's object: a city holds a few dozen.
+   */
+  settingsOf(id: string): Settings {
+    const known = this.#settings.get(id);
+    if (known) return known;
+    const org = this.#byId.get(id);
+    const settings =
+      org?.parentId && this.#byId.has(org.parentId) && Object.keys(org.settings).length === 0
+        ? this.settingsOf(org.parentId)
+        : effectiveSettings(this.chain(id));
+    this.#settings.set(id, settings);
+    return settings;
+  }
+
+  /** The organisation's time zone, its own or inherited. */
+  zoneOf(id: string, fallback: string): string {
+    let zone = this.#zones.get(id);
+    if (zone === undefined) {
+      zone = this.chain(id).find((o) => o.timeZone)?.timeZone ?? "";
+      this.#zones.set(id, zone);
+    }
+    return zone || fallback;
   }
 
   get(id: string): OrgRecord | undefined {
@@ -129,8 +157,11 @@ export class LeaderboardService {
     tallied = false,
   ): Promise<BranchBoard[]> {
     if (branches.length === 0) return [];
-    const zoneOf = (id: string) => index.chain(id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
-    const zoned = branches.map((b) => ({ branch: b, id: b.id, zone: zoneOf(b.id) }));
+    const zoned = branches.map((b) => ({
+      branch: b,
+      id: b.id,
+      zone: index.zoneOf(b.id, this.defaultTimeZone),
+    }));
     // Years differ only across time zones; a page normally shares one.
     const byYear = groupBy(zoned, (z) => String(yearRange(now, z.zone).year));
     const ids = branches.map((b) => b.id);
@@ -166,7 +197,7 @@ export class LeaderboardService {
     for (const { branch, zone } of zoned) {
       // A page of 500 branches is tens of milliseconds of work: let other work in between.
       if (boards.length % 100 === 99) await yieldToLoop();
-      const settings = effectiveSettings(index.chain(branch.id));
+      const settings = index.settingsOf(branch.id);
       const rules = pointsRulesOf(settings);
       const scores = (rosterBy.get(branch.id) ?? []).map((m) => {
         const tally = tallyOf.get(`${branch.id}:${m.id}`);
@@ -230,26 +261,21 @@ export class LeaderboardService {
   ): Promise<Map<string, Ranked<MemberScore>[]>> {
     const byRules = new Map<string, { rules: AllPointsRules; ids: string[] }>();
     for (const id of scope.ids) {
-      const rules = pointsRulesOf(effectiveSettings(index.chain(id)));
-      const key = JSON.stringify(rules);
+      const { rules, key } = rulesOf(index.settingsOf(id));
       const entry = byRules.get(key) ?? { rules, ids: [] };
       entry.ids.push(id);
       byRules.set(key, entry);
     }
     const result = new Map<string, Ranked<MemberScore>[]>();
     for (const { rules, ids } of byRules.values()) {
-      const rows = await this.tallyRepo.topScores(
+      const lists = await this.tallyRepo.topScores(
         byRules.size === 1 ? scope : branchList(ids),
         year,
         { ...rules, caps: rules.caps as Record<string, number> },
         TOP,
         this.provider,
       );
-      for (const row of rows) {
-        const list = result.get(row.organizationId) ?? [];
-        list.push({ item: { memberId: row.memberId, name: row.name, points: row.points }, rank: row.rank });
-        result.set(row.organizationId, list);
-      }
+      for (const [id, list] of lists) result.set(id, list);
     }
     for (const list of result.values())
       list.sort((a, b) => a.rank - b.rank || byName.compare(a.item.name, b.item.name));
@@ -303,7 +329,7 @@ export class LeaderboardService {
     return this.tallies.ensureAll(
       index.branches().map((b) => ({
         id: b.id,
-        zone: index.chain(b.id).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone,
+        zone: index.zoneOf(b.id, this.defaultTimeZone),
       })),
       now,
       now,
@@ -364,7 +390,21 @@ export class LeaderboardService {
 
 type AllPointsRules = PointsRules & ServicePointsRules;
 
-function pointsRulesOf(settings: ReturnType<typeof effectiveSettings>): AllPointsRules {
+type Settings = ReturnType<typeof effectiveSettings>;
+
+/** Points rules and a key to group branches by them, once per resolved settings object. */
+const rulesMemo = new WeakMap<Settings, { rules: AllPointsRules; key: string }>();
+function rulesOf(settings: Settings): { rules: AllPointsRules; key: string } {
+  let known = rulesMemo.get(settings);
+  if (!known) {
+    const rules = pointsRulesOf(settings);
+    known = { rules, key: JSON.stringify(rules) };
+    rulesMemo.set(settings, known);
+  }
+  return known;
+}
+
+function pointsRulesOf(settings: Settings): AllPointsRules {
   return {
     perMeeting: settings["points.perMeeting"].value as number,
     caps: settings["points.caps"].value as PointsRules["caps"],

@@ -150,8 +150,8 @@ export class TallyRepository {
     rules: PointsSql,
     top: number,
     provider: "sqlite" | "postgresql",
-  ): Promise<{ organizationId: string; memberId: string; name: string; points: number; rank: number }[]> {
-    if (scope.ids.length === 0) return [];
+  ): Promise<Map<string, RankedTally[]>> {
+    if (scope.ids.length === 0) return new Map();
     const least = Prisma.raw(provider === "sqlite" ? "MIN" : "LEAST");
     const points = Prisma.join(
       [
@@ -166,8 +166,9 @@ export class TallyRepository {
       ],
       " + ",
     );
-    // One row per branch with its top as JSON: a city's page has thousands of top rows (ties share
-    // a rank), and a row through the client costs far more than parsing its share of one string.
+    // One row per branch with its top as JSON: a city's page has thousands of top entries (ties
+    // share a rank), and a row through the client costs far more than parsing its share of one
+    // string.
     const topJson =
       provider === "sqlite"
         ? Prisma.sql`json_group_array(json_array(r."memberId", r."name", r."points", r."rank"))`
@@ -187,16 +188,22 @@ export class TallyRepository {
       ) r
       WHERE r."rank" <= ${top} AND r."points" > 0
       GROUP BY r."organizationId"`;
-    return rows.flatMap((row) =>
-      (JSON.parse(row.top) as [string, string, number, number][]).map(([memberId, name, points, rank]) => ({
-        organizationId: row.organizationId,
-        memberId,
-        name,
-        points: Number(points),
-        rank: Number(rank),
-      })),
+    return new Map(
+      rows.map((row) => [
+        row.organizationId,
+        (JSON.parse(row.top) as [string, string, number, number][]).map(([memberId, name, points, rank]) => ({
+          item: { memberId, name, points },
+          rank,
+        })),
+      ]),
     );
   }
+}
+
+/** One entry of a branch's top list, as the database builds it. */
+export interface RankedTally {
+  item: { memberId: string; name: string; points: number };
+  rank: number;
 }
 
 /**

@@ -26,11 +26,12 @@ const MEMO_LIMIT = 4096;
 export function periodOf(instant: Date, kind: PeriodKind, zone: string): Period {
   const key = `${instant.getTime()}|${kind}|${zone}`;
   const known = memo.get(key);
-  if (known) return { ...known, start: new Date(known.start), end: new Date(known.end) };
-  const period = computePeriod(instant, kind, zone);
+  if (known) return known;
+  // Shared between callers, so frozen (its dates are read, never changed).
+  const period = Object.freeze(computePeriod(instant, kind, zone));
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(key, period);
-  return { ...period, start: new Date(period.start), end: new Date(period.end) };
+  return period;
 }
 
 function computePeriod(instant: Date, kind: PeriodKind, zone: string): Period {

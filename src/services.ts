@@ -16,6 +16,7 @@ import { VolunteerService } from "./community/volunteer-service.js";
 import { WishService } from "./community/wish-service.js";
 import { PromptService } from "./conversation/prompt-service.js";
 import type { Clock } from "./core/clock.js";
+import { Coalescer } from "./core/coalescer.js";
 import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
 import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
@@ -82,7 +83,7 @@ export interface ServiceScope {
 
 function createServices(
   db: Tx,
-  deps: ServiceDeps & { provider: Database["provider"] },
+  deps: ServiceDeps & { provider: Database["provider"]; hotMarkers: Coalescer | null },
   afterCommit: AfterCommit,
 ): Services {
   const orgRepo = new OrganizationRepository(db);
@@ -140,7 +141,7 @@ function createServices(
       chatRepo,
       new IdentityRepository(db),
       afterCommit,
-      deps.provider === "postgresql",
+      deps.hotMarkers,
     ),
     jobRuns: new JobRunRepository(db),
     warnings,
@@ -176,7 +177,9 @@ function createServices(
 const MAX_ATTEMPTS = 3;
 
 export function createServiceScope(db: Database, deps: ServiceDeps): ServiceScope {
-  const withProvider = { ...deps, provider: db.provider };
+  // One per scope (an app instance): hot announcement markers written after commits, coalesced.
+  const hotMarkers = db.provider === "postgresql" ? new Coalescer() : null;
+  const withProvider = { ...deps, provider: db.provider, hotMarkers };
   const runAfterCommit = async (hooks: ((s: Services) => Promise<unknown>)[]) => {
     for (const hook of hooks) {
       try {

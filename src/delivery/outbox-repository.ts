@@ -1,6 +1,6 @@
 // Persistence of outgoing proactive messages.
 import { randomUUID } from "node:crypto";
-import { Prisma, type Tx } from "../db/database.js";
+import type { Tx } from "../db/database.js";
 
 export interface NewOutboxMessage {
   platform: string;
@@ -30,27 +30,7 @@ export class OutboxRepository {
    * Returns how many chats.
    */
   markDirtyInChatsOf(organizationId: string, kind: string, replaceKey: string, payload: string, now: Date) {
-    return this.#markersInChatsOf(
-      { organizationId, kind, replaceKey, payload, now },
-      Prisma.sql`DO UPDATE SET "version" = "OutboxMessage"."version" + 1`,
-    );
-  }
-
-  /** As `markDirtyInChatsOf`, but leaves a marker already waiting untouched (no row lock). */
-  ensurePendingInChatsOf(
-    organizationId: string,
-    kind: string,
-    replaceKey: string,
-    payload: string,
-    now: Date,
-  ) {
-    return this.#markersInChatsOf({ organizationId, kind, replaceKey, payload, now }, Prisma.sql`DO NOTHING`);
-  }
-
-  #markersInChatsOf(
-    m: { organizationId: string; kind: string; replaceKey: string; payload: string; now: Date },
-    onConflict: Prisma.Sql,
-  ): Promise<number> {
+    const m = { organizationId, kind, replaceKey, payload, now };
     // The WHERE clause is required by SQLite to tell ON CONFLICT from a join's ON.
     return this.db.$executeRaw`
       INSERT INTO "OutboxMessage" ("id", "platform", "chatId", "kind", "payload", "replaceKey", "version", "pendingKey", "createdAt", "availableAt", "attempts")
@@ -58,16 +38,7 @@ export class OutboxRepository {
              c."platform", c."externalId", ${m.kind}, ${m.payload}, ${m.replaceKey}, 0,
              c."platform" || '|' || c."externalId" || '|' || CAST(${m.replaceKey} AS TEXT), ${m.now}, ${m.now}, 0
       FROM "Chat" c WHERE c."organizationId" = ${m.organizationId}
-      ON CONFLICT ("pendingKey") ${onConflict}`;
-  }
-
-  /** Bumps the version of the markers waiting in the organisation's chats (one statement). */
-  bumpPendingInChatsOf(organizationId: string, replaceKey: string): Promise<number> {
-    return this.db.$executeRaw`
-      UPDATE "OutboxMessage" SET "version" = "version" + 1
-      WHERE "pendingKey" IN (
-        SELECT c."platform" || '|' || c."externalId" || '|' || CAST(${replaceKey} AS TEXT)
-        FROM "Chat" c WHERE c."organizationId" = ${organizationId})`;
+      ON CONFLICT ("pendingKey") DO UPDATE SET "version" = "OutboxMessage"."version" + 1`;
   }
 
   /** Due messages for the platforms this worker can send to (others wait for their adapter). */

@@ -1,5 +1,7 @@
 // Queues proactive messages (announcements, notices) for the chats bound to an organisation.
+
 import type { ChatRepository } from "../chats/chat-repository.js";
+import type { Coalescer } from "../core/coalescer.js";
 import type { Reply } from "../core/reply.js";
 import type { IdentityRepository } from "../identity/identity-repository.js";
 import type { AfterCommit } from "../services.js";
@@ -13,8 +15,8 @@ export class OutboxService {
     private readonly chats: ChatRepository,
     private readonly people: IdentityRepository,
     private readonly afterCommit: AfterCommit,
-    /** PostgreSQL: bump versions after the commit (row locks); SQLite serialises writers anyway. */
-    private readonly deferBumps: boolean,
+    /** PostgreSQL: hot markers written after the commit, coalesced; SQLite: none (one writer). */
+    private readonly coalescer: Coalescer | null,
   ) {}
 
   /**
@@ -84,10 +86,11 @@ export class OutboxService {
   }
 
   /**
-   * `refresh` for the hottest path (a burst of check-ins): the marker is inserted if missing, in
-   * the command's transaction, without touching one that is already waiting — so concurrent
-   * check-ins do not queue on its row lock until they commit; its version is bumped right after
-   * the commit instead, so a worker sending it meanwhile sends again. A crash between the two
+   * `refresh` for the hottest path (a burst of check-ins). On PostgreSQL the marker is written
+   * right after the command's transaction commits, not in it — concurrent check-ins would
+   * otherwise queue on its row lock until each commits — and concurrent writes for one marker are
+   * coalesced (two at a time, however many check-ins). The announcement is rendered when it is
+   * sent, so the write only has to say "send again". A crash between the commit and the write
    * leaves the announcement one change behind until the next change (docs/operations.md).
    */
   async touch(
@@ -97,18 +100,18 @@ export class OutboxService {
     payload: object,
     now: Date,
   ): Promise<void> {
-    // SQLite has one writer at a time: bumping inside the transaction costs nothing extra there,
+    // SQLite has one writer at a time: writing inside the transaction costs nothing extra there,
     // while a second write after it would.
-    if (!this.deferBumps) {
+    if (!this.coalescer) {
       await this.refresh(organizationId, kind, replaceKey, payload, now);
       return;
     }
-    await this.repo.ensurePendingInChatsOf(organizationId, kind, replaceKey, JSON.stringify(payload), now);
-    this.afterCommit((s) => s.outbox.bumpPending(organizationId, replaceKey));
-  }
-
-  bumpPending(organizationId: string, replaceKey: string): Promise<number> {
-    return this.repo.bumpPendingInChatsOf(organizationId, replaceKey);
+    const coalescer = this.coalescer;
+    this.afterCommit((s) =>
+      coalescer.run(`${organizationId}|${replaceKey}`, () =>
+        s.outbox.refresh(organizationId, kind, replaceKey, payload, now),
+      ),
+    );
   }
 
   // For the delivery worker.

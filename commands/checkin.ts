@@ -13,6 +13,8 @@ export const checkin = defineCommand({
   name: "checkin",
   aliases: ["签到"],
   role: "member",
+  // The check-in row is one idempotent statement; the announcement is bumped after it.
+  writes: "one-statement",
   args: z.union([z.tuple([meetingCodeArg]), z.tuple([meetingCodeArg, z.string().regex(/^\d{4}$/)])]),
   async run(ctx) {
     const [code, signinCode] = ctx.args;

@@ -18,6 +18,7 @@ import { PromptService } from "./conversation/prompt-service.js";
 import type { Clock } from "./core/clock.js";
 import { Coalescer } from "./core/coalescer.js";
 import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
+import { type RawSql, viaPrisma } from "./db/raw-sql.js";
 import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
 import { DuesRepository } from "./dues/dues-repository.js";
@@ -79,10 +80,18 @@ export type AfterCommit = (work: (services: Services) => Promise<unknown>) => vo
 export interface ServiceScope {
   read<T>(fn: (services: Services) => Promise<T>): Promise<T>;
   transaction<T>(fn: (services: Services) => Promise<T>): Promise<T>;
+  /**
+   * For work whose writes are each one idempotent statement: PostgreSQL runs them as they come
+   * (no BEGIN/COMMIT round trips), then the after-commit hooks; SQLite, one writer at a time,
+   * runs it in a transaction as usual.
+   */
+  autocommit<T>(fn: (services: Services) => Promise<T>): Promise<T>;
 }
 
 function createServices(
   db: Tx,
+  /** The hot path's raw SQL: the driver's outside transactions, the transaction's inside. */
+  raw: RawSql,
   deps: ServiceDeps & { provider: Database["provider"]; hotMarkers: Coalescer | null },
   afterCommit: AfterCommit,
 ): Services {
@@ -92,7 +101,7 @@ function createServices(
   const identity = new IdentityService(db);
   const access = new AccessService(db, orgRepo, memberRepo);
   const chatRepo = new ChatRepository(db);
-  const meetingRepo = new MeetingRepository(db);
+  const meetingRepo = new MeetingRepository(db, raw);
   const tallyRepo = new TallyRepository(db);
   const tallies = new TallyKeeper(tallyRepo, orgRepo, deps.defaultTimeZone);
   const leaderboard = new LeaderboardService(
@@ -129,7 +138,7 @@ function createServices(
     identity,
     updates: new UpdateLedger(db),
     access,
-    context: new ContextService(identity, orgRepo, access, new ContextRepository(db)),
+    context: new ContextService(identity, orgRepo, access, new ContextRepository(raw)),
     orgs: new OrganizationService(orgRepo, access, audit, deps.defaultTimeZone),
     chats,
     membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit, tallies),
@@ -137,7 +146,7 @@ function createServices(
     leaderboard,
     prompts: new PromptService(db),
     outbox: new OutboxService(
-      new OutboxRepository(db),
+      new OutboxRepository(db, raw),
       chatRepo,
       new IdentityRepository(db),
       afterCommit,
@@ -190,9 +199,21 @@ export function createServiceScope(db: Database, deps: ServiceDeps): ServiceScop
     }
   };
   // Outside a transaction there is nothing to wait for: the work runs straight away.
-  const reader: Services = createServices(db.prisma, withProvider, (work) => void runAfterCommit([work]));
-  return {
+  const reader: Services = createServices(
+    db.prisma,
+    db.raw,
+    withProvider,
+    (work) => void runAfterCommit([work]),
+  );
+  const scope: ServiceScope = {
     read: (fn) => fn(reader),
+    async autocommit(fn) {
+      if (db.provider !== "postgresql") return scope.transaction(fn);
+      const hooks: ((s: Services) => Promise<unknown>)[] = [];
+      const result = await fn(createServices(db.prisma, db.raw, withProvider, (work) => hooks.push(work)));
+      await runAfterCommit(hooks);
+      return result;
+    },
     async transaction(fn) {
       // Two commands racing to create the same row (say, a first message from one person on two
       // devices) collide on a unique key; the loser's transaction rolled back whole, so re-running
@@ -201,7 +222,7 @@ export function createServiceScope(db: Database, deps: ServiceDeps): ServiceScop
         try {
           const hooks: ((s: Services) => Promise<unknown>)[] = [];
           const result = await db.transaction((tx) =>
-            fn(createServices(tx, withProvider, (work) => hooks.push(work))),
+            fn(createServices(tx, viaPrisma(tx), withProvider, (work) => hooks.push(work))),
           );
           await runAfterCommit(hooks);
           return result;
@@ -211,4 +232,5 @@ export function createServiceScope(db: Database, deps: ServiceDeps): ServiceScop
       }
     },
   };
+  return scope;
 }

@@ -2,7 +2,8 @@
 // one query. Every command in a group asks this before anything else; on PostgreSQL each round
 // trip costs the server a parse and a plan, so five small lookups folded into one UNION ALL make
 // the difference between ~180 and several hundred check-ins a second (bench/check-in.ts).
-import type { Tx } from "../db/database.js";
+import { Prisma } from "../db/database.js";
+import type { RawSql } from "../db/raw-sql.js";
 import type { PersonRecord } from "../identity/identity-repository.js";
 import { type OrgRecord, toOrgRecord } from "../organization/organization-repository.js";
 import type { Assignment } from "./access-repository.js";
@@ -29,14 +30,14 @@ interface Row {
 }
 
 export class ContextRepository {
-  constructor(private readonly db: Tx) {}
+  constructor(private readonly raw: RawSql) {}
 
   async inGroup(
     user: { platform: string; externalId: string },
     chat: { platform: string; externalId: string },
   ): Promise<GroupContextRows> {
     // Columns a..g are generic slots; each row kind says what they hold.
-    const rows = await this.db.$queryRaw<Row[]>`
+    const rows = await this.raw.query<Row>(Prisma.sql`
       WITH RECURSIVE
         "who" AS (
           SELECT p."id", p."displayName", p."locale", p."currentOrganizationId"
@@ -60,7 +61,7 @@ export class ContextRepository {
       FROM "RoleAssignment" r JOIN "who" ON r."personId" = "who"."id"
       UNION ALL
       SELECT 'member', 0, m."organizationId", NULL, NULL, NULL, NULL, NULL, NULL
-      FROM "Member" m JOIN "who" ON m."personId" = "who"."id" WHERE m."state" = 'active'`;
+      FROM "Member" m JOIN "who" ON m."personId" = "who"."id" WHERE m."state" = 'active'`);
 
     const result: GroupContextRows = { person: null, chain: [], assignments: [], branchIds: [] };
     const orgs: { depth: number; org: OrgRecord }[] = [];

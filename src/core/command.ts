@@ -50,6 +50,13 @@ export interface Command<A> {
   /** Parses the whitespace-split argument tokens; failure yields the usage message. */
   args: z.ZodType<A>;
   run(ctx: CommandContext<A>): Promise<Reply | Reply[]>;
+  /**
+   * "one-statement": every write the command makes is a single idempotent statement (work after
+   * it goes through after-commit hooks), so on PostgreSQL it runs without BEGIN/COMMIT — the
+   * check-in, hundreds a minute at the start of a meeting. Its platform update is recorded after
+   * it ran; a redelivery runs it again, harmlessly, and stays silent.
+   */
+  writes?: "one-statement";
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds commands of every argument type.

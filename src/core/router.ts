@@ -70,9 +70,15 @@ export class Router {
     }
 
     const now = clock.now();
+    // Completing a question takes the question too: that pair needs the transaction.
+    const oneStatement = command.writes === "one-statement" && !invocation.answers;
     try {
-      const result = await scope.transaction(async (services) => {
-        if (incoming.updateId)
+      const unit = oneStatement ? scope.autocommit : scope.transaction;
+      const result = await unit(async (services) => {
+        // A command of single idempotent writes records its update after it ran (below): were
+        // the record first and the process to stop before the write, the redelivery would be
+        // dropped and the write lost.
+        if (incoming.updateId && !oneStatement)
           await services.updates.recordOnce(incoming.user.platform, incoming.updateId, now);
         if (invocation.answers)
           await services.prompts.take({ ...invocation.answers, platform: incoming.user.platform });
@@ -107,6 +113,10 @@ export class Router {
         };
         return command.run(ctx);
       });
+      if (incoming.updateId && oneStatement) {
+        const updateId = incoming.updateId;
+        await scope.autocommit((s) => s.updates.recordOnce(incoming.user.platform, updateId, now));
+      }
       return Array.isArray(result) ? result : [result];
     } catch (error) {
       if (error instanceof DomainError) {

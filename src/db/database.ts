@@ -8,6 +8,7 @@ import type { DatabaseConfig } from "../config.js";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import { Prisma, PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import { migratePostgres, migrateSqlite } from "./migrate.js";
+import { PgRawSql, type RawSql, viaPrisma } from "./raw-sql.js";
 
 /** Both generated clients have the same model API; the SQLite one's types stand for both. */
 export type PrismaDb = SqliteClient;
@@ -17,6 +18,8 @@ export { Prisma };
 export interface Database {
   readonly provider: DatabaseConfig["provider"];
   readonly prisma: PrismaDb;
+  /** The hot path's raw SQL outside transactions (see raw-sql.ts). */
+  readonly raw: RawSql;
   /** Runs fn in one transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
@@ -27,14 +30,19 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const prisma = config.provider === "sqlite" ? await openSqlite(config.path) : await openPostgres(config);
+  const driver = config.provider === "postgresql" ? new PgRawSql(config.url, config.schema, 10) : null;
   return {
     provider: config.provider,
     prisma,
+    raw: driver ?? viaPrisma(prisma),
     transaction: (fn) => prisma.$transaction(fn, TRANSACTION_OPTIONS),
     ping: async () => {
       await prisma.$queryRawUnsafe("SELECT 1");
     },
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await driver?.close();
+      await prisma.$disconnect();
+    },
   };
 }
 

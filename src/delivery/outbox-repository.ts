@@ -1,6 +1,7 @@
 // Persistence of outgoing proactive messages.
 import { randomUUID } from "node:crypto";
-import type { Tx } from "../db/database.js";
+import { Prisma, type Tx } from "../db/database.js";
+import type { RawSql } from "../db/raw-sql.js";
 
 export interface NewOutboxMessage {
   platform: string;
@@ -12,7 +13,10 @@ export interface NewOutboxMessage {
 }
 
 export class OutboxRepository {
-  constructor(private readonly db: Tx) {}
+  constructor(
+    private readonly db: Tx,
+    private readonly raw: RawSql,
+  ) {}
 
   /** Queues a message; with a dedupe key, queuing the same logical message twice is a no-op. */
   async put(message: NewOutboxMessage): Promise<void> {
@@ -32,13 +36,13 @@ export class OutboxRepository {
   markDirtyInChatsOf(organizationId: string, kind: string, replaceKey: string, payload: string, now: Date) {
     const m = { organizationId, kind, replaceKey, payload, now };
     // The WHERE clause is required by SQLite to tell ON CONFLICT from a join's ON.
-    return this.db.$executeRaw`
+    return this.raw.execute(Prisma.sql`
       INSERT INTO "OutboxMessage" ("id", "platform", "chatId", "kind", "payload", "replaceKey", "version", "pendingKey", "createdAt", "availableAt", "attempts")
       SELECT CAST(${randomUUID()} AS TEXT) || '|' || c."platform" || '|' || c."externalId",
              c."platform", c."externalId", ${m.kind}, ${m.payload}, ${m.replaceKey}, 0,
              c."platform" || '|' || c."externalId" || '|' || CAST(${m.replaceKey} AS TEXT), ${m.now}, ${m.now}, 0
       FROM "Chat" c WHERE c."organizationId" = ${m.organizationId}
-      ON CONFLICT ("pendingKey") DO UPDATE SET "version" = "OutboxMessage"."version" + 1`;
+      ON CONFLICT ("pendingKey") DO UPDATE SET "version" = "OutboxMessage"."version" + 1`);
   }
 
   /** Due messages for the platforms this worker can send to (others wait for their adapter). */

@@ -1,5 +1,6 @@
 // Persistence of meetings and everything that happens around them.
 import { Prisma, type Tx } from "../db/database.js";
+import type { RawSql } from "../db/raw-sql.js";
 import type { MemberRecord } from "../membership/member-repository.js";
 
 export type MeetingRecord = Prisma.MeetingGetPayload<object>;
@@ -16,7 +17,10 @@ interface MemberColumns {
 }
 
 export class MeetingRepository {
-  constructor(private readonly db: Tx) {}
+  constructor(
+    private readonly db: Tx,
+    private readonly raw: RawSql,
+  ) {}
 
   create(data: Prisma.MeetingUncheckedCreateInput): Promise<MeetingRecord> {
     return this.db.meeting.create({ data });
@@ -36,7 +40,7 @@ export class MeetingRepository {
     code: string,
     personId: string,
   ): Promise<{ meeting: MeetingRecord; member: MemberRecord | null } | null> {
-    const rows = await this.db.$queryRaw<(MeetingRecord & MemberColumns)[]>`
+    const rows = await this.raw.query<MeetingRecord & MemberColumns>(Prisma.sql`
       SELECT m.*, b."id" AS "member_id", b."code" AS "member_code", b."name" AS "member_name",
              b."status" AS "member_status", b."joinedPartyOn" AS "member_joinedPartyOn",
              b."phone" AS "member_phone", b."state" AS "member_state", b."groupId" AS "member_groupId"
@@ -44,7 +48,7 @@ export class MeetingRepository {
       LEFT JOIN "Member" b
         ON b."organizationId" = m."organizationId" AND b."personId" = ${personId} AND b."state" = 'active'
       WHERE m."code" = ${code}
-      ORDER BY b."createdAt" LIMIT 1`;
+      ORDER BY b."createdAt" LIMIT 1`);
     const [row] = rows;
     if (!row) return null;
     const {
@@ -163,10 +167,13 @@ export class MeetingRepository {
     late: boolean;
     via: string;
   }): Promise<boolean> {
-    const inserted = await this.db.$executeRaw`
+    // Only while the meeting is still scheduled: the check-in is one statement outside any
+    // transaction on PostgreSQL, and must not slip in after the meeting was closed or cancelled.
+    const inserted = await this.raw.execute(Prisma.sql`
       INSERT INTO "CheckIn" ("meetingId", "memberId", "at", "late", "via")
-      VALUES (${data.meetingId}, ${data.memberId}, ${data.at}, ${data.late}, ${data.via})
-      ON CONFLICT ("meetingId", "memberId") DO NOTHING`;
+      SELECT ${data.meetingId}, ${data.memberId}, ${data.at}, ${data.late}, ${data.via}
+      WHERE EXISTS (SELECT 1 FROM "Meeting" m WHERE m."id" = ${data.meetingId} AND m."status" = 'scheduled')
+      ON CONFLICT ("meetingId", "memberId") DO NOTHING`);
     return inserted > 0;
   }
 

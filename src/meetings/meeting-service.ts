@@ -395,7 +395,8 @@ export class MeetingService {
     if (await this.meetings.checkIn({ meetingId: meeting.id, memberId: member.id, at: now, late, via }))
       return { meeting, member, already: false, late, at: now };
     const first = await already();
-    if (!first) throw new Error("check-in neither inserted nor found");
+    // Closed or cancelled between reading it and checking in.
+    if (!first) throw new DomainError("meetings.checkInClosed");
     return first;
   }
 

@@ -3,7 +3,7 @@
 // ranking of its branches. Boards are computed a page of branches at a time from aggregates the
 // database computes, with inherited settings resolved in memory.
 import { DateTime } from "luxon";
-import { type ServicePointsRules, servicePoints } from "../community/community-rules.js";
+import type { ServicePointsRules } from "../community/community-rules.js";
 import { yieldToLoop } from "../core/yield-to-loop.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { FREQUENCY_SETTING, MEETING_TYPES } from "../meetings/meeting-types.js";
@@ -14,7 +14,7 @@ import type { OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings, type Frequency, parseStoredSettings } from "../organization/settings.js";
 import { type BranchScope, branchList } from "./branch-scope.js";
 import type { LeaderboardRepository } from "./leaderboard-repository.js";
-import { type PointsRules, pointsFromCounts, type Ranked, rank, topOnly } from "./points.js";
+import { type PointsRules, type Ranked, rank, tallyPoints, topOnly } from "./points.js";
 import { type TallyKeeper, yearRange } from "./tally-keeper.js";
 import type { MemberTally, TallyRepository } from "./tally-repository.js";
 
@@ -411,16 +411,6 @@ function pointsRulesOf(settings: Settings): AllPointsRules {
     perServiceHour: settings["points.perServiceHour"].value as number,
     perWish: settings["points.perWish"].value as number,
   };
-}
-
-/** A member's points for the year from their tally: meetings by type (capped), then service. */
-export function tallyPoints(tally: MemberTally, rules: AllPointsRules): number {
-  return (
-    pointsFromCounts(
-      Object.entries(tally.byType).map(([type, n]) => ({ type, n })),
-      rules,
-    ) + servicePoints(tally.serviceMinutes, tally.wishes, rules)
-  );
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,6 +1,7 @@
 // Points (积分) as data: so many points for each meeting attended, capped per type per year (the
 // provincial scheme in DOMAIN.md: 5 a meeting; general meeting capped at 20, committee, group and
 // theme day at 60, lesson and life meeting at 5). Pure, so every rule is unit-tested.
+import { type ServicePointsRules, servicePoints } from "../community/community-rules.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 
 export interface PointsRules {
@@ -15,6 +16,23 @@ export function pointsFromCounts(counts: { type: string; n: number }[], rules: P
     (total, { type, n }) =>
       total + Math.min(n * rules.perMeeting, rules.caps[type as MeetingType] ?? Number.POSITIVE_INFINITY),
     0,
+  );
+}
+
+/**
+ * A member's points for a year from their yearly tally: meetings attended by type (each type
+ * capped), then whole hours served and wishes confirmed. The database computes the same sum for
+ * the weekly board's top (TallyRepository.topScores); the scenario tests hold the two together.
+ */
+export function tallyPoints(
+  tally: { byType: Partial<Record<MeetingType, number>>; serviceMinutes: number; wishes: number },
+  rules: PointsRules & ServicePointsRules,
+): number {
+  return (
+    pointsFromCounts(
+      Object.entries(tally.byType).map(([type, n]) => ({ type, n: n ?? 0 })),
+      rules,
+    ) + servicePoints(tally.serviceMinutes, tally.wishes, rules)
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pointsFromCounts, rank, topOnly } from "../../src/leaderboard/points.js";
+import { pointsFromCounts, rank, tallyPoints, topOnly } from "../../src/leaderboard/points.js";
 
 const rules = { perMeeting: 5, caps: { general_meeting: 20, party_lesson: 5 } };
 describe("points from attendance", () => {
@@ -47,5 +47,22 @@ describe("rankings", () => {
     const ranked = rank(people, (p) => p.points);
     expect(topOnly(ranked, (p) => p.points, 2).map((r) => r.item.name)).toEqual(["乙", "甲", "丙"]);
     expect(topOnly(ranked, (p) => p.points, 10).map((r) => r.item.name)).not.toContain("丁");
+  });
+});
+
+describe("points from a member's yearly tally", () => {
+  const all = { ...rules, perServiceHour: 1, perWish: 2 };
+  it("adds capped meetings, whole hours served and confirmed wishes", () => {
+    const tally = {
+      byType: { general_meeting: 6, theme_day: 2, party_lesson: 3 },
+      serviceMinutes: 150,
+      wishes: 1,
+    };
+    // 20 (capped) + 10 + 5 (capped) + 2 whole hours + one wish.
+    expect(tallyPoints(tally, all)).toBe(20 + 10 + 5 + 2 + 2);
+  });
+
+  it("gives nothing for an empty year", () => {
+    expect(tallyPoints({ byType: {}, serviceMinutes: 59, wishes: 0 }, all)).toBe(0);
   });
 });

@@ -102,10 +102,10 @@ function createServices(
   const access = new AccessService(db, orgRepo, memberRepo);
   const chatRepo = new ChatRepository(db);
   const meetingRepo = new MeetingRepository(db, raw);
-  const tallyRepo = new TallyRepository(db);
+  const tallyRepo = new TallyRepository(db, raw);
   const tallies = new TallyKeeper(tallyRepo, orgRepo, deps.defaultTimeZone);
   const leaderboard = new LeaderboardService(
-    new LeaderboardRepository(db),
+    new LeaderboardRepository(db, raw),
     tallyRepo,
     tallies,
     memberRepo,
@@ -175,7 +175,7 @@ function createServices(
       orgRepo,
       memberRepo,
       meetingRepo,
-      new LeaderboardRepository(db),
+      new LeaderboardRepository(db, raw),
       new DuesRepository(db),
       access,
       deps.defaultTimeZone,

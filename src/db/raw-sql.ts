@@ -8,9 +8,12 @@ import pg from "pg";
 import type { Prisma, Tx } from "./database.js";
 
 export interface RawSql {
-  query<T>(sql: Prisma.Sql): Promise<T[]>;
-  execute(sql: Prisma.Sql): Promise<number>;
+  /** `ONCE`: not prepared — planned for its parameters each time (the weekly board's page reads). */
+  query<T>(sql: Prisma.Sql, mode?: typeof ONCE): Promise<T[]>;
+  execute(sql: Prisma.Sql, mode?: typeof ONCE): Promise<number>;
 }
+
+export const ONCE = "once" as const;
 
 export const viaPrisma = (db: Tx): RawSql => ({
   query: <T>(sql: Prisma.Sql) => db.$queryRaw<T[]>(sql),
@@ -38,28 +41,30 @@ export class PgRawSql implements RawSql {
     this.#pool = new pg.Pool({ connectionString: url, options, max, types });
   }
 
-  async query<T>(sql: Prisma.Sql): Promise<T[]> {
-    return (await this.#pool.query(this.#config(sql))).rows as T[];
+  async query<T>(sql: Prisma.Sql, mode?: typeof ONCE): Promise<T[]> {
+    return (await this.#pool.query(this.#config(sql, mode))).rows as T[];
   }
 
-  async execute(sql: Prisma.Sql): Promise<number> {
-    return (await this.#pool.query(this.#config(sql))).rowCount ?? 0;
+  async execute(sql: Prisma.Sql, mode?: typeof ONCE): Promise<number> {
+    return (await this.#pool.query(this.#config(sql, mode))).rowCount ?? 0;
   }
 
   close(): Promise<void> {
     return this.#pool.end();
   }
 
-  #config(sql: Prisma.Sql): pg.QueryConfig {
+  #config(sql: Prisma.Sql, mode?: typeof ONCE): pg.QueryConfig {
     const text = sql.text;
+    // Stored instants are UTC without a zone; PostgreSQL ignores the "Z" of an ISO string here.
+    const values = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
+    // A generic plan would not know a page's span or list: the board's reads are planned each time.
+    if (mode === ONCE) return { text, values };
     // Prepared once per connection under a name derived from the text.
     let name = this.#names.get(text);
     if (!name) {
       name = `h${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
       this.#names.set(text, name);
     }
-    // Stored instants are UTC without a zone; PostgreSQL ignores the "Z" of an ISO string here.
-    const values = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
     return { name, text, values };
   }
 }

@@ -2,6 +2,7 @@
 // time, so a whole city (tens of thousands of branches, millions of attendances) is a few queries
 // a page rather than a few queries a branch.
 import { Prisma, type Tx } from "../db/database.js";
+import { ONCE, type RawSql } from "../db/raw-sql.js";
 import { type BranchScope, inScope } from "./branch-scope.js";
 
 export interface MemberCount {
@@ -57,7 +58,11 @@ export interface OrgRow {
 }
 
 export class LeaderboardRepository {
-  constructor(private readonly db: Tx) {}
+  constructor(
+    private readonly db: Tx,
+    /** The board's reads: the driver's outside transactions (see RawSql). */
+    private readonly raw: RawSql,
+  ) {}
 
   /**
    * Volunteer minutes served and micro-wishes confirmed per member of the branches, in a period
@@ -108,19 +113,20 @@ export class LeaderboardRepository {
   /** The branches' meetings in a range, for their obligations (raw: a city reads 150,000). */
   async meetings(scope: BranchScope, from: Date, to: Date) {
     if (scope.ids.length === 0) return [];
-    const rows = await this.db.$queryRaw<
-      {
-        organizationId: string;
-        groupId: string | null;
-        type: string;
-        status: string;
-        startsAt: Date | string;
-      }[]
-    >`
+    const rows = await this.raw.query<{
+      organizationId: string;
+      groupId: string | null;
+      type: string;
+      status: string;
+      startsAt: Date | string;
+    }>(
+      Prisma.sql`
       SELECT m."organizationId" AS "organizationId", m."groupId" AS "groupId", m."type" AS "type",
         m."status" AS "status", m."startsAt" AS "startsAt"
       FROM "Meeting" m
-      WHERE ${inScope('m."organizationId"', scope)} AND m."startsAt" >= ${from} AND m."startsAt" < ${to}`;
+      WHERE ${inScope('m."organizationId"', scope)} AND m."startsAt" >= ${from} AND m."startsAt" < ${to}`,
+      ONCE,
+    );
     return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt) }));
   }
 
@@ -137,7 +143,7 @@ export class LeaderboardRepository {
    * (raw: a city has 30,000 and the model query costs four times as much CPU).
    */
   organizations(): Promise<OrgRow[]> {
-    return this.db.$queryRaw<OrgRow[]>`SELECT ${ORG_SQL} FROM "Organization" o`;
+    return this.raw.query<OrgRow>(Prisma.sql`SELECT ${ORG_SQL} FROM "Organization" o`, ONCE);
   }
 
   /** One branch's ancestors, itself and its party groups: enough to resolve its settings. */
@@ -159,9 +165,12 @@ export class LeaderboardRepository {
 
   /** A page of branches in a stable order (keyset pagination by id). */
   branchPage(after: string | null, take: number): Promise<OrgRow[]> {
-    return this.db.$queryRaw<OrgRow[]>`
+    return this.raw.query<OrgRow>(
+      Prisma.sql`
       SELECT ${ORG_SQL} FROM "Organization" o
       WHERE o."kind" = 'branch' ${after ? Prisma.sql`AND o."id" > ${after}` : Prisma.empty}
-      ORDER BY o."id" LIMIT ${take}`;
+      ORDER BY o."id" LIMIT ${take}`,
+      ONCE,
+    );
   }
 }

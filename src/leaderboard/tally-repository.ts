@@ -5,6 +5,7 @@
 // each other's counts (the second recompute waits, then sees the first one's commit).
 
 import { Prisma, type PrismaDb, type Tx } from "../db/database.js";
+import { ONCE, type RawSql } from "../db/raw-sql.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { type BranchScope, inScope } from "./branch-scope.js";
 
@@ -48,24 +49,34 @@ export interface TallyYearRange {
 }
 
 export class TallyRepository {
-  constructor(private readonly db: Tx) {}
+  constructor(
+    private readonly db: Tx,
+    /** The board's reads: the driver's outside transactions (see RawSql). */
+    private readonly raw: RawSql,
+  ) {}
 
   /** Of these branches, those whose tallies for the year are computed. */
   async computed(scope: BranchScope, year: number): Promise<Set<string>> {
     if (scope.ids.length === 0) return new Set();
-    const rows = await this.db.$queryRaw<{ organizationId: string }[]>`
+    const rows = await this.raw.query<{ organizationId: string }>(
+      Prisma.sql`
       SELECT t."organizationId" AS "organizationId" FROM "TallyYear" t
-      WHERE t."year" = ${year} AND ${inScope('t."organizationId"', scope)}`;
+      WHERE t."year" = ${year} AND ${inScope('t."organizationId"', scope)}`,
+      ONCE,
+    );
     return new Set(rows.map((r) => r.organizationId));
   }
 
   /** Every branch without computed tallies for the year, in id order. */
   async uncomputedBranches(year: number): Promise<string[]> {
-    const rows = await this.db.$queryRaw<{ id: string }[]>`
+    const rows = await this.raw.query<{ id: string }>(
+      Prisma.sql`
       SELECT o."id" AS "id" FROM "Organization" o
       WHERE o."kind" = 'branch'
         AND NOT EXISTS (SELECT 1 FROM "TallyYear" t WHERE t."organizationId" = o."id" AND t."year" = ${year})
-      ORDER BY o."id"`;
+      ORDER BY o."id"`,
+      ONCE,
+    );
     return rows.map((r) => r.id);
   }
 
@@ -115,19 +126,20 @@ export class TallyRepository {
     year: number,
   ): Promise<Map<string, { expected: number; attended: number; serviceMinutes: number }>> {
     if (scope.ids.length === 0) return new Map();
-    const rows = await this.db.$queryRaw<
-      {
-        organizationId: string;
-        expected: number | bigint;
-        attended: number | bigint;
-        serviceMinutes: number | bigint;
-      }[]
-    >`
+    const rows = await this.raw.query<{
+      organizationId: string;
+      expected: number | bigint;
+      attended: number | bigint;
+      serviceMinutes: number | bigint;
+    }>(
+      Prisma.sql`
       SELECT t."organizationId" AS "organizationId", CAST(SUM(t."expected") AS INTEGER) AS "expected",
         CAST(SUM(t."attended") AS INTEGER) AS "attended", CAST(SUM(t."serviceMinutes") AS INTEGER) AS "serviceMinutes"
       FROM "MemberYearTally" t
       WHERE t."year" = ${year} AND ${inScope('t."organizationId"', scope)}
-      GROUP BY t."organizationId"`;
+      GROUP BY t."organizationId"`,
+      ONCE,
+    );
     return new Map(
       rows.map((r) => [
         r.organizationId,
@@ -173,7 +185,8 @@ export class TallyRepository {
       provider === "sqlite"
         ? Prisma.sql`json_group_array(json_array(r."memberId", r."name", r."points", r."rank"))`
         : Prisma.sql`CAST(json_agg(json_build_array(r."memberId", r."name", r."points", r."rank")) AS TEXT)`;
-    const rows = await this.db.$queryRaw<{ organizationId: string; top: string }[]>`
+    const rows = await this.raw.query<{ organizationId: string; top: string }>(
+      Prisma.sql`
       SELECT r."organizationId" AS "organizationId", ${topJson} AS "top"
       FROM (
         SELECT p.*, RANK() OVER (PARTITION BY p."organizationId" ORDER BY p."points" DESC) AS "rank"
@@ -187,7 +200,9 @@ export class TallyRepository {
         ) p
       ) r
       WHERE r."rank" <= ${top} AND r."points" > 0
-      GROUP BY r."organizationId"`;
+      GROUP BY r."organizationId"`,
+      ONCE,
+    );
     return new Map(
       rows.map((row) => [
         row.organizationId,

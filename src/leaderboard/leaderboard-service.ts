@@ -166,7 +166,7 @@ export class LeaderboardService {
     const byYear = groupBy(zoned, (z) => String(yearRange(now, z.zone).year));
     const ids = branches.map((b) => b.id);
     const scope: BranchScope = span && byYear.size === 1 ? { ids, span } : branchList(ids);
-    if (!tallied) await this.tallies.ensure(zoned, now, now, scope.span);
+    if (!tallied) await this.tallies.ensure(zoned, now, now);
     const totals = new Map<string, { expected: number; attended: number; serviceMinutes: number }>();
     const tallies: MemberTally[] = [];
     const tops = new Map<string, Ranked<MemberScore>[]>();

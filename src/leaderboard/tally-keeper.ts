@@ -6,7 +6,7 @@
 import { yieldToLoop } from "../core/yield-to-loop.js";
 import { periodOf } from "../meetings/periods.js";
 import type { OrganizationRepository } from "../organization/organization-repository.js";
-import { type BranchScope, branchList } from "./branch-scope.js";
+import { branchList } from "./branch-scope.js";
 import type { TallyRepository, TallyYearRange } from "./tally-repository.js";
 
 export class TallyKeeper {
@@ -37,16 +37,9 @@ export class TallyKeeper {
    * computed, which are then computed a chunk at a time.
    */
   async ensureAll(branches: { id: string; zone: string }[], at: Date, now: Date): Promise<void> {
-    const byYear = new Map<string, { range: TallyYearRange; ids: Set<string> }>();
-    for (const b of branches) {
-      const range = yearRange(at, b.zone);
-      const key = `${range.year}:${range.start.toISOString()}`;
-      const entry = byYear.get(key) ?? { range, ids: new Set<string>() };
-      entry.ids.add(b.id);
-      byYear.set(key, entry);
-    }
-    for (const { range, ids } of byYear.values()) {
-      const missing = (await this.repo.uncomputedBranches(range.year)).filter((id) => ids.has(id));
+    for (const { range, ids } of byYear(branches, at)) {
+      const wanted = new Set(ids);
+      const missing = (await this.repo.uncomputedBranches(range.year)).filter((id) => wanted.has(id));
       for (let i = 0; i < missing.length; i += FILL_CHUNK) {
         await yieldToLoop();
         await this.repo.refresh(missing.slice(i, i + FILL_CHUNK), range, now);
@@ -55,26 +48,10 @@ export class TallyKeeper {
   }
 
   /** Computes the tallies of the branches whose year (in each one's zone) is not computed yet. */
-  async ensure(
-    branches: { id: string; zone: string }[],
-    at: Date,
-    now: Date,
-    span?: BranchScope["span"],
-  ): Promise<void> {
-    const byYear = new Map<string, { range: TallyYearRange; ids: string[] }>();
-    for (const b of branches) {
-      const range = yearRange(at, b.zone);
-      const key = `${range.year}:${range.start.toISOString()}`;
-      const entry = byYear.get(key) ?? { range, ids: [] };
-      entry.ids.push(b.id);
-      byYear.set(key, entry);
-    }
-    for (const { range, ids } of byYear.values()) {
+  async ensure(branches: { id: string; zone: string }[], at: Date, now: Date): Promise<void> {
+    for (const { range, ids } of byYear(branches, at)) {
       await yieldToLoop();
-      const done = await this.repo.computed(
-        byYear.size === 1 && span ? { ids, span } : branchList(ids),
-        range.year,
-      );
+      const done = await this.repo.computed(branchList(ids), range.year);
       const missing = ids.filter((id) => !done.has(id));
       if (missing.length > 0) await this.repo.refresh(missing, range, now);
     }
@@ -83,6 +60,22 @@ export class TallyKeeper {
 
 /** Branches computed per transaction when many are missing (a new year across a city). */
 const FILL_CHUNK = 200;
+
+/** Branches grouped by the year `at` falls in, in each one's zone (normally a single group). */
+function byYear(
+  branches: { id: string; zone: string }[],
+  at: Date,
+): { range: TallyYearRange; ids: string[] }[] {
+  const groups = new Map<string, { range: TallyYearRange; ids: string[] }>();
+  for (const b of branches) {
+    const range = yearRange(at, b.zone);
+    const key = `${range.year}:${range.start.toISOString()}`;
+    const group = groups.get(key) ?? { range, ids: [] };
+    group.ids.push(b.id);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
 
 export function yearRange(instant: Date, zone: string): TallyYearRange {
   const { year, start, end } = periodOf(instant, "year", zone);

@@ -5,22 +5,9 @@ import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { periodArg } from "../src/meetings/period-arg.js";
 
-const PERIODS: Record<string, "month" | "quarter" | "year"> = {
-  月: "month",
-  本月: "month",
-  month: "month",
-  季: "quarter",
-  季度: "quarter",
-  quarter: "quarter",
-  年: "year",
-  本年: "year",
-  year: "year",
-};
-const period = z
-  .string()
-  .transform((w) => PERIODS[w.toLowerCase()])
-  .pipe(z.enum(["month", "quarter", "year"]));
+const period = periodArg(["month", "quarter", "year"]);
 const format = z.enum(["xlsx", "csv", "excel"]).transform((f) => (f === "csv" ? "csv" : "xlsx"));
 
 export const exportLedger = defineCommand({

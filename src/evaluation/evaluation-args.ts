@@ -1,25 +1,9 @@
 // Arguments of the evaluation commands.
 import { z } from "zod";
-import type { PeriodKind } from "../meetings/periods.js";
+import { periodArg } from "../meetings/period-arg.js";
 import { MEASURES } from "./evaluation-rules.js";
 
-const KINDS: Record<string, PeriodKind> = {
-  月: "month",
-  本月: "month",
-  month: "month",
-  季: "quarter",
-  季度: "quarter",
-  quarter: "quarter",
-  半年: "half_year",
-  half: "half_year",
-  年: "year",
-  year: "year",
-};
-
-export const periodKindArg = z
-  .string()
-  .transform((w) => KINDS[w.toLowerCase()])
-  .pipe(z.enum(["month", "quarter", "half_year", "year"]));
+export const periodKindArg = periodArg(["month", "quarter", "half_year", "year"]);
 
 /** 上期 / last: the period before this one. */
 export const lastArg = z

@@ -1,0 +1,19 @@
+-- AlterTable
+ALTER TABLE "PlatformAccount" ADD COLUMN "unreachableAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "Chat" ADD COLUMN "goneAt" DATETIME;
+
+-- AlterTable
+ALTER TABLE "OutboxMessage" ADD COLUMN "deadAt" DATETIME;
+ALTER TABLE "OutboxMessage" ADD COLUMN "failure" TEXT;
+
+-- CreateTable
+CREATE TABLE "DeliveryPace" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "tat" BIGINT NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_platform_chatId_sentAt_idx" ON "OutboxMessage"("platform", "chatId", "sentAt");
+

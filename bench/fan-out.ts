@@ -47,7 +47,7 @@ export async function benchFanOut(database: DatabaseConfig): Promise<void> {
     app.renderOutbox,
     systemClock,
     silentLogger,
-    "bench",
+    { workerId: "bench" },
   );
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {

@@ -51,6 +51,7 @@ import { notCheckedIn } from "./not-checked-in.js";
 import { obligationsCommand } from "./obligations.js";
 import { orgAdd } from "./org-add.js";
 import { orgs } from "./orgs.js";
+import { outbox } from "./outbox.js";
 import { pauseReminders } from "./pause-reminders.js";
 import { profile } from "./profile.js";
 import { rankCommand } from "./rank.js";
@@ -166,5 +167,6 @@ export const commands: readonly AnyCommand[] = [
   pauseReminders,
   jobsCommand,
   runJob,
+  outbox,
   bootstrap,
 ];

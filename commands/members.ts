@@ -33,6 +33,16 @@ export const members = defineCommand({
         ),
       );
     }
+    // The secretary learns here, once and without being pinged, who cannot get private reminders.
+    if (mayRun("secretary", ctx.actor.roles)) {
+      const ids = list.flatMap((m) => (m.personId ? [m.personId] : []));
+      const unreachable = await ctx.services.identity.unreachable(ids);
+      const names = list.filter((m) => m.personId && unreachable.has(m.personId)).map((m) => m.name);
+      if (names.length > 0)
+        segments.push(
+          plain(`\n\n${ctx.t("members.unreachable", { count: names.length, names: names.join("、") })}`),
+        );
+    }
     if (registered.length > 0) {
       segments.push(plain("\n\n"), bold(ctx.t("members.registeredTitle", { count: registered.length })));
       for (const r of registered) segments.push(plain(`\n${r.member.name}（${r.member.organization.name}）`));

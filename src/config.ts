@@ -95,6 +95,11 @@ const envSchema = z.object({
     }),
   SLACK_API_URL: z.string().trim().default(""),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Chats sent to at once, per platform: at 250 ms per API call, 16 keep Telegram's 30/s. */
+  DELIVERY_CONCURRENCY_TELEGRAM: z.coerce.number().int().min(1).max(64).default(16),
+  DELIVERY_CONCURRENCY_SLACK: z.coerce.number().int().min(1).max(64).default(8),
+  /** How long an instance holds the chats it claimed; after a crash, the wait before another takes over. */
+  DELIVERY_LEASE_MS: z.coerce.number().int().min(2_000).max(600_000).default(60_000),
 });
 
 /** Every variable the bot reads; a test checks each is documented in .env.example. */
@@ -114,6 +119,7 @@ export interface Config {
   http: { host: string; port: number };
   console: { user: string; chat: string };
   shutdownTimeoutMs: number;
+  delivery: { concurrency: { telegram: number; slack: number }; leaseMs: number };
   telegram?: {
     token: string;
     mode: "polling" | "webhook";
@@ -197,6 +203,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     console: { user: e.CONSOLE_USER, chat: e.CONSOLE_CHAT },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    delivery: {
+      concurrency: { telegram: e.DELIVERY_CONCURRENCY_TELEGRAM, slack: e.DELIVERY_CONCURRENCY_SLACK },
+      leaseMs: e.DELIVERY_LEASE_MS,
+    },
     bootstrapAdmins: e.BOOTSTRAP_ADMINS,
   };
 }

@@ -69,14 +69,12 @@ export async function run(
     },
     new Map([...(telegram?.routes ?? []), ...(slack?.routes ?? [])]),
   );
-  worker = new DeliveryWorker(
-    app.services,
-    senders,
-    app.renderOutbox,
-    systemClock,
-    logger,
-    `${hostname()}:${process.pid}`,
-  );
+  worker = new DeliveryWorker(app.services, senders, app.renderOutbox, systemClock, logger, {
+    workerId: `${hostname()}:${process.pid}`,
+    concurrency: config.delivery.concurrency,
+    leaseMs: config.delivery.leaseMs,
+    t: app.i18n.translator(config.defaultLocale),
+  });
   worker.start(1_000);
   const scheduler = new Scheduler(jobs, {
     scope: app.services,

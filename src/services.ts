@@ -21,6 +21,7 @@ import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
 import { type RawSql, viaPrisma } from "./db/raw-sql.js";
 import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
+import { PaceRepository } from "./delivery/pace-repository.js";
 import { DuesRepository } from "./dues/dues-repository.js";
 import { DuesService } from "./dues/dues-service.js";
 import { EvaluationRepository } from "./evaluation/evaluation-repository.js";
@@ -146,11 +147,12 @@ function createServices(
     leaderboard,
     prompts: new PromptService(db),
     outbox: new OutboxService(
-      new OutboxRepository(db, raw),
+      new OutboxRepository(db, raw, deps.provider),
       chatRepo,
       new IdentityRepository(db),
       afterCommit,
       deps.hotMarkers,
+      new PaceRepository(raw, deps.provider),
     ),
     jobRuns: new JobRunRepository(db),
     warnings,

@@ -28,6 +28,50 @@ export class ChatRepository {
     await this.db.chat.updateMany({ where: { platform, externalId }, data: { organizationId: null } });
   }
 
+  /**
+   * The platform said the bot can no longer post here: the chat is unbound and marked gone.
+   * Returns the chat as it was bound (null when it was not, or was already gone).
+   */
+  async markGone(platform: string, externalId: string, now: Date) {
+    const chat = await this.db.chat.findUnique({
+      where: { platform_externalId: { platform, externalId } },
+      select: {
+        title: true,
+        organizationId: true,
+        boundById: true,
+        goneAt: true,
+        organization: { select: { name: true } },
+      },
+    });
+    if (!chat || chat.goneAt) return null;
+    await this.db.chat.update({
+      where: { platform_externalId: { platform, externalId } },
+      data: { goneAt: now, organizationId: null },
+    });
+    return chat;
+  }
+
+  /** A chat got a new id (a Telegram group upgraded to a supergroup): its binding moves with it. */
+  async move(platform: string, from: string, to: string, now: Date): Promise<void> {
+    const old = await this.find(platform, from);
+    if (!old) return;
+    const { id: _id, externalId: _from, createdAt: _created, ...binding } = old;
+    await this.db.chat.upsert({
+      where: { platform_externalId: { platform, externalId: to } },
+      create: { ...binding, platform, externalId: to, goneAt: null },
+      update: {
+        organizationId: binding.organizationId,
+        boundById: binding.boundById,
+        boundAt: binding.boundAt,
+        goneAt: null,
+      },
+    });
+    await this.db.chat.update({
+      where: { id: old.id },
+      data: { organizationId: null, goneAt: old.goneAt ?? now },
+    });
+  }
+
   /** Every organisation that has at least one bound chat. */
   async boundOrganizationIds(): Promise<Set<string>> {
     const rows = await this.db.chat.findMany({

@@ -45,6 +45,10 @@ export class Router {
     const invocation = this.#invocation(incoming) ?? (await this.#answer(incoming));
     if (!invocation && incoming.chat.kind !== "private") return [];
     const { actor, org, orgChain } = await this.#resolveActor(incoming);
+    // Writing to the bot privately opens the way for its private messages again (an account the
+    // platform had refused). One conditional statement: it writes nothing in the usual case.
+    if (incoming.chat.kind === "private" && actor.personId)
+      await scope.read((s) => s.identity.markReachable(incoming.user));
     const t = i18n.translator(actor.locale);
     if (!invocation) return [textReply(t("router.notACommand"))];
     if (invocation.answers && CANCEL_WORDS.has(invocation.args.at(-1)?.trim().toLowerCase() ?? "")) {

@@ -1,40 +1,92 @@
-// Drains the outbox: renders each due message, sends it through its platform's sender and
-// records it as sent. A keyed message (an announcement) edits the message posted before; if it
-// changed while being sent it stays queued, so the latest state always goes out. Failures are
-// retried with backoff. (Rate limits per platform, claims across instances and crash recovery
-// belong to the jobs layer, issue 5.)
+// Drains the outbox: claims due chats, renders each message, sends it through its platform's
+// sender and records it as sent. Many chats are sent to at once (a bounded queue per platform,
+// so a slow or rate-limited platform never holds the others), one message at a time per chat
+// (so order within a chat holds), each send paced by limits shared through the database
+// (platform-limits.ts). A keyed message (an announcement) edits the message posted before; if it
+// changed while being sent it stays queued, so the latest state always goes out. What the
+// platform says decides what follows (delivery-outcomes.ts): wait, retry with backoff, follow a
+// migrated chat, post afresh, or end the message as a dead letter that administrators see.
+import PQueue from "p-queue";
 import type { Clock } from "../core/clock.js";
+import type { Translate } from "../core/i18n.js";
 import type { Platform } from "../core/incoming.js";
 import type { Logger } from "../core/logger.js";
 import type { Reply } from "../core/reply.js";
 import type { ServiceScope } from "../services.js";
+import { type Failure, failureOf } from "./delivery-outcomes.js";
 import type { OutboxRow } from "./outbox-service.js";
-import { DeliveryThrottle } from "./platform-limits.js";
-import { RateLimited, type Sender } from "./sender.js";
+import { type PaceRule, PLATFORM_LIMITS, paceKey } from "./platform-limits.js";
+import type { Sender } from "./sender.js";
 
-const BATCH = 50;
-/** How long a worker holds a message it is sending before another may take it over. */
-const LEASE_MS = 60_000;
-const SHORT_WAIT_MS = 250;
+/** How long a worker holds the chats it claimed before another may take them over. */
+export const DEFAULT_LEASE_MS = 60_000;
+/** A chat's own limit that asks for longer than this puts its messages back for later. */
+const SHORT_WAIT_MS = 1_500;
+const DEFAULT_CONCURRENCY: Record<Platform, number> = { telegram: 16, slack: 8, console: 1 };
+export const MAX_ATTEMPTS = 8;
+const BASE_BACKOFF_MS = 5_000;
 const MAX_BACKOFF_MS = 15 * 60_000;
+/** With nothing due, look again at most this often while other chats are still being sent. */
+const RECLAIM_MS = 250;
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 export type RenderOutbox = (row: OutboxRow) => Promise<Reply>;
+
+export interface DeliveryOptions {
+  workerId?: string;
+  /** Chats sent to at once, per platform. */
+  concurrency?: Partial<Record<Platform, number>>;
+  leaseMs?: number;
+  limits?: Record<Platform, readonly PaceRule[]>;
+  maxAttempts?: number;
+  /** The wall clock for pacing, in ms: the platform counts real seconds, whatever the bot's clock says. */
+  wallClock?: () => number;
+  /** Language of the notices delivery sends on its own (a secretary told their group is gone). */
+  t?: Translate;
+}
+
+interface Lane {
+  platform: Platform;
+  sender: Sender;
+  queue: PQueue;
+  concurrency: number;
+}
+
+const sleep = (ms: number) =>
+  ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 
 export class DeliveryWorker {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | undefined;
+  #stopping = false;
+  #prunedAt = 0;
+  readonly #lanes: Lane[];
+  readonly #workerId: string;
+  readonly #leaseMs: number;
+  readonly #limits: Record<Platform, readonly PaceRule[]>;
+  readonly #maxAttempts: number;
+  readonly #wall: () => number;
 
   constructor(
     private readonly scope: ServiceScope,
-    private readonly senders: ReadonlyMap<Platform, Sender>,
+    senders: ReadonlyMap<Platform, Sender>,
     private readonly render: RenderOutbox,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly workerId = "worker",
-    private readonly throttle = new DeliveryThrottle(),
-  ) {}
+    private readonly options: DeliveryOptions = {},
+  ) {
+    this.#workerId = options.workerId ?? "worker";
+    this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+    this.#limits = options.limits ?? PLATFORM_LIMITS;
+    this.#maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+    this.#wall = options.wallClock ?? Date.now;
+    this.#lanes = [...senders].map(([platform, sender]) => {
+      const concurrency = options.concurrency?.[platform] ?? DEFAULT_CONCURRENCY[platform];
+      return { platform, sender, concurrency, queue: new PQueue({ concurrency }) };
+    });
+  }
 
-  /** Sends what is due now; returns how many messages were handled. Never runs twice at once. */
+  /** Sends what is due now, until nothing is; returns how many messages were handled. */
   drainOnce(): Promise<number> {
     this.#running ??= this.#drain().finally(() => {
       this.#running = undefined;
@@ -49,61 +101,215 @@ export class DeliveryWorker {
     this.#timer.unref();
   }
 
+  /** Stops claiming; chats already claimed but not started are given back. */
   async stop(): Promise<void> {
     clearInterval(this.#timer);
+    this.#stopping = true;
     await this.#running;
   }
 
   async #drain(): Promise<number> {
-    const rows = await this.scope.read((s) =>
-      s.outbox.due(this.clock.now(), BATCH, [...this.senders.keys()]),
+    const handled = await Promise.all(this.#lanes.map((lane) => this.#drainLane(lane)));
+    const wall = this.#wall();
+    if (wall - this.#prunedAt > PRUNE_EVERY_MS) {
+      this.#prunedAt = wall;
+      await this.scope.read((s) => s.outbox.prunePace(wall - PRUNE_EVERY_MS));
+    }
+    return handled.reduce((a, b) => a + b, 0);
+  }
+
+  /** Keeps one platform's queue full (twice its concurrency in chats) until nothing is due. */
+  async #drainLane(lane: Lane): Promise<number> {
+    let handled = 0;
+    let emptyAt = Number.NEGATIVE_INFINITY;
+    for (;;) {
+      const busy = lane.queue.size + lane.queue.pending;
+      const room = lane.concurrency * 2 - busy;
+      if (!this.#stopping && room > 0 && this.#wall() - emptyAt >= RECLAIM_MS) {
+        const rows = await this.#claim(lane, room);
+        if (rows.length === 0) emptyAt = this.#wall();
+        handled += rows.length;
+        for (const chat of byChat(rows)) void lane.queue.add(() => this.#deliverChat(lane, chat));
+      }
+      // Nothing in flight and nothing more was due (or we are stopping): done for now.
+      if (lane.queue.size + lane.queue.pending === 0) return handled;
+      await new Promise((resolve) => lane.queue.once("next", resolve));
+    }
+  }
+
+  #claim(lane: Lane, chats: number): Promise<OutboxRow[]> {
+    return this.scope.transaction((s) =>
+      s.outbox.claimChats(lane.platform, this.#workerId, this.clock.now(), this.#leaseMs, chats),
     );
-    for (const row of rows) {
-      const sender = this.senders.get(row.platform as Platform);
-      if (!sender) continue;
-      const now = this.clock.now();
-      if (!(await this.scope.transaction((s) => s.outbox.claim(row.id, this.workerId, now, LEASE_MS))))
-        continue;
-      let wait = await this.throttle.reserve(row.platform as Platform, row.chatId);
-      // A short wait (the even spacing of a platform's budget) is slept here; a long one (a chat's
-      // per-minute cap) puts the message back for later so other chats are not held up.
-      while (wait > 0 && wait <= SHORT_WAIT_MS) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        wait = await this.throttle.reserve(row.platform as Platform, row.chatId);
-      }
-      if (wait > 0) {
-        await this.scope.transaction((s) => s.outbox.postpone(row.id, new Date(now.getTime() + wait)));
-        continue;
-      }
-      try {
-        const posted = row.replaceKey
-          ? await this.scope.read((s) => s.outbox.posted(row.platform, row.chatId, row.replaceKey ?? ""))
-          : null;
-        const reply = await this.render(row);
-        const result = await sender.send(
-          row.chatId,
-          reply,
-          posted ? { editMessageId: posted.messageId } : {},
-        );
-        await this.scope.transaction((s) => s.outbox.recordSent(row, result.messageId, this.clock.now()));
-      } catch (error) {
-        if (error instanceof RateLimited) {
-          // The platform said how long to wait: not a failure, just later.
-          await this.scope.transaction((s) =>
-            s.outbox.postpone(row.id, new Date(this.clock.now().getTime() + error.retryAfterMs)),
-          );
+  }
+
+  /** One chat's claimed messages, in order. Never throws: whatever is left is given back. */
+  async #deliverChat(lane: Lane, rows: OutboxRow[]): Promise<void> {
+    const claimedAt = this.#wall();
+    let index = 0;
+    let retries = 0;
+    try {
+      while (index < rows.length) {
+        // Stopping, or held long enough that the lease may run out: give the rest back.
+        if (this.#stopping || this.#wall() - claimedAt > this.#leaseMs / 2) break;
+        const row = rows[index] as OutboxRow;
+        let next = await this.#deliverOne(lane, row);
+        if (next === "retry" && ++retries > 2)
+          next = await this.#failed(lane, row, { kind: "transient" }, new Error("the chat kept moving"));
+        if (next === "retry") continue;
+        retries = 0;
+        if (next === "next") {
+          index += 1;
           continue;
         }
-        const backoff = Math.min(MAX_BACKOFF_MS, 2 ** row.attempts * 5_000);
-        this.logger.warn(
-          { err: error, outbox: row.id, attempts: row.attempts + 1 },
-          "delivery failed, will retry",
-        );
+        const rest = rows.slice(index + (next.consumed ? 1 : 0)).map((r) => r.id);
+        const until = next.until;
+        if (until && rest.length > 0) await this.scope.transaction((s) => s.outbox.postpone(rest, until));
+        index = rows.length;
+      }
+    } catch (error) {
+      this.logger.error({ err: error, platform: lane.platform }, "delivery to a chat failed");
+    }
+    const rest = rows.slice(index).map((r) => r.id);
+    if (rest.length > 0)
+      await this.scope
+        .transaction((s) => s.outbox.release(rest))
+        .catch((err: unknown) => {
+          this.logger.warn({ err }, "could not release claimed messages; their lease will expire");
+        });
+  }
+
+  /**
+   * Sends one message. "next": done with it, go on; "retry": send it again now (it moved or its
+   * target changed); otherwise stop this chat, putting the rest back until `until` (the failed
+   * message itself too unless `consumed`).
+   */
+  async #deliverOne(
+    lane: Lane,
+    row: OutboxRow,
+  ): Promise<"next" | "retry" | { until?: Date; consumed: boolean }> {
+    const later = await this.#pace(lane.platform, row.chatId);
+    if (later > 0) return { until: new Date(this.clock.now().getTime() + later), consumed: false };
+    const posted = row.replaceKey
+      ? await this.scope.read((s) => s.outbox.posted(row.platform, row.chatId, row.replaceKey ?? ""))
+      : null;
+    let messageId: string;
+    try {
+      const reply = await this.render(row);
+      messageId = (
+        await lane.sender.send(row.chatId, reply, posted ? { editMessageId: posted.messageId } : {})
+      ).messageId;
+    } catch (error) {
+      return this.#failed(lane, row, failureOf(error), error);
+    }
+    await this.scope.transaction((s) => s.outbox.recordSent(row, messageId, this.clock.now()));
+    return "next";
+  }
+
+  /** Waits out the chat's and the platform's pace; a chat that must wait long is put back (ms). */
+  async #pace(platform: Platform, chatId: string): Promise<number> {
+    for (const rule of this.#limits[platform] ?? []) {
+      const key = paceKey(platform, rule, chatId);
+      if (!key) continue;
+      const maxWait = rule.scope === "platform" ? undefined : SHORT_WAIT_MS;
+      const grant = await this.scope.read((s) => s.outbox.reservePace(key, rule, this.#wall(), maxWait));
+      if (!grant.granted) return grant.waitMs;
+      await sleep(grant.waitMs);
+    }
+    return 0;
+  }
+
+  async #failed(
+    lane: Lane,
+    row: OutboxRow,
+    failure: Failure,
+    error: unknown,
+  ): Promise<"next" | "retry" | { until?: Date; consumed: boolean }> {
+    const now = this.clock.now();
+    const log = { outbox: row.id, platform: row.platform, chat: row.chatId, err: error };
+    // A private chat that is "gone" is a person out of reach, and the other way round.
+    const isPrivate = row.chatId.startsWith("user:");
+    if (failure.kind === "chat-gone" && isPrivate) failure = { kind: "unreachable", detail: failure.detail };
+    if (failure.kind === "unreachable" && !isPrivate) failure = { kind: "chat-gone", detail: failure.detail };
+    switch (failure.kind) {
+      case "rate-limited":
+        // Not a failure: the platform said how long to wait.
+        if (failure.scope === "platform")
+          await this.scope.read((s) => s.outbox.holdPace(lane.platform, this.#wall() + failure.retryAfterMs));
+        return { until: new Date(now.getTime() + failure.retryAfterMs), consumed: false };
+      case "migrated":
+        this.logger.info({ ...log, to: failure.newChatId }, "chat migrated; following it");
         await this.scope.transaction((s) =>
-          s.outbox.markFailed(row.id, String(error), new Date(this.clock.now().getTime() + backoff)),
+          s.outbox.chatMigrated(row.platform, row.chatId, failure.newChatId, now),
         );
+        row.chatId = failure.newChatId;
+        return "retry";
+      case "edit-gone":
+        await this.scope.transaction((s) =>
+          s.outbox.forgetPosted(row.platform, row.chatId, row.replaceKey ?? ""),
+        );
+        return "retry";
+      case "unreachable":
+        this.logger.warn(log, "person cannot be messaged privately; marked unreachable");
+        await this.scope.transaction((s) =>
+          s.outbox.personUnreachable(row.platform, row.chatId, failure.detail, now),
+        );
+        return { consumed: true };
+      case "chat-gone":
+        this.logger.warn(log, "bot can no longer post in this chat; unbound");
+        await this.scope.transaction(async (s) => {
+          const chat = await s.outbox.chatGone(row.platform, row.chatId, failure.detail, now);
+          const t = this.options.t;
+          if (!chat?.boundById || !t) return;
+          const text = t("delivery.chatGone", {
+            chat: chat.title ?? row.chatId,
+            org: chat.organization?.name ?? "",
+          });
+          await s.outbox.toPerson(
+            chat.boundById,
+            { segments: [{ text }] },
+            {
+              now,
+              dedupeKey: `chat-gone:${row.platform}:${row.chatId}:${now.getTime()}`,
+            },
+          );
+        });
+        return { consumed: true };
+      case "rejected":
+        this.logger.error(log, "platform refused the message; not retried");
+        await this.scope.transaction((s) =>
+          s.outbox.markDead({ ids: [row.id] }, "rejected", failure.detail, now),
+        );
+        return "next";
+      case "transient": {
+        const attempts = row.attempts + 1;
+        if (attempts >= this.#maxAttempts) {
+          this.logger.error({ ...log, attempts }, "delivery gave up after retries; dead-lettered");
+          await this.scope.transaction((s) =>
+            s.outbox.markDead({ ids: [row.id] }, "gave-up", String(error), now),
+          );
+          return "next";
+        }
+        // Exponential backoff with jitter, so a platform coming back is not hit by everyone at once.
+        const backoff =
+          Math.min(MAX_BACKOFF_MS, 2 ** row.attempts * BASE_BACKOFF_MS) * (0.8 + Math.random() * 0.4);
+        const retryAt = new Date(now.getTime() + backoff);
+        this.logger.warn({ ...log, attempts }, "delivery failed, will retry");
+        await this.scope.transaction((s) => s.outbox.markFailed(row.id, String(error), retryAt));
+        // The chat's later messages wait for it, so they do not overtake it.
+        return { until: retryAt, consumed: true };
       }
     }
-    return rows.length;
   }
+}
+
+/** Claimed rows (ordered) grouped by chat, keeping the order within each. */
+function byChat(rows: OutboxRow[]): OutboxRow[][] {
+  const chats = new Map<string, OutboxRow[]>();
+  for (const row of rows) {
+    const list = chats.get(row.chatId);
+    if (list) list.push(row);
+    else chats.set(row.chatId, [row]);
+  }
+  return [...chats.values()];
 }

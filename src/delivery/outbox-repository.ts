@@ -16,6 +16,7 @@ export class OutboxRepository {
   constructor(
     private readonly db: Tx,
     private readonly raw: RawSql,
+    private readonly provider: "sqlite" | "postgresql",
   ) {}
 
   /** Queues a message; with a dedupe key, queuing the same logical message twice is a no-op. */
@@ -45,41 +46,56 @@ export class OutboxRepository {
       ON CONFLICT ("pendingKey") DO UPDATE SET "version" = "OutboxMessage"."version" + 1`);
   }
 
-  /** Due messages for the platforms this worker can send to (others wait for their adapter). */
-  due(now: Date, take: number, platforms: string[]) {
-    return this.db.outboxMessage.findMany({
-      where: {
-        sentAt: null,
-        availableAt: { lte: now },
-        platform: { in: platforms },
-        OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
-      },
-      orderBy: { createdAt: "asc" },
-      take,
-    });
-  }
-
   /**
-   * Claims a due message for this worker for a while. A worker that dies mid-send loses the claim
-   * when it expires and another takes the message over.
+   * Claims the due messages of up to `maxChats` chats of one platform for this worker, oldest
+   * chat first, and returns them in order. A chat is taken whole through its head (its oldest
+   * unfinished message): only a worker holding the head sends in that chat, so messages to one
+   * chat go out in order even with several instances. On PostgreSQL the heads are locked with
+   * SKIP LOCKED, so two instances claiming at once take different chats.
    */
-  async claim(id: string, worker: string, now: Date, leaseMs: number): Promise<boolean> {
-    const { count } = await this.db.outboxMessage.updateMany({
+  async claimChats(platform: string, worker: string, now: Date, leaseMs: number, maxChats: number) {
+    const lock = this.provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+    const heads = await this.raw.query<{ chatId: string }>(Prisma.sql`
+      SELECT o."chatId" FROM "OutboxMessage" o
+      WHERE o."platform" = ${platform} AND o."sentAt" IS NULL AND o."deadAt" IS NULL
+        AND o."availableAt" <= ${now} AND (o."claimedUntil" IS NULL OR o."claimedUntil" < ${now})
+        AND NOT EXISTS (
+          SELECT 1 FROM "OutboxMessage" e
+          WHERE e."platform" = o."platform" AND e."chatId" = o."chatId" AND e."sentAt" IS NULL
+            AND e."deadAt" IS NULL
+            AND (e."createdAt" < o."createdAt" OR (e."createdAt" = o."createdAt" AND e."id" < o."id")))
+      ORDER BY o."createdAt", o."id"
+      LIMIT ${maxChats} ${lock}`);
+    if (heads.length === 0) return [];
+    const chatIds = heads.map((h) => h.chatId);
+    const open = { platform, chatId: { in: chatIds }, sentAt: null, deadAt: null };
+    await this.db.outboxMessage.updateMany({
       where: {
-        id,
-        sentAt: null,
-        OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }, { claimedBy: worker }],
+        ...open,
+        availableAt: { lte: now },
+        OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }],
       },
       data: { claimedBy: worker, claimedUntil: new Date(now.getTime() + leaseMs) },
     });
-    return count === 1;
+    return this.db.outboxMessage.findMany({
+      where: { ...open, claimedBy: worker },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
   }
 
-  /** Puts a message back for later without counting a failure (the platform asked us to wait). */
-  async postpone(id: string, availableAt: Date): Promise<void> {
-    await this.db.outboxMessage.update({
-      where: { id },
+  /** Puts messages back for later without counting a failure (the platform asked us to wait). */
+  async postpone(ids: string[], availableAt: Date): Promise<void> {
+    await this.db.outboxMessage.updateMany({
+      where: { id: { in: ids } },
       data: { availableAt, claimedBy: null, claimedUntil: null },
+    });
+  }
+
+  /** Gives claimed messages back untouched (the worker is stopping). */
+  async release(ids: string[]): Promise<void> {
+    await this.db.outboxMessage.updateMany({
+      where: { id: { in: ids }, sentAt: null },
+      data: { claimedBy: null, claimedUntil: null },
     });
   }
 
@@ -108,6 +124,104 @@ export class OutboxRepository {
         claimedUntil: null,
       },
     });
+  }
+
+  /**
+   * Ends messages without success (a dead letter): kept, counted and shown to administrators,
+   * never tried again unless put back. The pending key is freed so a later change queues anew.
+   */
+  async markDead(
+    where: { ids: string[] } | { platform: string; chatId: string },
+    failure: string,
+    error: string,
+    now: Date,
+  ) {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: {
+        sentAt: null,
+        deadAt: null,
+        ...("ids" in where ? { id: { in: where.ids } } : { platform: where.platform, chatId: where.chatId }),
+      },
+      data: {
+        deadAt: now,
+        failure,
+        lastError: error.slice(0, 500),
+        pendingKey: null,
+        claimedBy: null,
+        claimedUntil: null,
+      },
+    });
+    return count;
+  }
+
+  /** A chat got a new id (a Telegram group became a supergroup): its waiting messages follow it. */
+  async moveChat(platform: string, from: string, to: string): Promise<void> {
+    await this.raw.execute(Prisma.sql`
+      UPDATE "OutboxMessage" SET "chatId" = ${to},
+        "pendingKey" = CASE WHEN "pendingKey" IS NULL THEN NULL ELSE ${`${platform}|${to}|`} || "replaceKey" END
+      WHERE "platform" = ${platform} AND "chatId" = ${from} AND "sentAt" IS NULL AND "deadAt" IS NULL`);
+    // Message ids do not carry over to the new chat: announcements are posted afresh there.
+    await this.db.postedMessage.deleteMany({ where: { platform, chatId: from } });
+  }
+
+  forgetPosted(platform: string, chatId: string, replaceKey: string) {
+    return this.db.postedMessage.deleteMany({ where: { platform, chatId, replaceKey } });
+  }
+
+  /** What the outbox holds now, for /outbox and readiness. */
+  async backlog(now: Date) {
+    const [waiting, retrying, dead] = await Promise.all([
+      this.db.outboxMessage.count({ where: { sentAt: null, deadAt: null } }),
+      this.db.outboxMessage.count({
+        where: { sentAt: null, deadAt: null, attempts: { gt: 0 }, availableAt: { gt: now } },
+      }),
+      this.db.outboxMessage.groupBy({
+        by: ["failure"],
+        where: { deadAt: { not: null } },
+        _count: { _all: true },
+      }),
+    ]);
+    return {
+      waiting,
+      retrying,
+      dead: Object.fromEntries(dead.map((d) => [d.failure ?? "gave-up", d._count._all])) as Record<
+        string,
+        number
+      >,
+    };
+  }
+
+  deadLetters(take: number) {
+    return this.db.outboxMessage.findMany({
+      where: { deadAt: { not: null } },
+      orderBy: [{ deadAt: "desc" }, { id: "asc" }],
+      take,
+      select: {
+        id: true,
+        platform: true,
+        chatId: true,
+        failure: true,
+        lastError: true,
+        deadAt: true,
+        attempts: true,
+      },
+    });
+  }
+
+  /** Puts dead letters back in the queue (all of them, or those whose id starts with `prefix`). */
+  async retryDead(now: Date, prefix?: string): Promise<number> {
+    const { count } = await this.db.outboxMessage.updateMany({
+      where: { deadAt: { not: null }, ...(prefix ? { id: { startsWith: prefix } } : {}) },
+      data: {
+        deadAt: null,
+        failure: null,
+        attempts: 0,
+        availableAt: now,
+        claimedBy: null,
+        claimedUntil: null,
+      },
+    });
+    return count;
   }
 
   posted(platform: string, chatId: string, replaceKey: string) {

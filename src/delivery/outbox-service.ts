@@ -6,8 +6,10 @@ import type { Reply } from "../core/reply.js";
 import type { IdentityRepository } from "../identity/identity-repository.js";
 import type { AfterCommit } from "../services.js";
 import type { OutboxRepository } from "./outbox-repository.js";
+import type { PaceRepository } from "./pace-repository.js";
+import type { PaceGrant, PaceRule } from "./platform-limits.js";
 
-export type OutboxRow = Awaited<ReturnType<OutboxRepository["due"]>>[number];
+export type OutboxRow = Awaited<ReturnType<OutboxRepository["claimChats"]>>[number];
 
 export class OutboxService {
   constructor(
@@ -17,14 +19,16 @@ export class OutboxService {
     private readonly afterCommit: AfterCommit,
     /** PostgreSQL: hot markers written after the commit, coalesced; SQLite: none (one writer). */
     private readonly coalescer: Coalescer | null,
+    private readonly pace: PaceRepository,
   ) {}
 
   /**
-   * Queues a private message to a person, on every platform they use. Private chats are named
-   * "user:<platform account id>"; each adapter opens the direct chat with that account.
+   * Queues a private message to a person, on every platform they use and the bot can reach them
+   * on (an account the platform refused is skipped until the person writes to the bot again).
+   * Private chats are named "user:<platform account id>"; each adapter opens the direct chat.
    */
   async toPerson(personId: string, reply: Reply, opts: { now: Date; dedupeKey?: string }): Promise<number> {
-    const accounts = await this.people.accountsOf(personId);
+    const accounts = await this.people.reachableAccountsOf(personId);
     for (const account of accounts) {
       await this.toChat(
         { platform: account.platform, chatId: `user:${account.externalId}` },
@@ -116,8 +120,8 @@ export class OutboxService {
 
   // For the delivery worker.
 
-  due(now: Date, take: number, platforms: string[]): Promise<OutboxRow[]> {
-    return this.repo.due(now, take, platforms);
+  claimChats(platform: string, worker: string, now: Date, leaseMs: number, maxChats: number) {
+    return this.repo.claimChats(platform, worker, now, leaseMs, maxChats);
   }
 
   posted(platform: string, chatId: string, replaceKey: string) {
@@ -130,15 +134,83 @@ export class OutboxService {
     return this.repo.markSent(row.id, row.version, now);
   }
 
-  claim(id: string, worker: string, now: Date, leaseMs: number): Promise<boolean> {
-    return this.repo.claim(id, worker, now, leaseMs);
+  postpone(ids: string[], availableAt: Date): Promise<void> {
+    return this.repo.postpone(ids, availableAt);
   }
 
-  postpone(id: string, availableAt: Date): Promise<void> {
-    return this.repo.postpone(id, availableAt);
+  release(ids: string[]): Promise<void> {
+    return this.repo.release(ids);
   }
 
   markFailed(id: string, error: string, retryAt: Date): Promise<void> {
     return this.repo.markFailed(id, error, retryAt);
+  }
+
+  markDead(
+    where: { ids: string[] } | { platform: string; chatId: string },
+    failure: string,
+    error: string,
+    now: Date,
+  ): Promise<number> {
+    return this.repo.markDead(where, failure, error, now);
+  }
+
+  moveChat(platform: string, from: string, to: string): Promise<void> {
+    return this.repo.moveChat(platform, from, to);
+  }
+
+  async forgetPosted(platform: string, chatId: string, replaceKey: string): Promise<void> {
+    await this.repo.forgetPosted(platform, chatId, replaceKey);
+  }
+
+  // What delivery learnt from the platform.
+
+  /**
+   * The bot can no longer post in a group: its waiting messages end, and it is unbound. Returns
+   * who bound it and where, to tell them once (null when already known).
+   */
+  async chatGone(platform: string, chatId: string, detail: string, now: Date) {
+    await this.repo.markDead({ platform, chatId }, "chat-gone", detail, now);
+    return this.chats.markGone(platform, chatId, now);
+  }
+
+  /** A person cannot be messaged privately: their waiting messages end, and the account is flagged. */
+  async personUnreachable(platform: string, chatId: string, detail: string, now: Date): Promise<void> {
+    await this.repo.markDead({ platform, chatId }, "unreachable", detail, now);
+    await this.people.markUnreachable({ platform, externalId: chatId.replace(/^user:/, "") }, now);
+  }
+
+  /** A group now has another id: the binding and waiting messages follow it. */
+  async chatMigrated(platform: string, from: string, to: string, now: Date): Promise<void> {
+    await this.chats.move(platform, from, to, now);
+    await this.repo.moveChat(platform, from, to);
+  }
+
+  // For /outbox and readiness.
+
+  backlog(now: Date) {
+    return this.repo.backlog(now);
+  }
+
+  deadLetters(take: number) {
+    return this.repo.deadLetters(take);
+  }
+
+  retryDead(now: Date, prefix?: string): Promise<number> {
+    return this.repo.retryDead(now, prefix);
+  }
+
+  // Pacing shared by the instances (platform-limits.ts).
+
+  reservePace(key: string, rule: PaceRule, nowMs: number, maxWaitMs?: number): Promise<PaceGrant> {
+    return this.pace.reserve(key, rule, nowMs, maxWaitMs);
+  }
+
+  holdPace(key: string, untilMs: number): Promise<void> {
+    return this.pace.hold(key, untilMs);
+  }
+
+  prunePace(beforeMs: number): Promise<number> {
+    return this.pace.prune(beforeMs);
   }
 }

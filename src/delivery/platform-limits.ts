@@ -1,73 +1,61 @@
-// How fast the bot may post, per platform (Telegram: ~30 messages/s per bot, 20/min per group,
-// ~1/s per chat; Slack: ~1/s per channel), enforced before each send so the platform rarely has
-// to answer 429. Limits are per process; with several instances, each claims its own messages
-// and the platform's 429 with retry_after remains the backstop.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// How fast the bot may post, per platform, as data (Telegram: ~30 messages/s per bot, 20/min per
+// group, ~1/s per chat; Slack: ~1/s per channel), and the generic cell rate algorithm (GCRA) that
+// paces sends against them. Each limit is a key ("telegram", "telegram:chat:-100…") with a
+// theoretical arrival time (TAT) kept in the database, so every instance on one database shares
+// it (src/delivery/pace-repository.ts runs the same arithmetic in one SQL statement).
 import type { Platform } from "../core/incoming.js";
 
-interface Limit {
-  points: number;
-  /** Seconds. */
-  duration: number;
-  scope: "platform" | "chat";
+export interface PaceRule {
+  /** Which key the rule counts on. */
+  scope: "platform" | "chat" | "group";
+  /** Emission interval: the even spacing between two messages, in ms. */
+  intervalMs: number;
+  /** Burst tolerance in ms: how far ahead of the spacing a burst may run (0: none). */
+  burstMs: number;
 }
 
-export const PLATFORM_LIMITS: Record<Platform, Limit[]> = {
+export const PLATFORM_LIMITS: Record<Platform, readonly PaceRule[]> = {
   telegram: [
-    { points: 30, duration: 1, scope: "platform" },
-    { points: 1, duration: 1, scope: "chat" },
-    { points: 20, duration: 60, scope: "chat" },
+    // 20 a minute in a group: a burst of 20, then one every 3 s.
+    { scope: "group", intervalMs: 3_000, burstMs: 19 * 3_000 },
+    { scope: "chat", intervalMs: 1_000, burstMs: 0 },
+    // 30 a second for the bot: spaced 34 ms apart (29.4/s), so even a sliding window on the
+    // platform's side never sees 31 and arrivals bunched by a few ms of jitter still fit.
+    { scope: "platform", intervalMs: 34, burstMs: 0 },
   ],
-  slack: [{ points: 1, duration: 1, scope: "chat" }],
+  slack: [
+    { scope: "chat", intervalMs: 1_000, burstMs: 0 },
+    // Slack publishes no workspace-wide figure for chat.postMessage; 50/s keeps bursts sane.
+    { scope: "platform", intervalMs: 20, burstMs: 0 },
+  ],
   console: [],
 };
 
+/** The pace key a rule counts on for a message to `chatId`, or null when it does not apply. */
+export function paceKey(platform: Platform, rule: PaceRule, chatId: string): string | null {
+  if (rule.scope === "platform") return platform;
+  // Telegram group ids are negative; private chats ("user:…") have no per-minute group cap.
+  if (rule.scope === "group")
+    return platform === "telegram" && chatId.startsWith("-") ? `${platform}:group:${chatId}` : null;
+  return `${platform}:chat:${chatId}`;
+}
+
+export interface PaceGrant {
+  granted: boolean;
+  /** ms from now until the message may be sent (granted), or until it could be (refused). */
+  waitMs: number;
+  /** The key's TAT after this call. */
+  tat: number;
+}
+
 /**
- * Even spacing between any two messages of a platform, so the per-second budget is spent
- * smoothly instead of in bursts that a sliding window on the platform's side would refuse.
+ * One GCRA step: the earliest conforming time for a message arriving at `now` is
+ * max(now, TAT − burst); the slot is granted when that is at most `maxWaitMs` away, and the TAT
+ * moves to max(TAT, now) + interval. Refused, nothing changes.
  */
-export const PLATFORM_SPACING_MS: Record<Platform, number> = { telegram: 34, slack: 0, console: 0 };
-
-export class DeliveryThrottle {
-  readonly #limiters = new Map<Platform, { limit: Limit; limiter: RateLimiterMemory }[]>();
-  readonly #nextSlot = new Map<Platform, number>();
-
-  constructor(
-    limits: Record<Platform, Limit[]> = PLATFORM_LIMITS,
-    private readonly spacing: Record<Platform, number> = limits === PLATFORM_LIMITS
-      ? PLATFORM_SPACING_MS
-      : { telegram: 0, slack: 0, console: 0 },
-  ) {
-    for (const [platform, list] of Object.entries(limits) as [Platform, Limit[]][]) {
-      this.#limiters.set(
-        platform,
-        list.map((limit) => ({
-          limit,
-          limiter: new RateLimiterMemory({ points: limit.points, duration: limit.duration }),
-        })),
-      );
-    }
-  }
-
-  /** 0 when a message may go to the chat now; otherwise how many ms to wait. Takes no quota then. */
-  async reserve(platform: Platform, chatId: string): Promise<number> {
-    const limiters = this.#limiters.get(platform) ?? [];
-    const now = Date.now();
-    let wait = Math.max(0, (this.#nextSlot.get(platform) ?? 0) - now);
-    for (const { limit, limiter } of limiters) {
-      const res = await limiter.get(limit.scope === "platform" ? platform : `${platform}:${chatId}`);
-      if (res && res.remainingPoints <= 0) wait = Math.max(wait, res.msBeforeNext);
-    }
-    if (wait > 0) return wait;
-    this.#nextSlot.set(platform, now + (this.spacing[platform] ?? 0));
-    for (const { limit, limiter } of limiters) {
-      try {
-        await limiter.consume(limit.scope === "platform" ? platform : `${platform}:${chatId}`);
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return Math.max(1, rejection.msBeforeNext);
-        throw rejection;
-      }
-    }
-    return 0;
-  }
+export function gcra(tat: number | null, now: number, rule: PaceRule, maxWaitMs: number): PaceGrant {
+  const current = tat ?? now;
+  const waitMs = Math.max(0, current - rule.burstMs - now);
+  if (waitMs > maxWaitMs) return { granted: false, waitMs, tat: current };
+  return { granted: true, waitMs, tat: Math.max(current, now) + rule.intervalMs };
 }

@@ -83,11 +83,42 @@ export class IdentityRepository {
     return members + roles + requests > 0;
   }
 
-  accountsOf(personId: string): Promise<{ platform: string; externalId: string }[]> {
+  /** The person's accounts the bot can message privately (not refused by the platform). */
+  reachableAccountsOf(personId: string): Promise<{ platform: string; externalId: string }[]> {
     return this.db.platformAccount.findMany({
-      where: { personId },
+      where: { personId, unreachableAt: null },
       select: { platform: true, externalId: true },
     });
+  }
+
+  /** The platform refused a private message to this account; true when it was not known yet. */
+  async markUnreachable(key: AccountKey, now: Date): Promise<boolean> {
+    const { count } = await this.db.platformAccount.updateMany({
+      where: { ...key, unreachableAt: null },
+      data: { unreachableAt: now },
+    });
+    return count === 1;
+  }
+
+  /** The person wrote to the bot privately: it can reach them again. One statement, no-op if so. */
+  async markReachable(key: AccountKey): Promise<void> {
+    await this.db.platformAccount.updateMany({
+      where: { ...key, unreachableAt: { not: null } },
+      data: { unreachableAt: null },
+    });
+  }
+
+  /** Of these people, those the bot cannot message privately on any platform. */
+  async unreachable(personIds: string[]): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    const accounts = await this.db.platformAccount.findMany({
+      where: { personId: { in: personIds } },
+      select: { personId: true, unreachableAt: true },
+    });
+    const reachable = new Set(accounts.filter((a) => !a.unreachableAt).map((a) => a.personId));
+    return new Set(
+      accounts.filter((a) => a.unreachableAt && !reachable.has(a.personId)).map((a) => a.personId),
+    );
   }
 
   findById(id: string): Promise<PersonRecord | null> {

@@ -20,6 +20,16 @@ export class IdentityService {
     return this.#repo.ensurePerson({ platform: user.platform, externalId: user.id }, user.displayName);
   }
 
+  /** Of these people, those the bot cannot message privately on any platform they use. */
+  unreachable(personIds: string[]): Promise<Set<string>> {
+    return this.#repo.unreachable(personIds);
+  }
+
+  /** The person wrote to the bot privately, so it can reach them there again. */
+  markReachable(user: UserRef): Promise<void> {
+    return this.#repo.markReachable({ platform: user.platform, externalId: user.id });
+  }
+
   async setLocale(user: UserRef, locale: string): Promise<void> {
     const person = await this.ensurePerson(user);
     await this.#repo.setLocale(person.id, locale);

@@ -93,8 +93,8 @@ describe("delivering what the bot posts on its own", () => {
       .match(/\b(H[0-9A-Z]{4})\b/)?.[1];
     sender.during = () => world.secretaryA.says(`/attend ${code}`);
     await worker.drainOnce();
-    expect(sender.log.map((l) => l.text.includes("报名参加 0"))).toEqual([true]);
-    await worker.drainOnce();
+    // The first send showed the state before the response; the same drain sends the newer one.
+    expect(sender.log.map((l) => l.text.includes("报名参加 0"))).toEqual([true, false]);
     expect(sender.log).toHaveLength(2);
     expect(sender.log[1]).toMatchObject({ edit: "msg-1" });
     expect(sender.log[1]?.text).toContain("报名参加 1");
@@ -114,9 +114,7 @@ describe("delivering what the bot posts on its own", () => {
     // 王芳 checks in while the edit showing the first check-in is on its way.
     sender.during = () => wang.says(`/checkin ${code}`);
     await worker.drainOnce();
-    expect(sender.log.at(-1)?.text).toContain("已签到 1");
-    sender.during = undefined;
-    await worker.drainOnce();
+    expect(sender.log.at(-2)?.text).toContain("已签到 1");
     expect(sender.log.at(-1)?.text).toContain("已签到 2");
     expect(await worker.drainOnce()).toBe(0);
   });

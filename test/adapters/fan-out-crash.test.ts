@@ -68,7 +68,7 @@ describe("a fan-out interrupted by a crash", () => {
         bot.app.renderOutbox,
         bot.clock,
         silentLogger,
-        "process-1",
+        { workerId: "process-1" },
       );
       void drainUntilIdle(first); // hangs at the 401st message, holding its claim
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -89,7 +89,7 @@ describe("a fan-out interrupted by a crash", () => {
         bot.app.renderOutbox,
         bot.clock,
         silentLogger,
-        "process-2",
+        { workerId: "process-2" },
       );
       await drainUntilIdle(second);
 

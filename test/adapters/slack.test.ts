@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackApp, SLACK_EVENTS_PATH } from "../../src/adapters/slack/slack-app.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
-import { DeliveryThrottle } from "../../src/delivery/platform-limits.js";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { testScheduler } from "../support/scheduling.js";
@@ -183,8 +182,7 @@ describe("Slack, end to end", () => {
       bot.app.renderOutbox,
       bot.clock,
       silentLogger,
-      "w",
-      new DeliveryThrottle({ telegram: [], slack: [], console: [] }),
+      { workerId: "w", limits: { telegram: [], slack: [], console: [] } },
     );
 
     expect(textOf(await slash(admin, `bootstrap ${bot.app.bootstrapCode}`))).toContain("管理员");
@@ -302,6 +300,9 @@ describe("Slack, end to end", () => {
     fake.rateLimitNextPost();
     const before = fake.called("chat.postMessage").length;
     await worker.drainOnce();
+    // Nothing goes out before the wait the platform asked for; then it does.
+    expect(await worker.drainOnce()).toBe(0);
+    bot.clock.advance(1_000);
     await worker.drainOnce();
     const posts = fake.called("chat.postMessage").slice(before);
     expect(posts.length).toBe(2);

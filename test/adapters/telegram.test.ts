@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTelegramBot } from "../../src/adapters/telegram/telegram-bot.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
-import { DeliveryThrottle } from "../../src/delivery/platform-limits.js";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { testScheduler } from "../support/scheduling.js";
@@ -94,15 +93,13 @@ describe("Telegram, end to end", () => {
       ]),
     );
     // Platform limits run on real time; the tests here are about behaviour, not pacing.
-    const unlimited = new DeliveryThrottle({ telegram: [], slack: [], console: [] });
     worker = new DeliveryWorker(
       bot.app.services,
       new Map([["telegram", telegram.sender]]),
       bot.app.renderOutbox,
       bot.clock,
       silentLogger,
-      "worker",
-      unlimited,
+      { workerId: "worker", limits: { telegram: [], slack: [], console: [] } },
     );
 
     // The organisation is built by people in Telegram.
@@ -294,6 +291,9 @@ describe("Telegram, end to end", () => {
     fake.failWith429("sendMessage", 1);
     const before = fake.sent().length;
     await worker.drainOnce();
+    // Nothing goes out before the wait the platform asked for; then it does.
+    expect(await worker.drainOnce()).toBe(0);
+    bot.clock.advance(1_000);
     await worker.drainOnce();
     const attempts = fake.sent().slice(before);
     expect(attempts.length).toBe(2);

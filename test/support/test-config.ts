@@ -11,6 +11,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     http: { host: "127.0.0.1", port: 0 },
     console: { user: "console-user", chat: "console-room" },
     shutdownTimeoutMs: 2_000,
+    delivery: { concurrency: { telegram: 16, slack: 8 }, leaseMs: 60_000 },
     bootstrapAdmins: [],
     ...overrides,
   };

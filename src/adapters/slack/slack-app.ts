@@ -11,7 +11,7 @@ import { type Reply, replyText } from "../../core/reply.js";
 import { decodeAction } from "./action-value.js";
 import { leaveModal, minutesModal, scheduleModal, scheduleText } from "./modals.js";
 import { renderBlocks } from "./render-blocks.js";
-import { SlackSender } from "./slack-sender.js";
+import { deliveryClient, SlackSender } from "./slack-sender.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 export const SLASH_COMMAND = "/party";
@@ -194,5 +194,5 @@ export function createSlackApp(opts: SlackAppOptions) {
     opts.logger.error({ err: error }, "slack request failed");
   });
 
-  return { app, receiver, sender: new SlackSender(app.client, opts.secret) };
+  return { app, receiver, sender: new SlackSender(deliveryClient(opts.botToken, opts.apiUrl), opts.secret) };
 }

@@ -1,11 +1,41 @@
 // The delivery worker's way into Slack: chat.postMessage, or chat.update for an announcement.
-// Private messages ("user:U…") go to the person's direct messages. A rate limit becomes
-// RateLimited with Slack's Retry-After, so the outbox waits exactly as asked.
-import { ErrorCode, type WebClient } from "@slack/web-api";
+// Private messages ("user:U…") go to the person's direct messages. It runs on its own WebClient
+// that rejects rate-limited calls and never retries, so a 429's Retry-After goes back to the
+// outbox instead of pausing the client for minutes (Bolt's shared client, which answers people
+// and opens modals whose trigger_id expires in 3 s, is never held up by deliveries). Slack's
+// error codes are classified for the worker.
+import { ErrorCode, LogLevel, WebClient } from "@slack/web-api";
 import type { Reply } from "../../core/reply.js";
 import { replyText } from "../../core/reply.js";
-import { RateLimited, type Sender, type SendResult } from "../../delivery/sender.js";
+import {
+  DeliveryRefused,
+  EditTargetGone,
+  RateLimited,
+  type Sender,
+  type SendResult,
+} from "../../delivery/sender.js";
 import { renderBlocks } from "./render-blocks.js";
+
+const CHAT_GONE = new Set([
+  "channel_not_found",
+  "is_archived",
+  "not_in_channel",
+  "account_inactive",
+  "team_access_not_granted",
+  "restricted_action",
+]);
+const UNREACHABLE = new Set(["user_not_found", "user_disabled", "cannot_dm_bot", "messages_tab_disabled"]);
+const EDIT_GONE = new Set(["message_not_found", "cant_update_message", "edit_window_closed"]);
+
+/** A client for deliveries only: no internal retries, rate limits surface at once. */
+export function deliveryClient(token: string, apiUrl?: string): WebClient {
+  return new WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+    logLevel: LogLevel.ERROR,
+  });
+}
 
 export class SlackSender implements Sender {
   readonly platform = "slack" as const;
@@ -39,9 +69,22 @@ export class SlackSender implements Sender {
       const posted = await this.client.chat.postMessage(message);
       return { messageId: String(posted.ts) };
     } catch (error) {
-      const e = error as { code?: string; retryAfter?: number };
-      if (e.code === ErrorCode.RateLimitedError) throw new RateLimited((e.retryAfter ?? 1) * 1000);
-      throw error;
+      throw classify(error, Boolean(opts.editMessageId));
     }
   }
+}
+
+function classify(error: unknown, editing: boolean): unknown {
+  const e = error as { code?: string; retryAfter?: number; data?: { error?: string } };
+  // Slack counts rate limits per method across the workspace: every Slack delivery waits.
+  if (e.code === ErrorCode.RateLimitedError) return new RateLimited((e.retryAfter ?? 1) * 1000, "platform");
+  if (e.code !== ErrorCode.PlatformError) return error;
+  const code = e.data?.error ?? "";
+  if (editing && EDIT_GONE.has(code)) return new EditTargetGone(code);
+  if (CHAT_GONE.has(code)) return new DeliveryRefused("chat-gone", code);
+  if (UNREACHABLE.has(code)) return new DeliveryRefused("unreachable", code);
+  // The content itself was refused (msg_too_long, invalid_blocks …): retrying cannot help.
+  if (code !== "internal_error" && code !== "fatal_error" && code !== "service_unavailable")
+    return new DeliveryRefused("rejected", code);
+  return error;
 }

@@ -4,7 +4,7 @@
 // Edited messages, channel posts and anything without a sender are ignored.
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type Context, GrammyError } from "grammy";
+import { Api, Bot, type Context, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Translate } from "../../core/i18n.js";
 import type { ChatRef, Incoming, UserRef } from "../../core/incoming.js";
@@ -144,5 +144,8 @@ export function createTelegramBot(opts: TelegramBotOptions) {
     opts.logger.error({ err: err.error, update: err.ctx.update.update_id }, "telegram update failed"),
   );
 
-  return { bot, sender: new TelegramSender(bot.api, opts.secret) };
+  // Deliveries get their own Api without auto-retry: a 429 goes back to the outbox, which waits
+  // exactly as asked without holding a delivery slot (and without delaying replies to people).
+  const deliveryApi = new Api(opts.token, opts.apiRoot ? { apiRoot: opts.apiRoot } : undefined);
+  return { bot, sender: new TelegramSender(deliveryApi, opts.secret) };
 }

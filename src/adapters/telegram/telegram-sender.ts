@@ -1,9 +1,22 @@
-// The delivery worker's way into Telegram: send, or edit an announcement in place. A 429 becomes
-// RateLimited with Telegram's retry_after, so the outbox waits exactly as asked.
+// The delivery worker's way into Telegram: send, or edit an announcement in place. It has its own
+// Api without auto-retry, so a 429 goes straight back to the outbox (which waits exactly as asked)
+// instead of stalling a delivery slot. Telegram's answers are classified for the worker: 403 and
+// "chat not found" mean the person or group is out of reach, a group upgraded to a supergroup
+// says where it went, a deleted announcement is posted afresh, other 400s are the content's fault.
 import { type Api, GrammyError, InputFile } from "grammy";
 import type { Reply } from "../../core/reply.js";
-import { RateLimited, type Sender, type SendResult } from "../../delivery/sender.js";
+import {
+  ChatMigrated,
+  DeliveryRefused,
+  EditTargetGone,
+  RateLimited,
+  type Sender,
+  type SendResult,
+} from "../../delivery/sender.js";
 import { renderHtml, renderKeyboard } from "./render-html.js";
+
+const EDIT_GONE = /message to edit not found|MESSAGE_ID_INVALID|message can't be edited/i;
+const CHAT_NOT_FOUND = /chat not found|PEER_ID_INVALID|user not found/i;
 
 export class TelegramSender implements Sender {
   readonly platform = "telegram" as const;
@@ -16,12 +29,11 @@ export class TelegramSender implements Sender {
   async send(chatId: string, reply: Reply, opts: { editMessageId?: string }): Promise<SendResult> {
     // Private messages are addressed "user:<id>"; a user's private chat with the bot has their id.
     const chat = chatId.startsWith("user:") ? chatId.slice("user:".length) : chatId;
-    const text = renderHtml(reply);
-    const keyboard = renderKeyboard(reply, this.secret);
     try {
       if (opts.editMessageId) {
+        const keyboard = renderKeyboard(reply, this.secret);
         try {
-          await this.api.editMessageText(chat, Number(opts.editMessageId), text, {
+          await this.api.editMessageText(chat, Number(opts.editMessageId), renderHtml(reply), {
             parse_mode: "HTML",
             ...(keyboard ? { reply_markup: keyboard } : {}),
           });
@@ -30,18 +42,30 @@ export class TelegramSender implements Sender {
           // Nothing changed since the last edit: that is success.
           if (error instanceof GrammyError && error.description.includes("message is not modified"))
             return { messageId: opts.editMessageId };
+          if (error instanceof GrammyError && error.error_code === 400 && EDIT_GONE.test(error.description))
+            throw new EditTargetGone(error.description);
           throw error;
         }
       }
       const sent = await sendReply(this.api, chat, reply, this.secret);
       return { messageId: String(sent.message_id) };
     } catch (error) {
-      if (error instanceof GrammyError && error.error_code === 429) {
-        throw new RateLimited(((error.parameters.retry_after as number | undefined) ?? 1) * 1000);
-      }
-      throw error;
+      throw classify(error);
     }
   }
+}
+
+/** Telegram's error as the delivery worker's kind of failure (unknown ones pass as they are). */
+function classify(error: unknown): unknown {
+  if (!(error instanceof GrammyError)) return error;
+  const { error_code: code, description, parameters } = error;
+  if (code === 429) return new RateLimited((parameters.retry_after ?? 1) * 1000, "chat");
+  if (parameters.migrate_to_chat_id) return new ChatMigrated(String(parameters.migrate_to_chat_id));
+  // 403: blocked, never started, deactivated (a person) or kicked, not a member (a group).
+  if (code === 403) return new DeliveryRefused("chat-gone", description);
+  if (code === 400 && CHAT_NOT_FOUND.test(description)) return new DeliveryRefused("chat-gone", description);
+  if (code === 400) return new DeliveryRefused("rejected", description);
+  return error;
 }
 
 /** Sends a reply: text, or a document or photo (exports, charts) with the text as its caption. */

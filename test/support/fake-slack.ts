@@ -1,6 +1,10 @@
 // A local HTTP server that plays the Slack Web API (chat.postMessage, chat.update,
 // chat.postEphemeral, views.open) and response_url endpoints for the real Bolt app, recording
-// every call; chat.postMessage can be made to answer 429 with Retry-After.
+// every call, and refusing what Slack refuses: 429 with Retry-After (on demand, or beyond one
+// message a second per channel when limits are enforced), channel_not_found, not_in_channel,
+// is_archived, msg_too_long (text over 40,000 characters), invalid_blocks (over 50 blocks or a
+// section over 3,000 characters), message_not_found for an edit of a deleted message. Every call
+// can take a configurable time, like a real network.
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,6 +22,19 @@ export class FakeSlack {
   #server: Server | undefined;
   #ts = 1_700_000_000;
   #rateLimited = 0;
+  #retryAfter = 1;
+  #limitedUntil = 0;
+  /** Enforce one chat.postMessage a second per channel. */
+  enforceLimits = false;
+  /** How long each call takes to answer, in ms. */
+  latencyMs = 0;
+  tooManyRequests = 0;
+  #lastPost = new Map<string, number>();
+  readonly missingChannels = new Set<string>();
+  readonly archivedChannels = new Set<string>();
+  /** Channels the bot is not a member of. */
+  readonly outsideChannels = new Set<string>();
+  readonly deletedMessages = new Set<string>();
 
   async start(): Promise<void> {
     this.#server = createServer((req, res) => {
@@ -39,15 +56,23 @@ export class FakeSlack {
         }
         const method = url.pathname.replace(/^\/api\//, "");
         this.calls.push({ method, params });
-        if (method === "chat.postMessage" && this.#rateLimited > 0) {
-          this.#rateLimited -= 1;
-          return void res
-            .writeHead(429, { "retry-after": "1", "content-type": "application/json" })
-            .end(JSON.stringify({ ok: false, error: "ratelimited" }));
-        }
-        res
-          .writeHead(200, { "content-type": "application/json" })
-          .end(JSON.stringify(this.#answer(method, params)));
+        const refusal = this.#refusal(method, params);
+        const answer = () => {
+          if (refusal?.status === 429)
+            return void res
+              .writeHead(429, {
+                "retry-after": String(refusal.retryAfter),
+                "content-type": "application/json",
+              })
+              .end(JSON.stringify({ ok: false, error: "ratelimited" }));
+          res
+            .writeHead(200, { "content-type": "application/json" })
+            .end(
+              JSON.stringify(refusal ? { ok: false, error: refusal.error } : this.#answer(method, params)),
+            );
+        };
+        if (this.latencyMs > 0) setTimeout(answer, this.latencyMs);
+        else answer();
       });
     });
     await new Promise<void>((resolve) => this.#server?.listen(0, "127.0.0.1", resolve));
@@ -61,8 +86,45 @@ export class FakeSlack {
     });
   }
 
-  rateLimitNextPost(times = 1): void {
+  rateLimitNextPost(times = 1, retryAfter = 1): void {
     this.#rateLimited = times;
+    this.#retryAfter = retryAfter;
+  }
+
+  /** Every chat.postMessage answers 429 for the next `ms` (Slack's limits are windows). */
+  rateLimitPostsFor(ms: number, retryAfter = 1): void {
+    this.#limitedUntil = Date.now() + ms;
+    this.#retryAfter = retryAfter;
+  }
+
+  #refusal(
+    method: string,
+    params: Record<string, unknown>,
+  ): { status: number; error?: string; retryAfter?: number } | null {
+    if (method !== "chat.postMessage" && method !== "chat.update") return null;
+    const channel = String(params.channel ?? "");
+    if (method === "chat.postMessage" && (this.#rateLimited > 0 || Date.now() < this.#limitedUntil)) {
+      this.#rateLimited = Math.max(0, this.#rateLimited - 1);
+      return { status: 429, retryAfter: this.#retryAfter };
+    }
+    if (this.missingChannels.has(channel)) return { status: 200, error: "channel_not_found" };
+    if (this.archivedChannels.has(channel)) return { status: 200, error: "is_archived" };
+    if (this.outsideChannels.has(channel)) return { status: 200, error: "not_in_channel" };
+    if (method === "chat.update" && this.deletedMessages.has(`${channel}:${params.ts}`))
+      return { status: 200, error: "message_not_found" };
+    if (String(params.text ?? "").length > 40_000) return { status: 200, error: "msg_too_long" };
+    const blocks = Array.isArray(params.blocks) ? (params.blocks as { text?: { text?: string } }[]) : [];
+    if (blocks.length > 50 || blocks.some((b) => (b.text?.text?.length ?? 0) > 3000))
+      return { status: 200, error: "invalid_blocks" };
+    if (method === "chat.postMessage" && this.enforceLimits) {
+      const now = Date.now();
+      if (now - (this.#lastPost.get(channel) ?? 0) < 1000) {
+        this.tooManyRequests += 1;
+        return { status: 429, retryAfter: 1 };
+      }
+      this.#lastPost.set(channel, now);
+    }
+    return null;
   }
 
   /** Waits for the answers posted to one response URL (the app answers after acknowledging). */

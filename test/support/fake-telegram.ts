@@ -1,8 +1,12 @@
 // A local HTTP server that speaks enough of the Telegram Bot API for the real grammY Bot to run
 // against it: getMe, getUpdates (long polling), sendMessage, editMessageText,
 // answerCallbackQuery, setWebhook, setMyCommands, getFile and file downloads. It records every
-// call, can answer 429 with retry_after, and refuses private messages to users who never started
-// the bot (403), like Telegram.
+// call and refuses what Telegram refuses: beyond its limits (30 messages/s per bot, 1/s per chat,
+// 20/min per group) a 429 with retry_after; 403 for people who never started the bot or blocked
+// it and for groups the bot was removed from; 400 for chats that do not exist, for a group that
+// became a supergroup (with migrate_to_chat_id), for an edit of a deleted message, for text over
+// 4,096 characters and captions over 1,024. Every call can take a configurable time, like a real
+// network.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Update } from "grammy/types";
@@ -23,12 +27,27 @@ export class FakeTelegram {
   #waiters: (() => void)[] = [];
   #failures = new Map<string, number[]>();
   #files = new Map<string, Buffer>();
-  /** Enforce Telegram's limits (30 messages/s per bot, 1/s per chat) and answer 429 beyond. */
+  /** Enforce Telegram's limits (30 messages/s per bot, 1/s per chat, 20/min per group). */
   enforceLimits = false;
+  /** How long each call takes to answer, in ms (real calls take 50–300 ms). */
+  latencyMs = 0;
+  /** How many 429s were answered because a limit was exceeded. */
+  tooManyRequests = 0;
   #recentSends: number[] = [];
-  #lastPerChat = new Map<string, number>();
+  #perChat = new Map<string, number[]>();
   /** Users who never opened a private chat with the bot. */
   readonly strangers = new Set<number>();
+  /** Users who blocked the bot. */
+  readonly blockedBy = new Set<string>();
+  /** Groups the bot was removed from. */
+  readonly kickedFrom = new Set<string>();
+  /** Chats that do not exist (deleted, or never did). */
+  readonly missingChats = new Set<string>();
+  /** Groups upgraded to supergroups: old id → new id. */
+  readonly migrated = new Map<string, string>();
+  /** Messages deleted in their chat ("chat:message_id"). */
+  readonly deletedMessages = new Set<string>();
+  #serverErrors = new Map<string, number>();
   apiRoot = "";
 
   async start(): Promise<void> {
@@ -56,6 +75,11 @@ export class FakeTelegram {
   /** The next `times` calls of a method answer 429 with this retry_after (seconds). */
   failWith429(method: string, retryAfter: number, times = 1): void {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), ...Array(times).fill(retryAfter)]);
+  }
+
+  /** The next `times` calls of a method answer 502 Bad Gateway (a transient failure). */
+  failWithServerError(method: string, times = 1): void {
+    this.#serverErrors.set(method, (this.#serverErrors.get(method) ?? 0) + times);
   }
 
   storeFile(fileId: string, bytes: Buffer): void {
@@ -103,50 +127,69 @@ export class FakeTelegram {
         ? (JSON.parse(text) as Record<string, unknown>)
         : {};
     if (method !== "getUpdates") this.calls.push({ method, params });
-    if (this.enforceLimits && method === "sendMessage") {
-      const now = Date.now();
-      this.#recentSends = this.#recentSends.filter((t) => now - t < 1000);
-      const chat = String(params.chat_id);
-      if (this.#recentSends.length >= 30 || now - (this.#lastPerChat.get(chat) ?? 0) < 1000) {
-        this.calls.pop();
-        return {
-          status: 429,
-          body: {
-            ok: false,
-            error_code: 429,
-            description: "Too Many Requests: retry after 1",
-            parameters: { retry_after: 1 },
-          },
-        };
-      }
-      this.#recentSends.push(now);
-      this.#lastPerChat.set(chat, now);
+    // Counted on arrival, answered after the network's delay, as Telegram would.
+    const answer = this.#refusal(method, params) ?? (await this.#ok(method, params));
+    // A call refused for going too fast is not recorded as made (it was not delivered).
+    if ("tooFast" in answer) this.calls.pop();
+    if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    return answer;
+  }
+
+  async #ok(method: string, params: Record<string, unknown>) {
+    return { status: 200, body: { ok: true, result: await this.#answer(method, params) } };
+  }
+
+  /** What Telegram would refuse, as its error answer; null when the call goes through. */
+  #refusal(
+    method: string,
+    params: Record<string, unknown>,
+  ): { status: number; body: unknown; tooFast?: true } | null {
+    const error = (code: number, description: string, parameters?: object) => ({
+      status: code,
+      body: { ok: false, error_code: code, description, ...(parameters ? { parameters } : {}) },
+    });
+    const serverErrors = this.#serverErrors.get(method) ?? 0;
+    if (serverErrors > 0) {
+      this.#serverErrors.set(method, serverErrors - 1);
+      return error(502, "Bad Gateway");
     }
     const retryAfter = this.#failures.get(method)?.shift();
-    if (retryAfter !== undefined) {
-      return {
-        status: 429,
-        body: {
-          ok: false,
-          error_code: 429,
-          description: `Too Many Requests: retry after ${retryAfter}`,
-          parameters: { retry_after: retryAfter },
-        },
-      };
+    if (retryAfter !== undefined)
+      return error(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+    const chat = String(params.chat_id ?? "");
+    const sending = SEND_METHODS.has(method);
+    if (!sending && method !== "editMessageText") return null;
+    const newId = this.migrated.get(chat);
+    if (newId)
+      return error(400, "Bad Request: group chat was upgraded to a supergroup chat", {
+        migrate_to_chat_id: Number(newId),
+      });
+    if (this.missingChats.has(chat)) return error(400, "Bad Request: chat not found");
+    if (this.kickedFrom.has(chat)) return error(403, "Forbidden: bot was kicked from the supergroup chat");
+    if (this.blockedBy.has(chat)) return error(403, "Forbidden: bot was blocked by the user");
+    if (this.strangers.has(Number(chat)))
+      return error(403, "Forbidden: bot can't initiate conversation with a user");
+    if (method === "editMessageText" && this.deletedMessages.has(`${chat}:${params.message_id}`))
+      return error(400, "Bad Request: message to edit not found");
+    if (typeof params.text === "string" && params.text.length > 4096)
+      return error(400, "Bad Request: message is too long");
+    if (typeof params.caption === "string" && params.caption.length > 1024)
+      return error(400, "Bad Request: message caption is too long");
+    if (!sending || !this.enforceLimits) return null;
+    const now = Date.now();
+    this.#recentSends = this.#recentSends.filter((t) => now - t < 1000);
+    const recent = (this.#perChat.get(chat) ?? []).filter((t) => now - t < 60_000);
+    const tooFast =
+      this.#recentSends.length >= 30 ||
+      recent.some((t) => now - t < 1000) ||
+      (chat.startsWith("-") && recent.length >= 20);
+    if (tooFast) {
+      this.tooManyRequests += 1;
+      return { ...error(429, "Too Many Requests: retry after 1", { retry_after: 1 }), tooFast: true };
     }
-    try {
-      return { status: 200, body: { ok: true, result: await this.#answer(method, params) } };
-    } catch (error) {
-      if (!(error instanceof FakeForbidden)) throw error;
-      return {
-        status: 403,
-        body: {
-          ok: false,
-          error_code: 403,
-          description: "Forbidden: bot can't initiate conversation with a user",
-        },
-      };
-    }
+    this.#recentSends.push(now);
+    this.#perChat.set(chat, [...recent, now]);
+    return null;
   }
 
   async #answer(method: string, params: Record<string, unknown>): Promise<unknown> {
@@ -166,7 +209,6 @@ export class FakeTelegram {
       }
       case "sendMessage": {
         const chatId = Number(params.chat_id);
-        if (this.strangers.has(chatId)) throw new FakeForbidden();
         return {
           message_id: this.#nextMessageId++,
           date: 0,
@@ -200,7 +242,7 @@ export class FakeTelegram {
   }
 }
 
-class FakeForbidden extends Error {}
+const SEND_METHODS = new Set(["sendMessage", "sendPhoto", "sendDocument", "copyMessage", "forwardMessage"]);
 
 /** The named parts of a multipart body (files show up as their file name). */
 function multipartFields(body: string): Record<string, unknown> {

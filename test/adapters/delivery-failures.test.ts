@@ -5,9 +5,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSlackApp } from "../../src/adapters/slack/slack-app.js";
 import { createTelegramBot } from "../../src/adapters/telegram/telegram-bot.js";
+import type { Platform } from "../../src/core/incoming.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { textReply } from "../../src/core/reply.js";
 import { DeliveryWorker, MAX_ATTEMPTS } from "../../src/delivery/delivery-worker.js";
+import type { Sender } from "../../src/delivery/sender.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { codeIn, joined } from "../support/replies.js";
@@ -228,7 +230,7 @@ describe("a Slack rate limit", () => {
     });
     worker = new DeliveryWorker(
       bot.app.services,
-      new Map([
+      new Map<Platform, Sender>([
         ["telegram", tg.sender],
         ["slack", sl.sender],
       ]),

@@ -2,49 +2,8 @@
 // through its standard input: the console chat, persistence across restarts, SIGTERM.
 import { type ChildProcess, spawn } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { exited, startBot, waitFor } from "../support/bot-process.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
-
-function databaseEnv(database: TestDatabase): Record<string, string> {
-  const { config } = database;
-  if (config.provider === "sqlite") return { SQLITE_PATH: config.path, DATABASE_URL: "" };
-  const url = new URL(config.url);
-  url.searchParams.set("schema", config.schema);
-  return { DATABASE_URL: url.toString() };
-}
-
-function startBot(
-  database: TestDatabase,
-  args: string[] = [],
-): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", ...args], {
-    env: {
-      ...process.env,
-      ...databaseEnv(database),
-      HTTP_PORT: "0",
-      LOG_FILE: `${process.cwd()}/data/logs/e2e.log`,
-    },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  let out = "";
-  child.stdout?.on("data", (chunk: Buffer) => {
-    out += chunk.toString("utf8");
-  });
-  child.stderr?.on("data", (chunk: Buffer) => {
-    out += chunk.toString("utf8");
-  });
-  return { child, output: () => out };
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-
-async function waitFor(output: () => string, text: string, ms = 20_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!output().includes(text)) {
-    if (Date.now() > until) throw new Error(`timed out waiting for "${text}" in:\n${output()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 async function session(database: TestDatabase, lines: string[], args: string[] = []) {
   const { child, output } = startBot(database, args);

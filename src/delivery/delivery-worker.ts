@@ -118,14 +118,15 @@ export class DeliveryWorker {
     return handled.reduce((a, b) => a + b, 0);
   }
 
-  /** Keeps one platform's queue full (twice its concurrency in chats) until nothing is due. */
+  /** Keeps one platform's queue full (up to twice its concurrency in chats) until nothing is due. */
   async #drainLane(lane: Lane): Promise<number> {
     let handled = 0;
     let emptyAt = Number.NEGATIVE_INFINITY;
     for (;;) {
+      // Refilled when half empty: claims come a batch of chats at a time, not one per send.
       const busy = lane.queue.size + lane.queue.pending;
       const room = lane.concurrency * 2 - busy;
-      if (!this.#stopping && room > 0 && this.#wall() - emptyAt >= RECLAIM_MS) {
+      if (!this.#stopping && room >= lane.concurrency && this.#wall() - emptyAt >= RECLAIM_MS) {
         const rows = await this.#claim(lane, room);
         if (rows.length === 0) emptyAt = this.#wall();
         handled += rows.length;

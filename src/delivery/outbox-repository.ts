@@ -55,15 +55,18 @@ export class OutboxRepository {
    */
   async claimChats(platform: string, worker: string, now: Date, leaseMs: number, maxChats: number) {
     const lock = this.provider === "postgresql" ? Prisma.sql`FOR UPDATE SKIP LOCKED` : Prisma.empty;
+    // A chat's head is found by a correlated subquery — a probe of the chat's own index for each
+    // candidate, whatever the planner knows of the table (an anti-join planned without statistics,
+    // right after a fan-out was queued, compared every row with every other).
     const heads = await this.raw.query<{ chatId: string }>(Prisma.sql`
       SELECT o."chatId" FROM "OutboxMessage" o
       WHERE o."platform" = ${platform} AND o."sentAt" IS NULL AND o."deadAt" IS NULL
         AND o."availableAt" <= ${now} AND (o."claimedUntil" IS NULL OR o."claimedUntil" < ${now})
-        AND NOT EXISTS (
-          SELECT 1 FROM "OutboxMessage" e
+        AND o."id" = (
+          SELECT e."id" FROM "OutboxMessage" e
           WHERE e."platform" = o."platform" AND e."chatId" = o."chatId" AND e."sentAt" IS NULL
             AND e."deadAt" IS NULL
-            AND (e."createdAt" < o."createdAt" OR (e."createdAt" = o."createdAt" AND e."id" < o."id")))
+          ORDER BY e."createdAt", e."id" LIMIT 1)
       ORDER BY o."createdAt", o."id"
       LIMIT ${maxChats} ${lock}`);
     if (heads.length === 0) return [];

@@ -17,5 +17,8 @@ CREATE TABLE "DeliveryPace" (
 );
 
 -- CreateIndex
-CREATE INDEX "OutboxMessage_platform_chatId_sentAt_idx" ON "OutboxMessage"("platform", "chatId", "sentAt");
+CREATE INDEX "OutboxMessage_platform_sentAt_createdAt_id_idx" ON "OutboxMessage"("platform", "sentAt", "createdAt", "id");
+
+-- CreateIndex
+CREATE INDEX "OutboxMessage_platform_chatId_sentAt_createdAt_id_idx" ON "OutboxMessage"("platform", "chatId", "sentAt", "createdAt", "id");
 

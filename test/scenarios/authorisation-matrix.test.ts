@@ -90,6 +90,7 @@ const EXPECTED: Record<string, Role> = {
   pause_reminders: "secretary",
   jobs: "org_admin",
   run_job: "org_admin",
+  outbox: "org_admin",
 };
 
 const REFUSAL = /需要「.+」权限|没有权限/;

@@ -19,8 +19,11 @@ export function decodeAction(secret: string, value: string): { command: string; 
   const sig = value.slice(0, dot);
   const body = value.slice(dot + 1);
   const expected = sign(secret, body);
-  if (sig.length !== expected.length || !timingSafeEqual(Buffer.from(sig), Buffer.from(expected)))
-    return null;
+  // Compared as bytes: a forged signature of other characters (any bytes may arrive) has as many
+  // characters as ours but not as many bytes, and timingSafeEqual throws on unequal lengths.
+  const given = Buffer.from(sig);
+  const wanted = Buffer.from(expected);
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return null;
   try {
     const parsed = shape.safeParse(JSON.parse(body));
     return parsed.success ? { command: parsed.data.c, args: parsed.data.a } : null;

@@ -29,8 +29,11 @@ export function decodeCallback(secret: string, data: string): z.infer<typeof dec
   const sig = data.slice(0, SIG_LENGTH);
   const body = data.slice(SIG_LENGTH);
   const expected = sign(secret, body);
-  if (sig.length !== expected.length || !timingSafeEqual(Buffer.from(sig), Buffer.from(expected)))
-    return null;
+  // Compared as bytes: a forged signature of other characters (any bytes may arrive) has as many
+  // characters as ours but not as many bytes, and timingSafeEqual throws on unequal lengths.
+  const given = Buffer.from(sig);
+  const wanted = Buffer.from(expected);
+  if (given.length !== wanted.length || !timingSafeEqual(given, wanted)) return null;
   const [command, ...args] = body.split(SEP);
   const parsed = decoded.safeParse({ command, args });
   return parsed.success ? parsed.data : null;

@@ -125,6 +125,8 @@ export interface Config {
     mode: "polling" | "webhook";
     webhookUrl?: string;
     webhookSecret?: string;
+    /** How long a webhook request waits for its update before acknowledging it anyway (tests shorten it). */
+    webhookAnswerMs?: number;
     apiRoot?: string;
   };
   slack?: { botToken: string; signingSecret: string; appToken?: string; apiUrl?: string };

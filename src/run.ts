@@ -31,6 +31,10 @@ export async function run(
   const consoleMode = !config.telegram && !config.slack;
   // In console mode logs go to a file so they do not interleave with the conversation.
   const logger = createLogger(config.logLevel, consoleMode ? config.logFile : undefined);
+  // Last line of defence: whatever escaped every boundary is logged, and the bot keeps serving
+  // the other chats rather than dropping every conversation at once.
+  process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection; still serving"));
+  process.on("uncaughtException", (err) => logger.error({ err }, "uncaught exception; still serving"));
   const app = await createApp({ config, clock: systemClock, logger });
   const senders = new Map<Platform, Sender>();
   let worker: DeliveryWorker | undefined;
@@ -68,6 +72,7 @@ export async function run(
       ping: () => app.db.ping(),
     },
     new Map([...(telegram?.routes ?? []), ...(slack?.routes ?? [])]),
+    (err, path) => logger.warn({ err, path }, "webhook request failed"),
   );
   worker = new DeliveryWorker(app.services, senders, app.renderOutbox, systemClock, logger, {
     workerId: `${hostname()}:${process.pid}`,

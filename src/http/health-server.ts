@@ -1,5 +1,8 @@
-// The HTTP server that webhook modes will share. For now it answers GET /healthz: 200 when the
-// bot takes updates and its database answers, 503 otherwise (load balancers stop routing to it).
+// The HTTP server the webhook modes share. GET /healthz: 200 when the bot takes updates and its
+// database answers, 503 otherwise (load balancers stop routing to it). POST routes (the Telegram
+// webhook, Slack's events) run behind an error boundary: whatever a request carries — a body that
+// is not JSON, one far too large, a handler that fails or takes too long — it gets a 4xx/5xx
+// answer and the process keeps serving.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -16,18 +19,29 @@ export interface HttpServer {
 /** Extra routes (webhooks) by exact path, for POST requests. */
 export type Routes = ReadonlyMap<string, (req: IncomingMessage, res: ServerResponse) => unknown>;
 
+/** Platform updates are small; anything larger is not one (Telegram's and Slack's are kilobytes). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** A route's failure, for the log: which path, and what went wrong. */
+export type RouteError = (error: unknown, path: string) => void;
+
 export async function startHttpServer(
   host: string,
   port: number,
   health: HealthSource,
   routes: Routes = new Map(),
+  onRouteError: RouteError = () => undefined,
 ): Promise<HttpServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = req.method === "POST" ? routes.get(url.pathname) : undefined;
     if (route) {
       if (!health.accepting) return void res.writeHead(503).end();
-      return void route(req, res);
+      if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+        req.resume();
+        return void res.writeHead(413).end();
+      }
+      return void guarded(route, req, res, (error) => onRouteError(error, url.pathname));
     }
     if (req.method === "GET" && url.pathname === "/healthz") {
       const answer = (status: number, body: object) => {
@@ -54,4 +68,21 @@ export async function startHttpServer(
         server.closeAllConnections();
       }),
   };
+}
+
+/** Runs a route so that nothing it throws or rejects escapes: the request gets an answer instead. */
+async function guarded(
+  route: (req: IncomingMessage, res: ServerResponse) => unknown,
+  req: IncomingMessage,
+  res: ServerResponse,
+  onError: (error: unknown) => void,
+): Promise<void> {
+  try {
+    await route(req, res);
+  } catch (error) {
+    onError(error);
+    // A body that is not JSON is the sender's fault; anything else is ours.
+    if (!res.headersSent) res.writeHead(error instanceof SyntaxError ? 400 : 500).end();
+    else if (!res.writableEnded) res.end();
+  }
 }

@@ -3,10 +3,10 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { webhookCallback } from "grammy";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTelegramBot } from "../../src/adapters/telegram/telegram-bot.js";
+import { telegramWebhookRoute } from "../../src/adapters/telegram/webhook-route.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
@@ -88,9 +88,7 @@ describe("Telegram, end to end", () => {
       "127.0.0.1",
       0,
       { accepting: true, ping: async () => undefined },
-      new Map([
-        ["/telegram/webhook", webhookCallback(telegram.bot, "http", { secretToken: WEBHOOK_SECRET })],
-      ]),
+      new Map([["/telegram/webhook", telegramWebhookRoute(telegram.bot, WEBHOOK_SECRET, silentLogger)]]),
     );
     // Platform limits run on real time; the tests here are about behaviour, not pacing.
     worker = new DeliveryWorker(

@@ -1,6 +1,6 @@
 // Runs the real entry point as a separate process, the way `npm start` does, and talks to it
 // through its standard input: the console chat, persistence across restarts, SIGTERM.
-import { type ChildProcess, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { exited, startBot, waitFor } from "../support/bot-process.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";

@@ -3,7 +3,7 @@
 // database). Also publishes the command menu, in Chinese and English, per chat scope.
 import { createHash } from "node:crypto";
 import { type RunnerHandle, run } from "@grammyjs/runner";
-import { webhookCallback } from "grammy";
+import type { Api } from "grammy";
 import type { BotCommand } from "grammy/types";
 import type { App } from "../../app.js";
 import type { Config } from "../../config.js";
@@ -12,8 +12,10 @@ import type { Logger } from "../../core/logger.js";
 import { mayRun } from "../../core/roles.js";
 import type { Routes } from "../../http/health-server.js";
 import { createTelegramBot } from "./telegram-bot.js";
+import { telegramWebhookRoute } from "./webhook-route.js";
 
 export const TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
+const MENU_ATTEMPTS = 5;
 
 /** Buttons are signed with a key derived from the token, so they survive restarts. */
 export const buttonSecret = (token: string) => createHash("sha256").update(`buttons:${token}`).digest("hex");
@@ -44,30 +46,12 @@ export async function startTelegram(settings: NonNullable<Config["telegram"]>, a
     logger,
   });
   await bot.init();
-  // Members see member commands; group administrators (secretaries) see theirs too.
-  const commands = app.registry.all();
-  for (const [language, locale] of [
-    [undefined, "zh-CN"],
-    ["en", "en"],
-  ] as const) {
-    const lang = language ? { language_code: language } : {};
-    await bot.api.setMyCommands(menu(commands, app, locale, "member"), {
-      scope: { type: "all_private_chats" },
-      ...lang,
-    });
-    await bot.api.setMyCommands(menu(commands, app, locale, "member"), {
-      scope: { type: "all_group_chats" },
-      ...lang,
-    });
-    await bot.api.setMyCommands(menu(commands, app, locale, "secretary"), {
-      scope: { type: "all_chat_administrators" },
-      ...lang,
-    });
-  }
+  // The menus only decorate: publish them in the background, retrying, never failing the start.
+  void publishMenus(bot.api, app, logger);
   let runner: RunnerHandle | undefined;
   let route: Routes extends ReadonlyMap<string, infer H> ? H | undefined : never;
   if (settings.mode === "webhook" && settings.webhookUrl && settings.webhookSecret) {
-    route = webhookCallback(bot, "http", { secretToken: settings.webhookSecret });
+    route = telegramWebhookRoute(bot, settings.webhookSecret, logger, settings.webhookAnswerMs);
     await bot.api.setWebhook(settings.webhookUrl, {
       secret_token: settings.webhookSecret,
       allowed_updates: ["message", "callback_query"],
@@ -85,4 +69,45 @@ export async function startTelegram(settings: NonNullable<Config["telegram"]>, a
       if (runner?.isRunning()) await runner.stop();
     },
   };
+}
+
+/**
+ * Members see member commands; group administrators (secretaries) see theirs too. Retried with
+ * backoff when Telegram fails (a 5xx, a network blip at start-up); logged, never thrown.
+ */
+async function publishMenus(api: Api, app: App, logger: Logger): Promise<void> {
+  const commands = app.registry.all();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      for (const [language, locale] of [
+        [undefined, "zh-CN"],
+        ["en", "en"],
+      ] as const) {
+        const lang = language ? { language_code: language } : {};
+        await api.setMyCommands(menu(commands, app, locale, "member"), {
+          scope: { type: "all_private_chats" },
+          ...lang,
+        });
+        await api.setMyCommands(menu(commands, app, locale, "member"), {
+          scope: { type: "all_group_chats" },
+          ...lang,
+        });
+        await api.setMyCommands(menu(commands, app, locale, "secretary"), {
+          scope: { type: "all_chat_administrators" },
+          ...lang,
+        });
+      }
+      return;
+    } catch (err) {
+      if (attempt >= MENU_ATTEMPTS) {
+        logger.error(
+          { err, attempts: attempt },
+          "could not publish the command menus; commands still work when typed",
+        );
+        return;
+      }
+      logger.warn({ err, attempt }, "publishing the command menus failed; retrying");
+      await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 1_000));
+    }
+  }
 }

@@ -1,4 +1,7 @@
 // /approve <request> [正式|预备] [入党日期]: accept a join request; the person becomes a member.
+// Without a status the roster's stands (a 预备党员 stays 预备: no vote, no quorum weight); a person
+// not on the roster must be given one. A status typed that differs from the roster's is a status
+// change: made, audited, and said in the confirmation.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, requirePerson } from "../src/core/command-helpers.js";
@@ -20,20 +23,22 @@ export const approve = defineCommand({
   role: "secretary",
   args: z.union([z.tuple([codeArg]), z.tuple([codeArg, status]), z.tuple([codeArg, status, date])]),
   async run(ctx) {
-    const [code, memberStatus = "full", joinedPartyOn = null] = ctx.args;
+    const [code, memberStatus, joinedPartyOn = null] = ctx.args;
     const actorId = await requirePerson(ctx);
-    const member = await ctx.services.membership.approve(
+    const { member, statusWas } = await ctx.services.membership.approve(
       actorId,
       code,
-      { status: memberStatus, joinedPartyOn },
+      { ...(memberStatus ? { status: memberStatus } : {}), joinedPartyOn },
       ctx.now,
     );
-    return textReply(
-      ctx.t("members.approved", {
-        name: member.name,
-        code: member.code,
-        status: ctx.t(`memberStatus.${member.status}`),
-      }),
-    );
+    const approved = ctx.t("members.approved", {
+      name: member.name,
+      code: member.code,
+      status: ctx.t(`memberStatus.${member.status}`),
+    });
+    const changed = statusWas
+      ? `\n${ctx.t("members.statusChanged", { from: ctx.t(`memberStatus.${statusWas}`), to: ctx.t(`memberStatus.${member.status}`) })}`
+      : "";
+    return textReply(`${approved}${changed}`);
   },
 });

@@ -103,24 +103,28 @@ export class MembershipService {
       throw new DomainError("members.alreadyMember");
     // A member imported from the roster before they used the bot: link, do not duplicate.
     const unlinked = await this.members.unlinkedByName(branchId, request.name);
-    const member =
-      unlinked.length === 1 && unlinked[0]
-        ? await this.members.update(unlinked[0].id, {
-            personId: request.personId,
-            ...(opts.status ? { status: opts.status } : {}),
-            ...(opts.joinedPartyOn ? { joinedPartyOn: opts.joinedPartyOn } : {}),
-            ...(groupId ? { groupId } : {}),
-          })
-        : await this.members.create({
-            code: await this.#freshMemberCode(),
-            name: request.name,
-            status: opts.status ?? "full",
-            joinedPartyOn: opts.joinedPartyOn,
-            phone: null,
-            organizationId: branchId,
-            groupId,
-            personId: request.personId,
-          });
+    const onRoster = unlinked.length === 1 ? unlinked[0] : undefined;
+    // The status is never assumed: the roster's stands unless one is given, and a person the
+    // roster does not know must be given one.
+    if (!onRoster && !opts.status) throw new DomainError("members.approveNeedsStatus", { code: requestCode });
+    const statusWas = onRoster && opts.status && opts.status !== onRoster.status ? onRoster.status : null;
+    const member = onRoster
+      ? await this.members.update(onRoster.id, {
+          personId: request.personId,
+          ...(opts.status ? { status: opts.status } : {}),
+          ...(opts.joinedPartyOn ? { joinedPartyOn: opts.joinedPartyOn } : {}),
+          ...(groupId ? { groupId } : {}),
+        })
+      : await this.members.create({
+          code: await this.#freshMemberCode(),
+          name: request.name,
+          status: opts.status ?? "full",
+          joinedPartyOn: opts.joinedPartyOn,
+          phone: null,
+          organizationId: branchId,
+          groupId,
+          personId: request.personId,
+        });
     if (
       !(await this.invites.decide(requestCode, {
         status: "approved",
@@ -136,9 +140,17 @@ export class MembershipService {
       actorPersonId: actorId,
       organizationId: branchId,
       action: "member.approve",
-      details: { member: member.code, name: member.name },
+      details: { member: member.code, name: member.name, status: member.status },
     });
-    return member;
+    if (statusWas)
+      await this.audit.record({
+        at: now,
+        actorPersonId: actorId,
+        organizationId: branchId,
+        action: "member.statusChange",
+        details: { member: member.code, from: statusWas, to: member.status },
+      });
+    return { member, statusWas };
   }
 
   async reject(actorId: string, requestCode: string, reason: string | null, now: Date) {

@@ -194,14 +194,14 @@ describe("Slack, end to end", () => {
     await slash(admin, `use ${branch}`);
     const invite = codeAfter(textOf(await slash(admin, "invite 5")), "邀请码：");
     const request = codeAfter(textOf(await slash(secretary, `join ${invite} 李建国`)), "编号");
-    const memberCode = codeAfter(textOf(await slash(admin, `approve ${request}`)), "党员编号");
+    const memberCode = codeAfter(textOf(await slash(admin, `approve ${request} 正式`)), "党员编号");
     await slash(admin, `role grant ${memberCode} 书记`);
     const bindCode = codeAfter(textOf(await slash(secretary, "bind_code")), "绑定码：");
     expect(textOf(await slash(secretary, `bind ${bindCode}`, "channel"))).toContain(
       "本群已绑定到「幸福里社区党支部」",
     );
     const memberRequest = codeAfter(textOf(await slash(member, `join ${invite} 王芳`)), "编号");
-    await slash(secretary, `approve ${memberRequest}`);
+    await slash(secretary, `approve ${memberRequest} 正式`);
   });
   afterAll(async () => {
     await worker.stop();

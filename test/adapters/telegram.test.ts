@@ -110,14 +110,14 @@ describe("Telegram, end to end", () => {
     await says(admin, `/use ${branch}`);
     const invite = codeAfter(texts(await says(admin, "/invite 5")), "邀请码：");
     const request = codeAfter(texts(await says(secretary, `/join ${invite} 李建国`)), "编号");
-    const memberCode = codeAfter(texts(await says(admin, `/approve ${request}`)), "党员编号");
+    const memberCode = codeAfter(texts(await says(admin, `/approve ${request} 正式`)), "党员编号");
     await says(admin, `/role grant ${memberCode} 书记`);
     const bindCode = codeAfter(texts(await says(secretary, "/bind_code")), "绑定码：");
     expect(texts(await says(secretary, `/bind@party_branch_bot ${bindCode}`, "group"))).toContain(
       "本群已绑定到「幸福里社区党支部」",
     );
     const memberRequest = codeAfter(texts(await says(member, `/join ${invite} 王芳`)), "编号");
-    await says(secretary, `/approve ${memberRequest}`);
+    await says(secretary, `/approve ${memberRequest} 正式`);
   });
   afterAll(async () => {
     await worker.stop();

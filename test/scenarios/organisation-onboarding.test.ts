@@ -165,9 +165,11 @@ describe("refusals", () => {
     const tang = bot.user("tang-wei", "唐伟");
     const request = codeAfter(await tang.says(`/join ${invite} 唐伟`), "编号");
     expect(joined(await tang.says(`/join ${invite} 唐伟`))).toContain("已提交过申请");
-    await secretaryA.says(`/approve ${request}`);
+    // Not on the roster: the secretary is asked for the status rather than one being assumed.
+    expect(joined(await secretaryA.says(`/approve ${request}`))).toContain("请注明是正式党员还是预备党员");
+    await secretaryA.says(`/approve ${request} 正式`);
     expect(joined(await tang.says(`/join ${invite} 唐伟`))).toContain("已经是这个支部的党员");
-    expect(joined(await secretaryA.says(`/approve ${request}`))).toContain("已经处理过了");
+    expect(joined(await secretaryA.says(`/approve ${request} 正式`))).toContain("已经处理过了");
   });
 
   it("refuses a bind code used twice or by someone who is not the secretary", async () => {

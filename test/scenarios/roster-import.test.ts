@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { joined } from "../support/replies.js";
+import { codeAfter, codeIn, joined } from "../support/replies.js";
 import { makeRoster, type RosterLine, writeCsv, writeXlsx } from "../support/roster-fixtures.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 import { buildWorld, type World } from "../support/world.js";
@@ -99,6 +99,56 @@ describe("importing the roster secretaries already keep", () => {
     expect(
       joined(await world.secretaryA.says("/import", { attachment: { filename: "名册.doc", path: noName } })),
     ).toContain("不支持的文件类型");
+  });
+
+  it("keeps a roster's 预备 status on a bare /approve, so quorum counts only 正式 members", async () => {
+    const file = path.join(dir, "名册.csv");
+    const roster: RosterLine[] = [
+      { 姓名: "王芳", 类别: "正式党员", 入党时间: "2001-07-01", 手机号: "13910000001", 党小组: "" },
+      { 姓名: "张伟", 类别: "正式党员", 入党时间: "2005-07-01", 手机号: "13910000002", 党小组: "" },
+      { 姓名: "刘洋", 类别: "预备党员", 入党时间: "2025-12-01", 手机号: "13910000003", 党小组: "" },
+    ];
+    writeCsv(file, roster);
+    await world.secretaryA.says("/import", { attachment: { filename: "名册.csv", path: file } });
+    const invite = codeAfter(await world.secretaryA.says("/invite 5 7"), "邀请码：");
+    const liu = bot.user("liu-yang", "刘洋");
+    const request = codeAfter(await liu.says(`/join ${invite} 刘洋`), "编号");
+    const approved = joined(await world.secretaryA.says(`/approve ${request}`));
+    expect(approved).toContain("刘洋（预备党员）");
+    expect(approved).not.toContain("身份已由");
+    expect(await bot.prisma.member.findFirstOrThrow({ where: { name: "刘洋" } })).toMatchObject({
+      status: "probationary",
+      personId: expect.any(String),
+    });
+
+    // Voting members: 李建国 (the secretary) and the two 正式 members; 刘洋 attends without a vote.
+    bot.clock.set("2026-03-02T01:00:00Z");
+    const meeting = codeIn(
+      joined(await world.secretaryA.says("/schedule 党员大会 3月10日 09:00 社区会议室 讨论发展党员")),
+      "H",
+    );
+    bot.clock.set("2026-03-10T00:55:00Z");
+    await world.secretaryA.says(`/checkin ${meeting}`);
+    await liu.in(world.groupA).says(`/checkin ${meeting}`);
+    await world.secretaryA.says(`/minutes ${meeting} 内容 讨论发展对象。`);
+    bot.clock.set("2026-03-10T03:00:00Z");
+    const closed = joined(await world.secretaryA.says(`/close_meeting ${meeting}`));
+    expect(closed).toContain("应到 4 人，实到 2 人");
+    expect(closed).toContain("有表决权人数：到会 1 / 应到 3，未超过半数，不能作出决定");
+  });
+
+  it("records an explicit status change on /approve as its own audited change", async () => {
+    const file = path.join(dir, "名册.csv");
+    writeCsv(file, [
+      { 姓名: "刘洋", 类别: "预备党员", 入党时间: "2025-03-01", 手机号: "13910000003", 党小组: "" },
+    ]);
+    await world.secretaryA.says("/import", { attachment: { filename: "名册.csv", path: file } });
+    const invite = codeAfter(await world.secretaryA.says("/invite 5 7"), "邀请码：");
+    const request = codeAfter(await bot.user("liu-yang", "刘洋").says(`/join ${invite} 刘洋`), "编号");
+    expect(joined(await world.secretaryA.says(`/approve ${request} 正式`))).toContain(
+      "身份已由「预备党员」改为「正式党员」",
+    );
+    expect(await bot.prisma.auditEntry.count({ where: { action: "member.statusChange" } })).toBe(1);
   });
 
   it("does not let a member import a roster", async () => {

@@ -29,6 +29,8 @@ const MAX_BACKOFF_MS = 15 * 60_000;
 /** With nothing due, look again at most this often while other chats are still being sent. */
 const RECLAIM_MS = 250;
 const PRUNE_EVERY_MS = 10 * 60_000;
+/** A send leaving this much after its slot takes another (platform-limits.ts leaves 50 ms of room). */
+const LATE_MS = 25;
 
 export type RenderOutbox = (row: OutboxRow) => Promise<Reply>;
 
@@ -213,9 +215,15 @@ export class DeliveryWorker {
       const key = paceKey(platform, rule, chatId);
       if (!key) continue;
       const maxWait = rule.scope === "platform" ? undefined : SHORT_WAIT_MS;
-      const grant = await this.scope.read((s) => s.outbox.reservePace(key, rule, this.#wall(), maxWait));
-      if (!grant.granted) return grant.waitMs;
-      await sleep(grant.waitMs);
+      for (let tries = 1; ; tries++) {
+        const asked = this.#wall();
+        const grant = await this.scope.read((s) => s.outbox.reservePace(key, rule, asked, maxWait));
+        if (!grant.granted) return grant.waitMs;
+        await sleep(grant.waitMs);
+        // Woken well after the slot (a busy event loop): the sends after it may already be on time,
+        // and this one would land on top of them. Take a fresh slot instead (a slot lost, not a 429).
+        if (this.#wall() - (asked + grant.waitMs) <= LATE_MS || tries >= 3) break;
+      }
     }
     return 0;
   }

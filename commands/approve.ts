@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, requirePerson } from "../src/core/command-helpers.js";
+import { notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
 import { parsePartyDate, parseStatus } from "../src/membership/roster-rules.js";
 
@@ -39,6 +40,20 @@ export const approve = defineCommand({
     const changed = statusWas
       ? `\n${ctx.t("members.statusChanged", { from: ctx.t(`memberStatus.${statusWas}`), to: ctx.t(`memberStatus.${member.status}`) })}`
       : "";
+    const org = await ctx.services.orgs.findById(member.organizationId);
+    await notify(
+      ctx,
+      [member.personId],
+      (t) =>
+        textReply(
+          t("notices.joinApproved", {
+            org: org?.name ?? "",
+            code: member.code,
+            status: t(`memberStatus.${member.status}`),
+          }),
+        ),
+      `join-approved:${code}`,
+    );
     return textReply(`${approved}${changed}`);
   },
 });

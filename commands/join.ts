@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, nameArg, requirePerson } from "../src/core/command-helpers.js";
+import { deciders, notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
 
 export const join = defineCommand({
@@ -13,6 +14,22 @@ export const join = defineCommand({
     const [code, name] = ctx.args;
     const personId = await requirePerson(ctx);
     const { request, org } = await ctx.services.membership.join(personId, code, name, ctx.now);
+    // The secretary learns of the request at once, with the buttons to decide it.
+    await notify(
+      ctx,
+      await deciders(ctx, [org.id, org.kind === "group" ? org.parentId : null]),
+      (t) =>
+        textReply(t("notices.joinRequested", { name: request.name, org: org.name, code: request.code }), {
+          buttons: [
+            [
+              { label: t("members.approveFull"), command: "approve", args: [request.code, "正式"] },
+              { label: t("members.approveProbationary"), command: "approve", args: [request.code, "预备"] },
+              { label: t("members.rejectButton"), command: "reject", args: [request.code] },
+            ],
+          ],
+        }),
+      `join-requested:${request.code}`,
+    );
     return textReply(ctx.t("members.joinRequested", { name: org.name, code: request.code }), {
       visibility: "private",
     });

@@ -2,7 +2,8 @@
 // for it in the private chat, so the reason is not shown to the whole group.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
+import { formatDateTime, requirePerson } from "../src/core/command-helpers.js";
+import { deciders, notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
@@ -21,13 +22,40 @@ export const leave = defineCommand({
       const meeting = await ctx.services.meetings.visible(personId, code);
       return ctx.ask(ctx.t("leave.askReason", { topic: meeting.topic }), "leave", [code], "private");
     }
-    const { meeting, leave: request } = await ctx.services.meetings.requestLeave(
-      personId,
-      code,
-      reason,
-      ctx.now,
-    );
+    const {
+      meeting,
+      member,
+      leave: request,
+    } = await ctx.services.meetings.requestLeave(personId, code, reason, ctx.now);
     await announce(ctx.services, meeting, ctx.now);
+    const zone = await ctx.services.orgs.timeZone(meeting.organizationId);
+    const approvers = [
+      ...(await deciders(ctx, [meeting.organizationId])),
+      ...(await deciders(ctx, [meeting.groupId], ["group_leader"])),
+    ];
+    await notify(
+      ctx,
+      approvers,
+      (t) =>
+        textReply(
+          t("notices.leaveRequested", {
+            name: member.name,
+            topic: meeting.topic,
+            when: formatDateTime(meeting.startsAt, zone),
+            reason,
+            code: request.code,
+          }),
+          {
+            buttons: [
+              [
+                { label: t("notices.approveLeave"), command: "approve_leave", args: [request.code] },
+                { label: t("notices.rejectLeave"), command: "reject_leave", args: [request.code] },
+              ],
+            ],
+          },
+        ),
+      `leave-requested:${request.code}`,
+    );
     return textReply(ctx.t("leave.requested", { topic: meeting.topic, code: request.code }), {
       visibility: "private",
     });

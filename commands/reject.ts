@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, requirePerson } from "../src/core/command-helpers.js";
+import { notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
 
 export const reject = defineCommand({
@@ -17,6 +18,20 @@ export const reject = defineCommand({
       code,
       reason.join(" ").slice(0, 200) || null,
       ctx.now,
+    );
+    const org = await ctx.services.orgs.findById(request.organizationId);
+    const because = reason.join(" ").slice(0, 200);
+    await notify(
+      ctx,
+      [request.personId],
+      (t) =>
+        textReply(
+          t("notices.joinRejected", {
+            org: org?.name ?? "",
+            reason: because ? t("notices.reason", { reason: because }) : "",
+          }),
+        ),
+      `join-rejected:${request.code}`,
     );
     return textReply(ctx.t("members.rejected", { name: request.name, code: request.code }));
   },

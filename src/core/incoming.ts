@@ -33,4 +33,10 @@ export interface Incoming {
   attachment?: { filename: string; path: string };
   /** The bot's own handle on this platform, so "/cmd@other_bot" in a group can be ignored. */
   botUsername?: string;
+  /**
+   * On platforms where a message can reply to another (Telegram): whether this one replies to a
+   * message of the bot's. In a group only such a reply answers the bot's question; other messages
+   * are people talking to each other. Unset where the platform has no replies (the console).
+   */
+  repliesToBot?: boolean;
 }

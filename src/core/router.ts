@@ -154,6 +154,8 @@ export class Router {
     if (incoming.payload.type !== "text") return null;
     const text = incoming.payload.text.trim();
     if (!text) return null;
+    // In a group, a question is answered by replying to it; anything else is conversation.
+    if (incoming.chat.kind === "group" && incoming.repliesToBot === false) return null;
     const found = await this.deps.scope.read(async (s) => {
       const person = await s.identity.findPerson(incoming.user);
       if (!person) return null;

@@ -398,4 +398,17 @@ describe("Slack, end to end", () => {
     expect(answered.some((c) => c.method === "upload")).toBe(true);
     expect(answered.filter((c) => c.method === "chat.postMessage")).toHaveLength(0);
   });
+
+  it("answers an administrator's English help in whole sections within Slack's limits, in one post", async () => {
+    await slash(admin, "lang en");
+    const [answer, ...more] = await slash(admin, "help");
+    await slash(admin, "lang zh");
+    expect(more).toHaveLength(0);
+    const sections = ((answer?.params.blocks ?? []) as { type: string; text?: { text: string } }[]).filter(
+      (b) => b.type === "section",
+    );
+    expect(sections.length).toBeGreaterThan(1);
+    for (const section of sections) expect(section.text?.text.length).toBeLessThanOrEqual(3000);
+    expect(sections.map((b) => b.text?.text).join("\n")).toContain("/outbox");
+  });
 });

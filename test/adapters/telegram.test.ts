@@ -65,6 +65,8 @@ describe("Telegram, end to end", () => {
     if (!markup) throw new Error(`no keyboard in ${JSON.stringify(call?.params)}`);
     return markup.inline_keyboard;
   };
+  const messageIdOf = (call: { result?: unknown } | undefined) =>
+    (call?.result as { message_id?: number } | undefined)?.message_id ?? 0;
   const texts = (calls: { params: Record<string, unknown> }[]) =>
     calls.map((c) => String(c.params.text ?? "")).join("\n");
   const codeAfter = (text: string, label: string) =>
@@ -414,5 +416,99 @@ describe("Telegram, end to end", () => {
       caption: "幸福里社区党支部 2026年第1季度台账",
     });
     expect(Object.values(doc?.params ?? {})).toContain("fake workbook"); // the file itself was uploaded
+  });
+
+  it("asks a question in a privacy-mode group with a reply box, and takes only the asker's reply as its answer", async () => {
+    const asked = await says(secretary, "/schedule", "group");
+    const question = asked.find(
+      (c) => c.method === "sendMessage" && String(c.params.text).includes("请选择会议类型"),
+    );
+    expect(question?.params.reply_markup).toBeDefined();
+    // A question with buttons (the meeting type) is answered by pressing one; the next is typed.
+    const pressed = keyboardOf(question)[0]?.[0];
+    const next = fake.push({
+      callback_query: {
+        id: "cb-guided",
+        chat_instance: "ci",
+        from: { ...secretary, is_bot: false },
+        message: {
+          message_id: messageIdOf(question),
+          date: 0,
+          chat: { id: GROUP, type: "supergroup", title: "幸福里党员群" },
+        },
+        data: pressed?.callback_data,
+      },
+    } as never);
+    const before = fake.calls.length;
+    expect((await post(next)).status).toBe(200);
+    const ask = fake.calls.slice(before).find((c) => c.method === "sendMessage");
+    expect(String(ask?.params.text)).toContain("请输入日期");
+    expect(ask?.params.reply_markup).toEqual({ force_reply: true, selective: true });
+    expect(String(ask?.params.text)).toContain("回复这条消息");
+    const askId = messageIdOf(ask);
+
+    // Typed without replying, the date is not for the bot: privacy mode keeps it from the bot,
+    // and were it delivered the bot would take it for talk between people.
+    const stray = {
+      message: {
+        message_id: 900,
+        date: 0,
+        chat: { id: GROUP, type: "supergroup", title: "幸福里党员群" },
+        from: { ...secretary, is_bot: false },
+        text: "3月12日",
+      },
+    };
+    expect(fake.deliverable(stray as never)).toBe(false);
+    const quiet = fake.calls.length;
+    expect((await post(fake.push(stray as never))).status).toBe(200);
+    expect(fake.calls.slice(quiet).filter((c) => c.method === "sendMessage")).toHaveLength(0);
+
+    // Replying to the question is the answer.
+    const answer = {
+      message: {
+        message_id: 901,
+        date: 0,
+        chat: { id: GROUP, type: "supergroup", title: "幸福里党员群" },
+        from: { ...secretary, is_bot: false },
+        text: "3月12日",
+        reply_to_message: {
+          message_id: askId,
+          date: 0,
+          chat: { id: GROUP, type: "supergroup" },
+          from: fake.botUser,
+        },
+      },
+    };
+    expect(fake.deliverable(answer as never)).toBe(true);
+    const then = fake.calls.length;
+    expect((await post(fake.push(answer as never))).status).toBe(200);
+    const following = fake.calls.slice(then).find((c) => c.method === "sendMessage");
+    expect(String(following?.params.text)).toContain("请输入开始时间");
+    expect(following?.params.reply_parameters).toMatchObject({ message_id: 901 });
+    await says(secretary, "取消", "group"); // as a plain message: ignored, the prompt stays
+    const cancel = {
+      message: {
+        ...answer.message,
+        message_id: 902,
+        text: "取消",
+        reply_to_message: {
+          ...answer.message.reply_to_message,
+          message_id: messageIdOf(following),
+        },
+      },
+    };
+    await post(fake.push(cancel as never));
+  });
+
+  it("sends an administrator's English /help, longer than Telegram takes, as several whole messages", async () => {
+    await says(admin, "/lang en");
+    const help = (await says(admin, "/help")).filter((c) => c.method === "sendMessage");
+    await says(admin, "/lang zh");
+    const whole = help.map((c) => String(c.params.text));
+    expect(whole.join("\n").length).toBeGreaterThan(4096);
+    expect(help.length).toBeGreaterThan(1);
+    for (const text of whole) expect(text.length).toBeLessThanOrEqual(4096);
+    // Cut between lines: every part ends a line, and the last command's line is there.
+    expect(whole.join("\n")).toContain("/outbox");
   });
 });

@@ -24,6 +24,7 @@ export class FakeSlack {
   #rateLimited = 0;
   #retryAfter = 1;
   #limitedUntil = 0;
+  #responseUses = new Map<string, number>();
   /** Enforce one chat.postMessage a second per channel. */
   enforceLimits = false;
   /** How long each call takes to answer, in ms. */
@@ -52,6 +53,12 @@ export class FakeSlack {
         }
         if (url.pathname.startsWith("/respond/")) {
           this.calls.push({ method: "respond", params: { ...params, responseUrl: url.pathname } });
+          // A response_url takes 5 posts; blocks are held to the same limits as chat.postMessage.
+          const uses = (this.#responseUses.get(url.pathname) ?? 0) + 1;
+          this.#responseUses.set(url.pathname, uses);
+          if (uses > 5) return void res.writeHead(404).end("used_url");
+          const refusal = this.#blocksRefusal(params);
+          if (refusal) return void res.writeHead(400).end(refusal);
           return void res.writeHead(200).end("ok");
         }
         const method = url.pathname.replace(/^\/api\//, "");
@@ -97,6 +104,13 @@ export class FakeSlack {
     this.#retryAfter = retryAfter;
   }
 
+  #blocksRefusal(params: Record<string, unknown>): string | null {
+    const blocks = Array.isArray(params.blocks) ? (params.blocks as { text?: { text?: string } }[]) : [];
+    return blocks.length > 50 || blocks.some((b) => (b.text?.text?.length ?? 0) > 3000)
+      ? "invalid_blocks"
+      : null;
+  }
+
   #refusal(
     method: string,
     params: Record<string, unknown>,
@@ -113,9 +127,8 @@ export class FakeSlack {
     if (method === "chat.update" && this.deletedMessages.has(`${channel}:${params.ts}`))
       return { status: 200, error: "message_not_found" };
     if (String(params.text ?? "").length > 40_000) return { status: 200, error: "msg_too_long" };
-    const blocks = Array.isArray(params.blocks) ? (params.blocks as { text?: { text?: string } }[]) : [];
-    if (blocks.length > 50 || blocks.some((b) => (b.text?.text?.length ?? 0) > 3000))
-      return { status: 200, error: "invalid_blocks" };
+    const blocks = this.#blocksRefusal(params);
+    if (blocks) return { status: 200, error: blocks };
     if (method === "chat.postMessage" && this.enforceLimits) {
       const now = Date.now();
       if (now - (this.#lastPost.get(channel) ?? 0) < 1000) {

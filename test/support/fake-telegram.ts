@@ -14,6 +14,8 @@ import type { Update } from "grammy/types";
 export interface ApiCall {
   method: string;
   params: Record<string, unknown>;
+  /** What the call answered, when it succeeded (a sent message, with its message_id). */
+  result?: unknown;
 }
 
 export class FakeTelegram {
@@ -86,6 +88,23 @@ export class FakeTelegram {
     this.#files.set(fileId, bytes);
   }
 
+  /**
+   * Whether Telegram would deliver this update to a bot in privacy mode (the default): in groups
+   * only commands (an ASCII /command, for this bot if addressed), replies to the bot's own
+   * messages and button presses; everything in private chats.
+   */
+  deliverable(update: Omit<Update, "update_id">): boolean {
+    const message = (
+      update as {
+        message?: { chat: { type: string }; text?: string; reply_to_message?: { from?: { id: number } } };
+      }
+    ).message;
+    if (!message || message.chat.type === "private") return true;
+    if (message.reply_to_message?.from?.id === this.botUser.id) return true;
+    const command = message.text?.match(/^\/[A-Za-z0-9_]{1,32}(?:@(\w+))?(?:\s|$)/);
+    return Boolean(command && (!command[1] || command[1] === this.botUser.username));
+  }
+
   /** Queues an update for getUpdates and returns it (for webhook tests to post). */
   push(update: Omit<Update, "update_id">): Update {
     const full = { update_id: this.#nextUpdateId++, ...update } as Update;
@@ -126,11 +145,13 @@ export class FakeTelegram {
       : text
         ? (JSON.parse(text) as Record<string, unknown>)
         : {};
-    if (method !== "getUpdates") this.calls.push({ method, params });
+    const call: ApiCall = { method, params };
+    if (method !== "getUpdates") this.calls.push(call);
     // Counted on arrival, answered after the network's delay, as Telegram would.
     const answer = this.#refusal(method, params) ?? (await this.#ok(method, params));
     // A call refused for going too fast is not recorded as made (it was not delivered).
     if ("tooFast" in answer) this.calls.pop();
+    if (answer.status === 200) call.result = (answer.body as { result?: unknown }).result;
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
     return answer;
   }

@@ -3,6 +3,7 @@
 // are signed command invocations.
 import type { types } from "@slack/bolt";
 import type { Reply, Segment } from "../../core/reply.js";
+import { splitReply } from "../../core/split-reply.js";
 import { encodeAction } from "./action-value.js";
 
 export function escapeMrkdwn(text: string): string {
@@ -24,10 +25,24 @@ export function renderMrkdwn(reply: Reply): string {
     .join("");
 }
 
+/** Slack's limits: 3,000 characters in a section's text, 50 blocks in a message. */
+export const SECTION_LIMIT = 3000;
+export const BLOCK_LIMIT = 50;
+
+/**
+ * The reply as blocks: as many sections as its text needs (cut between lines, each within
+ * Slack's 3,000 characters), then its buttons, all within the 50 blocks of one message.
+ */
 export function renderBlocks(reply: Reply, secret: string): types.KnownBlock[] {
-  const blocks: types.KnownBlock[] = [
-    { type: "section", text: { type: "mrkdwn", text: renderMrkdwn(reply).slice(0, 3000) } },
-  ];
+  const rows = reply.buttons?.length ?? 0;
+  const sections = splitReply(
+    reply,
+    SECTION_LIMIT,
+    (segments) => renderMrkdwn({ segments: [...segments] }).length,
+  );
+  const blocks: types.KnownBlock[] = sections
+    .slice(0, BLOCK_LIMIT - rows)
+    .map((part) => ({ type: "section", text: { type: "mrkdwn", text: renderMrkdwn(part) } }));
   (reply.buttons ?? []).forEach((row, r) => {
     blocks.push({
       type: "actions",

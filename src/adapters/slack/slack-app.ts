@@ -3,14 +3,14 @@
 // leave reason, scheduling), ephemeral answers for what only the actor should see. Requests are
 // acknowledged at once and worked on after the ack; each invocation's trigger_id is its update
 // id, so a request delivered twice is applied once.
-import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, type types } from "@slack/bolt";
 import type { Translate } from "../../core/i18n.js";
 import type { ChatRef, Incoming } from "../../core/incoming.js";
 import type { Logger } from "../../core/logger.js";
 import { type Reply, replyText } from "../../core/reply.js";
 import { decodeAction } from "./action-value.js";
 import { leaveModal, minutesModal, scheduleModal, scheduleText } from "./modals.js";
-import { renderBlocks } from "./render-blocks.js";
+import { BLOCK_LIMIT, renderBlocks } from "./render-blocks.js";
 import { deliveryClient, SlackSender } from "./slack-sender.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -48,11 +48,16 @@ export function createSlackApp(opts: SlackAppOptions) {
     ...(opts.apiUrl ? { clientOptions: { slackApiUrl: opts.apiUrl } } : {}),
   });
 
-  /** Posts replies: ephemeral for what only the actor should see, in the channel otherwise. */
+  /**
+   * Posts replies: ephemeral for what only the actor should see, in the channel otherwise. Text
+   * replies that go the same way are batched into one message (up to Slack's 50 blocks, a divider
+   * between them), since a response_url takes at most 5 posts and a list of requests is more.
+   */
   async function post(
     replies: Reply[],
     where: { channel: string; user: string; private: boolean; respond?: (m: object) => Promise<unknown> },
   ) {
+    const messages: { ephemeral: boolean; text: string; blocks: types.KnownBlock[] }[] = [];
     for (const reply of replies) {
       if (reply.attachment) {
         // A private file (an export) goes to the person's direct messages, never to the channel;
@@ -69,8 +74,16 @@ export function createSlackApp(opts: SlackAppOptions) {
         });
         continue;
       }
-      const message = { text: replyText(reply).slice(0, 3000), blocks: renderBlocks(reply, opts.secret) };
       const ephemeral = reply.visibility === "private" || where.private;
+      const blocks = renderBlocks(reply, opts.secret);
+      const last = messages.at(-1);
+      if (last && last.ephemeral === ephemeral && last.blocks.length + 1 + blocks.length <= BLOCK_LIMIT) {
+        last.blocks.push({ type: "divider" }, ...blocks);
+        last.text = `${last.text}\n${replyText(reply)}`.slice(0, 3000);
+      } else messages.push({ ephemeral, text: replyText(reply).slice(0, 3000), blocks });
+    }
+    for (const { ephemeral, text, blocks } of messages) {
+      const message = { text, blocks };
       if (where.respond) {
         await where.respond({
           ...message,

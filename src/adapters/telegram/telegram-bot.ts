@@ -96,7 +96,18 @@ export function createTelegramBot(opts: TelegramBotOptions) {
         }
         continue;
       }
-      await sendReply(ctx.api, chat.id, reply, opts.secret);
+      // A question asked in a group is sent as a reply to the asker's message that opens their
+      // reply box (force_reply, selective): with privacy mode on, Telegram delivers the answer
+      // only because it replies to the bot.
+      const asks = reply.expectsAnswer && chat.type !== "private";
+      const messageId = ctx.message?.message_id ?? ctx.callbackQuery?.message?.message_id;
+      await sendReply(
+        ctx.api,
+        chat.id,
+        reply,
+        opts.secret,
+        asks ? { question: true, ...(messageId ? { replyTo: messageId } : {}) } : {},
+      );
     }
     return toast;
   }
@@ -116,6 +127,7 @@ export function createTelegramBot(opts: TelegramBotOptions) {
       chat,
       payload: { type: "text", text },
       botUsername: ctx.me.username,
+      repliesToBot: ctx.message.reply_to_message?.from?.id === ctx.me.id,
       ...(attachment ? { attachment } : {}),
     });
     await deliver(ctx, replies, false);

@@ -4,7 +4,8 @@
 // "chat not found" mean the person or group is out of reach, a group upgraded to a supergroup
 // says where it went, a deleted announcement is posted afresh, other 400s are the content's fault.
 import { type Api, GrammyError, InputFile } from "grammy";
-import type { Reply } from "../../core/reply.js";
+import type { Reply, Segment } from "../../core/reply.js";
+import { splitReply } from "../../core/split-reply.js";
 import {
   ChatMigrated,
   DeliveryRefused,
@@ -68,18 +69,62 @@ function classify(error: unknown): unknown {
   return error;
 }
 
-/** Sends a reply: text, or a document or photo (exports, charts) with the text as its caption. */
-export async function sendReply(api: Api, chatId: string | number, reply: Reply, secret: string) {
-  const text = renderHtml(reply);
-  const keyboard = renderKeyboard(reply, secret);
-  const extra = { parse_mode: "HTML" as const, ...(keyboard ? { reply_markup: keyboard } : {}) };
+/** Telegram's limits (characters after entity parsing; the HTML is measured, which is never less). */
+export const TEXT_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+const measureHtml = (segments: readonly Segment[]) => renderHtml({ segments: [...segments] }).length;
+
+/**
+ * Sends a reply: text, or a document or photo (exports, charts) with the text as its caption. Text
+ * longer than Telegram takes goes as several messages cut between lines (tags never split); a
+ * caption too long keeps what fits and the rest follows as messages. Buttons go on the last one.
+ * Returns the last message sent.
+ */
+export async function sendReply(
+  api: Api,
+  chatId: string | number,
+  reply: Reply,
+  secret: string,
+  opts: { question?: boolean; replyTo?: number } = {},
+) {
   const file = reply.attachment;
+  let texts = splitReply(reply, TEXT_LIMIT, measureHtml);
+  let sent: { message_id: number } | undefined;
   if (file) {
+    const [caption, ...more] = splitReply(reply, CAPTION_LIMIT, measureHtml);
+    const rest = more.flatMap((part, i) => (i === 0 ? part.segments : [{ text: "\n" }, ...part.segments]));
+    texts =
+      rest.length > 0
+        ? splitReply(
+            { segments: rest, ...(reply.buttons ? { buttons: reply.buttons } : {}) },
+            TEXT_LIMIT,
+            measureHtml,
+          )
+        : [];
+    const first = caption ?? reply;
+    const keyboard = texts.length === 0 ? renderKeyboard(reply, secret) : undefined;
     const input = new InputFile(file.path, file.filename);
-    const caption = { ...extra, caption: text.slice(0, 1024) };
-    return file.kind === "image"
-      ? api.sendPhoto(chatId, input, caption)
-      : api.sendDocument(chatId, input, caption);
+    const extra = {
+      parse_mode: "HTML" as const,
+      caption: renderHtml(first),
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+    };
+    sent = await (file.kind === "image"
+      ? api.sendPhoto(chatId, input, extra)
+      : api.sendDocument(chatId, input, extra));
   }
-  return api.sendMessage(chatId, text, extra);
+  for (const [i, part] of texts.entries()) {
+    const keyboard = renderKeyboard(part, secret);
+    const last = i === texts.length - 1;
+    const question = opts.question && last ? { force_reply: true as const, selective: true } : undefined;
+    sent = await api.sendMessage(chatId, renderHtml(part), {
+      parse_mode: "HTML",
+      ...(keyboard ? { reply_markup: keyboard } : question ? { reply_markup: question } : {}),
+      ...(i === 0 && opts.replyTo
+        ? { reply_parameters: { message_id: opts.replyTo, allow_sending_without_reply: true } }
+        : {}),
+    });
+  }
+  if (!sent) throw new Error("nothing to send");
+  return sent;
 }

@@ -40,6 +40,8 @@ describe("delivering what the bot posts on its own", () => {
     bot = await startTestBot();
     bot.clock.set("2026-03-02T01:00:00Z");
     world = await buildWorld(bot);
+    // The world's own notices (join requests, approvals) are not what these tests are about.
+    await bot.prisma.outboxMessage.deleteMany({});
     sender = new RecordingSender();
     worker = new DeliveryWorker(
       bot.app.services,

@@ -50,6 +50,7 @@ export class FakeTelegram {
   /** Messages deleted in their chat ("chat:message_id"). */
   readonly deletedMessages = new Set<string>();
   #serverErrors = new Map<string, number>();
+  #badRequests = new Map<string, string[]>();
   apiRoot = "";
 
   async start(): Promise<void> {
@@ -77,6 +78,14 @@ export class FakeTelegram {
   /** The next `times` calls of a method answer 429 with this retry_after (seconds). */
   failWith429(method: string, retryAfter: number, times = 1): void {
     this.#failures.set(method, [...(this.#failures.get(method) ?? []), ...Array(times).fill(retryAfter)]);
+  }
+
+  /** The next `times` calls of a method answer 400 with this description (content Telegram refuses). */
+  failWithBadRequest(method: string, description: string, times = 1): void {
+    this.#badRequests.set(method, [
+      ...(this.#badRequests.get(method) ?? []),
+      ...Array(times).fill(description),
+    ]);
   }
 
   /** The next `times` calls of a method answer 502 Bad Gateway (a transient failure). */
@@ -174,6 +183,8 @@ export class FakeTelegram {
       this.#serverErrors.set(method, serverErrors - 1);
       return error(502, "Bad Gateway");
     }
+    const badRequest = this.#badRequests.get(method)?.shift();
+    if (badRequest) return error(400, badRequest);
     const retryAfter = this.#failures.get(method)?.shift();
     if (retryAfter !== undefined)
       return error(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });

@@ -124,7 +124,9 @@ export class Router {
       return Array.isArray(result) ? result : [result];
     } catch (error) {
       if (error instanceof DomainError) {
-        return [textReply(t(error.key, error.values), { visibility: error.visibility })];
+        // A button pressed in a group is one person's act: what went wrong is theirs alone.
+        const visibility = incoming.payload.type === "action" ? "private" : error.visibility;
+        return [textReply(t(error.key, error.values), { visibility })];
       }
       if (error instanceof UpdateAlreadyApplied) {
         logger.info(
@@ -134,7 +136,7 @@ export class Router {
         return [];
       }
       logger.error({ err: error, command: command.name, chat: incoming.chat.id }, "command failed");
-      return [textReply(t("router.failed"))];
+      return [textReply(t("router.failed"), { visibility: "private" })];
     }
   }
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeCallback } from "../../src/adapters/telegram/callback-data.js";
 import { createTelegramBot } from "../../src/adapters/telegram/telegram-bot.js";
 import { telegramWebhookRoute } from "../../src/adapters/telegram/webhook-route.js";
 import { silentLogger } from "../../src/core/logger.js";
@@ -516,5 +517,24 @@ describe("Telegram, end to end", () => {
     for (const text of whole) expect(text.length).toBeLessThanOrEqual(4096);
     // Cut between lines: every part ends a line, and the last command's line is there.
     expect(whole.join("\n")).toContain("/outbox");
+  });
+
+  it("answers what went wrong with a button pressed in the group to the presser alone", async () => {
+    // A button of the bot's own making for a meeting that no longer exists.
+    const press = fake.push({
+      callback_query: {
+        id: "cb-gone",
+        chat_instance: "x",
+        from: { ...member, is_bot: false },
+        data: encodeCallback("button-signing-secret", "attend", ["HZZZZ"]),
+        message: { message_id: 1, date: 0, chat: { id: GROUP, type: "supergroup", title: "幸福里党员群" } },
+      },
+    } as never);
+    const before = fake.calls.length;
+    expect((await post(press)).status).toBe(200);
+    const after = fake.calls.slice(before);
+    const inGroup = after.filter((c) => c.method === "sendMessage" && c.params.chat_id === GROUP);
+    expect(inGroup.map((c) => c.params.text)).toEqual([]);
+    expect(String(after.find((c) => c.method === "answerCallbackQuery")?.params.text)).toContain("HZZZZ");
   });
 });

@@ -57,7 +57,9 @@ describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
     bot.clock.set("2026-03-03T01:01:00Z"); // two 09:00 runs
     await scheduler.tick();
     const secretaryChat = { platform: "console" as const, id: "user:li-jianguo", kind: "private" as const };
-    const privatePosts = (await bot.posts(secretaryChat)).map((r) => joined([r]));
+    const privatePosts = (await bot.posts(secretaryChat))
+      .map((r) => joined([r]))
+      .filter((t) => t.includes("预警"));
     expect(privatePosts).toHaveLength(1);
     expect(privatePosts[0]).toContain("【党员预警】「幸福里社区党支部」（仅书记可见）");
     expect(joined(await bot.posts(world.groupA))).not.toContain("预警");

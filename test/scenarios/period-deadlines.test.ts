@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { joined } from "../support/replies.js";
+import { joined, notJoinNotice } from "../support/replies.js";
 import { holdClosedMeeting, testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 import { buildWorld, type World } from "../support/world.js";
@@ -32,9 +32,9 @@ describe("deadlines before a period ends", () => {
       bot.clock.set(day);
       await scheduler.tick();
     }
-    const mine = (await bot.posts({ platform: "console", id: "user:li-jianguo", kind: "private" })).map((r) =>
-      joined([r]),
-    );
+    const mine = (await bot.posts({ platform: "console", id: "user:li-jianguo", kind: "private" }))
+      .map((r) => joined([r]))
+      .filter(notJoinNotice);
     expect(mine.sort()).toEqual(
       [
         "【到期提醒】「幸福里社区党支部」2026年第1季度的党课还差 1 次，尚未召开也未安排，本期 2026-03-31 结束。",
@@ -42,9 +42,9 @@ describe("deadlines before a period ends", () => {
         "【到期提醒】「幸福里社区党支部」2026年3月的主题党日还差 1 次，尚未召开也未安排，本期 2026-03-31 结束。",
       ].sort(),
     );
-    const other = (await bot.posts({ platform: "console", id: "user:chen-xiuying", kind: "private" })).map(
-      (r) => joined([r]),
-    );
+    const other = (await bot.posts({ platform: "console", id: "user:chen-xiuying", kind: "private" }))
+      .map((r) => joined([r]))
+      .filter(notJoinNotice);
     expect(other).toHaveLength(4); // branch B also misses its committee meeting
     expect(joined(await bot.posts(world.groupA))).not.toContain("到期提醒");
     await scheduler.stop();

@@ -12,6 +12,9 @@ export function codeAfter(replies: Reply[], label: string): string {
 
 export const joined = (replies: Reply[]): string => texts(replies).join("\n");
 
+/** Not a notice about joining (a request to decide, a decision): for tests about other notices. */
+export const notJoinNotice = (text: string): boolean => !/申请加入「|的申请已通过|的申请未通过/.test(text);
+
 /** The first code with a prefix ("H" meeting, "V" activity, "W" wish) in a text. */
 export const codeIn = (text: string, prefix: string): string =>
   text.match(new RegExp(`\\b(${prefix}[0-9A-Z]{4})\\b`))?.[1] ?? "";

@@ -183,7 +183,9 @@ export function createSlackApp(opts: SlackAppOptions) {
       chat: chatOf(channel),
       payload: { type: "text", text: scheduleText(view.state.values) },
     });
-    await post(replies, { channel, user: body.user.id, private: false });
+    // The form is one person's: its answer (or what was wrong) is theirs; the announcement
+    // reaches the channel through the outbox.
+    await post(replies, { channel, user: body.user.id, private: true });
   });
 
   app.view("minutes", async ({ ack, view, body }) => {

@@ -36,6 +36,9 @@ export class FakeSlack {
   /** Channels the bot is not a member of. */
   readonly outsideChannels = new Set<string>();
   readonly deletedMessages = new Set<string>();
+  /** Users the bot cannot message (deactivated, or never in the workspace). */
+  readonly missingUsers = new Set<string>();
+  #nextErrors: string[] = [];
 
   async start(): Promise<void> {
     this.#server = createServer((req, res) => {
@@ -93,6 +96,11 @@ export class FakeSlack {
     });
   }
 
+  /** The next chat.postMessage calls answer these Slack error codes, one each. */
+  failNextPostsWith(...errors: string[]): void {
+    this.#nextErrors.push(...errors);
+  }
+
   rateLimitNextPost(times = 1, retryAfter = 1): void {
     this.#rateLimited = times;
     this.#retryAfter = retryAfter;
@@ -121,6 +129,9 @@ export class FakeSlack {
       this.#rateLimited = Math.max(0, this.#rateLimited - 1);
       return { status: 429, retryAfter: this.#retryAfter };
     }
+    const next = method === "chat.postMessage" ? this.#nextErrors.shift() : undefined;
+    if (next) return { status: 200, error: next };
+    if (this.missingUsers.has(channel)) return { status: 200, error: "user_not_found" };
     if (this.missingChannels.has(channel)) return { status: 200, error: "channel_not_found" };
     if (this.archivedChannels.has(channel)) return { status: 200, error: "is_archived" };
     if (this.outsideChannels.has(channel)) return { status: 200, error: "not_in_channel" };

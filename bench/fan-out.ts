@@ -7,13 +7,13 @@
 // database) sharing the limits.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createTelegramBot } from "../src/adapters/telegram/telegram-bot.js";
 import { type App, createApp } from "../src/app.js";
 import type { DatabaseConfig } from "../src/config.js";
 import { systemClock } from "../src/core/clock.js";
 import { silentLogger } from "../src/core/logger.js";
 import { textReply } from "../src/core/reply.js";
 import { DeliveryWorker } from "../src/delivery/delivery-worker.js";
+import { telegramSenderFor } from "../test/support/fake-senders.js";
 import { FakeTelegram } from "../test/support/fake-telegram.js";
 import { testConfig } from "../test/support/test-config.js";
 
@@ -54,15 +54,7 @@ export async function benchFanOut(database: DatabaseConfig): Promise<void> {
     fake.enforceLimits = true;
     fake.latencyMs = latency;
     await fake.start();
-    const { sender } = createTelegramBot({
-      token: fake.token,
-      apiRoot: fake.apiRoot,
-      botInfo: fake.botUser as never,
-      secret: "bench",
-      handle: async () => [],
-      t: app.i18n.translator("zh-CN"),
-      logger: silentLogger,
-    });
+    const sender = telegramSenderFor(fake, app.i18n.translator("zh-CN"));
     await queue(app, `one-${latency}`);
     const worker = new DeliveryWorker(
       app.services,

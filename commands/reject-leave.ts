@@ -1,10 +1,10 @@
 // /reject_leave <leave code> [note]: the member is still expected.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
-import { formatDateTime, requirePerson } from "../src/core/command-helpers.js";
-import { notify } from "../src/core/notify.js";
+import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
+import { tellLeaveDecision } from "../src/meetings/leave-notice.js";
 import { leaveCodeArg } from "../src/meetings/meeting-code-arg.js";
 
 export const rejectLeave = defineCommand({
@@ -20,24 +20,11 @@ export const rejectLeave = defineCommand({
       actorId,
       code,
       false,
-      note.join(" ").slice(0, 200) || null,
+      noteText || null,
       ctx.now,
     );
     await announce(ctx.services, meeting, ctx.now);
-    const zone = await ctx.services.orgs.timeZone(meeting.organizationId);
-    await notify(
-      ctx,
-      [member?.personId],
-      (t) =>
-        textReply(
-          t("notices.leaveRejected", {
-            topic: meeting.topic,
-            when: formatDateTime(meeting.startsAt, zone),
-            note: noteText ? t("notices.reason", { reason: noteText }) : "",
-          }),
-        ),
-      `leave-decided:${ctx.args[0]}`,
-    );
+    await tellLeaveDecision(ctx, { meeting, member }, code, false, noteText || null);
     return textReply(ctx.t("leave.rejected", { name: member?.name ?? "", topic: meeting.topic }));
   },
 });

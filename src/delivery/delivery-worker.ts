@@ -13,7 +13,7 @@ import type { Platform } from "../core/incoming.js";
 import type { Logger } from "../core/logger.js";
 import type { Reply } from "../core/reply.js";
 import type { ServiceScope } from "../services.js";
-import { type Failure, failureOf } from "./delivery-outcomes.js";
+import { DeliveryOutcomes, failureOf, MAX_ATTEMPTS, type Next } from "./delivery-outcomes.js";
 import type { OutboxRow } from "./outbox-service.js";
 import { type PaceRule, PLATFORM_LIMITS, paceKey } from "./platform-limits.js";
 import type { Sender } from "./sender.js";
@@ -23,9 +23,9 @@ export const DEFAULT_LEASE_MS = 60_000;
 /** A chat's own limit that asks for longer than this puts its messages back for later. */
 const SHORT_WAIT_MS = 1_500;
 const DEFAULT_CONCURRENCY: Record<Platform, number> = { telegram: 16, slack: 8, console: 1 };
-export const MAX_ATTEMPTS = 8;
-const BASE_BACKOFF_MS = 5_000;
-const MAX_BACKOFF_MS = 15 * 60_000;
+
+export { MAX_ATTEMPTS };
+
 /** With nothing due, look again at most this often while other chats are still being sent. */
 const RECLAIM_MS = 250;
 const PRUNE_EVERY_MS = 10 * 60_000;
@@ -66,8 +66,8 @@ export class DeliveryWorker {
   readonly #workerId: string;
   readonly #leaseMs: number;
   readonly #limits: Record<Platform, readonly PaceRule[]>;
-  readonly #maxAttempts: number;
   readonly #wall: () => number;
+  readonly #outcomes: DeliveryOutcomes;
 
   constructor(
     private readonly scope: ServiceScope,
@@ -75,13 +75,17 @@ export class DeliveryWorker {
     private readonly render: RenderOutbox,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly options: DeliveryOptions = {},
+    options: DeliveryOptions = {},
   ) {
     this.#workerId = options.workerId ?? "worker";
     this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.#limits = options.limits ?? PLATFORM_LIMITS;
-    this.#maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
     this.#wall = options.wallClock ?? Date.now;
+    this.#outcomes = new DeliveryOutcomes(scope, clock, logger, {
+      maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
+      wallClock: this.#wall,
+      ...(options.t ? { t: options.t } : {}),
+    });
     this.#lanes = [...senders].map(([platform, sender]) => {
       const concurrency = options.concurrency?.[platform] ?? DEFAULT_CONCURRENCY[platform];
       return { platform, sender, concurrency, queue: new PQueue({ concurrency }) };
@@ -158,7 +162,7 @@ export class DeliveryWorker {
         const row = rows[index] as OutboxRow;
         let next = await this.#deliverOne(lane, row);
         if (next === "retry" && ++retries > 2)
-          next = await this.#failed(lane, row, { kind: "transient" }, new Error("the chat kept moving"));
+          next = await this.#outcomes.settle(row, { kind: "transient" }, new Error("the chat kept moving"));
         if (next === "retry") continue;
         retries = 0;
         if (next === "next") {
@@ -187,10 +191,7 @@ export class DeliveryWorker {
    * target changed); otherwise stop this chat, putting the rest back until `until` (the failed
    * message itself too unless `consumed`).
    */
-  async #deliverOne(
-    lane: Lane,
-    row: OutboxRow,
-  ): Promise<"next" | "retry" | { until?: Date; consumed: boolean }> {
+  async #deliverOne(lane: Lane, row: OutboxRow): Promise<Next> {
     const later = await this.#pace(lane.platform, row.chatId);
     if (later > 0) return { until: new Date(this.clock.now().getTime() + later), consumed: false };
     const posted = row.replaceKey
@@ -203,7 +204,7 @@ export class DeliveryWorker {
         await lane.sender.send(row.chatId, reply, posted ? { editMessageId: posted.messageId } : {})
       ).messageId;
     } catch (error) {
-      return this.#failed(lane, row, failureOf(error), error);
+      return this.#outcomes.settle(row, failureOf(error), error);
     }
     await this.scope.transaction((s) => s.outbox.recordSent(row, messageId, this.clock.now()));
     return "next";
@@ -226,89 +227,6 @@ export class DeliveryWorker {
       }
     }
     return 0;
-  }
-
-  async #failed(
-    lane: Lane,
-    row: OutboxRow,
-    failure: Failure,
-    error: unknown,
-  ): Promise<"next" | "retry" | { until?: Date; consumed: boolean }> {
-    const now = this.clock.now();
-    const log = { outbox: row.id, platform: row.platform, chat: row.chatId, err: error };
-    // A private chat that is "gone" is a person out of reach, and the other way round.
-    const isPrivate = row.chatId.startsWith("user:");
-    if (failure.kind === "chat-gone" && isPrivate) failure = { kind: "unreachable", detail: failure.detail };
-    if (failure.kind === "unreachable" && !isPrivate) failure = { kind: "chat-gone", detail: failure.detail };
-    switch (failure.kind) {
-      case "rate-limited":
-        // Not a failure: the platform said how long to wait.
-        if (failure.scope === "platform")
-          await this.scope.read((s) => s.outbox.holdPace(lane.platform, this.#wall() + failure.retryAfterMs));
-        return { until: new Date(now.getTime() + failure.retryAfterMs), consumed: false };
-      case "migrated":
-        this.logger.info({ ...log, to: failure.newChatId }, "chat migrated; following it");
-        await this.scope.transaction((s) =>
-          s.outbox.chatMigrated(row.platform, row.chatId, failure.newChatId, now),
-        );
-        row.chatId = failure.newChatId;
-        return "retry";
-      case "edit-gone":
-        await this.scope.transaction((s) =>
-          s.outbox.forgetPosted(row.platform, row.chatId, row.replaceKey ?? ""),
-        );
-        return "retry";
-      case "unreachable":
-        this.logger.warn(log, "person cannot be messaged privately; marked unreachable");
-        await this.scope.transaction((s) =>
-          s.outbox.personUnreachable(row.platform, row.chatId, failure.detail, now),
-        );
-        return { consumed: true };
-      case "chat-gone":
-        this.logger.warn(log, "bot can no longer post in this chat; unbound");
-        await this.scope.transaction(async (s) => {
-          const chat = await s.outbox.chatGone(row.platform, row.chatId, failure.detail, now);
-          const t = this.options.t;
-          if (!chat?.boundById || !t) return;
-          const text = t("delivery.chatGone", {
-            chat: chat.title ?? row.chatId,
-            org: chat.organization?.name ?? "",
-          });
-          await s.outbox.toPerson(
-            chat.boundById,
-            { segments: [{ text }] },
-            {
-              now,
-              dedupeKey: `chat-gone:${row.platform}:${row.chatId}:${now.getTime()}`,
-            },
-          );
-        });
-        return { consumed: true };
-      case "rejected":
-        this.logger.error(log, "platform refused the message; not retried");
-        await this.scope.transaction((s) =>
-          s.outbox.markDead({ ids: [row.id] }, "rejected", failure.detail, now),
-        );
-        return "next";
-      case "transient": {
-        const attempts = row.attempts + 1;
-        if (attempts >= this.#maxAttempts) {
-          this.logger.error({ ...log, attempts }, "delivery gave up after retries; dead-lettered");
-          await this.scope.transaction((s) =>
-            s.outbox.markDead({ ids: [row.id] }, "gave-up", String(error), now),
-          );
-          return "next";
-        }
-        // Exponential backoff with jitter, so a platform coming back is not hit by everyone at once.
-        const backoff =
-          Math.min(MAX_BACKOFF_MS, 2 ** row.attempts * BASE_BACKOFF_MS) * (0.8 + Math.random() * 0.4);
-        const retryAt = new Date(now.getTime() + backoff);
-        this.logger.warn({ ...log, attempts }, "delivery failed, will retry");
-        await this.scope.transaction((s) => s.outbox.markFailed(row.id, String(error), retryAt));
-        // The chat's later messages wait for it, so they do not overtake it.
-        return { until: retryAt, consumed: true };
-      }
-    }
   }
 }
 

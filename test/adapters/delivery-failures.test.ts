@@ -3,13 +3,12 @@
 // class ends in its own stored state, with the capped number of attempts at most, and the people
 // who need to know are told once.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSlackApp } from "../../src/adapters/slack/slack-app.js";
-import { createTelegramBot } from "../../src/adapters/telegram/telegram-bot.js";
 import type { Platform } from "../../src/core/incoming.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { textReply } from "../../src/core/reply.js";
 import { DeliveryWorker, MAX_ATTEMPTS } from "../../src/delivery/delivery-worker.js";
 import type { Sender } from "../../src/delivery/sender.js";
+import { slackSenderFor, telegramSenderFor } from "../support/fake-senders.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { codeIn, joined } from "../support/replies.js";
@@ -33,15 +32,7 @@ describe("messages Telegram refuses", () => {
     fake.enforceLimits = true;
     fake.latencyMs = 20;
     await fake.start();
-    const { sender } = createTelegramBot({
-      token: fake.token,
-      apiRoot: fake.apiRoot,
-      botInfo: fake.botUser as never,
-      secret: "s",
-      handle: async () => [],
-      t: bot.app.i18n.translator("zh-CN"),
-      logger: silentLogger,
-    });
+    const sender = telegramSenderFor(fake, bot.app.i18n.translator("zh-CN"));
     worker = new DeliveryWorker(
       bot.app.services,
       new Map([["telegram", sender]]),
@@ -217,29 +208,12 @@ describe("a Slack rate limit", () => {
     slack = new FakeSlack();
     await telegram.start();
     await slack.start();
-    const tg = createTelegramBot({
-      token: telegram.token,
-      apiRoot: telegram.apiRoot,
-      botInfo: telegram.botUser as never,
-      secret: "s",
-      handle: async () => [],
-      t: bot.app.i18n.translator("zh-CN"),
-      logger: silentLogger,
-    });
-    const sl = createSlackApp({
-      botToken: slack.botToken,
-      signingSecret: slack.signingSecret,
-      apiUrl: `${slack.url}/api/`,
-      secret: "s",
-      handle: async () => [],
-      t: bot.app.i18n.translator("zh-CN"),
-      logger: silentLogger,
-    });
+    const t = bot.app.i18n.translator("zh-CN");
     worker = new DeliveryWorker(
       bot.app.services,
       new Map<Platform, Sender>([
-        ["telegram", tg.sender],
-        ["slack", sl.sender],
+        ["telegram", telegramSenderFor(telegram, t)],
+        ["slack", slackSenderFor(slack, t)],
       ]),
       bot.app.renderOutbox,
       bot.clock,

@@ -1,10 +1,10 @@
 // What happens to a message Slack refuses, end to end through the real Slack sender (its own
 // WebClient, no retries) against a fake that answers Slack's error codes.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createSlackApp } from "../../src/adapters/slack/slack-app.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { textReply } from "../../src/core/reply.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
+import { slackSenderFor } from "../support/fake-senders.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { joined } from "../support/replies.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
@@ -28,18 +28,9 @@ describe("messages Slack refuses", () => {
     fake.enforceLimits = true;
     fake.latencyMs = 20;
     await fake.start();
-    const slack = createSlackApp({
-      botToken: fake.botToken,
-      signingSecret: fake.signingSecret,
-      apiUrl: `${fake.url}/api/`,
-      secret: "s",
-      handle: async () => [],
-      t: bot.app.i18n.translator("zh-CN"),
-      logger: silentLogger,
-    });
     worker = new DeliveryWorker(
       bot.app.services,
-      new Map([["slack", slack.sender]]),
+      new Map([["slack", slackSenderFor(fake, bot.app.i18n.translator("zh-CN"))]]),
       bot.app.renderOutbox,
       bot.clock,
       silentLogger,

@@ -1,0 +1,32 @@
+// The member hears how their leave request was decided, privately, in their language.
+import type { CommandContext } from "../core/command.js";
+import { formatDateTime } from "../core/command-helpers.js";
+import { notify } from "../core/notify.js";
+import { textReply } from "../core/reply.js";
+
+export async function tellLeaveDecision(
+  ctx: CommandContext<unknown>,
+  decided: {
+    meeting: { topic: string; startsAt: Date; organizationId: string };
+    member: { personId: string | null } | null;
+  },
+  leaveCode: string,
+  approved: boolean,
+  note: string | null,
+): Promise<void> {
+  const { meeting, member } = decided;
+  const zone = await ctx.services.orgs.timeZone(meeting.organizationId);
+  await notify(
+    ctx,
+    [member?.personId],
+    (t) =>
+      textReply(
+        t(approved ? "notices.leaveApproved" : "notices.leaveRejected", {
+          topic: meeting.topic,
+          when: formatDateTime(meeting.startsAt, zone),
+          note: note ? t("notices.reason", { reason: note }) : "",
+        }),
+      ),
+    `leave-decided:${leaveCode}`,
+  );
+}

@@ -36,9 +36,10 @@ export const checkin = defineCommand({
         { visibility: "private" },
       );
     } catch (error) {
-      // The button carries no code: ask for the one the host shows in the room, here.
+      // The button carries no code: ask for the one the host shows in the room, privately, so
+      // the member does not type it where everyone (and anyone checking in for someone) sees it.
       if (error instanceof DomainError && error.key === "meetings.checkInCodeNeeded") {
-        return ctx.ask(ctx.t("checkIn.askCode"), "checkin", [code]);
+        return ctx.ask(ctx.t("checkIn.askCode"), "checkin", [code], "private");
       }
       throw error;
     }

@@ -418,4 +418,10 @@ describe("Slack, end to end", () => {
     for (const section of sections) expect(section.text?.text.length).toBeLessThanOrEqual(3000);
     expect(sections.map((b) => b.text?.text).join("\n")).toContain("/outbox");
   });
+
+  it("takes /party /help (a command typed with its slash) as /party help", async () => {
+    const answer = textOf(await slash(member, "/help"));
+    expect(answer).not.toContain("未知命令");
+    expect(answer).toContain("/help");
+  });
 });

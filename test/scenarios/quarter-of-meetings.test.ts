@@ -198,13 +198,15 @@ describe("a quarter of 幸福里社区党支部", () => {
     expect(signin).toMatch(/^\d{4}$/);
     const wrong = signin === "0000" ? "1111" : "0000";
     expect(joined(await say(zhao, `/checkin ${codes.lesson} ${wrong}`))).toContain("签到码不对");
-    // The button cannot carry the code: the bot asks for it, the answer completes the check-in.
+    // The button cannot carry the code: the bot asks for it privately, and the answer typed in
+    // the private chat completes the check-in; the four digits are never typed in the group.
     const posts = await bot.posts(world.groupA);
     const lessonPost = posts.filter((p) => joined([p]).includes(codes.lesson ?? "-"));
-    expect(joined(await zhao.in(world.groupA).presses("签到", lessonPost))).toContain(
-      "请输入主持人出示的 4 位签到码",
-    );
-    expect(joined(await zhao.in(world.groupA).says(signin))).toContain("签到成功");
+    const asked = await zhao.in(world.groupA).presses("签到", lessonPost);
+    expect(joined(asked)).toContain("请输入主持人出示的 4 位签到码");
+    expect(asked.every((r) => r.visibility === "private")).toBe(true);
+    expect(await zhao.in(world.groupA).says(signin)).toEqual([]);
+    expect(joined(await zhao.says(signin))).toContain("签到成功");
     expect(joined(await say(zhao, `/checkin ${codes.lesson} ${signin}`))).toContain("您已经签到过了");
     for (const who of [secretary, wang, zhang, liu]) await say(who, `/checkin ${codes.lesson} ${signin}`);
     expect(await bot.prisma.checkIn.count({ where: { meeting: { code: codes.lesson } } })).toBe(5);

@@ -100,7 +100,8 @@ export function createSlackApp(opts: SlackAppOptions) {
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
-    const text = command.text.trim();
+    // "/party /bind X" (a Telegram habit, or a hint copied as it was written) means "/party bind X".
+    const text = command.text.trim().replace(/^\/+/, "");
     const chat = chatOf(command.channel_id, command.channel_name);
     if (/^(schedule|安排会议|安排)$/i.test(text)) {
       await client.views.open({

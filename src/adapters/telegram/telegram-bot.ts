@@ -2,6 +2,8 @@
 // escaped HTML with inline keyboards. Button presses carry signed callback data; short private
 // answers to a button in a group come back as the button's toast, longer ones by private message.
 // Edited messages, channel posts and anything without a sender are ignored.
+import { Agent as HttpAgent } from "node:http";
+import { Agent as HttpsAgent } from "node:https";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type Context, GrammyError } from "grammy";
@@ -49,6 +51,15 @@ function chatOf(ctx: Context): ChatRef | null {
     kind: chat.type === "private" ? "private" : "group",
     ...("title" in chat && chat.title ? { title: chat.title } : {}),
   };
+}
+
+/**
+ * Kept-alive connections for deliveries, dropped after 4 s idle: a server closes idle connections
+ * on its side (Node's after 5 s), and reusing one it has just closed fails the request.
+ */
+function deliveryAgent(apiRoot: string | undefined) {
+  const options = { keepAlive: true, timeout: 4_000 };
+  return apiRoot?.startsWith("http:") ? new HttpAgent(options) : new HttpsAgent(options);
 }
 
 export function createTelegramBot(opts: TelegramBotOptions) {
@@ -158,6 +169,9 @@ export function createTelegramBot(opts: TelegramBotOptions) {
 
   // Deliveries get their own Api without auto-retry: a 429 goes back to the outbox, which waits
   // exactly as asked without holding a delivery slot (and without delaying replies to people).
-  const deliveryApi = new Api(opts.token, opts.apiRoot ? { apiRoot: opts.apiRoot } : undefined);
+  const deliveryApi = new Api(opts.token, {
+    ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}),
+    baseFetchConfig: { compress: true, agent: deliveryAgent(opts.apiRoot) },
+  });
   return { bot, sender: new TelegramSender(deliveryApi, opts.secret) };
 }

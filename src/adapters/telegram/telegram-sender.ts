@@ -3,7 +3,7 @@
 // instead of stalling a delivery slot. Telegram's answers are classified for the worker: 403 and
 // "chat not found" mean the person or group is out of reach, a group upgraded to a supergroup
 // says where it went, a deleted announcement is posted afresh, other 400s are the content's fault.
-import { type Api, GrammyError, InputFile } from "grammy";
+import { type Api, GrammyError, HttpError, InputFile } from "grammy";
 import type { Reply, Segment } from "../../core/reply.js";
 import { splitReply } from "../../core/split-reply.js";
 import {
@@ -28,6 +28,18 @@ export class TelegramSender implements Sender {
   ) {}
 
   async send(chatId: string, reply: Reply, opts: { editMessageId?: string }): Promise<SendResult> {
+    // A connection that broke under the request (a kept-alive socket the server had just closed)
+    // is tried again at once, twice; then the failure goes to the outbox's backoff.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#send(chatId, reply, opts);
+      } catch (error) {
+        if (!(error instanceof HttpError) || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  async #send(chatId: string, reply: Reply, opts: { editMessageId?: string }): Promise<SendResult> {
     // Private messages are addressed "user:<id>"; a user's private chat with the bot has their id.
     const chat = chatId.startsWith("user:") ? chatId.slice("user:".length) : chatId;
     try {

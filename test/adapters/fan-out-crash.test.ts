@@ -10,10 +10,14 @@ import { startTestBot, type TestBot } from "../support/test-bot.js";
 
 const CHATS = 1000;
 
-/** Delivers into a shared log; after `dieAfter` sends it hangs forever, like a killed process. */
+/**
+ * Delivers into a shared log; after `dieAfter` sends it hangs forever, like a killed process —
+ * and, like a killed process, its worker claims nothing more (`onDeath` stops it).
+ */
 class MortalSender implements Sender {
   readonly platform = "console" as const;
   sent = 0;
+  onDeath: () => void = () => undefined;
   constructor(
     private readonly log: string[],
     private readonly dieAfter: number,
@@ -23,6 +27,7 @@ class MortalSender implements Sender {
   async send(chatId: string, _reply: Reply) {
     if (this.sent === this.dieAfter) {
       if (this.dieAfterSending) this.log.push(chatId);
+      this.onDeath();
       await new Promise(() => undefined); // never returns: the process is gone
     }
     this.sent += 1;
@@ -62,14 +67,16 @@ describe("a fan-out interrupted by a crash", () => {
   ] as const) {
     it(`resumes after a crash ${when}: every chat gets it, duplicates: ${duplicates}`, async () => {
       const log: string[] = [];
+      const mortal = new MortalSender(log, 400, dieAfterSending);
       const first = new DeliveryWorker(
         bot.app.services,
-        new Map([["console", new MortalSender(log, 400, dieAfterSending)]]),
+        new Map([["console", mortal]]),
         bot.app.renderOutbox,
         bot.clock,
         silentLogger,
         { workerId: "process-1" },
       );
+      mortal.onDeath = () => void first.stop();
       void drainUntilIdle(first); // hangs at the 401st message, holding its claim
       await new Promise((resolve) => setTimeout(resolve, 50));
       // The dead process got exactly 400 messages out and recorded (and, in the second case,

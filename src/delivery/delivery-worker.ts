@@ -22,6 +22,11 @@ import type { Sender } from "./sender.js";
 export const DEFAULT_LEASE_MS = 60_000;
 /** A chat's own limit that asks for longer than this puts its messages back for later. */
 const SHORT_WAIT_MS = 1_500;
+/**
+ * The platform's pace runs at most ~1 s ahead (a slot per send in flight, across instances); a
+ * longer wait is a platform-wide 429 being held: the chat goes back rather than pin a slot.
+ */
+const PLATFORM_WAIT_MS = 5_000;
 const DEFAULT_CONCURRENCY: Record<Platform, number> = { telegram: 16, slack: 8, console: 1 };
 
 export { MAX_ATTEMPTS };
@@ -215,7 +220,7 @@ export class DeliveryWorker {
     for (const rule of this.#limits[platform] ?? []) {
       const key = paceKey(platform, rule, chatId);
       if (!key) continue;
-      const maxWait = rule.scope === "platform" ? undefined : SHORT_WAIT_MS;
+      const maxWait = rule.scope === "platform" ? PLATFORM_WAIT_MS : SHORT_WAIT_MS;
       for (let tries = 1; ; tries++) {
         const asked = this.#wall();
         const grant = await this.scope.read((s) => s.outbox.reservePace(key, rule, asked, maxWait));

@@ -228,7 +228,7 @@ describe("a Slack rate limit", () => {
   });
 
   it("delays only Slack deliveries, and all of them, until its Retry-After has passed", async () => {
-    slack.rateLimitPostsFor(500, 1);
+    slack.rateLimitNextPost(2, 1);
     await bot.app.services.transaction(async (s) => {
       const now = bot.clock.now();
       for (const [platform, chatId] of [

@@ -8,12 +8,12 @@ import { silentLogger } from "../../src/core/logger.js";
 import { textReply } from "../../src/core/reply.js";
 import { DeliveryWorker, MAX_ATTEMPTS } from "../../src/delivery/delivery-worker.js";
 import type { Sender } from "../../src/delivery/sender.js";
-import { slackSenderFor, telegramSenderFor } from "../support/fake-senders.js";
+import { deliveryWorkerFor, slackSenderFor, telegramSenderFor } from "../support/fake-senders.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { codeIn, joined } from "../support/replies.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import { buildQuietWorld, enrol, type World } from "../support/world.js";
 
 describe("messages Telegram refuses", () => {
   let bot: TestBot;
@@ -25,24 +25,12 @@ describe("messages Telegram refuses", () => {
   beforeEach(async () => {
     bot = await startTestBot({ platform: "telegram" });
     bot.clock.set("2026-03-02T01:00:00Z");
-    world = await buildWorld(bot);
-    // The world's own notices (join requests, approvals) are not what these tests are about.
-    await bot.prisma.outboxMessage.deleteMany({});
+    world = await buildQuietWorld(bot);
     fake = new FakeTelegram();
     fake.enforceLimits = true;
     fake.latencyMs = 20;
     await fake.start();
-    const sender = telegramSenderFor(fake, bot.app.i18n.translator("zh-CN"));
-    worker = new DeliveryWorker(
-      bot.app.services,
-      new Map([["telegram", sender]]),
-      bot.app.renderOutbox,
-      bot.clock,
-      silentLogger,
-      {
-        t: bot.app.i18n.translator("zh-CN"),
-      },
-    );
+    worker = deliveryWorkerFor(bot, "telegram", telegramSenderFor(fake, bot.app.i18n.translator("zh-CN")));
   });
   afterEach(async () => {
     await worker.stop();

@@ -1,14 +1,13 @@
 // What happens to a message Slack refuses, end to end through the real Slack sender (its own
 // WebClient, no retries) against a fake that answers Slack's error codes.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { silentLogger } from "../../src/core/logger.js";
 import { textReply } from "../../src/core/reply.js";
-import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
-import { slackSenderFor } from "../support/fake-senders.js";
+import type { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
+import { deliveryWorkerFor, slackSenderFor } from "../support/fake-senders.js";
 import { FakeSlack } from "../support/fake-slack.js";
 import { joined } from "../support/replies.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import { buildQuietWorld, enrol, type World } from "../support/world.js";
 
 describe("messages Slack refuses", () => {
   let bot: TestBot;
@@ -21,23 +20,12 @@ describe("messages Slack refuses", () => {
   beforeEach(async () => {
     bot = await startTestBot({ platform: "slack" });
     bot.clock.set("2026-03-02T01:00:00Z");
-    world = await buildWorld(bot);
-    // The world's own notices (join requests, approvals) are not what these tests are about.
-    await bot.prisma.outboxMessage.deleteMany({});
+    world = await buildQuietWorld(bot);
     fake = new FakeSlack();
     fake.enforceLimits = true;
     fake.latencyMs = 20;
     await fake.start();
-    worker = new DeliveryWorker(
-      bot.app.services,
-      new Map([["slack", slackSenderFor(fake, bot.app.i18n.translator("zh-CN"))]]),
-      bot.app.renderOutbox,
-      bot.clock,
-      silentLogger,
-      {
-        t: bot.app.i18n.translator("zh-CN"),
-      },
-    );
+    worker = deliveryWorkerFor(bot, "slack", slackSenderFor(fake, bot.app.i18n.translator("zh-CN")));
   });
   afterEach(async () => {
     await worker.stop();

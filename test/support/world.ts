@@ -71,3 +71,10 @@ export async function buildWorld(bot: TestBot): Promise<World> {
   }
   return { admin, committee, branchA, branchB, groupA, groupB, secretaryA, secretaryB, memberCodes };
 }
+
+/** The world with the notices its building queued (join requests, approvals) set aside. */
+export async function buildQuietWorld(bot: TestBot): Promise<World> {
+  const world = await buildWorld(bot);
+  await bot.prisma.outboxMessage.deleteMany({});
+  return world;
+}

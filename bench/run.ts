@@ -9,6 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { type DatabaseConfig, parsePostgresUrl } from "../src/config.js";
+import { benchButtonPresses } from "./button-presses.js";
 import { benchCheckIn } from "./check-in.js";
 import { benchBranchExport, benchCommitteeExport } from "./export.js";
 import { benchFanOut } from "./fan-out.js";
@@ -19,6 +20,7 @@ const only = process.env.BENCH_ONLY?.split(",");
 const benches = [
   ["round-trip", benchRoundTrip],
   ["check-in", benchCheckIn],
+  ["button-presses", benchButtonPresses],
   ["fan-out", benchFanOut],
   ["leaderboard-city", benchLeaderboardCity],
   ["export-branch", benchBranchExport],

@@ -176,6 +176,34 @@ describe("Telegram, end to end", () => {
     expect(await bot.prisma.meetingResponse.count()).toBe(before);
   });
 
+  it("answers presses of different members in one group side by side, and one member's in order", async () => {
+    const announcement = fake
+      .sent()
+      .filter((c) => c.params.chat_id === String(GROUP))
+      .at(-1);
+    const attend = keyboardOf(announcement)[0]?.[0];
+    const pressBy = (user: TgUser, id: string) =>
+      fake.push({
+        callback_query: {
+          id,
+          chat_instance: "x",
+          from: { ...user, is_bot: false },
+          data: attend?.callback_data,
+          message: { message_id: 1, date: 0, chat: { id: GROUP, type: "supergroup", title: "幸福里党员群" } },
+        },
+      } as never);
+    fake.latencyMs = 300;
+    try {
+      await Promise.all([post(pressBy(member, "cb-a")), post(pressBy(secretary, "cb-b"))]);
+      expect(fake.mostInFlight("answerCallbackQuery")).toBe(2);
+      const answered = fake.sent("answerCallbackQuery").length;
+      await Promise.all([post(pressBy(member, "cb-c")), post(pressBy(member, "cb-d"))]);
+      expect(fake.sent("answerCallbackQuery").length).toBe(answered + 2);
+    } finally {
+      fake.latencyMs = 0;
+    }
+  });
+
   it("asks for the leave reason in the private chat after 请假 is pressed in the group", async () => {
     const announcement = fake
       .sent()

@@ -52,6 +52,13 @@ export class FakeTelegram {
   #serverErrors = new Map<string, number>();
   #badRequests = new Map<string, string[]>();
   apiRoot = "";
+  #inFlight = new Map<string, number>();
+  #mostInFlight = new Map<string, number>();
+
+  /** The most calls of a method that were being answered at one time. */
+  mostInFlight(method: string): number {
+    return this.#mostInFlight.get(method) ?? 0;
+  }
 
   async start(): Promise<void> {
     this.#server = createServer((req, res) => {
@@ -161,7 +168,10 @@ export class FakeTelegram {
     // A call refused for going too fast is not recorded as made (it was not delivered).
     if ("tooFast" in answer) this.calls.pop();
     if (answer.status === 200) call.result = (answer.body as { result?: unknown }).result;
+    this.#inFlight.set(method, (this.#inFlight.get(method) ?? 0) + 1);
+    this.#mostInFlight.set(method, Math.max(this.mostInFlight(method), this.#inFlight.get(method) ?? 0));
     if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
+    this.#inFlight.set(method, (this.#inFlight.get(method) ?? 1) - 1);
     return answer;
   }
 

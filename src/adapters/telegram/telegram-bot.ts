@@ -62,6 +62,12 @@ function deliveryAgent(apiRoot: string | undefined) {
   return apiRoot?.startsWith("http:") ? new HttpAgent(options) : new HttpsAgent(options);
 }
 
+/** What orders updates: the chat and the person in it. */
+export function sequenceKey(ctx: Context): string | undefined {
+  if (!ctx.chat) return undefined;
+  return ctx.from ? `${ctx.chat.id}:${ctx.from.id}` : String(ctx.chat.id);
+}
+
 export function createTelegramBot(opts: TelegramBotOptions) {
   const bot = new Bot(opts.token, {
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
@@ -69,8 +75,10 @@ export function createTelegramBot(opts: TelegramBotOptions) {
   });
   // Short waits (429, network blips) are retried here; long ones surface to the outbox.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 5 }));
-  // Updates of one chat are handled in order; different chats in parallel (with the runner).
-  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  // One person's updates in one chat are handled in order (a question and its answer, two presses
+  // of one button); everyone else's in parallel, so a room of members pressing 签到 at once is
+  // answered at once. The announcement they all change is edited once, through the outbox.
+  bot.use(sequentialize(sequenceKey));
 
   async function deliver(ctx: Context, replies: Reply[], viaButton: boolean): Promise<string | undefined> {
     let toast: string | undefined;

@@ -14,11 +14,10 @@ export const bindCode = defineCommand({
     const org = ctx.args[0] ? await ctx.services.orgs.requireByCode(ctx.args[0]) : requireOrg(ctx);
     const { code, expiresAt } = await ctx.services.chats.createBindCode(actorId, org, ctx.now);
     const zone = await ctx.services.orgs.timeZone(org.id);
-    return textReply(
-      ctx.t("chats.bindCode", { name: org.name, code, until: formatDateTime(expiresAt, zone) }),
-      {
-        visibility: "private",
-      },
-    );
+    const text = ctx.t("chats.bindCode", { name: org.name, code, until: formatDateTime(expiresAt, zone) });
+    const link = ctx.links?.addToGroup("bind", [code]);
+    return textReply(link ? `${text}\n${ctx.t("chats.bindLink", { link })}` : text, {
+      visibility: "private",
+    });
   },
 });

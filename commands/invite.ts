@@ -23,13 +23,13 @@ export const invite = defineCommand({
       ctx.now,
     );
     const zone = await ctx.services.orgs.timeZone(org.id);
-    return textReply(
-      ctx.t("members.inviteCreated", {
-        name: org.name,
-        code: created.code,
-        uses: created.maxUses,
-        until: formatDateTime(created.expiresAt, zone),
-      }),
-    );
+    const text = ctx.t("members.inviteCreated", {
+      name: org.name,
+      code: created.code,
+      uses: created.maxUses,
+      until: formatDateTime(created.expiresAt, zone),
+    });
+    const link = ctx.links?.privateChat("join", [created.code]);
+    return textReply(link ? `${text}\n${ctx.t("members.inviteLink", { link })}` : text);
   },
 });

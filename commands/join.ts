@@ -1,4 +1,5 @@
-// /join <invite code> <name>: ask to join a branch; the secretary approves or rejects.
+// /join <invite code> [name]: ask to join a branch; the secretary approves or rejects. Without the
+// name (a member who followed an invitation link) the bot asks for it, privately.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, nameArg, requirePerson } from "../src/core/command-helpers.js";
@@ -9,9 +10,10 @@ export const join = defineCommand({
   name: "join",
   aliases: ["加入", "申请加入"],
   role: "anyone",
-  args: z.tuple([codeArg, nameArg]),
+  args: z.union([z.tuple([codeArg]), z.tuple([codeArg, nameArg])]),
   async run(ctx) {
     const [code, name] = ctx.args;
+    if (name === undefined) return ctx.ask(ctx.t("members.askName"), "join", [code], "private");
     const personId = await requirePerson(ctx);
     const { request, org } = await ctx.services.membership.join(personId, code, name, ctx.now);
     // The secretary learns of the request at once, with the buttons to decide it.

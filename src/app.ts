@@ -5,12 +5,13 @@ import { chartRenderer } from "./charts/chart-service.js";
 import type { Config } from "./config.js";
 import type { Clock } from "./core/clock.js";
 import type { AnyCommand } from "./core/command.js";
-import { I18n } from "./core/i18n.js";
+import { I18n, matchLocale, type Translate } from "./core/i18n.js";
 import { InFlight } from "./core/in-flight.js";
-import type { Incoming } from "./core/incoming.js";
+import type { ChatRef, Incoming, UserRef } from "./core/incoming.js";
 import type { Logger } from "./core/logger.js";
 import { CommandRegistry } from "./core/registry.js";
 import type { Reply } from "./core/reply.js";
+import { mayRun } from "./core/roles.js";
 import { Router } from "./core/router.js";
 import { shortCode } from "./core/short-code.js";
 import { type Database, openDatabase } from "./db/database.js";
@@ -32,6 +33,15 @@ export interface App {
   /** Domain services outside any command, for jobs, seeding and tests. */
   readonly services: ServiceScope;
   handle(incoming: Incoming): Promise<Reply[]>;
+  /**
+   * The language to speak to a person in, where an adapter words something itself (a Slack
+   * modal): their chosen one, else their platform's, else the installation's default.
+   */
+  translatorFor(user: UserRef): Promise<Translate>;
+  /** Whether a person acts as a secretary (or above) in a chat, for the menu they are shown. */
+  menuLevel(user: UserRef, chat: ChatRef): Promise<"member" | "secretary">;
+  /** The platform says the bot left a group: unbind it and tell whoever bound it. */
+  chatGone(chat: ChatRef, detail: string): Promise<void>;
   /** Stops taking updates, waits for in-flight work (up to the timeout), closes the database. */
   close(timeoutMs?: number): Promise<void>;
   readonly accepting: boolean;
@@ -76,6 +86,26 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     },
     get accepting() {
       return accepting;
+    },
+    async translatorFor(user) {
+      const person = await scope.read((s) => s.identity.findPerson(user));
+      const locale = matchLocale(person?.locale) ?? matchLocale(user.languageHint) ?? i18n.defaultLocale;
+      return i18n.translator(locale);
+    },
+    async menuLevel(user, chat) {
+      const { roles } = await scope.read((s) => s.context.resolve(user, chat));
+      return mayRun("secretary", roles) ? "secretary" : "member";
+    },
+    async chatGone(chat, detail) {
+      await scope.transaction((s) =>
+        s.outbox.chatGoneTellingBinder(
+          chat.platform,
+          chat.id,
+          detail,
+          clock.now(),
+          i18n.translator(i18n.defaultLocale),
+        ),
+      );
     },
     handle(incoming) {
       if (!accepting) return Promise.resolve([]);

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { Services } from "../services.js";
 import type { Locale, Translate } from "./i18n.js";
-import type { ChatRef, UserRef } from "./incoming.js";
+import type { ChatRef, PlatformLinks, UserRef } from "./incoming.js";
 import type { Reply } from "./reply.js";
 import type { Role } from "./roles.js";
 
@@ -25,6 +25,8 @@ export interface CommandContext<A> {
   /** `org`, then its parents up to the root, as loaded with it (empty without an org). */
   orgChain: readonly OrgRecord[];
   attachment?: { filename: string; path: string };
+  /** Links that open a conversation with the bot and run a command (Telegram's deep links). */
+  links?: PlatformLinks;
   now: Date;
   t: Translate;
   /** The installation's default language, for messages posted to group chats. */

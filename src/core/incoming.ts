@@ -23,6 +23,17 @@ export type IncomingPayload =
   /** A pressed button: the command it invokes and its already-split arguments. */
   | { type: "action"; command: string; args: string[] };
 
+/**
+ * Links a platform can make that open a conversation with the bot and run a command there
+ * (Telegram's t.me deep links). Null when this command cannot travel in a link.
+ */
+export interface PlatformLinks {
+  /** Opens the person's private chat with the bot and runs the command. */
+  privateChat(command: string, args: string[]): string | null;
+  /** Adds the bot to a group of the person's choosing and runs the command there. */
+  addToGroup(command: string, args: string[]): string | null;
+}
+
 export interface Incoming {
   /** The platform's delivery id (Telegram update_id, Slack event_id); duplicates are applied once. */
   updateId?: string;
@@ -39,4 +50,6 @@ export interface Incoming {
    * are people talking to each other. Unset where the platform has no replies (the console).
    */
   repliesToBot?: boolean;
+  /** The platform's deep links, where it has them. */
+  links?: PlatformLinks;
 }

@@ -33,6 +33,13 @@ interface Invocation {
   answers?: { personId: string; chatKey: string };
 }
 
+/** How a question is answered differs by platform: a reply (Telegram), a form or DM (Slack). */
+const HINTS = {
+  telegram: "prompts.hint",
+  slack: "prompts.hintSlack",
+  console: "prompts.hintConsole",
+} as const;
+
 const CANCEL_WORDS = new Set(["取消", "cancel", "算了"]);
 
 export class Router {
@@ -93,6 +100,7 @@ export class Router {
           org,
           orgChain,
           ...(incoming.attachment ? { attachment: incoming.attachment } : {}),
+          ...(incoming.links ? { links: incoming.links } : {}),
           now,
           t,
           groupT: i18n.translator(i18n.defaultLocale),
@@ -108,7 +116,7 @@ export class Router {
               askArgs,
               now,
             );
-            const hint = t("prompts.hint");
+            const hint = t(HINTS[incoming.user.platform]);
             return textReply(`${question}\n${hint}`, {
               expectsAnswer: true,
               ...(where === "private" ? { visibility: "private" as const } : {}),

@@ -83,23 +83,9 @@ export class DeliveryOutcomes {
         return { consumed: true };
       case "chat-gone":
         this.logger.warn(log, "bot can no longer post in this chat; unbound");
-        await this.scope.transaction(async (s) => {
-          const chat = await s.outbox.chatGone(row.platform, row.chatId, failure.detail, now);
-          const t = this.options.t;
-          if (!chat?.boundById || !t) return;
-          const text = t("delivery.chatGone", {
-            chat: chat.title ?? row.chatId,
-            org: chat.organization?.name ?? "",
-          });
-          await s.outbox.toPerson(
-            chat.boundById,
-            { segments: [{ text }] },
-            {
-              now,
-              dedupeKey: `chat-gone:${row.platform}:${row.chatId}:${now.getTime()}`,
-            },
-          );
-        });
+        await this.scope.transaction((s) =>
+          s.outbox.chatGoneTellingBinder(row.platform, row.chatId, failure.detail, now, this.options.t),
+        );
         return { consumed: true };
       case "rejected":
         this.logger.error(log, "platform refused the message; not retried");

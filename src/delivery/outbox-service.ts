@@ -2,6 +2,7 @@
 
 import type { ChatRepository } from "../chats/chat-repository.js";
 import type { Coalescer } from "../core/coalescer.js";
+import type { Translate } from "../core/i18n.js";
 import type { Reply } from "../core/reply.js";
 import type { IdentityRepository } from "../identity/identity-repository.js";
 import type { AfterCommit } from "../services.js";
@@ -172,6 +173,21 @@ export class OutboxService {
   async chatGone(platform: string, chatId: string, detail: string, now: Date) {
     await this.repo.markDead({ platform, chatId }, "chat-gone", detail, now);
     return this.chats.markGone(platform, chatId, now);
+  }
+
+  /**
+   * The chat is gone (the platform refused a delivery, or said the bot was removed): unbound, its
+   * waiting messages ended, and whoever bound it told privately, once.
+   */
+  async chatGoneTellingBinder(platform: string, chatId: string, detail: string, now: Date, t?: Translate) {
+    const chat = await this.chatGone(platform, chatId, detail, now);
+    if (!chat?.boundById || !t) return;
+    const text = t("delivery.chatGone", { chat: chat.title ?? chatId, org: chat.organization?.name ?? "" });
+    await this.toPerson(
+      chat.boundById,
+      { segments: [{ text }] },
+      { now, dedupeKey: `chat-gone:${platform}:${chatId}:${now.getTime()}` },
+    );
   }
 
   /** A person cannot be messaged privately: their waiting messages end, and the account is flagged. */

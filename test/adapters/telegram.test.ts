@@ -7,128 +7,41 @@ import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeCallback } from "../../src/adapters/telegram/callback-data.js";
 import { createTelegramBot } from "../../src/adapters/telegram/telegram-bot.js";
-import { telegramWebhookRoute } from "../../src/adapters/telegram/webhook-route.js";
 import { silentLogger } from "../../src/core/logger.js";
-import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
-import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
-import { FakeTelegram } from "../support/fake-telegram.js";
+import type { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
+import type { FakeTelegram } from "../support/fake-telegram.js";
 import { testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-
-const WEBHOOK_SECRET = "webhook-secret-for-tests";
-const GROUP = -1001234567890;
-
-interface TgUser {
-  id: number;
-  first_name: string;
-  language_code?: string;
-}
+import {
+  buildTelegramWorld,
+  GROUP,
+  keyboardOf,
+  PEOPLE,
+  startTelegramPeer,
+  type TelegramPeer,
+  type TgUser,
+  texts,
+} from "../support/telegram-peer.js";
+import type { TestBot } from "../support/test-bot.js";
 
 describe("Telegram, end to end", () => {
+  let peer: TelegramPeer;
   let bot: TestBot;
   let fake: FakeTelegram;
-  let http: HttpServer;
   let worker: DeliveryWorker;
-  const admin: TgUser = { id: 1001, first_name: "周明", language_code: "zh-hans" };
-  const secretary: TgUser = { id: 1002, first_name: "李建国", language_code: "zh-hans" };
-  const member: TgUser = { id: 1003, first_name: "王芳", language_code: "zh-hans" };
-
-  const post = (update: Update, secret = WEBHOOK_SECRET) =>
-    fetch(`http://127.0.0.1:${http.port}/telegram/webhook`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        ...(secret ? { "x-telegram-bot-api-secret-token": secret } : {}),
-      },
-      body: JSON.stringify(update),
-    });
-
-  /** Sends a text as a user (in a private chat, or in the group) and returns what the bot sent. */
-  async function says(user: TgUser, text: string, where: "private" | "group" = "private") {
-    const before = fake.calls.length;
-    const chat =
-      where === "private"
-        ? { id: user.id, type: "private" as const, first_name: user.first_name }
-        : { id: GROUP, type: "supergroup" as const, title: "幸福里党员群" };
-    const res = await post(
-      fake.push({
-        message: { message_id: fake.calls.length + 1, date: 0, chat, from: { ...user, is_bot: false }, text },
-      } as never),
-    );
-    expect(res.status).toBe(200);
-    return fake.calls.slice(before);
-  }
-
-  const keyboardOf = (call: { params: Record<string, unknown> } | undefined) => {
-    const markup = call?.params.reply_markup as
-      | { inline_keyboard: { text: string; callback_data: string }[][] }
-      | undefined;
-    if (!markup) throw new Error(`no keyboard in ${JSON.stringify(call?.params)}`);
-    return markup.inline_keyboard;
-  };
+  const { admin, secretary, member } = PEOPLE;
+  const post = (update: Update, secret?: string) => peer.post(update, secret);
+  const says = (user: TgUser, text: string, where: "private" | "group" = "private") =>
+    peer.says(user, text, where);
   const messageIdOf = (call: { result?: unknown } | undefined) =>
     (call?.result as { message_id?: number } | undefined)?.message_id ?? 0;
-  const texts = (calls: { params: Record<string, unknown> }[]) =>
-    calls.map((c) => String(c.params.text ?? "")).join("\n");
-  const codeAfter = (text: string, label: string) =>
-    text.match(new RegExp(`${label}[：:\\s]*([0-9A-Z]{4,8})`))?.[1] ?? "";
 
   beforeAll(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z");
-    fake = new FakeTelegram();
-    await fake.start();
-    const telegram = createTelegramBot({
-      token: fake.token,
-      apiRoot: fake.apiRoot,
-      botInfo: fake.botUser as never,
-      secret: "button-signing-secret",
-      handle: (incoming) => bot.app.handle(incoming),
-      t: bot.app.i18n.translator("zh-CN"),
-      logger: silentLogger,
-    });
-    http = await startHttpServer(
-      "127.0.0.1",
-      0,
-      { accepting: true, ping: async () => undefined },
-      new Map([["/telegram/webhook", telegramWebhookRoute(telegram.bot, WEBHOOK_SECRET, silentLogger)]]),
-    );
-    // Platform limits run on real time; the tests here are about behaviour, not pacing.
-    worker = new DeliveryWorker(
-      bot.app.services,
-      new Map([["telegram", telegram.sender]]),
-      bot.app.renderOutbox,
-      bot.clock,
-      silentLogger,
-      { workerId: "worker", limits: { telegram: [], slack: [], console: [] } },
-    );
-
-    // The organisation is built by people in Telegram.
-    expect(texts(await says(admin, `/bootstrap ${bot.app.bootstrapCode}`))).toContain("管理员");
-    const committee = codeAfter(texts(await says(admin, "/org_add 党委 南湖街道党工委")), "代码");
-    const branch = codeAfter(
-      texts(await says(admin, `/org_add 党支部 幸福里社区党支部 ${committee}`)),
-      "代码",
-    );
-    await says(admin, `/use ${branch}`);
-    const invite = codeAfter(texts(await says(admin, "/invite 5")), "邀请码：");
-    const request = codeAfter(texts(await says(secretary, `/join ${invite} 李建国`)), "编号");
-    const memberCode = codeAfter(texts(await says(admin, `/approve ${request} 正式`)), "党员编号");
-    await says(admin, `/role grant ${memberCode} 书记`);
-    const bindCode = codeAfter(texts(await says(secretary, "/bind_code")), "绑定码：");
-    expect(texts(await says(secretary, `/bind@party_branch_bot ${bindCode}`, "group"))).toContain(
-      "本群已绑定到「幸福里社区党支部」",
-    );
-    const memberRequest = codeAfter(texts(await says(member, `/join ${invite} 王芳`)), "编号");
-    await says(secretary, `/approve ${memberRequest} 正式`);
-    // The notices the set-up caused (requests, approvals) go out before the tests count their own.
-    await worker.drainOnce();
+    peer = await startTelegramPeer();
+    ({ bot, fake, worker } = peer);
+    await buildTelegramWorld(peer);
   });
   afterAll(async () => {
-    await worker.stop();
-    await http.close();
-    await fake.stop();
-    await bot.close();
+    await peer.close();
   });
 
   it("lets a member join, and the secretary schedule a meeting whose announcement is posted with buttons", async () => {

@@ -9,12 +9,13 @@ import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type Context, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Translate } from "../../core/i18n.js";
-import type { ChatRef, Incoming, UserRef } from "../../core/incoming.js";
+import type { ChatRef, Incoming, PlatformLinks, UserRef } from "../../core/incoming.js";
 import type { Logger } from "../../core/logger.js";
 import { type Reply, replyText } from "../../core/reply.js";
 import { decodeCallback } from "./callback-data.js";
 import { downloadDocument } from "./download.js";
 import { renderHtml } from "./render-html.js";
+import { fromStartPayload, groupLink, privateLink, startPayload } from "./start-links.js";
 import { sendReply, TelegramSender } from "./telegram-sender.js";
 
 export interface TelegramBotOptions {
@@ -27,9 +28,19 @@ export interface TelegramBotOptions {
   handle(incoming: Incoming): Promise<Reply[]>;
   t: Translate;
   logger: Logger;
+  /** The bot was removed from a group: unbind it and tell whoever bound it. */
+  chatGone?(chat: ChatRef): Promise<void>;
+  /**
+   * Which command menu this person should see in this group. Secretaries get theirs published
+   * for them alone (the chat_member scope), not for every administrator of the group.
+   */
+  menuLevel?(user: UserRef, chat: ChatRef): Promise<"member" | "secretary">;
+  /** Publishes a person's menu in a group (telegram-runtime knows the menus). */
+  publishMemberMenu?(api: Api, chatId: number, userId: number): Promise<void>;
 }
 
 const TOAST_LIMIT = 190;
+const MEMBER_MENU_RECHECK_MS = 10 * 60_000;
 
 function userOf(ctx: Context): UserRef | null {
   const from = ctx.from;
@@ -40,6 +51,28 @@ function userOf(ctx: Context): UserRef | null {
     displayName: [from.first_name, from.last_name].filter(Boolean).join(" "),
     ...(from.language_code ? { languageHint: from.language_code } : {}),
   };
+}
+
+function linksOf(ctx: Context): PlatformLinks {
+  const bot = ctx.me.username;
+  return {
+    privateChat: (command, args) => {
+      const payload = startPayload(command, args);
+      return payload ? privateLink(bot, payload) : null;
+    },
+    addToGroup: (command, args) => {
+      const payload = startPayload(command, args);
+      return payload ? groupLink(bot, payload) : null;
+    },
+  };
+}
+
+/** The forum topic a message was written in, so the answer goes to the same topic. */
+function topicOf(ctx: Context): number | undefined {
+  const message = ctx.message ?? ctx.callbackQuery?.message;
+  return message && "is_topic_message" in message && message.is_topic_message
+    ? message.message_thread_id
+    : undefined;
 }
 
 function chatOf(ctx: Context): ChatRef | null {
@@ -80,7 +113,13 @@ export function createTelegramBot(opts: TelegramBotOptions) {
   // answered at once. The announcement they all change is edited once, through the outbox.
   bot.use(sequentialize(sequenceKey));
 
-  async function deliver(ctx: Context, replies: Reply[], viaButton: boolean): Promise<string | undefined> {
+  async function deliver(
+    ctx: Context,
+    replies: Reply[],
+    pressed: { command: string; args: string[] } | null,
+  ): Promise<string | undefined> {
+    const viaButton = pressed !== null;
+    const topic = topicOf(ctx);
     let toast: string | undefined;
     const chat = ctx.chat;
     const from = ctx.from;
@@ -103,13 +142,17 @@ export function createTelegramBot(opts: TelegramBotOptions) {
           await sendReply(ctx.api, from.id, reply, opts.secret);
         } catch (error) {
           // The person never opened a private chat with the bot: say so where they are.
+          // The link opens the private chat and presses the same button there, so the question
+          // (or whatever was private) arrives where only they see it.
           if (error instanceof GrammyError && error.error_code === 403) {
+            const payload = (pressed && startPayload(pressed.command, pressed.args)) ?? "help";
+            const link = privateLink(ctx.me.username, payload);
             await ctx.api.sendMessage(
               chat.id,
               renderHtml({
-                segments: [{ text: opts.t("telegram.startPrivately", { name: from.first_name }) }],
+                segments: [{ text: opts.t("telegram.startPrivately", { name: from.first_name, link }) }],
               }),
-              { parse_mode: "HTML" },
+              { parse_mode: "HTML", ...(topic ? { message_thread_id: topic } : {}) },
             );
           } else throw error;
         }
@@ -120,13 +163,10 @@ export function createTelegramBot(opts: TelegramBotOptions) {
       // only because it replies to the bot.
       const asks = reply.expectsAnswer && chat.type !== "private";
       const messageId = ctx.message?.message_id ?? ctx.callbackQuery?.message?.message_id;
-      await sendReply(
-        ctx.api,
-        chat.id,
-        reply,
-        opts.secret,
-        asks ? { question: true, ...(messageId ? { replyTo: messageId } : {}) } : {},
-      );
+      await sendReply(ctx.api, chat.id, reply, opts.secret, {
+        ...(asks ? { question: true, ...(messageId ? { replyTo: messageId } : {}) } : {}),
+        ...(topic ? { topic } : {}),
+      });
     }
     return toast;
   }
@@ -134,8 +174,10 @@ export function createTelegramBot(opts: TelegramBotOptions) {
   bot.on("message", async (ctx) => {
     const user = userOf(ctx);
     const chat = chatOf(ctx);
-    const text = ctx.message.text ?? ctx.message.caption;
-    if (!user || !chat || text === undefined) return;
+    const typed = ctx.message.text ?? ctx.message.caption;
+    if (!user || !chat || typed === undefined) return;
+    // A deep link's "/start join_K7P2Q9" is the command it stands for.
+    const text = fromStartPayload(typed);
     const document = ctx.message.document;
     const attachment = document
       ? await downloadDocument(ctx.api, opts.token, opts.apiRoot, document)
@@ -147,9 +189,12 @@ export function createTelegramBot(opts: TelegramBotOptions) {
       payload: { type: "text", text },
       botUsername: ctx.me.username,
       repliesToBot: ctx.message.reply_to_message?.from?.id === ctx.me.id,
+      links: linksOf(ctx),
       ...(attachment ? { attachment } : {}),
     });
-    await deliver(ctx, replies, false);
+    await deliver(ctx, replies, null);
+    // After the command: a /bind just made this person the group's secretary.
+    if (chat.kind === "group") void offerMenu(ctx, user, chat);
   });
 
   bot.on("callback_query:data", async (ctx) => {
@@ -166,10 +211,48 @@ export function createTelegramBot(opts: TelegramBotOptions) {
       chat,
       payload: { type: "action", command: action.command, args: action.args },
       botUsername: ctx.me.username,
+      links: linksOf(ctx),
     });
-    const toast = await deliver(ctx, replies, true);
+    const toast = await deliver(ctx, replies, action);
     await ctx.answerCallbackQuery(toast ? { text: toast } : {});
   });
+
+  // The bot's own membership of a group changed: removed (unbind, tell whoever bound it) or added
+  // (say how to bind).
+  bot.on("my_chat_member", async (ctx) => {
+    const chat = chatOf(ctx);
+    if (chat?.kind !== "group") return;
+    const { old_chat_member: was, new_chat_member: now } = ctx.myChatMember;
+    const inside = (status: string) => ["member", "administrator", "creator", "restricted"].includes(status);
+    if (inside(was.status) && !inside(now.status)) await opts.chatGone?.(chat);
+    else if (!inside(was.status) && inside(now.status))
+      await ctx.api.sendMessage(
+        ctx.myChatMember.chat.id,
+        renderHtml({ segments: [{ text: opts.t("telegram.added") }] }),
+        {
+          parse_mode: "HTML",
+        },
+      );
+  });
+
+  // A secretary's menu is published for them in each group they speak in, once per process; a
+  // member is looked at again after a while (they may become secretary).
+  const menusChecked = new Map<string, number>();
+  async function offerMenu(ctx: Context, user: UserRef, chat: ChatRef): Promise<void> {
+    const key = `${chat.id}:${user.id}`;
+    const now = Date.now();
+    if (!opts.menuLevel || !opts.publishMemberMenu || !ctx.chat || !ctx.from) return;
+    if ((menusChecked.get(key) ?? 0) > now) return;
+    menusChecked.set(key, now + MEMBER_MENU_RECHECK_MS);
+    try {
+      if ((await opts.menuLevel(user, chat)) !== "secretary") return;
+      await opts.publishMemberMenu(ctx.api, ctx.chat.id, ctx.from.id);
+      menusChecked.set(key, Number.POSITIVE_INFINITY);
+    } catch (err) {
+      menusChecked.delete(key);
+      opts.logger.warn({ err, chat: chat.id }, "could not publish a secretary's menu");
+    }
+  }
 
   bot.catch((err) =>
     opts.logger.error({ err: err.error, update: err.ctx.update.update_id }, "telegram update failed"),

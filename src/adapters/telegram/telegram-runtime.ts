@@ -16,6 +16,11 @@ import { telegramWebhookRoute } from "./webhook-route.js";
 
 export const TELEGRAM_WEBHOOK_PATH = "/telegram/webhook";
 const MENU_ATTEMPTS = 5;
+const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+const MENU_LANGUAGES = [
+  [undefined, "zh-CN"],
+  ["en", "en"],
+] as const;
 
 /** Buttons are signed with a key derived from the token, so they survive restarts. */
 export const buttonSecret = (token: string) => createHash("sha256").update(`buttons:${token}`).digest("hex");
@@ -44,6 +49,9 @@ export async function startTelegram(settings: NonNullable<Config["telegram"]>, a
     handle: (incoming) => app.handle(incoming),
     t: app.i18n.translator(app.i18n.defaultLocale),
     logger,
+    chatGone: (chat) => app.chatGone(chat, "the bot was removed from the group"),
+    menuLevel: (user, chat) => app.menuLevel(user, chat),
+    publishMemberMenu: (api, chatId, userId) => publishSecretaryMenu(api, app, chatId, userId),
   });
   await bot.init();
   // The menus only decorate: publish them in the background, retrying, never failing the start.
@@ -54,11 +62,11 @@ export async function startTelegram(settings: NonNullable<Config["telegram"]>, a
     route = telegramWebhookRoute(bot, settings.webhookSecret, logger, settings.webhookAnswerMs);
     await bot.api.setWebhook(settings.webhookUrl, {
       secret_token: settings.webhookSecret,
-      allowed_updates: ["message", "callback_query"],
+      allowed_updates: ALLOWED_UPDATES,
     });
   } else {
     await bot.api.deleteWebhook();
-    runner = run(bot, { runner: { fetch: { allowed_updates: ["message", "callback_query"] } } });
+    runner = run(bot, { runner: { fetch: { allowed_updates: ALLOWED_UPDATES } } });
   }
   logger.info({ bot: bot.botInfo.username, mode: settings.mode }, "telegram started");
   return {
@@ -72,17 +80,15 @@ export async function startTelegram(settings: NonNullable<Config["telegram"]>, a
 }
 
 /**
- * Members see member commands; group administrators (secretaries) see theirs too. Retried with
+ * Everyone sees the member commands; a secretary sees theirs in the groups they speak in (published
+ * for them alone, see publishSecretaryMenu), not every administrator of a group. Retried with
  * backoff when Telegram fails (a 5xx, a network blip at start-up); logged, never thrown.
  */
 async function publishMenus(api: Api, app: App, logger: Logger): Promise<void> {
   const commands = app.registry.all();
   for (let attempt = 1; ; attempt++) {
     try {
-      for (const [language, locale] of [
-        [undefined, "zh-CN"],
-        ["en", "en"],
-      ] as const) {
+      for (const [language, locale] of MENU_LANGUAGES) {
         const lang = language ? { language_code: language } : {};
         await api.setMyCommands(menu(commands, app, locale, "member"), {
           scope: { type: "all_private_chats" },
@@ -90,10 +96,6 @@ async function publishMenus(api: Api, app: App, logger: Logger): Promise<void> {
         });
         await api.setMyCommands(menu(commands, app, locale, "member"), {
           scope: { type: "all_group_chats" },
-          ...lang,
-        });
-        await api.setMyCommands(menu(commands, app, locale, "secretary"), {
-          scope: { type: "all_chat_administrators" },
           ...lang,
         });
       }
@@ -109,5 +111,15 @@ async function publishMenus(api: Api, app: App, logger: Logger): Promise<void> {
       logger.warn({ err, attempt }, "publishing the command menus failed; retrying");
       await new Promise((resolve) => setTimeout(resolve, 2 ** attempt * 1_000));
     }
+  }
+}
+
+/** A secretary's commands in one group, for them alone (Telegram's chat_member scope). */
+async function publishSecretaryMenu(api: Api, app: App, chatId: number, userId: number): Promise<void> {
+  for (const [language, locale] of MENU_LANGUAGES) {
+    await api.setMyCommands(menu(app.registry.all(), app, locale, "secretary"), {
+      scope: { type: "chat_member", chat_id: chatId, user_id: userId },
+      ...(language ? { language_code: language } : {}),
+    });
   }
 }

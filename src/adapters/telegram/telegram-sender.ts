@@ -97,7 +97,7 @@ export async function sendReply(
   chatId: string | number,
   reply: Reply,
   secret: string,
-  opts: { question?: boolean; replyTo?: number } = {},
+  opts: { question?: boolean; replyTo?: number; topic?: number } = {},
 ) {
   const file = reply.attachment;
   let texts = splitReply(reply, TEXT_LIMIT, measureHtml);
@@ -118,6 +118,7 @@ export async function sendReply(
     const input = new InputFile(file.path, file.filename);
     const extra = {
       parse_mode: "HTML" as const,
+      ...(opts.topic ? { message_thread_id: opts.topic } : {}),
       caption: renderHtml(first),
       ...(keyboard ? { reply_markup: keyboard } : {}),
     };
@@ -131,6 +132,7 @@ export async function sendReply(
     const question = opts.question && last ? { force_reply: true as const, selective: true } : undefined;
     sent = await api.sendMessage(chatId, renderHtml(part), {
       parse_mode: "HTML",
+      ...(opts.topic ? { message_thread_id: opts.topic } : {}),
       ...(keyboard ? { reply_markup: keyboard } : question ? { reply_markup: question } : {}),
       ...(i === 0 && opts.replyTo
         ? { reply_parameters: { message_id: opts.replyTo, allow_sending_without_reply: true } }

@@ -29,6 +29,7 @@ import { exportLedger } from "./export.js";
 import { fulfil } from "./fulfil.js";
 import { handScore } from "./hand-score.js";
 import { help } from "./help.js";
+import { home } from "./home.js";
 import { household } from "./household.js";
 import { households } from "./households.js";
 import { importRoster } from "./import.js";
@@ -87,6 +88,7 @@ import { wishes } from "./wishes.js";
 
 export const commands: readonly AnyCommand[] = [
   help,
+  home,
   whoami,
   profile,
   language,

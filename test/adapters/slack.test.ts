@@ -1,216 +1,44 @@
 // The real Bolt app behind its real HTTP receiver, mounted on the bot's HTTP server, receiving
 // properly signed requests; a local fake plays the Slack Web API and response URLs.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSlackApp, SLACK_EVENTS_PATH } from "../../src/adapters/slack/slack-app.js";
-import { silentLogger } from "../../src/core/logger.js";
-import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
-import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
-import { FakeSlack } from "../support/fake-slack.js";
+import type { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
+import type { FakeSlack } from "../support/fake-slack.js";
 import { testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-
-interface SlackUser {
-  id: string;
-  name: string;
-}
-
-const CHANNEL = { id: "C0XINGFULI", name: "xingfuli-party" };
+import {
+  buildSlackWorld,
+  CHANNEL,
+  SLACK_PEOPLE,
+  type SlackPeer,
+  type SlackUser,
+  startSlackPeer,
+  textOf,
+} from "../support/slack-peer.js";
+import type { TestBot } from "../support/test-bot.js";
 
 describe("Slack, end to end", () => {
+  let peer: SlackPeer;
   let bot: TestBot;
   let fake: FakeSlack;
-  let http: HttpServer;
   let worker: DeliveryWorker;
-  let triggers = 0;
-  const admin: SlackUser = { id: "U0ADMIN", name: "zhouming" };
-  const secretary: SlackUser = { id: "U0SECRETARY", name: "lijianguo" };
-  const member: SlackUser = { id: "U0MEMBER", name: "wangfang" };
-
-  async function send(
-    body: string,
-    headers: Record<string, string>,
-    contentType = "application/x-www-form-urlencoded",
-  ) {
-    return fetch(`http://127.0.0.1:${http.port}${SLACK_EVENTS_PATH}`, {
-      method: "POST",
-      headers: { "content-type": contentType, ...headers },
-      body,
-    });
-  }
-
-  /** Waits until the app has finished reacting (no new calls for a moment). */
-  async function settled(before: number) {
-    // Generous: under a loaded test run an answer can take seconds to start.
-    const until = Date.now() + 15_000;
-    let count = fake.calls.length;
-    let stableSince = Date.now();
-    while (Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 20));
-      if (fake.calls.length !== count) {
-        count = fake.calls.length;
-        stableSince = Date.now();
-      } else if (count > before && Date.now() - stableSince > 80) break;
-    }
-    return fake.calls.slice(before);
-  }
-
-  const textOf = (calls: { params: Record<string, unknown> }[]) =>
-    calls.map((c) => String(c.params.text ?? "")).join("\n");
-  const codeAfter = (text: string, label: string) =>
-    text.match(new RegExp(`${label}[：:\\s]*([0-9A-Z]{4,8})`))?.[1] ?? "";
-
-  function slashBody(
-    user: SlackUser,
-    text: string,
-    where: "dm" | "channel",
-    trigger = `trigger-${++triggers}`,
-  ) {
-    const channel = where === "dm" ? { id: `D0${user.id}`, name: "directmessage" } : CHANNEL;
-    return new URLSearchParams({
-      token: "x",
-      team_id: "T0PARTY",
-      channel_id: channel.id,
-      channel_name: channel.name,
-      user_id: user.id,
-      user_name: user.name,
-      command: "/party",
-      text,
-      response_url: `${fake.url}/respond/${triggers}`,
-      trigger_id: trigger,
-    }).toString();
-  }
-
-  async function slash(user: SlackUser, text: string, where: "dm" | "channel" = "dm") {
-    const before = fake.calls.length;
-    const body = slashBody(user, text, where);
-    const res = await send(body, fake.sign(body));
-    expect(res.status).toBe(200);
-    // /party schedule opens a modal instead of answering.
-    if (text === "schedule") return settled(before);
-    return fake.responses(`/respond/${triggers}`);
-  }
-
-  /** Waits (up to 10 s) until the fake saw `method` `times` times since call `before`; returns those calls. */
-  async function untilCalled(method: string, before: number, times = 1) {
-    const until = Date.now() + 10_000;
-    while (fake.calls.slice(before).filter((c) => c.method === method).length < times && Date.now() < until)
-      await new Promise((r) => setTimeout(r, 20));
-    return fake.calls.slice(before);
-  }
-
-  async function interact(payload: object) {
-    const before = fake.calls.length;
-    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-    const res = await send(body, fake.sign(body));
-    expect(res.status).toBe(200);
-    return settled(before);
-  }
-
-  function press(
-    user: SlackUser,
-    blocks: { type: string; elements?: { action_id: string; value: string; text: { text: string } }[] }[],
-    label: string,
-  ) {
-    const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.text.text === label);
-    if (!button) throw new Error(`no button ${label}`);
-    return interact({
-      type: "block_actions",
-      user: { id: user.id, name: user.name, username: user.name, team_id: "T0PARTY" },
-      team: { id: "T0PARTY", domain: "party" },
-      channel: { id: CHANNEL.id, name: CHANNEL.name },
-      trigger_id: `trigger-${++triggers}`,
-      response_url: `${fake.url}/respond/${triggers}`,
-      actions: [
-        {
-          type: "button",
-          action_id: button.action_id,
-          block_id: "row-0",
-          value: button.value,
-          action_ts: "1",
-        },
-      ],
-      token: "x",
-      api_app_id: "A0PARTY",
-      container: { type: "message", message_ts: "1", channel_id: CHANNEL.id },
-    });
-  }
-
-  function submit(user: SlackUser, callbackId: string, privateMetadata: string, values: object) {
-    return interact({
-      type: "view_submission",
-      user: { id: user.id, name: user.name, username: user.name, team_id: "T0PARTY" },
-      team: { id: "T0PARTY", domain: "party" },
-      token: "x",
-      api_app_id: "A0PARTY",
-      trigger_id: `trigger-${++triggers}`,
-      view: {
-        id: `V${triggers}`,
-        hash: `h${triggers}`,
-        callback_id: callbackId,
-        private_metadata: privateMetadata,
-        state: { values },
-        type: "modal",
-        team_id: "T0PARTY",
-      },
-    });
-  }
+  const { admin, secretary, member } = SLACK_PEOPLE;
+  const send = (body: string, headers: Record<string, string>) => peer.send(body, headers);
+  const slash = (user: SlackUser, text: string, where: "dm" | "channel" = "dm") =>
+    peer.slash(user, text, where);
+  const press = (user: SlackUser, blocks: never, label: string) => peer.press(user, blocks, label);
+  const submit = (user: SlackUser, callbackId: string, metadata: string, values: object) =>
+    peer.submit(user, callbackId, metadata, values);
+  const _interact = (payload: object) => peer.interact(payload);
+  const untilCalled = (method: string, before: number, times = 1) => peer.untilCalled(method, before, times);
+  const slashBody = (user: SlackUser, text: string, where: "dm" | "channel", trigger?: string) =>
+    peer.slashBody(user, text, where, trigger);
 
   beforeAll(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z");
-    fake = new FakeSlack();
-    await fake.start();
-    const slack = createSlackApp({
-      botToken: fake.botToken,
-      signingSecret: fake.signingSecret,
-      apiUrl: `${fake.url}/api/`,
-      secret: "slack-button-secret",
-      handle: (incoming) => bot.app.handle(incoming),
-      t: bot.app.i18n.translator("zh-CN"),
-      logger: silentLogger,
-    });
-    const listener = slack.receiver.requestListener;
-    if (!listener) throw new Error("no HTTP receiver");
-    http = await startHttpServer(
-      "127.0.0.1",
-      0,
-      { accepting: true, ping: async () => undefined },
-      new Map([[SLACK_EVENTS_PATH, listener]]),
-    );
-    worker = new DeliveryWorker(
-      bot.app.services,
-      new Map([["slack", slack.sender]]),
-      bot.app.renderOutbox,
-      bot.clock,
-      silentLogger,
-      { workerId: "w", limits: { telegram: [], slack: [], console: [] } },
-    );
-
-    expect(textOf(await slash(admin, `bootstrap ${bot.app.bootstrapCode}`))).toContain("管理员");
-    const committee = codeAfter(textOf(await slash(admin, "org_add 党委 南湖街道党工委")), "代码");
-    const branch = codeAfter(
-      textOf(await slash(admin, `org_add 党支部 幸福里社区党支部 ${committee}`)),
-      "代码",
-    );
-    await slash(admin, `use ${branch}`);
-    const invite = codeAfter(textOf(await slash(admin, "invite 5")), "邀请码：");
-    const request = codeAfter(textOf(await slash(secretary, `join ${invite} 李建国`)), "编号");
-    const memberCode = codeAfter(textOf(await slash(admin, `approve ${request} 正式`)), "党员编号");
-    await slash(admin, `role grant ${memberCode} 书记`);
-    const bindCode = codeAfter(textOf(await slash(secretary, "bind_code")), "绑定码：");
-    expect(textOf(await slash(secretary, `bind ${bindCode}`, "channel"))).toContain(
-      "本群已绑定到「幸福里社区党支部」",
-    );
-    const memberRequest = codeAfter(textOf(await slash(member, `join ${invite} 王芳`)), "编号");
-    await slash(secretary, `approve ${memberRequest} 正式`);
-    // The notices the set-up caused (requests, approvals) go out before the tests count their own.
-    await worker.drainOnce();
+    peer = await startSlackPeer();
+    ({ bot, fake, worker } = peer);
+    await buildSlackWorld(peer);
   });
   afterAll(async () => {
-    await worker.stop();
-    await http.close();
-    await fake.stop();
-    await bot.close();
+    await peer.close();
   });
 
   it("schedules through a modal and posts the announcement with Block Kit buttons", async () => {
@@ -325,7 +153,7 @@ describe("Slack, end to end", () => {
     const before = fake.calls.length;
     const body = slashBody(secretary, `minutes ${code}`, "channel");
     await send(body, fake.sign(body));
-    const view = (await settled(before)).find((c) => c.method === "views.open")?.params.view as {
+    const view = (await peer.settled(before)).find((c) => c.method === "views.open")?.params.view as {
       callback_id: string;
       private_metadata: string;
     };
@@ -416,12 +244,12 @@ describe("Slack, end to end", () => {
     );
     expect(sections.length).toBeGreaterThan(1);
     for (const section of sections) expect(section.text?.text.length).toBeLessThanOrEqual(3000);
-    expect(sections.map((b) => b.text?.text).join("\n")).toContain("/outbox");
+    expect(sections.map((b) => b.text?.text).join("\n")).toContain("/party outbox");
   });
 
   it("takes /party /help (a command typed with its slash) as /party help", async () => {
     const answer = textOf(await slash(member, "/help"));
     expect(answer).not.toContain("未知命令");
-    expect(answer).toContain("/help");
+    expect(answer).toContain("/party help");
   });
 });

@@ -35,6 +35,7 @@ const EXPECTED: Record<string, Role> = {
   meeting: "anyone",
   my_attendance: "anyone",
   my_leaves: "anyone",
+  home: "anyone",
   rank: "anyone",
   link: "anyone",
   attend: "member",

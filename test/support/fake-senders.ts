@@ -28,6 +28,7 @@ export function telegramSenderFor(
 
 export function slackSenderFor(fake: FakeSlack, t: Translate) {
   return createSlackApp({
+    identity: fake.identity,
     botToken: fake.botToken,
     signingSecret: fake.signingSecret,
     apiUrl: `${fake.url}/api/`,

@@ -1,9 +1,10 @@
 // A local HTTP server that plays the Slack Web API (chat.postMessage, chat.update,
-// chat.postEphemeral, views.open) and response_url endpoints for the real Bolt app, recording
+// chat.postEphemeral, views.open, views.publish, users.info, auth.test) and response_url endpoints for the real Bolt app, recording
 // every call, and refusing what Slack refuses: 429 with Retry-After (on demand, or beyond one
 // message a second per channel when limits are enforced), channel_not_found, not_in_channel,
 // is_archived, msg_too_long (text over 40,000 characters), invalid_blocks (over 50 blocks or a
-// section over 3,000 characters), message_not_found for an edit of a deleted message. Every call
+// section over 3,000 characters), message_not_found for an edit of a deleted message, a modal
+// opened with a trigger_id it never issued or issued over 3 seconds ago. Every call
 // can take a configurable time, like a real network.
 import { createHmac } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -18,6 +19,12 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly signingSecret = "8f742231b10e8888abcd99yyyzzz85a5";
   readonly botToken = "xoxb-test-token";
+  readonly identity = { botId: "B0PARTYBOT", botUserId: "U0PARTYBOT" };
+  /** People in the workspace, as users.info describes them. */
+  readonly people = new Map<string, { name: string; locale?: string }>();
+  /** trigger_ids Slack issued (with an interaction), and when: they expire after 3 s. */
+  readonly #triggers = new Map<string, number>();
+  #nextTrigger = 1;
   url = "";
   #server: Server | undefined;
   #ts = 1_700_000_000;
@@ -96,6 +103,18 @@ export class FakeSlack {
     });
   }
 
+  /** A trigger_id, as Slack sends with each command, button press or shortcut. */
+  trigger(): string {
+    const id = `${this.#nextTrigger++}.${Date.now()}.trigger`;
+    this.#triggers.set(id, Date.now());
+    return id;
+  }
+
+  /** Ages every trigger_id issued so far past Slack's 3 seconds. */
+  expireTriggers(): void {
+    for (const id of this.#triggers.keys()) this.#triggers.set(id, 0);
+  }
+
   /** The next chat.postMessage calls answer these Slack error codes, one each. */
   failNextPostsWith(...errors: string[]): void {
     this.#nextErrors.push(...errors);
@@ -123,6 +142,15 @@ export class FakeSlack {
     method: string,
     params: Record<string, unknown>,
   ): { status: number; error?: string; retryAfter?: number } | null {
+    if (method === "views.open") {
+      // A modal opens only with a trigger Slack issued, within 3 seconds of the interaction.
+      const issued = this.#triggers.get(String(params.trigger_id ?? ""));
+      if (issued === undefined) return { status: 200, error: "invalid_trigger_id" };
+      if (Date.now() - issued > 3000) return { status: 200, error: "expired_trigger_id" };
+      return null;
+    }
+    if (method === "users.info" && !this.people.has(String(params.user ?? "")))
+      return { status: 200, error: "user_not_found" };
     if (method !== "chat.postMessage" && method !== "chat.update") return null;
     const channel = String(params.channel ?? "");
     if (method === "chat.postMessage" && (this.#rateLimited > 0 || Date.now() < this.#limitedUntil)) {
@@ -184,6 +212,28 @@ export class FakeSlack {
         return { ok: true, message_ts: `${this.#ts++}.000200` };
       case "views.open":
         return { ok: true, view: { id: "V123" } };
+      case "views.publish":
+        return { ok: true, view: { id: "VHOME" } };
+      case "auth.test":
+        return {
+          ok: true,
+          user_id: this.identity.botUserId,
+          bot_id: this.identity.botId,
+          team_id: "T0PARTY",
+        };
+      case "users.info": {
+        const person = this.people.get(String(params.user));
+        return {
+          ok: true,
+          user: {
+            id: params.user,
+            name: String(params.user).toLowerCase(),
+            real_name: person?.name,
+            ...(person?.locale ? { locale: person.locale } : {}),
+            profile: { display_name: person?.name ?? "", real_name: person?.name ?? "" },
+          },
+        };
+      }
       case "conversations.open":
         return { ok: true, channel: { id: `D0${String(params.users)}` } };
       case "files.getUploadURLExternal":

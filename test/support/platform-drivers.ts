@@ -88,6 +88,7 @@ export async function slackDriver(bot: TestBot): Promise<Driver> {
   const fake = new FakeSlack();
   await fake.start();
   const slack = createSlackApp({
+    identity: fake.identity,
     botToken: fake.botToken,
     signingSecret: fake.signingSecret,
     apiUrl: `${fake.url}/api/`,

@@ -13,6 +13,7 @@ type Values = Record<
       selected_option?: { value: string } | null;
       selected_date?: string | null;
       selected_time?: string | null;
+      selected_conversation?: string | null;
     }
   >
 >;
@@ -41,7 +42,21 @@ export function leaveModal(t: Translate, code: string, channel: string): View {
   };
 }
 
-export function scheduleModal(t: Translate, channel: string): View {
+/**
+ * The schedule form. Opened from a channel it schedules there; opened from the global shortcut
+ * (no channel) it asks which channel's branch the meeting is for.
+ */
+export function scheduleModal(t: Translate, channel: string | null): View {
+  const where = channel
+    ? []
+    : [
+        input("channel", t("slack.channel"), {
+          type: "conversations_select",
+          action_id: "value",
+          default_to_current_conversation: true,
+          filter: { include: ["public", "private"], exclude_bot_users: true },
+        }),
+      ];
   return {
     type: "modal",
     callback_id: "schedule",
@@ -49,6 +64,7 @@ export function scheduleModal(t: Translate, channel: string): View {
     title: { type: "plain_text", text: t("slack.scheduleTitle") },
     submit: { type: "plain_text", text: t("slack.submit") },
     blocks: [
+      ...where,
       input("type", t("slack.type"), {
         type: "static_select",
         action_id: "value",
@@ -61,6 +77,34 @@ export function scheduleModal(t: Translate, channel: string): View {
       input("time", t("slack.time"), { type: "timepicker", action_id: "value" }),
       input("place", t("slack.place"), { type: "plain_text_input", action_id: "value", max_length: 60 }),
       input("topic", t("slack.topic"), { type: "plain_text_input", action_id: "value", max_length: 200 }),
+    ] as View["blocks"],
+  };
+}
+
+/** The channel a schedule form is for: the one it was opened in, or the one chosen in it. */
+export function scheduleChannel(metadata: string, values: Values): string | null {
+  const { channel } = JSON.parse(metadata) as { channel: string | null };
+  return channel ?? values.channel?.value?.selected_conversation ?? null;
+}
+
+/** One form for the answer to any question the bot asked (Slack has no reply-to-this-message). */
+export function answerModal(t: Translate, question: string, target: object): View {
+  return {
+    type: "modal",
+    callback_id: "answer",
+    private_metadata: JSON.stringify(target),
+    title: { type: "plain_text", text: t("slack.answerTitle") },
+    submit: { type: "plain_text", text: t("slack.submit") },
+    blocks: [
+      {
+        type: "section",
+        text: { type: "plain_text", text: question.slice(0, 2900) || t("slack.answerTitle") },
+      },
+      input("answer", t("slack.answerLabel"), {
+        type: "plain_text_input",
+        action_id: "value",
+        max_length: 500,
+      }),
     ] as View["blocks"],
   };
 }

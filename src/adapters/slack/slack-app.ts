@@ -1,20 +1,33 @@
 // Slack through Bolt: one slash command, /party, with subcommands (/party checkin H7K2Q), Block
 // Kit buttons whose values are signed command invocations, modals for what needs typing (the
-// leave reason, scheduling), ephemeral answers for what only the actor should see. Requests are
-// acknowledged at once and worked on after the ack; each invocation's trigger_id is its update
-// id, so a request delivered twice is applied once.
-import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, type types } from "@slack/bolt";
+// leave reason, scheduling, the answer to any question), direct messages (message.im), the App
+// Home tab and a global shortcut that opens the schedule form. Requests are acknowledged at once
+// and worked on after the ack; each invocation's trigger_id is its update id, so a request
+// delivered twice is applied once. People are named as Slack shows them (users.info) and spoken
+// to in their language; the bot's identity is checked once at start-up, not on every request.
+import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import type { Translate } from "../../core/i18n.js";
-import type { ChatRef, Incoming } from "../../core/incoming.js";
+import type { ChatRef, Incoming, UserRef } from "../../core/incoming.js";
 import type { Logger } from "../../core/logger.js";
-import { type Reply, replyText } from "../../core/reply.js";
+import type { Reply } from "../../core/reply.js";
 import { decodeAction } from "./action-value.js";
-import { leaveModal, minutesModal, scheduleModal, scheduleText } from "./modals.js";
-import { BLOCK_LIMIT, renderBlocks } from "./render-blocks.js";
+import {
+  answerModal,
+  leaveModal,
+  minutesModal,
+  scheduleChannel,
+  scheduleModal,
+  scheduleText,
+} from "./modals.js";
+import { homeView } from "./slack-home.js";
+import type { SlackIdentity } from "./slack-identity.js";
+import { ANSWER_ACTION, type AnswerTarget, createPoster } from "./slack-post.js";
 import { deliveryClient, SlackSender } from "./slack-sender.js";
+import { SlackUsers } from "./slack-users.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 export const SLASH_COMMAND = "/party";
+export const SCHEDULE_SHORTCUT = "schedule_meeting";
 
 export interface SlackAppOptions {
   botToken: string;
@@ -23,8 +36,12 @@ export interface SlackAppOptions {
   appToken?: string;
   /** Another Web API root (the tests' fake). */
   apiUrl?: string;
+  /** The bot's identity, from verifySlackToken at start-up. */
+  identity: SlackIdentity;
   secret: string;
   handle(incoming: Incoming): Promise<Reply[]>;
+  /** The language to word forms in for this person (their choice, else Slack's locale). */
+  translatorFor?(user: UserRef): Promise<Translate>;
   t: Translate;
   logger: Logger;
 }
@@ -33,7 +50,7 @@ const chatOf = (channelId: string, name?: string): ChatRef => ({
   platform: "slack",
   id: channelId,
   kind: channelId.startsWith("D") || name === "directmessage" ? "private" : "group",
-  ...(name ? { title: name } : {}),
+  ...(name && name !== "directmessage" ? { title: name } : {}),
 });
 
 export function createSlackApp(opts: SlackAppOptions) {
@@ -43,84 +60,41 @@ export function createSlackApp(opts: SlackAppOptions) {
   const app = new App({
     receiver,
     token: opts.botToken,
+    botId: opts.identity.botId,
+    botUserId: opts.identity.botUserId,
     tokenVerificationEnabled: false,
     logLevel: LogLevel.ERROR,
     ...(opts.apiUrl ? { clientOptions: { slackApiUrl: opts.apiUrl } } : {}),
   });
-
-  /**
-   * Posts replies: ephemeral for what only the actor should see, in the channel otherwise. Text
-   * replies that go the same way are batched into one message (up to Slack's 50 blocks, a divider
-   * between them), since a response_url takes at most 5 posts and a list of requests is more.
-   */
-  async function post(
-    replies: Reply[],
-    where: { channel: string; user: string; private: boolean; respond?: (m: object) => Promise<unknown> },
-  ) {
-    const messages: { ephemeral: boolean; text: string; blocks: types.KnownBlock[] }[] = [];
-    for (const reply of replies) {
-      if (reply.attachment) {
-        // A private file (an export) goes to the person's direct messages, never to the channel;
-        // a chart asked for in the channel is shared there.
-        const toChannel = reply.visibility !== "private" && !where.private;
-        const channel = toChannel
-          ? where.channel
-          : ((await app.client.conversations.open({ users: where.user })).channel?.id ?? where.user);
-        await app.client.filesUploadV2({
-          channel_id: channel,
-          file: reply.attachment.path,
-          filename: reply.attachment.filename,
-          initial_comment: replyText(reply).slice(0, 3000),
-        });
-        continue;
-      }
-      const ephemeral = reply.visibility === "private" || where.private;
-      const blocks = renderBlocks(reply, opts.secret);
-      const last = messages.at(-1);
-      if (last && last.ephemeral === ephemeral && last.blocks.length + 1 + blocks.length <= BLOCK_LIMIT) {
-        last.blocks.push({ type: "divider" }, ...blocks);
-        last.text = `${last.text}\n${replyText(reply)}`.slice(0, 3000);
-      } else messages.push({ ephemeral, text: replyText(reply).slice(0, 3000), blocks });
-    }
-    for (const { ephemeral, text, blocks } of messages) {
-      const message = { text, blocks };
-      if (where.respond) {
-        await where.respond({
-          ...message,
-          response_type: ephemeral ? "ephemeral" : "in_channel",
-          replace_original: false,
-        });
-      } else if (ephemeral) {
-        await app.client.chat.postEphemeral({ ...message, channel: where.channel, user: where.user });
-      } else {
-        await app.client.chat.postMessage({ ...message, channel: where.channel });
-      }
-    }
-  }
+  const users = new SlackUsers(app.client);
+  const post = createPoster(app, opts.secret);
+  const translatorFor = async (user: UserRef) => (opts.translatorFor ? opts.translatorFor(user) : opts.t);
+  const person = async (id: string, handle?: string) => {
+    const user = await users.ref(id, handle);
+    return { user, t: await translatorFor(user) };
+  };
 
   app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
     // "/party /bind X" (a Telegram habit, or a hint copied as it was written) means "/party bind X".
     const text = command.text.trim().replace(/^\/+/, "");
     const chat = chatOf(command.channel_id, command.channel_name);
+    const { user, t } = await person(command.user_id, command.user_name);
     if (/^(schedule|安排会议|安排)$/i.test(text)) {
-      await client.views.open({
-        trigger_id: command.trigger_id,
-        view: scheduleModal(opts.t, command.channel_id),
-      });
+      await client.views.open({ trigger_id: command.trigger_id, view: scheduleModal(t, command.channel_id) });
       return;
     }
     const minutesFor = text.match(/^(?:minutes|会议记录|记录)\s+(H[0-9A-Za-z]{4})$/i)?.[1];
     if (minutesFor) {
       await client.views.open({
         trigger_id: command.trigger_id,
-        view: minutesModal(opts.t, minutesFor.toUpperCase(), command.channel_id),
+        view: minutesModal(t, minutesFor.toUpperCase(), command.channel_id),
       });
       return;
     }
     const replies = await opts.handle({
       updateId: command.trigger_id,
-      user: { platform: "slack", id: command.user_id, displayName: command.user_name },
+      user,
       chat,
       payload: { type: "text", text: `/${text || "help"}` },
     });
@@ -129,6 +103,7 @@ export function createSlackApp(opts: SlackAppOptions) {
       user: command.user_id,
       private: chat.kind === "private",
       respond,
+      t,
     });
   });
 
@@ -137,62 +112,135 @@ export function createSlackApp(opts: SlackAppOptions) {
     if (body.type !== "block_actions" || action.type !== "button") return;
     const decoded = decodeAction(opts.secret, action.value ?? "");
     const channel = body.channel?.id ?? body.user.id;
+    const { user, t } = await person(body.user.id, body.user.name);
     if (!decoded) {
-      await respond({
-        text: opts.t("telegram.staleButton"),
-        response_type: "ephemeral",
-        replace_original: false,
-      });
+      await respond({ text: t("telegram.staleButton"), response_type: "ephemeral", replace_original: false });
       return;
     }
     // 请假 needs a reason: ask for it in a modal rather than in the channel.
     if (decoded.command === "leave" && decoded.args.length === 1) {
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: leaveModal(opts.t, decoded.args[0] ?? "", channel),
+        view: leaveModal(t, decoded.args[0] ?? "", channel),
       });
       return;
     }
     const replies = await opts.handle({
       updateId: body.trigger_id,
-      user: { platform: "slack", id: body.user.id, displayName: body.user.name ?? body.user.id },
+      user,
       chat: chatOf(channel, body.channel?.name),
       payload: { type: "action", command: decoded.command, args: decoded.args },
     });
-    await post(replies, { channel, user: body.user.id, private: false, respond });
+    await post(replies, { channel, user: body.user.id, private: false, respond, t });
+  });
+
+  // 回答 under a question: a form for the answer.
+  app.action(ANSWER_ACTION, async ({ ack, body, action, client }) => {
+    await ack();
+    if (body.type !== "block_actions" || action.type !== "button") return;
+    const { t } = await person(body.user.id, body.user.name);
+    const question = body.message?.text ?? "";
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: answerModal(t, question, JSON.parse(action.value ?? "{}")),
+    });
+  });
+
+  app.view("answer", async ({ ack, view, body }) => {
+    await ack();
+    const target = JSON.parse(view.private_metadata) as AnswerTarget;
+    const answer = view.state.values.answer?.value?.value ?? "";
+    const { user, t } = await person(body.user.id, body.user.name);
+    // A question asked privately is answered from the person's private chat, wherever the form was.
+    const chat: ChatRef = target.private
+      ? {
+          platform: "slack",
+          id: target.channel.startsWith("D") ? target.channel : body.user.id,
+          kind: "private",
+        }
+      : chatOf(target.channel);
+    const replies = await opts.handle({
+      updateId: `${view.id}:${view.hash}`,
+      user,
+      chat,
+      payload: { type: "text", text: answer },
+    });
+    await post(replies, {
+      channel: target.channel,
+      user: body.user.id,
+      private: true,
+      dm: target.channel.startsWith("D"),
+      t,
+    });
+  });
+
+  // Direct messages: commands without /party, and answers to questions asked there.
+  app.message(async ({ message, body }) => {
+    if (message.channel_type !== "im" || message.subtype !== undefined || !message.user) return;
+    const { user, t } = await person(message.user);
+    const replies = await opts.handle({
+      updateId: (body as { event_id?: string }).event_id ?? `${message.channel}:${message.ts}`,
+      user,
+      chat: chatOf(message.channel),
+      payload: { type: "text", text: message.text ?? "" },
+    });
+    await post(replies, { channel: message.channel, user: message.user, private: true, dm: true, t });
+  });
+
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    const { user } = await person(event.user);
+    const replies = await opts.handle({
+      user,
+      chat: { platform: "slack", id: event.channel, kind: "private" },
+      payload: { type: "text", text: "/home" },
+    });
+    await client.views.publish({ user_id: event.user, view: homeView(replies, opts.secret) });
+  });
+
+  app.shortcut(SCHEDULE_SHORTCUT, async ({ ack, shortcut, client }) => {
+    await ack();
+    const { t } = await person(shortcut.user.id);
+    await client.views.open({ trigger_id: shortcut.trigger_id, view: scheduleModal(t, null) });
   });
 
   app.view("leave_reason", async ({ ack, view, body }) => {
     await ack();
     const { code, channel } = JSON.parse(view.private_metadata) as { code: string; channel: string };
     const reason = view.state.values.reason?.value?.value ?? "";
+    const { user, t } = await person(body.user.id, body.user.name);
     const replies = await opts.handle({
       updateId: `${view.id}:${view.hash}`,
-      user: { platform: "slack", id: body.user.id, displayName: body.user.name },
+      user,
       chat: chatOf(channel),
       payload: { type: "action", command: "leave", args: [code, reason] },
     });
-    await post(replies, { channel, user: body.user.id, private: true });
+    await post(replies, { channel, user: body.user.id, private: true, t });
   });
 
   app.view("schedule", async ({ ack, view, body }) => {
+    const channel = scheduleChannel(view.private_metadata, view.state.values);
+    const { user, t } = await person(body.user.id, body.user.name);
+    if (!channel) {
+      await ack({ response_action: "errors", errors: { channel: t("slack.channel") } });
+      return;
+    }
     await ack();
-    const { channel } = JSON.parse(view.private_metadata) as { channel: string };
     const replies = await opts.handle({
       updateId: `${view.id}:${view.hash}`,
-      user: { platform: "slack", id: body.user.id, displayName: body.user.name },
+      user,
       chat: chatOf(channel),
       payload: { type: "text", text: scheduleText(view.state.values) },
     });
     // The form is one person's: its answer (or what was wrong) is theirs; the announcement
     // reaches the channel through the outbox.
-    await post(replies, { channel, user: body.user.id, private: true });
+    await post(replies, { channel, user: body.user.id, private: true, t });
   });
 
   app.view("minutes", async ({ ack, view, body }) => {
     await ack();
     const { code, channel } = JSON.parse(view.private_metadata) as { code: string; channel: string };
-    const user = { platform: "slack" as const, id: body.user.id, displayName: body.user.name };
+    const { user, t } = await person(body.user.id, body.user.name);
     for (const field of ["content", "resolutions"] as const) {
       const text = view.state.values[field]?.value?.value?.trim();
       if (!text) continue;
@@ -202,7 +250,7 @@ export function createSlackApp(opts: SlackAppOptions) {
         chat: chatOf(channel),
         payload: { type: "action", command: "minutes", args: [code, field, text] },
       });
-      await post(replies, { channel, user: body.user.id, private: true });
+      await post(replies, { channel, user: body.user.id, private: true, t });
     }
   });
 

@@ -6,9 +6,14 @@ import type { Config } from "../../config.js";
 import type { Logger } from "../../core/logger.js";
 import type { Routes } from "../../http/health-server.js";
 import { createSlackApp, SLACK_EVENTS_PATH } from "./slack-app.js";
+import { verifySlackToken } from "./slack-identity.js";
 
 export async function startSlack(settings: NonNullable<Config["slack"]>, app: App, logger: Logger) {
+  // Once, before anything listens: a refused token stops the start naming SLACK_BOT_TOKEN.
+  const identity = await verifySlackToken(settings.botToken, settings.apiUrl);
   const slack = createSlackApp({
+    identity,
+    translatorFor: (user) => app.translatorFor(user),
     botToken: settings.botToken,
     signingSecret: settings.signingSecret,
     ...(settings.appToken ? { appToken: settings.appToken } : {}),

@@ -14,6 +14,7 @@ import {
   type Sender,
   type SendResult,
 } from "../../delivery/sender.js";
+import { slackCommandHints } from "./command-hints.js";
 import { renderBlocks } from "./render-blocks.js";
 
 const CHAT_GONE = new Set([
@@ -45,7 +46,8 @@ export class SlackSender implements Sender {
     private readonly secret: string,
   ) {}
 
-  async send(chatId: string, reply: Reply, opts: { editMessageId?: string }): Promise<SendResult> {
+  async send(chatId: string, written: Reply, opts: { editMessageId?: string }): Promise<SendResult> {
+    const reply = slackCommandHints(written);
     const channel = chatId.startsWith("user:") ? chatId.slice("user:".length) : chatId;
     const message = {
       channel,

@@ -49,7 +49,8 @@ export class Router {
     const { scope, registry, i18n, clock, logger } = this.deps;
     // Most group messages are people talking to each other: find out cheaply whether this one is
     // for the bot before resolving who is speaking where.
-    const invocation = this.#invocation(incoming) ?? (await this.#answer(incoming));
+    const invocation =
+      this.#invocation(incoming) ?? (await this.#answer(incoming)) ?? this.#bareCommand(incoming);
     if (!invocation && incoming.chat.kind !== "private") return [];
     const { actor, org, orgChain } = await this.#resolveActor(incoming);
     // Writing to the bot privately opens the way for its private messages again (an account the
@@ -156,6 +157,17 @@ export class Router {
     // "/help@other_bot" in a group is meant for another bot.
     const self = incoming.botUsername?.toLowerCase();
     if (parsed.addressee && self && parsed.addressee.toLowerCase() !== self) return null;
+    return { word: parsed.word, args: parsed.args };
+  }
+
+  /**
+   * In a private chat, a plain message that begins with a command word is that command ("签到
+   * H7K2Q"): Slack keeps a leading slash for its own commands, and nobody else is being talked to.
+   */
+  #bareCommand(incoming: Incoming): Invocation | null {
+    if (incoming.chat.kind !== "private" || incoming.payload.type !== "text") return null;
+    const parsed = parseCommandText(`/${incoming.payload.text.trim()}`);
+    if (!parsed || parsed.addressee || !this.deps.registry.find(parsed.word)) return null;
     return { word: parsed.word, args: parsed.args };
   }
 

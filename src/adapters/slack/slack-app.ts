@@ -74,22 +74,43 @@ export function createSlackApp(opts: SlackAppOptions) {
     return { user, t: await translatorFor(user) };
   };
 
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+  /**
+   * Opens a form. Slack takes a trigger_id for 3 seconds only; when it has expired (a slow moment)
+   * the person is told to ask again rather than left waiting for a form that never comes.
+   */
+  async function openForm(
+    triggerId: string,
+    view: Parameters<typeof app.client.views.open>[0]["view"],
+    t: Translate,
+    respond?: (message: object) => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      await app.client.views.open({ trigger_id: triggerId, view });
+    } catch (error) {
+      const code = (error as { data?: { error?: string } }).data?.error;
+      if (code !== "expired_trigger_id" && code !== "invalid_trigger_id") throw error;
+      await respond?.({ text: t("slack.formExpired"), response_type: "ephemeral", replace_original: false });
+    }
+  }
+
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     await ack();
     // "/party /bind X" (a Telegram habit, or a hint copied as it was written) means "/party bind X".
     const text = command.text.trim().replace(/^\/+/, "");
     const chat = chatOf(command.channel_id, command.channel_name);
     const { user, t } = await person(command.user_id, command.user_name);
     if (/^(schedule|安排会议|安排)$/i.test(text)) {
-      await client.views.open({ trigger_id: command.trigger_id, view: scheduleModal(t, command.channel_id) });
+      await openForm(command.trigger_id, scheduleModal(t, command.channel_id), t, respond);
       return;
     }
     const minutesFor = text.match(/^(?:minutes|会议记录|记录)\s+(H[0-9A-Za-z]{4})$/i)?.[1];
     if (minutesFor) {
-      await client.views.open({
-        trigger_id: command.trigger_id,
-        view: minutesModal(t, minutesFor.toUpperCase(), command.channel_id),
-      });
+      await openForm(
+        command.trigger_id,
+        minutesModal(t, minutesFor.toUpperCase(), command.channel_id),
+        t,
+        respond,
+      );
       return;
     }
     const replies = await opts.handle({
@@ -107,7 +128,7 @@ export function createSlackApp(opts: SlackAppOptions) {
     });
   });
 
-  app.action(/^cmd-/, async ({ ack, body, action, respond, client }) => {
+  app.action(/^cmd-/, async ({ ack, body, action, respond }) => {
     await ack();
     if (body.type !== "block_actions" || action.type !== "button") return;
     const decoded = decodeAction(opts.secret, action.value ?? "");
@@ -119,10 +140,7 @@ export function createSlackApp(opts: SlackAppOptions) {
     }
     // 请假 needs a reason: ask for it in a modal rather than in the channel.
     if (decoded.command === "leave" && decoded.args.length === 1) {
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        view: leaveModal(t, decoded.args[0] ?? "", channel),
-      });
+      await openForm(body.trigger_id, leaveModal(t, decoded.args[0] ?? "", channel), t, respond);
       return;
     }
     const replies = await opts.handle({
@@ -135,15 +153,12 @@ export function createSlackApp(opts: SlackAppOptions) {
   });
 
   // 回答 under a question: a form for the answer.
-  app.action(ANSWER_ACTION, async ({ ack, body, action, client }) => {
+  app.action(ANSWER_ACTION, async ({ ack, body, action, respond }) => {
     await ack();
     if (body.type !== "block_actions" || action.type !== "button") return;
     const { t } = await person(body.user.id, body.user.name);
     const question = body.message?.text ?? "";
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: answerModal(t, question, JSON.parse(action.value ?? "{}")),
-    });
+    await openForm(body.trigger_id, answerModal(t, question, JSON.parse(action.value ?? "{}")), t, respond);
   });
 
   app.view("answer", async ({ ack, view, body }) => {
@@ -198,10 +213,10 @@ export function createSlackApp(opts: SlackAppOptions) {
     await client.views.publish({ user_id: event.user, view: homeView(replies, opts.secret) });
   });
 
-  app.shortcut(SCHEDULE_SHORTCUT, async ({ ack, shortcut, client }) => {
+  app.shortcut(SCHEDULE_SHORTCUT, async ({ ack, shortcut }) => {
     await ack();
     const { t } = await person(shortcut.user.id);
-    await client.views.open({ trigger_id: shortcut.trigger_id, view: scheduleModal(t, null) });
+    await openForm(shortcut.trigger_id, scheduleModal(t, null), t);
   });
 
   app.view("leave_reason", async ({ ack, view, body }) => {

@@ -46,6 +46,8 @@ export class FakeSlack {
   /** Users the bot cannot message (deactivated, or never in the workspace). */
   readonly missingUsers = new Set<string>();
   #nextErrors: string[] = [];
+  /** What the next auth.test calls answer: "ratelimited" is a 429, another code Slack's error. */
+  readonly authAnswers: string[] = [];
 
   async start(): Promise<void> {
     this.#server = createServer((req, res) => {
@@ -142,6 +144,12 @@ export class FakeSlack {
     method: string,
     params: Record<string, unknown>,
   ): { status: number; error?: string; retryAfter?: number } | null {
+    if (method === "auth.test") {
+      const next = this.authAnswers.shift();
+      if (next === "ratelimited") return { status: 429, retryAfter: 1 };
+      if (next) return { status: 200, error: next };
+      return null;
+    }
     if (method === "views.open") {
       // A modal opens only with a trigger Slack issued, within 3 seconds of the interaction.
       const issued = this.#triggers.get(String(params.trigger_id ?? ""));

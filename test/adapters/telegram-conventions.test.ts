@@ -81,6 +81,18 @@ describe("Telegram conventions", () => {
     expect(texts(await peer.says(member, "社区值班，无法参加"))).toContain("的请假申请");
   });
 
+  it("sends what people typed, marks and all, as HTML Telegram accepts", async () => {
+    await peer.says(secretary, "/schedule 党课 3月6日 15:00 党员活动室 学习<党章>&“条例”", "group");
+    await peer.worker.drainOnce();
+    const announcement = peer.fake
+      .sent()
+      .filter((c) => c.params.chat_id === String(GROUP))
+      .at(-1);
+    // The fake answers 400 to HTML Telegram cannot parse; this one went through.
+    expect(announcement?.result).toBeDefined();
+    expect(String(announcement?.params.text)).toContain("学习&lt;党章&gt;&amp;“条例”");
+  });
+
   it("answers in the forum topic a command came from", async () => {
     const calls = await peer.says(member, "/meetings", "group", {
       is_topic_message: true,

@@ -5,7 +5,8 @@
 // 20/min per group) a 429 with retry_after; 403 for people who never started the bot or blocked
 // it and for groups the bot was removed from; 400 for chats that do not exist, for a group that
 // became a supergroup (with migrate_to_chat_id), for an edit of a deleted message, for text over
-// 4,096 characters and captions over 1,024. Every call can take a configurable time, like a real
+// 4,096 characters and captions over 1,024, for HTML it cannot parse (unknown or unclosed tags, a
+// bare & or <), for callback_data over 64 bytes and for empty text. Every call can take a configurable time, like a real
 // network.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -201,6 +202,8 @@ export class FakeTelegram {
     const chat = String(params.chat_id ?? "");
     const sending = SEND_METHODS.has(method);
     if (!sending && method !== "editMessageText") return null;
+    if (method === "sendMessage" && typeof params.text === "string" && params.text.trim() === "")
+      return error(400, "Bad Request: message text is empty");
     const newId = this.migrated.get(chat);
     if (newId)
       return error(400, "Bad Request: group chat was upgraded to a supergroup chat", {
@@ -213,6 +216,8 @@ export class FakeTelegram {
       return error(403, "Forbidden: bot can't initiate conversation with a user");
     if (method === "editMessageText" && this.deletedMessages.has(`${chat}:${params.message_id}`))
       return error(400, "Bad Request: message to edit not found");
+    const markupError = markupRefusal(params);
+    if (markupError) return error(400, `Bad Request: ${markupError}`);
     if (typeof params.text === "string" && params.text.length > 4096)
       return error(400, "Bad Request: message is too long");
     if (typeof params.caption === "string" && params.caption.length > 1024)
@@ -302,4 +307,56 @@ function multipartFields(body: string): Record<string, unknown> {
         .trim();
   }
   return fields;
+}
+
+const HTML_TAGS = new Set([
+  "b",
+  "strong",
+  "i",
+  "em",
+  "u",
+  "ins",
+  "s",
+  "strike",
+  "del",
+  "a",
+  "code",
+  "pre",
+  "tg-spoiler",
+  "span",
+  "blockquote",
+]);
+
+/** What Telegram says of text it cannot parse as HTML, or of buttons it refuses; null when fine. */
+function markupRefusal(params: Record<string, unknown>): string | null {
+  const keyboard = (params.reply_markup as { inline_keyboard?: { callback_data?: string }[][] } | undefined)
+    ?.inline_keyboard;
+  for (const button of keyboard?.flat() ?? [])
+    if (button.callback_data !== undefined && Buffer.byteLength(button.callback_data) > 64)
+      return "BUTTON_DATA_INVALID";
+  if (params.parse_mode !== "HTML") return null;
+  for (const field of ["text", "caption"] as const) {
+    const text = params[field];
+    if (typeof text !== "string") continue;
+    const open: string[] = [];
+    for (let i = 0; i < text.length; i++) {
+      const rest = text.slice(i);
+      if (text[i] === "<") {
+        const tag = rest.match(/^<(\/?)([a-z-]+)(?:\s[^<>]*)?>/);
+        if (!tag?.[2] || !HTML_TAGS.has(tag[2]))
+          return `can't parse entities: unsupported start tag at byte offset ${i}`;
+        if (tag[1]) {
+          if (open.pop() !== tag[2]) return `can't parse entities: unmatched end tag at byte offset ${i}`;
+        } else open.push(tag[2]);
+        i += tag[0].length - 1;
+      } else if (text[i] === "&") {
+        const entity = rest.match(/^&(?:lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);/);
+        if (!entity) return `can't parse entities: unknown entity at byte offset ${i}`;
+        i += entity[0].length - 1;
+      }
+    }
+    if (open.length > 0)
+      return `can't parse entities: can't find end tag corresponding to start tag "${open.at(-1)}"`;
+  }
+  return null;
 }

@@ -15,6 +15,7 @@ export class ChatRepository {
     organizationId: string;
     boundById: string;
     boundAt: Date;
+    topic: string | null;
   }) {
     const { platform, externalId, ...rest } = data;
     return this.db.chat.upsert({
@@ -83,9 +84,11 @@ export class ChatRepository {
   }
 
   /** Raw: every announcement update (each check-in) asks it. */
-  boundTo(organizationId: string): Promise<{ platform: string; externalId: string; title: string | null }[]> {
+  boundTo(
+    organizationId: string,
+  ): Promise<{ platform: string; externalId: string; title: string | null; topic: string | null }[]> {
     return this.db.$queryRaw`
-      SELECT "platform", "externalId", "title" FROM "Chat" WHERE "organizationId" = ${organizationId}
+      SELECT "platform", "externalId", "title", "topic" FROM "Chat" WHERE "organizationId" = ${organizationId}
       ORDER BY "platform", "externalId"`;
   }
 

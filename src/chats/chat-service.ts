@@ -46,6 +46,7 @@ export class ChatService {
       platform: chat.platform,
       externalId: chat.id,
       title: chat.title ?? null,
+      topic: chat.topic ?? null,
       organizationId: bindCode.organizationId,
       boundById: actorId,
       boundAt: now,

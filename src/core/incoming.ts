@@ -16,6 +16,8 @@ export interface ChatRef {
   id: string;
   kind: "private" | "group";
   title?: string;
+  /** The forum topic the message came from (Telegram's message_thread_id), in groups that have them. */
+  topic?: string;
 }
 
 export type IncomingPayload =

@@ -206,7 +206,10 @@ export class DeliveryWorker {
     try {
       const reply = await this.render(row);
       messageId = (
-        await lane.sender.send(row.chatId, reply, posted ? { editMessageId: posted.messageId } : {})
+        await lane.sender.send(row.chatId, reply, {
+          ...(posted ? { editMessageId: posted.messageId } : {}),
+          topic: row.topic,
+        })
       ).messageId;
     } catch (error) {
       return this.#outcomes.settle(row, failureOf(error), error);

@@ -10,6 +10,8 @@ export interface NewOutboxMessage {
   dedupeKey: string | null;
   createdAt: Date;
   availableAt: Date;
+  /** The forum topic to post in (Telegram), if any. */
+  topic?: string | null;
 }
 
 export class OutboxRepository {
@@ -38,10 +40,10 @@ export class OutboxRepository {
     const m = { organizationId, kind, replaceKey, payload, now };
     // The WHERE clause is required by SQLite to tell ON CONFLICT from a join's ON.
     return this.raw.execute(Prisma.sql`
-      INSERT INTO "OutboxMessage" ("id", "platform", "chatId", "kind", "payload", "replaceKey", "version", "pendingKey", "createdAt", "availableAt", "attempts")
+      INSERT INTO "OutboxMessage" ("id", "platform", "chatId", "kind", "payload", "replaceKey", "version", "pendingKey", "createdAt", "availableAt", "attempts", "topic")
       SELECT CAST(${randomUUID()} AS TEXT) || '|' || c."platform" || '|' || c."externalId",
              c."platform", c."externalId", ${m.kind}, ${m.payload}, ${m.replaceKey}, 0,
-             c."platform" || '|' || c."externalId" || '|' || CAST(${m.replaceKey} AS TEXT), ${m.now}, ${m.now}, 0
+             c."platform" || '|' || c."externalId" || '|' || CAST(${m.replaceKey} AS TEXT), ${m.now}, ${m.now}, 0, c."topic"
       FROM "Chat" c WHERE c."organizationId" = ${m.organizationId}
       ON CONFLICT ("pendingKey") DO UPDATE SET "version" = "OutboxMessage"."version" + 1`);
   }

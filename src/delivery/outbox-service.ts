@@ -53,7 +53,7 @@ export class OutboxService {
   ): Promise<number> {
     const chats = await this.chats.boundTo(organizationId);
     for (const chat of chats) {
-      await this.toChat({ platform: chat.platform, chatId: chat.externalId }, reply, {
+      await this.toChat({ platform: chat.platform, chatId: chat.externalId, topic: chat.topic }, reply, {
         now: opts.now,
         ...(opts.dedupeKey ? { dedupeKey: `${opts.dedupeKey}|${chat.platform}|${chat.externalId}` } : {}),
       });
@@ -62,13 +62,14 @@ export class OutboxService {
   }
 
   async toChat(
-    target: { platform: string; chatId: string },
+    target: { platform: string; chatId: string; topic?: string | null },
     reply: Reply,
     opts: { now: Date; dedupeKey?: string; availableAt?: Date },
   ): Promise<void> {
     await this.repo.put({
       platform: target.platform,
       chatId: target.chatId,
+      topic: target.topic ?? null,
       payload: JSON.stringify(reply),
       dedupeKey: opts.dedupeKey ?? null,
       createdAt: opts.now,

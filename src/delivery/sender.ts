@@ -11,7 +11,12 @@ export interface SendResult {
 
 export interface Sender {
   readonly platform: Platform;
-  send(chatId: string, reply: Reply, opts: { editMessageId?: string }): Promise<SendResult>;
+  /** `topic`: the forum topic to post in (Telegram's message_thread_id), where the chat has them. */
+  send(
+    chatId: string,
+    reply: Reply,
+    opts: { editMessageId?: string; topic?: string | null },
+  ): Promise<SendResult>;
 }
 
 /** A platform's "too many requests" (HTTP 429) with the wait it asked for. */

@@ -102,6 +102,28 @@ describe("Telegram conventions", () => {
     expect(answer?.params.message_thread_id).toBe(42);
   });
 
+  it("posts announcements into the forum topic the group was bound in", async () => {
+    const forum = { id: -1009990003, type: "supergroup" as const, title: "幸福里党员论坛", is_forum: true };
+    const code = codeAfter(texts(await peer.says(secretary, "/bind_code")), "绑定码：");
+    const bound = await peer.deliver({
+      message: {
+        message_id: 9,
+        date: 0,
+        chat: forum,
+        from: { ...secretary, is_bot: false },
+        text: `/bind ${code}`,
+        is_topic_message: true,
+        message_thread_id: 7,
+      },
+    } as never);
+    expect(texts(bound)).toContain("本群已绑定");
+    await peer.says(secretary, "/schedule 支委会 3月8日 19:00 党员活动室 研究发展党员", "group");
+    await peer.worker.drainOnce();
+    const inForum = peer.fake.sent().filter((c) => c.params.chat_id === String(forum.id));
+    expect(inForum.at(-1)?.params.message_thread_id).toBe(7);
+    expect(String(inForum.at(-1)?.params.text)).toContain("研究发展党员");
+  });
+
   it("publishes a secretary's commands for them alone in the groups they speak in", async () => {
     await peer.fake.waitFor(() => peer.fake.sent("setMyCommands").length > 0, 5_000);
     const menus = peer.fake.sent("setMyCommands");

@@ -83,6 +83,7 @@ function chatOf(ctx: Context): ChatRef | null {
     id: String(chat.id),
     kind: chat.type === "private" ? "private" : "group",
     ...("title" in chat && chat.title ? { title: chat.title } : {}),
+    ...(topicOf(ctx) ? { topic: String(topicOf(ctx)) } : {}),
   };
 }
 

@@ -27,7 +27,11 @@ export class TelegramSender implements Sender {
     private readonly secret: string,
   ) {}
 
-  async send(chatId: string, reply: Reply, opts: { editMessageId?: string }): Promise<SendResult> {
+  async send(
+    chatId: string,
+    reply: Reply,
+    opts: { editMessageId?: string; topic?: string | null },
+  ): Promise<SendResult> {
     // A connection that broke under the request (a kept-alive socket the server had just closed)
     // is tried again at once, twice; then the failure goes to the outbox's backoff.
     for (let attempt = 1; ; attempt++) {
@@ -39,7 +43,11 @@ export class TelegramSender implements Sender {
     }
   }
 
-  async #send(chatId: string, reply: Reply, opts: { editMessageId?: string }): Promise<SendResult> {
+  async #send(
+    chatId: string,
+    reply: Reply,
+    opts: { editMessageId?: string; topic?: string | null },
+  ): Promise<SendResult> {
     // Private messages are addressed "user:<id>"; a user's private chat with the bot has their id.
     const chat = chatId.startsWith("user:") ? chatId.slice("user:".length) : chatId;
     try {
@@ -60,7 +68,13 @@ export class TelegramSender implements Sender {
           throw error;
         }
       }
-      const sent = await sendReply(this.api, chat, reply, this.secret);
+      const sent = await sendReply(
+        this.api,
+        chat,
+        reply,
+        this.secret,
+        opts.topic ? { topic: Number(opts.topic) } : {},
+      );
       return { messageId: String(sent.message_id) };
     } catch (error) {
       throw classify(error);

@@ -55,7 +55,7 @@ describe("guided flows in a privacy-mode Telegram group", () => {
     const asked = await peer.says(secretary, `/minutes ${meeting} 内容`, "group");
     const question = asked.find((c) => c.method === "sendMessage");
     expect(question?.params.reply_markup).toEqual({ force_reply: true, selective: true });
-    const questionId = (question?.result as { message_id: number }).message_id;
+    const questionId = (question?.result as { message_id: number } | undefined)?.message_id ?? 0;
     // Typed without replying, the group's chatter never reaches a privacy-mode bot.
     expect(await peer.says(secretary, "大家辛苦了", "group")).toEqual([]);
     const saved = await peer.says(secretary, "学习党章总纲，交流心得体会。", "group", {

@@ -1,0 +1,154 @@
+// Before and during a meeting: responses (参加), leave requests and decisions, check-in with the
+// optional sign-in code, who has not checked in, and absence reasons.
+import { randomInt } from "node:crypto";
+import { DomainError } from "../core/domain-error.js";
+import { shortCode } from "../core/short-code.js";
+import type { OrgRecord } from "../organization/organization-repository.js";
+import { checkInTiming } from "./check-in-rules.js";
+import type { AbsenceReason, ExpectedMember } from "./ledger.js";
+import type { MeetingRecord } from "./meeting-repository.js";
+import { MeetingScheduling } from "./meeting-scheduling.js";
+
+export abstract class MeetingAttendance extends MeetingScheduling {
+  // Responses and leave.
+
+  async respond(personId: string, code: string, now: Date) {
+    const { meeting, member } = await this.openAsAttendee(personId, code);
+    await this.meetings.respond(meeting.id, member.id, "attend", now);
+    return { meeting, member };
+  }
+
+  async requestLeave(personId: string, code: string, reason: string, now: Date) {
+    const { meeting, member } = await this.openAsAttendee(personId, code);
+    if (now >= meeting.startsAt) throw new DomainError("meetings.leaveTooLate");
+    if (await this.meetings.findCheckIn(meeting.id, member.id))
+      throw new DomainError("meetings.alreadyCheckedIn");
+    const leave = await this.meetings.putLeave({
+      code: `L${shortCode(5)}`,
+      meetingId: meeting.id,
+      memberId: member.id,
+      reason,
+      createdAt: now,
+    });
+    return { meeting, member, leave };
+  }
+
+  async decideLeave(actorId: string, leaveCode: string, approve: boolean, note: string | null, now: Date) {
+    const leave = await this.meetings.findLeaveByCode(leaveCode);
+    if (!leave) throw new DomainError("meetings.leaveNotFound", { code: leaveCode });
+    const meeting = await this.manageable(actorId, leave.meeting.code).catch(() => {
+      throw new DomainError("meetings.leaveNotFound", { code: leaveCode });
+    });
+    const status = approve ? "approved" : "rejected";
+    if (
+      !(await this.meetings.decideLeave(leaveCode, {
+        status,
+        decidedById: actorId,
+        decidedAt: now,
+        decisionNote: note,
+      }))
+    ) {
+      throw new DomainError("meetings.leaveDecided", { code: leaveCode });
+    }
+    const member = await this.members.findById(leave.memberId);
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: meeting.organizationId,
+      action: `leave.${status}`,
+      details: { leave: leaveCode },
+    });
+    return { meeting, leave: { ...leave, status }, member };
+  }
+
+  async pendingLeaves(actorId: string, org: OrgRecord) {
+    await this.access.require(actorId, org.id, "secretary");
+    return this.meetings.pendingLeaves([org.id]);
+  }
+
+  async leavesOf(personId: string) {
+    const memberships = await this.members.activeOf(personId);
+    const all = await Promise.all(memberships.map((m) => this.meetings.leavesOfMember(m.id, 20)));
+    return all.flat();
+  }
+
+  // Check-in.
+
+  async checkIn(
+    personId: string,
+    code: string,
+    signinCode: string | null,
+    via: "button" | "command",
+    now: Date,
+  ) {
+    const { meeting, member } = await this.openAsAttendee(personId, code);
+    const already = async () => {
+      const existing = await this.meetings.findCheckIn(meeting.id, member.id);
+      return existing ? { meeting, member, already: true, late: existing.late, at: existing.at } : null;
+    };
+    const timing = checkInTiming(meeting, now);
+    const refusal =
+      timing === "not_open"
+        ? new DomainError("meetings.checkInNotOpen")
+        : timing === "closed"
+          ? new DomainError("meetings.checkInClosed")
+          : meeting.checkInCode && !signinCode
+            ? new DomainError("meetings.checkInCodeNeeded", { code })
+            : meeting.checkInCode && signinCode !== meeting.checkInCode
+              ? new DomainError("meetings.checkInCodeWrong")
+              : null;
+    // Someone already checked in is told so, whatever the clock or the code says now.
+    if (refusal) {
+      const first = await already();
+      if (first) return first;
+      throw refusal;
+    }
+    const late = timing === "late";
+    if (await this.meetings.checkIn({ meetingId: meeting.id, memberId: member.id, at: now, late, via }))
+      return { meeting, member, already: false, late, at: now };
+    const first = await already();
+    // Closed or cancelled between reading it and checking in.
+    if (!first) throw new DomainError("meetings.checkInClosed");
+    return first;
+  }
+
+  async rotateCheckInCode(
+    actorId: string,
+    code: string,
+    now: Date,
+  ): Promise<{ meeting: MeetingRecord; signinCode: string }> {
+    const meeting = await this.manageable(actorId, code);
+    if (meeting.status !== "scheduled") throw new DomainError("meetings.notScheduled", { code });
+    const signinCode = String(randomInt(1000, 10000));
+    const updated = await this.meetings.update(meeting.id, { checkInCode: signinCode });
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: meeting.organizationId,
+      action: "meeting.checkin_code",
+      details: { code },
+    });
+    return { meeting: updated, signinCode };
+  }
+
+  async notCheckedIn(actorId: string, code: string): Promise<ExpectedMember[]> {
+    const meeting = await this.manageable(actorId, code);
+    const ledger = await this.ledger(meeting);
+    return ledger.lines.filter((l) => l.outcome === "absent");
+  }
+
+  async noteAbsence(
+    actorId: string,
+    code: string,
+    memberCode: string,
+    reason: AbsenceReason,
+    note: string | null,
+    now: Date,
+  ) {
+    const meeting = await this.manageable(actorId, code);
+    const member = await this.memberOfBranch(memberCode, meeting.organizationId);
+    if (meeting.status === "closed") throw new DomainError("meetings.closedUseCorrect", { code });
+    await this.meetings.putAbsenceNote({ meetingId: meeting.id, memberId: member.id, reason, note, at: now });
+    return { meeting, member };
+  }
+}

@@ -1,0 +1,197 @@
+// What every meeting service shares: the repositories, the organisation's time zone, finding a
+// meeting the actor may see or manage, who is expected (the audience), the ledger, small checks.
+import type { AccessRepository } from "../access/access-repository.js";
+import type { AccessService } from "../access/access-service.js";
+import type { AuditRepository } from "../audit/audit-repository.js";
+import { DomainError } from "../core/domain-error.js";
+import { shortCode } from "../core/short-code.js";
+import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
+import type { MemberRecord, MemberRepository } from "../membership/member-repository.js";
+import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
+import { type AbsenceReason, computeLedger, type ExpectedMember, type Ledger } from "./ledger.js";
+import type { MeetingRecord, MeetingRepository } from "./meeting-repository.js";
+import { AUDIENCE, COMMITTEE_ROLES, type MeetingType } from "./meeting-types.js";
+
+export interface ScheduleInput {
+  type: MeetingType;
+  startsAt: Date;
+  place: string;
+  topic: string;
+  online: boolean;
+  hostCode?: string;
+  recorderCode?: string;
+  groupCode?: string;
+  /** Occurrences, one a month from the first; 1 for a one-off meeting. */
+  occurrences: number;
+}
+
+export type EditableField = "time" | "place" | "topic" | "host" | "recorder";
+export type MinutesField = "content" | "resolutions" | "photo";
+
+export abstract class MeetingBase {
+  constructor(
+    protected readonly meetings: MeetingRepository,
+    protected readonly members: MemberRepository,
+    protected readonly orgs: OrganizationRepository,
+    protected readonly access: AccessService,
+    protected readonly roles: AccessRepository,
+    protected readonly audit: AuditRepository,
+    protected readonly tallies: TallyKeeper,
+    protected readonly defaultTimeZone: string,
+  ) {}
+
+  /** The organisation's time zone; `known` is a chain already loaded that may contain it. */
+  async zoneOf(organizationId: string, known: readonly OrgRecord[] = []): Promise<string> {
+    const at = known.findIndex((o) => o.id === organizationId);
+    const chain = at >= 0 ? known.slice(at) : await this.orgs.chain(organizationId);
+    return chain.find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
+  }
+  async find(code: string): Promise<MeetingRecord> {
+    const meeting = await this.meetings.findByCode(code);
+    if (!meeting) throw new DomainError("meetings.notFound", { code });
+    return meeting;
+  }
+
+  /** A meeting the actor may see; others are answered as not found, so codes reveal nothing. */
+  async visible(actorId: string | null, code: string): Promise<MeetingRecord> {
+    const meeting = await this.find(code);
+    const roles = await this.access.rolesIn(actorId, meeting.groupId ?? meeting.organizationId);
+    if (!roles.includes("member") && !roles.some((r) => r !== "anyone" && r !== "member")) {
+      throw new DomainError("meetings.notFound", { code });
+    }
+    return meeting;
+  }
+
+  protected async manageable(actorId: string, code: string): Promise<MeetingRecord> {
+    const meeting = await this.visible(actorId, code);
+    if (meeting.type === "group_meeting" && meeting.groupId)
+      await this.access.require(actorId, meeting.groupId, "group_leader");
+    else await this.access.require(actorId, meeting.organizationId, "secretary");
+    return meeting;
+  }
+  // Who is expected.
+
+  /** Whether a member of the branch is expected, without listing the whole branch. */
+  protected async inAudience(member: MemberRecord, meeting: MeetingRecord): Promise<boolean> {
+    switch (AUDIENCE[meeting.type as MeetingType] ?? "all") {
+      case "group":
+        return member.groupId === meeting.groupId;
+      case "committee":
+        return (await this.committee(meeting.organizationId)).has(member.personId ?? "");
+      default:
+        return true;
+    }
+  }
+
+  protected async expectedCount(meeting: MeetingRecord): Promise<number> {
+    switch (AUDIENCE[meeting.type as MeetingType] ?? "all") {
+      case "group":
+        return this.members.countActive(meeting.organizationId, meeting.groupId);
+      case "committee":
+        return (await this.audience(meeting)).length;
+      default:
+        return this.members.countActive(meeting.organizationId, null);
+    }
+  }
+
+  protected async committee(branchId: string): Promise<Set<string>> {
+    const holders = await this.roles.holders(branchId);
+    return new Set(
+      holders.filter((h) => (COMMITTEE_ROLES as readonly string[]).includes(h.role)).map((h) => h.personId),
+    );
+  }
+
+  async audience(meeting: MeetingRecord): Promise<ExpectedMember[]> {
+    let members: MemberRecord[];
+    const all = await this.members.listByBranch(meeting.organizationId);
+    switch (AUDIENCE[meeting.type as MeetingType] ?? "all") {
+      case "group":
+        members = all.filter((m) => m.groupId === meeting.groupId);
+        break;
+      case "committee": {
+        const committee = await this.committee(meeting.organizationId);
+        members = all.filter((m) => m.personId && committee.has(m.personId));
+        break;
+      }
+      default:
+        members = all;
+    }
+    return members.map((m) => ({ memberId: m.id, name: m.name, voting: m.status === "full" }));
+  }
+
+  /** The member record of a person for this meeting; refused when the meeting is not theirs. */
+  /** An open meeting and the actor's membership in its audience, found in one query. */
+  protected async openAsAttendee(
+    personId: string,
+    code: string,
+  ): Promise<{ meeting: MeetingRecord; member: MemberRecord }> {
+    const found = await this.meetings.findByCodeWithMember(code, personId);
+    if (!found) throw new DomainError("meetings.notFound", { code });
+    const { meeting, member } = found;
+    this.mustBeOpen(meeting);
+    if (!member || !(await this.inAudience(member, meeting)))
+      throw new DomainError("meetings.notYourMeeting", {}, "private");
+    return { meeting, member };
+  }
+
+  async byId(meetingId: string): Promise<MeetingRecord> {
+    const meeting = await this.meetings.findById(meetingId);
+    if (!meeting) throw new DomainError("meetings.notFound", { code: meetingId });
+    return meeting;
+  }
+  // Helpers.
+
+  protected mustBeOpen(meeting: MeetingRecord): void {
+    const { code } = meeting;
+    if (meeting.status === "cancelled") throw new DomainError("meetings.cancelled", { code });
+    if (meeting.status === "closed") throw new DomainError("meetings.alreadyClosed", { code });
+  }
+
+  protected async memberOfBranch(code: string, branchId: string): Promise<MemberRecord> {
+    const member = await this.members.findByCode(code);
+    if (!member || member.organizationId !== branchId || member.state !== "active")
+      throw new DomainError("members.unknown", { code });
+    return member;
+  }
+
+  protected async freshCode(): Promise<string> {
+    for (;;) {
+      const code = `H${shortCode(4)}`;
+      if (!(await this.meetings.codeTaken(code))) return code;
+    }
+  }
+
+  // The ledger.
+
+  async ledger(meeting: MeetingRecord): Promise<Ledger> {
+    if (meeting.status === "closed") {
+      const frozen = await this.meetings.attendees(meeting.id);
+      return computeLedger({
+        type: meeting.type as MeetingType,
+        expected: frozen.map((a) => ({ memberId: a.memberId, name: a.name, voting: a.voting })),
+        checkIns: frozen
+          .filter((a) => a.outcome === "present" || a.outcome === "late")
+          .map((a) => ({ memberId: a.memberId, late: a.outcome === "late" })),
+        approvedLeave: new Set(frozen.filter((a) => a.outcome === "leave").map((a) => a.memberId)),
+        notes: new Map(
+          frozen
+            .filter((a) => a.outcome === "absent" && a.reason)
+            .map((a) => [a.memberId, { reason: a.reason as AbsenceReason, note: a.note }]),
+        ),
+      });
+    }
+    const [expected, checkIns, leaves, notes] = await Promise.all([
+      this.audience(meeting),
+      this.meetings.checkIns(meeting.id),
+      this.meetings.leaves(meeting.id),
+      this.meetings.absenceNotes(meeting.id),
+    ]);
+    return computeLedger({
+      type: meeting.type as MeetingType,
+      expected,
+      checkIns,
+      approvedLeave: new Set(leaves.filter((l) => l.status === "approved").map((l) => l.memberId)),
+      notes: new Map(notes.map((n) => [n.memberId, { reason: n.reason as AbsenceReason, note: n.note }])),
+    });
+  }
+}

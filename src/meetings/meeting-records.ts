@@ -1,0 +1,159 @@
+// The meeting's record: minutes, the checklist, closing (the attendance frozen), corrections
+// after closing, and what the announcement and /meeting show.
+import { DomainError } from "../core/domain-error.js";
+import { type AbsenceReason, closeLedger } from "./ledger.js";
+import { MeetingAttendance } from "./meeting-attendance.js";
+import type { MinutesField } from "./meeting-base.js";
+import type { MeetingRecord } from "./meeting-repository.js";
+import { politicalBirthdays } from "./obligations.js";
+import { localMonth } from "./periods.js";
+
+export abstract class MeetingRecords extends MeetingAttendance {
+  // Minutes, checklist, absence reasons, closing.
+
+  protected async minutesWriter(actorId: string, code: string): Promise<MeetingRecord> {
+    const meeting = await this.visible(actorId, code);
+    const writers = [meeting.hostMemberId, meeting.recorderMemberId].filter(Boolean);
+    const mine = await this.members.activeInBranchOf(actorId, meeting.organizationId);
+    if (mine && writers.includes(mine.id)) return meeting;
+    return this.manageable(actorId, code);
+  }
+
+  async recordMinutes(actorId: string, code: string, field: MinutesField, text: string, now: Date) {
+    const meeting = await this.minutesWriter(actorId, code);
+    if (meeting.status === "closed") throw new DomainError("meetings.closedUseCorrect", { code });
+    if (meeting.status === "cancelled") throw new DomainError("meetings.notScheduled", { code });
+    const data =
+      field === "photo"
+        ? { photos: JSON.stringify([...(JSON.parse(meeting.photos) as string[]), text]) }
+        : field === "content"
+          ? { content: text }
+          : { resolutions: text };
+    await this.meetings.update(meeting.id, data);
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: meeting.organizationId,
+      action: "meeting.minutes",
+      details: { code, field },
+    });
+    return meeting;
+  }
+
+  async tick(actorId: string, code: string, item: number, now: Date) {
+    const meeting = await this.minutesWriter(actorId, code);
+    const checklist = JSON.parse(meeting.checklist) as string[];
+    const name = checklist[item - 1];
+    if (!name) throw new DomainError("meetings.noSuchItem", { count: checklist.length });
+    const done = new Set(JSON.parse(meeting.checklistDone) as string[]);
+    done.add(name);
+    const ordered = checklist.filter((c) => done.has(c));
+    await this.meetings.update(meeting.id, { checklistDone: JSON.stringify(ordered) });
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: meeting.organizationId,
+      action: "meeting.tick",
+      details: { code, item: name },
+    });
+    return { meeting, item: name, done: ordered.length, total: checklist.length };
+  }
+
+  async close(actorId: string, code: string, now: Date) {
+    const meeting = await this.manageable(actorId, code);
+    if (meeting.status !== "scheduled") throw new DomainError("meetings.notScheduled", { code });
+    if (now < meeting.startsAt) throw new DomainError("meetings.notYetHeld");
+    if (!meeting.content?.trim()) throw new DomainError("meetings.minutesMissing", { code });
+    const ledger = await this.ledger(meeting);
+    const lines = closeLedger(ledger);
+    await this.meetings.freezeAttendees(
+      lines.map((l) => ({
+        meetingId: meeting.id,
+        memberId: l.memberId,
+        name: l.name,
+        voting: l.voting,
+        outcome: l.outcome,
+        reason: l.reason,
+        note: l.note,
+      })),
+    );
+    const closed = await this.meetings.update(meeting.id, {
+      status: "closed",
+      closedAt: now,
+      closedById: actorId,
+    });
+    await this.tallies.touched(meeting.organizationId, meeting.startsAt, now);
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: meeting.organizationId,
+      action: "meeting.close",
+      details: { code, expected: ledger.expected, present: ledger.present },
+    });
+    return { meeting: closed, ledger, markedUnexcused: ledger.unexplained };
+  }
+
+  /** After closing, the record changes only through an explicit, logged correction. */
+  async correct(
+    actorId: string,
+    code: string,
+    change:
+      | { field: "content" | "resolutions"; value: string }
+      | { field: "reason"; memberCode: string; reason: AbsenceReason },
+    now: Date,
+  ) {
+    const meeting = await this.manageable(actorId, code);
+    if (meeting.status !== "closed") throw new DomainError("meetings.correctOnlyClosed", { code });
+    let before: unknown;
+    if (change.field === "reason") {
+      const member = await this.memberOfBranch(change.memberCode, meeting.organizationId);
+      const line = (await this.meetings.attendees(meeting.id)).find((a) => a.memberId === member.id);
+      if (line?.outcome !== "absent") throw new DomainError("meetings.notAbsent", { name: member.name });
+      before = line.reason;
+      await this.meetings.updateAttendee(meeting.id, member.id, { reason: change.reason });
+    } else {
+      before = meeting[change.field];
+      await this.meetings.update(meeting.id, { [change.field]: change.value });
+    }
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: meeting.organizationId,
+      action: "meeting.correct",
+      details: { code, field: change.field, before, after: "value" in change ? change.value : change.reason },
+    });
+    return meeting;
+  }
+
+  async detail(actorId: string | null, code: string) {
+    const meeting = await this.visible(actorId, code);
+    const described = await this.describe(meeting);
+    const ledger = await this.ledger(meeting);
+    return { ...described, ledger, expected: ledger.expected };
+  }
+
+  protected async describe(meeting: MeetingRecord) {
+    const [org, group, host, recorder, counts, zone] = await Promise.all([
+      this.orgs.findById(meeting.organizationId),
+      meeting.groupId ? this.orgs.findById(meeting.groupId) : Promise.resolve(null),
+      meeting.hostMemberId ? this.members.findById(meeting.hostMemberId) : Promise.resolve(null),
+      meeting.recorderMemberId ? this.members.findById(meeting.recorderMemberId) : Promise.resolve(null),
+      this.meetings.counts(meeting.id),
+      this.zoneOf(meeting.organizationId),
+    ]);
+    const birthdays =
+      meeting.type === "theme_day"
+        ? politicalBirthdays(
+            await this.members.listByBranch(meeting.organizationId),
+            localMonth(meeting.startsAt, zone),
+          ).map((m) => m.name)
+        : [];
+    return { meeting, org, group, host, recorder, counts, zone, birthdays };
+  }
+
+  /** Everything the announcement shows. */
+  async announcement(meetingId: string) {
+    const meeting = await this.byId(meetingId);
+    return { ...(await this.describe(meeting)), expected: await this.expectedCount(meeting) };
+  }
+}

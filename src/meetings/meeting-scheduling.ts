@@ -1,0 +1,153 @@
+// Scheduling 三会一课 and the theme party day, editing and cancelling meetings.
+import { DateTime } from "luxon";
+import { DomainError } from "../core/domain-error.js";
+import { shortCode } from "../core/short-code.js";
+import type { OrgRecord } from "../organization/organization-repository.js";
+import { effectiveSettings } from "../organization/settings.js";
+import type { EditableField, ScheduleInput } from "./meeting-base.js";
+import { MeetingBase } from "./meeting-base.js";
+import type { MeetingRecord } from "./meeting-repository.js";
+
+export abstract class MeetingScheduling extends MeetingBase {
+  // Scheduling.
+
+  async schedule(actorId: string, org: OrgRecord, input: ScheduleInput, now: Date): Promise<MeetingRecord[]> {
+    const branch = org.kind === "group" && org.parentId ? await this.orgs.findById(org.parentId) : org;
+    if (branch?.kind !== "branch") throw new DomainError("meetings.needsBranch");
+    let group: OrgRecord | null = null;
+    if (input.type === "group_meeting") {
+      group = input.groupCode
+        ? await this.orgs.findByCode(input.groupCode)
+        : org.kind === "group"
+          ? org
+          : null;
+      if (!group || group.parentId !== branch.id) throw new DomainError("meetings.groupRequired");
+      await this.access.require(actorId, group.id, "group_leader");
+    } else {
+      await this.access.require(actorId, branch.id, "secretary");
+    }
+    if (input.startsAt <= now) throw new DomainError("meetings.inPast");
+    const host = input.hostCode ? await this.memberOfBranch(input.hostCode, branch.id) : null;
+    const recorder = input.recorderCode ? await this.memberOfBranch(input.recorderCode, branch.id) : null;
+    const settings = effectiveSettings(await this.orgs.chain(branch.id));
+    const checklist = input.type === "theme_day" ? (settings["themeDay.items"].value as string[]) : [];
+    const zone = await this.zoneOf(branch.id);
+    const seriesId = input.occurrences > 1 ? `S${shortCode(8)}` : null;
+    const created: MeetingRecord[] = [];
+    for (let i = 0; i < input.occurrences; i++) {
+      const startsAt = DateTime.fromJSDate(input.startsAt, { zone }).plus({ months: i }).toJSDate();
+      created.push(
+        await this.meetings.create({
+          code: await this.freshCode(),
+          organizationId: branch.id,
+          groupId: group?.id ?? null,
+          type: input.type,
+          topic: input.topic,
+          startsAt,
+          place: input.place,
+          online: input.online,
+          hostMemberId: host?.id ?? null,
+          recorderMemberId: recorder?.id ?? null,
+          seriesId,
+          checkInOpensMinutes: settings["checkIn.opensMinutesBefore"].value as number,
+          checkInClosesMinutes: settings["checkIn.closesMinutesAfter"].value as number,
+          checklist: JSON.stringify(checklist),
+          createdById: actorId,
+        }),
+      );
+    }
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: branch.id,
+      action: "meeting.schedule",
+      details: { codes: created.map((m) => m.code), type: input.type },
+    });
+    return created;
+  }
+
+  /** The theme party days of the next months, on the day and time the county (or branch) set. */
+  async scheduleThemeDays(
+    actorId: string,
+    org: OrgRecord,
+    months: number,
+    now: Date,
+  ): Promise<MeetingRecord[]> {
+    const zone = await this.zoneOf(org.id);
+    const settings = effectiveSettings(await this.orgs.chain(org.id));
+    const day = settings["themeDay.dayOfMonth"].value as number;
+    const [hour, minute] = (settings["themeDay.time"].value as string).split(":").map(Number);
+    let first = DateTime.fromJSDate(now, { zone }).set({
+      day,
+      hour: hour ?? 9,
+      minute: minute ?? 0,
+      second: 0,
+      millisecond: 0,
+    });
+    if (first.toJSDate() <= now) first = first.plus({ months: 1 });
+    return this.schedule(
+      actorId,
+      org,
+      {
+        type: "theme_day",
+        startsAt: first.toJSDate(),
+        place: "党员活动室",
+        topic: "主题党日",
+        online: false,
+        occurrences: months,
+      },
+      now,
+    );
+  }
+  async edit(
+    actorId: string,
+    code: string,
+    change: { field: EditableField; value: string; startsAt?: Date },
+    now: Date,
+  ) {
+    const meeting = await this.manageable(actorId, code);
+    if (meeting.status !== "scheduled") throw new DomainError("meetings.notScheduled", { code });
+    const data: Record<string, unknown> = {};
+    switch (change.field) {
+      case "time":
+        if (!change.startsAt || change.startsAt <= now) throw new DomainError("meetings.inPast");
+        data.startsAt = change.startsAt;
+        break;
+      case "place":
+        data.place = change.value;
+        break;
+      case "topic":
+        data.topic = change.value;
+        break;
+      case "host":
+        data.hostMemberId = (await this.memberOfBranch(change.value, meeting.organizationId)).id;
+        break;
+      case "recorder":
+        data.recorderMemberId = (await this.memberOfBranch(change.value, meeting.organizationId)).id;
+        break;
+    }
+    const updated = await this.meetings.update(meeting.id, data);
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: meeting.organizationId,
+      action: "meeting.edit",
+      details: { code, field: change.field, value: change.value },
+    });
+    return updated;
+  }
+
+  async cancel(actorId: string, code: string, reason: string | null, now: Date) {
+    const meeting = await this.manageable(actorId, code);
+    if (meeting.status !== "scheduled") throw new DomainError("meetings.notScheduled", { code });
+    const updated = await this.meetings.update(meeting.id, { status: "cancelled", cancelReason: reason });
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: meeting.organizationId,
+      action: "meeting.cancel",
+      details: { code, reason },
+    });
+    return updated;
+  }
+}

@@ -1,11 +1,13 @@
 // /evaluation [月|季|半年|年] [上期]: in a committee, its branches ranked by the scoring sheet with
 // movement since the period before, the demonstration candidates and the lagging list — privately,
 // never in a branch chat. In a branch, its secretary sees the branch's own marks only.
+
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { lastArg, periodKindArg } from "../src/evaluation/evaluation-args.js";
+import { periodLabel } from "../src/meetings/period-label.js";
 
 export const evaluation = defineCommand({
   name: "evaluation",
@@ -16,8 +18,7 @@ export const evaluation = defineCommand({
     const [kind = "quarter", which = "this"] = ctx.args;
     const org = requireOrg(ctx);
     const personId = await requirePerson(ctx);
-    const label = (p: { kind: string; year: number; index: number }) =>
-      ctx.t(`periods.${p.kind}`, { year: p.year, index: p.index });
+    const label = (p: { kind: string; year: number; index: number }) => periodLabel(p, ctx.t);
     if (org.kind === "branch") {
       const { period, own } = await ctx.services.evaluation.ownScore(personId, org, kind, which, ctx.now);
       const lines = own.marks.map((m) =>

@@ -1,10 +1,12 @@
 // /service_report: the branch's (or community's) volunteer hours this quarter — its own members,
 // and in-service members from other branches who served here.
+
 import { z } from "zod";
 import { hoursText } from "../src/community/community-rules.js";
 import { defineCommand } from "../src/core/command.js";
 import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { bold, plain } from "../src/core/reply.js";
+import { periodLabel } from "../src/meetings/period-label.js";
 
 export const serviceReport = defineCommand({
   name: "service_report",
@@ -15,7 +17,7 @@ export const serviceReport = defineCommand({
     const org = requireOrg(ctx);
     const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
     const r = await ctx.services.volunteers.report(await requirePerson(ctx), org, ctx.now, zone);
-    const period = ctx.t(`periods.${r.period.kind}`, { year: r.period.year, index: r.period.index });
+    const period = periodLabel(r.period, ctx.t);
     const lines = r.own.map((m) =>
       ctx.t("community.reportLine", { name: m.name, hours: hoursText(m.minutes) }),
     );

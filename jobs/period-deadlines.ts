@@ -2,8 +2,10 @@
 // scheduled and the period ends within the configured days (deadlines.daysBefore, default 7),
 // tell the branch's secretaries and the secretaries and administrators of the committees above,
 // privately. Once per branch, meeting type, group and period.
+
 import { DateTime } from "luxon";
 import { plain } from "../src/core/reply.js";
+import { periodLabel } from "../src/meetings/period-label.js";
 import { defineJob } from "../src/scheduler/job.js";
 
 const DAY = 86_400_000;
@@ -29,7 +31,7 @@ export const periodDeadlines = defineJob({
           branch: branch.name,
           type: t(`meetingTypes.${row.type}`),
           group: row.groupId ? `（${groups.get(row.groupId) ?? ""}）` : "",
-          period: t(`periods.${row.period.kind}`, { year: row.period.year, index: row.period.index }),
+          period: periodLabel(row.period, t),
           missing: row.missing,
           end: DateTime.fromJSDate(new Date(row.period.end.getTime() - 1), { zone }).toISODate(),
         });

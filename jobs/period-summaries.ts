@@ -2,8 +2,10 @@
 // required meetings held, attendance, how many members carry an absence warning (no names in the
 // group). At the start of a quarter (一季一拉练) each committee chat also gets its branches'
 // compliance for the quarter just ended.
+
 import { DateTime } from "luxon";
 import { bold, plain, type Reply } from "../src/core/reply.js";
+import { periodLabel } from "../src/meetings/period-label.js";
 import type { Period } from "../src/meetings/periods.js";
 import { defineJob } from "../src/scheduler/job.js";
 
@@ -15,18 +17,23 @@ export const periodSummaries = defineJob({
   catchUpMs: 24 * 3_600_000,
   async run({ now, services, t, timeZone }) {
     let posts = 0;
-    const lastMonth = new Date(now.getTime() - 24 * 3_600_000);
-    const label = (p: Period) => t(`periods.${p.kind}`, { year: p.year, index: p.index });
+    const label = (p: Period) => periodLabel(p, t);
     for (const branch of await services.warnings.branches()) {
       if ((await services.chats.boundChats(branch.id)).length === 0) continue;
-      const { rows } = await services.meetings.obligationsOf(branch, lastMonth);
-      const monthly = rows.filter((r) => r.period.kind === "month" && r.groupId === null);
-      const period = monthly[0]?.period;
-      if (!period) continue;
+      const { rows, groups, period } = await services.meetings.obligationsOf(branch, now, {
+        kind: "month",
+        back: 1,
+      });
+      // The month's own obligations, party groups' meetings each on their line.
+      const monthly = rows.filter((r) => r.judged);
       const attendance = await services.meetings.attendanceRate(branch.id, period.start, period.end);
       const warned = (await services.warnings.forBranch(branch, now)).length;
       const lines = monthly.map((r) =>
-        t("summaries.line", { type: t(`meetingTypes.${r.type}`), required: r.required, held: r.held }),
+        t("summaries.line", {
+          type: `${t(`meetingTypes.${r.type}`)}${r.groupId ? `（${groups.get(r.groupId) ?? ""}）` : ""}`,
+          required: r.required,
+          held: r.held,
+        }),
       );
       lines.push(t("summaries.attendance", { rate: pct(attendance.rate), meetings: attendance.meetings }));
       if (warned > 0) lines.push(t("summaries.warned", { count: warned }));
@@ -49,11 +56,15 @@ export const periodSummaries = defineJob({
         const lines: string[] = [];
         let quarter: Period | undefined;
         for (const branch of branches) {
-          const { rows } = await services.meetings.obligationsOf(branch, lastMonth);
-          const due = rows.filter((r) => r.period.kind === "quarter" || r.period.kind === "month");
-          quarter ??= rows.find((r) => r.period.kind === "quarter")?.period;
-          const required = due.reduce((n, r) => n + r.required, 0);
-          const held = due.reduce((n, r) => n + Math.min(r.held, r.required), 0);
+          // The whole quarter just ended: three months of each monthly meeting, and the quarterly ones.
+          const { rows, period } = await services.meetings.obligationsOf(branch, now, {
+            kind: "quarter",
+            back: 1,
+          });
+          quarter ??= period;
+          const judged = rows.filter((r) => r.judged);
+          const required = judged.reduce((n, r) => n + r.due, 0);
+          const held = judged.reduce((n, r) => n + r.counted, 0);
           lines.push(
             t("summaries.branchLine", {
               name: branch.name,

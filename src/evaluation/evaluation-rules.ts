@@ -1,11 +1,7 @@
-// Pure rules of the committee's evaluation of its branches (每月打擂、季度晒绩、一年一总评): how each
-// item of the scoring sheet is measured from the records, the weighted score, and the
-// demonstration (示范) and lagging (后进) lists.
-import { DateTime } from "luxon";
 import { type Ranked, rank } from "../leaderboard/points.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
-import { type ObligationMeeting, obligations } from "../meetings/obligations.js";
-import { type Period, periodOf } from "../meetings/periods.js";
+import { completion, type ObligationMeeting, obligations } from "../meetings/obligations.js";
+import type { Period } from "../meetings/periods.js";
 import type { Frequency } from "../organization/settings.js";
 
 export const MEASURES = ["meetings", "attendance", "dues", "minutes", "volunteer", "manual"] as const;
@@ -31,7 +27,7 @@ export const DEFAULT_SHEET: readonly SheetItem[] = [
 /** Volunteer time that earns the full mark: an hour per member per month of the period. */
 export const VOLUNTEER_HOURS_PER_MEMBER_MONTH = 1;
 
-const ORDER = { month: 1, quarter: 3, half_year: 6, year: 12 } as const;
+const _ORDER = { month: 1, quarter: 3, half_year: 6, year: 12 } as const;
 
 /**
  * Share of the period's required meetings held (0–1): each type counted over every one of its
@@ -48,28 +44,7 @@ export function periodCompletion(input: {
   groupIds: string[];
   meetings: ObligationMeeting[];
 }): number {
-  let required = 0;
-  let held = 0;
-  for (const [type, frequency] of Object.entries(input.frequencies) as [MeetingType, Frequency][]) {
-    if (!frequency || ORDER[frequency.period] > ORDER[input.period.kind as keyof typeof ORDER]) continue;
-    let at = DateTime.fromJSDate(input.period.start, { zone: input.zone });
-    while (at.toJSDate() < input.period.end && at.toJSDate() <= input.asOf) {
-      for (const row of obligations({
-        now: at.toJSDate(),
-        zone: input.zone,
-        frequencies: { [type]: frequency },
-        groupIds: input.groupIds,
-        meetings: input.meetings,
-      })) {
-        required += row.required;
-        held += Math.min(row.held, row.required);
-      }
-      at = DateTime.fromJSDate(periodOf(at.toJSDate(), frequency.period, input.zone).end, {
-        zone: input.zone,
-      });
-    }
-  }
-  return required === 0 ? 1 : held / required;
+  return completion(obligations(input));
 }
 
 /** What the records say about a branch for a period; each share is 0–1 (null: nothing to judge). */

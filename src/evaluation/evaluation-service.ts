@@ -9,11 +9,11 @@ import { monthsBetween, previousMonth } from "../dues/dues-rules.js";
 import { monthOf } from "../dues/dues-service.js";
 import type { LeaderboardRepository } from "../leaderboard/leaderboard-repository.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
-import { FREQUENCY_SETTING, MEETING_TYPES, type MeetingType } from "../meetings/meeting-types.js";
+import { frequenciesOf, type MeetingType } from "../meetings/meeting-types.js";
 import { type Period, type PeriodKind, periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
-import { effectiveSettings, type Frequency } from "../organization/settings.js";
+import { effectiveSettings } from "../organization/settings.js";
 import type { EvaluationRepository } from "./evaluation-repository.js";
 import {
   type BranchFacts,
@@ -265,11 +265,7 @@ export class EvaluationService {
       const own = meetings.filter((m) => m.organizationId === branch.id);
       const closed = own.filter((m) => m.status === "closed");
       const settings = effectiveSettings(await this.orgs.chain(branch.id));
-      const frequencies: Partial<Record<MeetingType, Frequency>> = {};
-      for (const type of MEETING_TYPES) {
-        const key = FREQUENCY_SETTING[type];
-        if (key) frequencies[type] = settings[key].value as Frequency;
-      }
+      const frequencies = frequenciesOf(settings);
       const groupIds = (await this.orgs.children(branch.id))
         .filter((o) => o.kind === "group")
         .map((o) => o.id);

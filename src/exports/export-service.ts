@@ -1,4 +1,5 @@
 // Builds a branch's ledger export for a period, for its secretary (never for members).
+
 import { randomBytes } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +10,12 @@ import type { DuesService } from "../dues/dues-service.js";
 import type { LeaderboardService, OrgIndex } from "../leaderboard/leaderboard-service.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
-import { type PeriodKind, periodOf } from "../meetings/periods.js";
+import type { MeetingType } from "../meetings/meeting-types.js";
+import { frequenciesOf } from "../meetings/meeting-types.js";
+import { completion, obligations } from "../meetings/obligations.js";
+import { periodLabel as labelOf } from "../meetings/period-label.js";
+import { type PeriodSpec, resolvePeriod } from "../meetings/period-spec.js";
+import type { Period } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import type { WarningService } from "../warnings/warning-service.js";
@@ -35,14 +41,14 @@ export class ExportService {
   async branchLedger(
     actorId: string,
     branch: OrgRecord,
-    opts: { period: PeriodKind; format: "xlsx" | "csv"; t: Translate },
+    opts: { period: PeriodSpec; format: "xlsx" | "csv"; t: Translate },
     now: Date,
   ): Promise<{ path: string; filename: string; periodLabel: string }> {
     if (branch.kind !== "branch") throw new DomainError("meetings.needsBranch");
     await this.access.require(actorId, branch.id, "secretary");
     const zone = await this.meetings.zoneOf(branch.id);
-    const period = periodOf(now, opts.period, zone);
-    const periodLabel = opts.t(`periods.${period.kind}`, { year: period.year, index: period.index });
+    const period = resolvePeriod(opts.period, now, zone);
+    const periodLabel = labelOf(period, opts.t);
     const meetingRows = await this.meetingRepo.between(branch.id, period.start, period.end);
     const roster = await this.members.listByBranch(branch.id);
     const names = new Map(roster.map((m) => [m.id, m.name]));
@@ -105,17 +111,17 @@ export class ExportService {
   async committeeLedger(
     actorId: string,
     committee: OrgRecord,
-    opts: { period: PeriodKind; format: "xlsx" | "csv"; t: Translate },
+    opts: { period: PeriodSpec; format: "xlsx" | "csv"; t: Translate },
     now: Date,
   ): Promise<{ path: string; filename: string; periodLabel: string; branches: number }> {
     await this.access.require(actorId, committee.id, "secretary");
     const zone = await this.meetings.zoneOf(committee.id);
-    const period = periodOf(now, opts.period, zone);
-    const periodLabel = opts.t(`periods.${period.kind}`, { year: period.year, index: period.index });
+    const period = resolvePeriod(opts.period, now, zone);
+    const periodLabel = labelOf(period, opts.t);
     const index = await this.leaderboard.index();
     const all = index.branchesUnder(committee.id);
     if (all.length === 0) throw new DomainError("charts.noBranches");
-    const pages = this.#committeePages(all, index, period, now);
+    const pages = this.#committeePages(all, index, period, now, zone);
     const filename = `${committee.name}-${periodLabel}-各支部台账.${opts.format}`;
     const file = path.join(this.exportDir, randomBytes(6).toString("hex"), filename);
     if (opts.format === "xlsx") await writeCommitteeWorkbook(zone, pages, opts.t, file);
@@ -126,8 +132,9 @@ export class ExportService {
   async *#committeePages(
     all: OrgRecord[],
     index: OrgIndex,
-    period: { start: Date; end: Date },
+    period: Period,
     now: Date,
+    zone: string,
   ): AsyncGenerator<CommitteeExportPage> {
     for (let i = 0; i < all.length; i += EXPORT_PAGE) {
       const page = all.slice(i, i + EXPORT_PAGE);
@@ -140,6 +147,9 @@ export class ExportService {
       ]);
       const names = new Map(page.map((b) => [b.id, b.name]));
       const heldBy = new Map<string, number>();
+      const meetingsOf = new Map<string, typeof meetings>();
+      for (const m of meetings)
+        meetingsOf.set(m.organizationId, [...(meetingsOf.get(m.organizationId) ?? []), m]);
       for (const m of meetings)
         if (m.status === "closed") heldBy.set(m.organizationId, (heldBy.get(m.organizationId) ?? 0) + 1);
       yield {
@@ -150,7 +160,22 @@ export class ExportService {
             code: board.branch.code,
             members: members.get(board.branch.id) ?? 0,
             meetingsHeld: heldBy.get(board.branch.id) ?? 0,
-            completion: board.completion,
+            // For the exported period, as every report counts it (not as of today).
+            completion: completion(
+              obligations({
+                period,
+                asOf: now,
+                zone,
+                frequencies: frequenciesOf(index.settingsOf(board.branch.id)),
+                groupIds: index.groupsOf(board.branch.id),
+                meetings: (meetingsOf.get(board.branch.id) ?? []).map((m) => ({
+                  type: m.type as MeetingType,
+                  groupId: m.groupId,
+                  startsAt: m.startsAt,
+                  status: m.status as "scheduled" | "cancelled" | "closed",
+                })),
+              }),
+            ),
             attendance: total && total.total > 0 ? total.attended / total.total : null,
             attendanceThisYear: board.attendance,
           };

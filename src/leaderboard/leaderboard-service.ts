@@ -6,12 +6,12 @@ import { DateTime } from "luxon";
 import type { ServicePointsRules } from "../community/community-rules.js";
 import { yieldToLoop } from "../core/yield-to-loop.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
-import { FREQUENCY_SETTING, MEETING_TYPES } from "../meetings/meeting-types.js";
-import { obligations } from "../meetings/obligations.js";
+import { frequenciesOf } from "../meetings/meeting-types.js";
+import { currentObligations } from "../meetings/obligations.js";
 import { periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
-import { effectiveSettings, type Frequency, parseStoredSettings } from "../organization/settings.js";
+import { effectiveSettings, parseStoredSettings } from "../organization/settings.js";
 import { type BranchScope, branchList } from "./branch-scope.js";
 import type { LeaderboardRepository } from "./leaderboard-repository.js";
 import { type PointsRules, type Ranked, rank, tallyPoints, topOnly } from "./points.js";
@@ -207,12 +207,8 @@ export class LeaderboardService {
           points: tally ? tallyPoints(tally, rules) : 0,
         };
       });
-      const frequencies: Partial<Record<MeetingType, Frequency>> = {};
-      for (const type of MEETING_TYPES) {
-        const key = FREQUENCY_SETTING[type];
-        if (key) frequencies[type] = settings[key].value as Frequency;
-      }
-      const rows = obligations({
+      const frequencies = frequenciesOf(settings);
+      const rows = currentObligations({
         now,
         zone,
         frequencies,

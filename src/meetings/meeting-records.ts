@@ -81,6 +81,7 @@ export abstract class MeetingRecords extends MeetingAttendance {
       status: "closed",
       closedAt: now,
       closedById: actorId,
+      quorumMet: ledger.quorum.applies ? ledger.quorum.met : null,
     });
     await this.tallies.touched(meeting.organizationId, meeting.startsAt, now);
     await this.audit.record({

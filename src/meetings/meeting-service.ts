@@ -4,12 +4,13 @@
 // role in the meeting's branch.
 import { DomainError } from "../core/domain-error.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
-import { effectiveSettings, type Frequency } from "../organization/settings.js";
+import { effectiveSettings } from "../organization/settings.js";
 import { MeetingRecords } from "./meeting-records.js";
 import type { MeetingRecord } from "./meeting-repository.js";
-import { FREQUENCY_SETTING, MEETING_TYPES, type MeetingType } from "./meeting-types.js";
+import { frequenciesOf, type MeetingType } from "./meeting-types.js";
 import { type Obligation, obligations } from "./obligations.js";
-import { type PeriodKind, periodOf } from "./periods.js";
+import { type PeriodSpec, resolvePeriod } from "./period-spec.js";
+import { type Period, type PeriodKind, periodOf } from "./periods.js";
 
 export type { EditableField, MinutesField, ScheduleInput } from "./meeting-base.js";
 
@@ -44,30 +45,35 @@ export class MeetingService extends MeetingRecords {
   async obligations(
     actorId: string,
     org: OrgRecord,
-    now: Date,
-  ): Promise<{ rows: Obligation[]; groups: Map<string, string> }> {
+    asOf: Date,
+    spec?: PeriodSpec,
+  ): Promise<{ rows: Obligation[]; groups: Map<string, string>; period: Period }> {
     if (org.kind !== "branch") throw new DomainError("meetings.needsBranch");
     await this.access.require(actorId, org.id, "committee_member");
-    return this.obligationsOf(org, now);
+    return this.obligationsOf(org, asOf, spec);
   }
 
-  /** The branch's obligations without a permission check, for scheduled jobs. */
+  /**
+   * The branch's obligations for a period (default: this month, each type in its own current
+   * period around it), without a permission check, for reports and scheduled jobs.
+   */
   async obligationsOf(
     org: OrgRecord,
-    now: Date,
-  ): Promise<{ rows: Obligation[]; groups: Map<string, string> }> {
+    asOf: Date,
+    spec: PeriodSpec = { kind: "month", back: 0 },
+  ): Promise<{ rows: Obligation[]; groups: Map<string, string>; period: Period }> {
     const zone = await this.zoneOf(org.id);
     const settings = effectiveSettings(await this.orgs.chain(org.id));
-    const frequencies: Partial<Record<MeetingType, Frequency>> = {};
-    for (const type of MEETING_TYPES) {
-      const key = FREQUENCY_SETTING[type];
-      if (key) frequencies[type] = settings[key].value as Frequency;
-    }
-    const year = periodOf(now, "year", zone);
+    const frequencies = frequenciesOf(settings);
+    const period = resolvePeriod(spec, asOf, zone);
+    // Types due less often than the period are counted in their own period around it, which is
+    // never more than the year the period lies in.
+    const year = periodOf(period.start, "year", zone);
     const meetings = await this.meetings.between(org.id, year.start, year.end);
     const groups = await this.orgs.children(org.id);
     const rows = obligations({
-      now,
+      period,
+      asOf,
       zone,
       frequencies,
       groupIds: groups.map((g) => g.id),
@@ -76,9 +82,10 @@ export class MeetingService extends MeetingRecords {
         groupId: m.groupId,
         startsAt: m.startsAt,
         status: m.status as "scheduled" | "cancelled" | "closed",
+        quorumMet: m.quorumMet,
       })),
     });
-    return { rows, groups: new Map(groups.map((g) => [g.id, g.name])) };
+    return { rows, groups: new Map(groups.map((g) => [g.id, g.name])), period };
   }
 
   /** Present ÷ expected over a branch's closed meetings between two instants (null: none). */

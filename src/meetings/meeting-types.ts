@@ -1,5 +1,5 @@
 // The kinds of meeting a branch must hold (三会一课, 主题党日, 组织生活会) and who attends each.
-import type { SettingKey } from "../organization/settings.js";
+import type { Frequency, SettingKey } from "../organization/settings.js";
 
 export const MEETING_TYPES = [
   "general_meeting",
@@ -82,3 +82,15 @@ export function parseMeetingType(word: string): MeetingType | undefined {
 
 /** Roles whose holders make up the branch committee (支委). */
 export const COMMITTEE_ROLES = ["secretary", "deputy_secretary", "committee_member"] as const;
+
+/** How often each meeting type is due, from an organisation's effective settings. */
+export function frequenciesOf(
+  settings: Record<SettingKey, { value: unknown }>,
+): Partial<Record<MeetingType, Frequency>> {
+  const frequencies: Partial<Record<MeetingType, Frequency>> = {};
+  for (const type of MEETING_TYPES) {
+    const key = FREQUENCY_SETTING[type];
+    if (key) frequencies[type] = settings[key].value as Frequency;
+  }
+  return frequencies;
+}

@@ -1,29 +1,64 @@
-// This period's obligations per meeting type: how many are required (from the inherited
-// frequency settings), how many were held (closed), how many are scheduled, how many are missing.
+// A period's obligations per meeting type: how many are required (from the inherited frequency
+// settings), how many were held (closed) and in which of the type's periods something is missing.
 import type { Frequency } from "../organization/settings.js";
 import type { MeetingType } from "./meeting-types.js";
-import { contains, type Period, periodOf } from "./periods.js";
+import { subPeriods } from "./period-spec.js";
+import { contains, type Period, type PeriodKind, periodOf } from "./periods.js";
 
 export interface ObligationMeeting {
   type: MeetingType;
   groupId: string | null;
   startsAt: Date;
   status: "scheduled" | "cancelled" | "closed";
+  /** For a closed meeting whose rule has a quorum: whether it was met (null: no rule, or unknown). */
+  quorumMet?: boolean | null;
 }
 
 export interface Obligation {
   type: MeetingType;
   /** For party group meetings, one line per group. */
   groupId: string | null;
+  /**
+   * The period this line counts: the one asked about, or — for a type due less often (a yearly
+   * meeting in a quarter) — the type's own period around it.
+   */
   period: Period;
+  /** Whether the type is due at least as often as the period asked about (else it is only shown). */
+  judged: boolean;
+  /** How often the type is due, and how many times each time. */
+  every: PeriodKind;
+  times: number;
+  /** Times × the type's periods in `period` (a quarter: 3 for a monthly meeting). */
   required: number;
+  /** The part of `required` already due: periods that have begun by `asOf`. */
+  due: number;
+  /** Meetings held (closed) in the period, however many. */
   held: number;
+  /** Held meetings that count: at most `times` in each of the type's periods. */
+  counted: number;
+  /** Meetings scheduled in the type's periods that are still running (a past one not closed is not). */
   scheduled: number;
+  /** What is short in the periods that have begun, after what is still scheduled in them. */
   missing: number;
+  /** The type's periods that ended with something missing (months, quarters…), in order. */
+  missingIn: Period[];
+  /** Of `missing`, what the current period still needs (it has not ended: not yet a failure). */
+  stillToHold: number;
+  /** Held meetings that did not reach their quorum: held, but their resolutions are not valid. */
+  withoutQuorum: number;
 }
 
+const ORDER: Record<PeriodKind, number> = { month: 1, quarter: 3, half_year: 6, year: 12 };
+
+/**
+ * The one period model every report uses: each meeting type with a frequency, counted over the
+ * named period. A type due as often or more often than the period is counted in each of its own
+ * periods inside it (a quarter holds three monthly obligations); a type due less often is counted
+ * in its own period around it. Periods that have not begun by `asOf` are required but not due.
+ */
 export function obligations(input: {
-  now: Date;
+  period: Period;
+  asOf: Date;
   zone: string;
   frequencies: Partial<Record<MeetingType, Frequency>>;
   groupIds: string[];
@@ -32,26 +67,77 @@ export function obligations(input: {
   const result: Obligation[] = [];
   for (const [type, frequency] of Object.entries(input.frequencies) as [MeetingType, Frequency][]) {
     if (!frequency || frequency.times === 0) continue;
-    const period = periodOf(input.now, frequency.period, input.zone);
+    const finer = ORDER[frequency.period] <= ORDER[input.period.kind];
+    const period = finer ? input.period : periodOf(input.period.start, frequency.period, input.zone);
+    const parts = finer ? subPeriods(period, frequency.period, input.zone) : [period];
     const targets = type === "group_meeting" ? input.groupIds : [null];
     for (const groupId of targets) {
-      const relevant = input.meetings.filter(
+      const ofType = input.meetings.filter(
         (m) => m.type === type && contains(period, m.startsAt) && (groupId === null || m.groupId === groupId),
       );
-      const held = relevant.filter((m) => m.status === "closed").length;
-      const scheduled = relevant.filter((m) => m.status === "scheduled").length;
-      result.push({
+      const row: Obligation = {
         type,
         groupId,
         period,
-        required: frequency.times,
-        held,
-        scheduled,
-        missing: Math.max(0, frequency.times - held - scheduled),
-      });
+        judged: finer,
+        every: frequency.period,
+        times: frequency.times,
+        required: frequency.times * parts.length,
+        due: 0,
+        held: 0,
+        counted: 0,
+        scheduled: 0,
+        missing: 0,
+        missingIn: [],
+        stillToHold: 0,
+        withoutQuorum: 0,
+      };
+      for (const part of parts) {
+        const inPart = ofType.filter((m) => contains(part, m.startsAt));
+        const held = inPart.filter((m) => m.status === "closed");
+        const scheduled = inPart.filter((m) => m.status === "scheduled").length;
+        row.held += held.length;
+        row.withoutQuorum += held.filter((m) => m.quorumMet === false).length;
+        if (part.start > input.asOf) continue;
+        row.due += frequency.times;
+        row.counted += Math.min(held.length, frequency.times);
+        // A period that has ended can no longer hold what is scheduled in it.
+        const open = part.end > input.asOf;
+        const coming = open ? scheduled : 0;
+        row.scheduled += coming;
+        const short = Math.max(0, frequency.times - held.length - coming);
+        row.missing += short;
+        if (short > 0 && open) row.stillToHold += short;
+        else if (short > 0) row.missingIn.push(part);
+      }
+      result.push(row);
     }
   }
   return result;
+}
+
+/** Each type in its own current period (this month, this quarter…): what is due right now. */
+export function currentObligations(input: {
+  now: Date;
+  zone: string;
+  frequencies: Partial<Record<MeetingType, Frequency>>;
+  groupIds: string[];
+  meetings: ObligationMeeting[];
+}): Obligation[] {
+  const { now, ...rest } = input;
+  return obligations({ ...rest, period: periodOf(now, "month", input.zone), asOf: now });
+}
+
+/**
+ * Share of the required meetings held (0–1) over the lines of a period's obligations: only types
+ * due at least as often as the period are judged, only their periods that have begun, held
+ * meetings capped at what each period required. Nothing required counts as done.
+ */
+export function completion(rows: readonly Obligation[]): number {
+  const judged = rows.filter((r) => r.judged);
+  const due = judged.reduce((n, r) => n + r.due, 0);
+  const counted = judged.reduce((n, r) => n + r.counted, 0);
+  return due === 0 ? 1 : counted / due;
 }
 
 /** Members whose party-joining anniversary (政治生日) falls in a local month. */

@@ -7,7 +7,7 @@ import {
   parseAbsenceReason,
 } from "../../src/meetings/ledger.js";
 import { readSchedule } from "../../src/meetings/meeting-args.js";
-import { obligations, politicalBirthdays } from "../../src/meetings/obligations.js";
+import { currentObligations, politicalBirthdays } from "../../src/meetings/obligations.js";
 import { periodOf } from "../../src/meetings/periods.js";
 import { parseDay, parseTime } from "../../src/meetings/when.js";
 
@@ -224,7 +224,7 @@ describe("obligations of the period", () => {
   const at = (iso: string) => new Date(iso);
 
   it("counts held, scheduled and missing per type and per party group, ignoring cancelled meetings", () => {
-    const rows = obligations({
+    const rows = currentObligations({
       now,
       zone: SH,
       frequencies: {

@@ -148,6 +148,9 @@ export abstract class MeetingAttendance extends MeetingScheduling {
     const meeting = await this.manageable(actorId, code);
     const member = await this.memberOfBranch(memberCode, meeting.organizationId);
     if (meeting.status === "closed") throw new DomainError("meetings.closedUseCorrect", { code });
+    // Someone who checked in was there: an absence reason for them would contradict the record.
+    if (await this.meetings.findCheckIn(meeting.id, member.id))
+      throw new DomainError("meetings.absentButPresent", { name: member.name });
     await this.meetings.putAbsenceNote({ meetingId: meeting.id, memberId: member.id, reason, note, at: now });
     return { meeting, member };
   }

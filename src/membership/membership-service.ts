@@ -12,7 +12,7 @@ import type { OrganizationRepository, OrgRecord } from "../organization/organiza
 import type { InviteRepository } from "./invite-repository.js";
 import type { MemberRecord, MemberRepository, NewMember } from "./member-repository.js";
 import { readRosterFile, UnsupportedRosterFile } from "./roster-file.js";
-import { hasNameColumn, type MemberStatus, type RowError, validateRoster } from "./roster-rules.js";
+import { type MemberStatus, type RowError, rosterProblem, validateRoster } from "./roster-rules.js";
 
 /** Chinese names in pinyin order, as printed rosters are. */
 const PINYIN = new Intl.Collator("zh-CN");
@@ -310,7 +310,8 @@ export class MembershipService {
       throw new DomainError("import.unreadable", { name: file.filename });
     }
     if (rows.length > MAX_ROSTER_ROWS) throw new DomainError("import.tooManyRows", { max: MAX_ROSTER_ROWS });
-    if (!hasNameColumn(rows)) throw new DomainError("import.noNameColumn");
+    const problem = rosterProblem(rows);
+    if (problem) throw new DomainError(`import.${problem}`, { name: file.filename });
     const groups = await this.orgs.children(org.id);
     const existing = await this.members.existingKeys(org.id);
     const today = DateTime.fromJSDate(now, { zone: opts.timeZone }).toISODate() ?? "";

@@ -21,12 +21,13 @@ export interface RowError {
   value?: string;
 }
 
+// Chinese headers as rosters are kept, and English ones as aliases (lower case).
 const COLUMNS = {
-  name: ["姓名", "name", "党员姓名"],
-  status: ["类别", "党员类别", "状态", "身份", "status"],
-  joined: ["入党时间", "入党日期", "joined", "joined_party_on"],
-  phone: ["手机", "手机号", "手机号码", "联系电话", "电话", "phone"],
-  group: ["党小组", "所在党小组", "group"],
+  name: ["姓名", "党员姓名", "name", "full name", "member", "member name"],
+  status: ["类别", "党员类别", "状态", "身份", "status", "category", "type", "membership"],
+  joined: ["入党时间", "入党日期", "joined", "joined_party_on", "joined party", "join date", "date joined"],
+  phone: ["手机", "手机号", "手机号码", "联系电话", "电话", "phone", "mobile", "phone number", "tel"],
+  group: ["党小组", "所在党小组", "group", "party group"],
 } as const;
 
 function pick(cells: Record<string, string>, aliases: readonly string[]): string {
@@ -55,8 +56,13 @@ export function parsePartyDate(input: string): string | undefined {
   return date.isValid ? (date.toISODate() ?? undefined) : undefined;
 }
 
-export function hasNameColumn(rows: RawRow[]): boolean {
-  return rows.some((row) => pick(row.cells, COLUMNS.name) !== "") || rows.length === 0;
+/**
+ * Why a file is not a roster at all (i18n key under import), or null: no rows, or no column a
+ * roster has (姓名 / name). Such a file is refused before anything is written.
+ */
+export function rosterProblem(rows: RawRow[]): "empty" | "noNameColumn" | null {
+  if (rows.length === 0) return "empty";
+  return rows.some((row) => pick(row.cells, COLUMNS.name) !== "") ? null : "noNameColumn";
 }
 
 export interface RosterContext {

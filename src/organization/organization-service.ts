@@ -75,15 +75,19 @@ export class OrganizationService {
     const nodes: TreeNode[] = [];
     for (const root of roots) {
       if (seen.has(root.id)) continue;
+      // Printed depth first, so each organisation is followed by its own children (a party
+      // group under its branch, not after every branch of the committee).
       const subtree = await this.repo.subtree(root.id);
-      const depthOf = new Map<string, number>([[root.id, 0]]);
-      for (const org of subtree) {
-        if (seen.has(org.id)) continue;
+      const childrenOf = new Map<string, OrgRecord[]>();
+      for (const org of subtree)
+        if (org.parentId) childrenOf.set(org.parentId, [...(childrenOf.get(org.parentId) ?? []), org]);
+      const visit = (org: OrgRecord, depth: number) => {
+        if (seen.has(org.id)) return;
         seen.add(org.id);
-        const depth = org.parentId ? (depthOf.get(org.parentId) ?? -1) + 1 : 0;
-        depthOf.set(org.id, depth);
         nodes.push({ org, depth });
-      }
+        for (const child of childrenOf.get(org.id) ?? []) visit(child, depth + 1);
+      };
+      visit(subtree.find((o) => o.id === root.id) ?? root, 0);
     }
     return nodes;
   }

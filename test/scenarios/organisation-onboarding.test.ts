@@ -15,8 +15,11 @@ describe("from the first administrator to a member's own profile", () => {
   });
 
   it("builds the tree, binds the chats and seats the secretaries", async () => {
+    await world.admin.says(`/org_add 党小组 第一党小组 ${world.branchA}`);
     const tree = joined(await world.admin.says("/orgs"));
     expect(tree).toContain("南湖街道党工委（党委");
+    // Each party group right under its own branch, not after every branch.
+    expect(tree).toMatch(/· 幸福里社区党支部（党支部[^\n]*\n {4}· 第一党小组（党小组/);
     expect(tree).toMatch(/\n {2}· 幸福里社区党支部（党支部/);
     expect(tree).toMatch(/\n {2}· 和平里社区党支部（党支部/);
     const chat = await bot.prisma.chat.findFirstOrThrow({

@@ -101,6 +101,37 @@ describe("importing the roster secretaries already keep", () => {
     ).toContain("不支持的文件类型");
   });
 
+  it("refuses an empty file and a file that is no roster, writing nothing; takes English headers", async () => {
+    const before = await bot.snapshot();
+    const empty = path.join(dir, "empty.csv");
+    writeFileSync(empty, "");
+    const refusedEmpty = joined(
+      await world.secretaryA.says("/import", { attachment: { filename: "名册.csv", path: empty } }),
+    );
+    expect(refusedEmpty).toContain("没有党员名单");
+    expect(refusedEmpty).not.toContain("已导入");
+    const minutes = path.join(dir, "minutes.csv");
+    writeFileSync(minutes, "日期,议题,记录人\n2026-03-05,学习党章,李建国\n");
+    const refusedOther = joined(
+      await world.secretaryA.says("/import", { attachment: { filename: "会议.csv", path: minutes } }),
+    );
+    expect(refusedOther).toContain("不像党员名单");
+    expect(refusedOther).toContain("姓名、类别（正式/预备）、入党时间、手机号、党小组");
+    // Nothing was written, not even an audit row.
+    expect(await bot.snapshot()).toEqual(before);
+
+    const english = path.join(dir, "roster-en.csv");
+    writeFileSync(
+      english,
+      "Name,Status,Joined,Phone\n孙丽,正式,2012-07-01,13800138111\n周强,预备,2025-06-30,13800138112\n",
+    );
+    expect(
+      joined(
+        await world.secretaryA.says("/import", { attachment: { filename: "roster.csv", path: english } }),
+      ),
+    ).toContain("导入 2 名党员");
+  });
+
   it("keeps a roster's 预备 status on a bare /approve, so quorum counts only 正式 members", async () => {
     const file = path.join(dir, "名册.csv");
     const roster: RosterLine[] = [

@@ -160,6 +160,10 @@ describe("a quarter of 幸福里社区党支部", () => {
     await chen.says(`/minutes ${codes.generalMay} 决议 同意列为发展对象。`);
     at("2026-05-10T03:00:00Z");
     await secretary.says(`/absent ${codes.generalMay} ${codes.赵磊} 因公 区里开会`);
+    // 王芳 checked in: a reason for her absence would contradict the record.
+    expect(joined(await secretary.says(`/absent ${codes.generalMay} ${codes.王芳} 病假`))).toContain(
+      "王芳 已签到，不能登记缺席原因",
+    );
     const may = joined(await secretary.says(`/close_meeting ${codes.generalMay}`));
     expect(may).toContain("应到 6 人，实到 3 人");
     expect(may).toContain("有表决权人数：到会 3 / 应到 5，超过半数，可以表决");

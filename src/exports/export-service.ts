@@ -53,16 +53,13 @@ export class ExportService {
     const roster = await this.members.listByBranch(branch.id);
     const names = new Map(roster.map((m) => [m.id, m.name]));
     const groups = new Map((await this.orgs.children(branch.id)).map((g) => [g.id, g.name]));
+    const byPerson = new Map(roster.filter((m) => m.personId).map((m) => [m.personId, m.name]));
     const meetings = [];
+    const planned = [];
     const leaves = [];
     for (const meeting of meetingRows) {
-      meetings.push({
-        meeting,
-        ledger: await this.meetings.ledger(meeting),
-        host: meeting.hostMemberId ? (names.get(meeting.hostMemberId) ?? "") : "",
-        recorder: meeting.recorderMemberId ? (names.get(meeting.recorderMemberId) ?? "") : "",
-      });
-      for (const leave of await this.meetingRepo.leaves(meeting.id)) {
+      const requests = await this.meetingRepo.leaves(meeting.id);
+      for (const leave of requests) {
         leaves.push({
           meeting: meeting.topic,
           name: names.get(leave.memberId) ?? "",
@@ -71,6 +68,27 @@ export class ExportService {
           at: leave.createdAt,
         });
       }
+      if (meeting.status !== "closed") {
+        planned.push(meeting);
+        continue;
+      }
+      meetings.push({
+        meeting,
+        ledger: await this.meetings.ledger(meeting),
+        // Not named when scheduled: the one who convened it hosted, the one who closed it signed
+        // the record.
+        host:
+          (meeting.hostMemberId ? names.get(meeting.hostMemberId) : byPerson.get(meeting.createdById)) ?? "",
+        recorder:
+          (meeting.recorderMemberId
+            ? names.get(meeting.recorderMemberId)
+            : meeting.closedById
+              ? byPerson.get(meeting.closedById)
+              : undefined) ?? "",
+        rejectedLeave: new Map(
+          requests.filter((l) => l.status === "rejected").map((l) => [l.memberId, l.reason]),
+        ),
+      });
     }
     const board = await this.leaderboard.branchBoard(branch, now);
     const data: LedgerExportData = {
@@ -78,6 +96,7 @@ export class ExportService {
       periodLabel,
       zone,
       meetings,
+      planned,
       members: roster.map((m) => ({
         id: m.id,
         name: m.name,

@@ -1,5 +1,7 @@
-// The branch's 台账 for a period as a real .xlsx (or the meeting ledger as CSV): the meeting ledger,
-// the attendance matrix, leave requests, points and absence warnings, with Chinese headers,
+// The branch's 台账 for a period as a real .xlsx (or the meeting ledger as CSV): the ledger of the
+// meetings held (attendance, the quorum verdict, host and recorder), the meetings planned or
+// cancelled on their own sheet, the attendance matrix (✓ 迟到 请假 因公 病假 无故), leave requests
+// (rejected ones too), points and absence warnings, with Chinese headers,
 // frozen header rows, sensible widths, times in the organisation's zone and phones masked.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -18,7 +20,17 @@ export interface LedgerExportData {
   branchName: string;
   periodLabel: string;
   zone: string;
-  meetings: { meeting: MeetingRecord; ledger: Ledger; host: string; recorder: string }[];
+  /** Held (closed) meetings only: the ledger an inspector signs. */
+  meetings: {
+    meeting: MeetingRecord;
+    ledger: Ledger;
+    host: string;
+    recorder: string;
+    /** Members whose leave for this meeting was rejected, by member id: the reason they gave. */
+    rejectedLeave: Map<string, string>;
+  }[];
+  /** Meetings of the period not (yet) held: scheduled or cancelled. */
+  planned: MeetingRecord[];
   members: {
     id: string;
     name: string;
@@ -33,7 +45,19 @@ export interface LedgerExportData {
   dues: { name: string; amountFen: number; paidThisYear: number; arrears: string[] }[];
 }
 
-const OUTCOME_MARK: Record<string, string> = { present: "✓", late: "迟", leave: "假", absent: "✗" };
+/** The attendance code of a ledger line: 出席, 迟到, 请假, and absence by its reason. */
+export function attendanceCode(line: { outcome: string; reason: string | null }): string {
+  if (line.outcome === "present") return "✓";
+  if (line.outcome === "late") return "迟到";
+  if (line.outcome === "leave") return "请假";
+  const byReason: Record<string, string> = {
+    official: "因公",
+    sick: "病假",
+    unexcused: "无故",
+    other: "其他",
+  };
+  return (line.reason && byReason[line.reason]) || "缺席";
+}
 
 function sheet(
   workbook: ExcelJS.Workbook,
@@ -50,23 +74,37 @@ function sheet(
 
 export function ledgerRows(data: LedgerExportData, t: Translate): unknown[][] {
   const at = (d: Date) => DateTime.fromJSDate(d, { zone: data.zone }).toFormat("yyyy-MM-dd HH:mm");
-  return data.meetings.map(({ meeting, ledger, host, recorder }) => [
-    t(`meetingTypes.${meeting.type}`),
-    at(meeting.startsAt),
-    meeting.place,
-    host,
-    recorder,
-    meeting.topic,
-    ledger.expected,
-    ledger.present,
-    ledger.lines
-      .filter((l) => l.outcome === "leave" || l.outcome === "absent")
-      .map((l) => `${l.name}（${l.reason ? t(`absenceReasons.${l.reason}`) : t("ledger.noReason")}）`)
-      .join("、"),
-    meeting.content ?? "",
-    meeting.resolutions ?? "",
-    t(`exports.status.${meeting.status}`),
-  ]);
+  return data.meetings.map(({ meeting, ledger, host, recorder, rejectedLeave }) => {
+    const { quorum } = ledger;
+    const onLeave = ledger.lines.filter((l) => l.outcome === "leave");
+    const absent = ledger.lines.filter((l) => l.outcome === "absent");
+    return [
+      t(`meetingTypes.${meeting.type}`),
+      at(meeting.startsAt),
+      meeting.place,
+      host,
+      recorder,
+      meeting.topic,
+      ledger.expected,
+      ledger.present,
+      quorum.applies ? quorum.base : "",
+      quorum.applies ? quorum.present : "",
+      quorum.applies ? (quorum.met ? "是" : "否（决议无效）") : "不适用",
+      onLeave.map((l) => l.name).join("、"),
+      absent
+        .map((l) => {
+          const reason = l.reason ? t(`absenceReasons.${l.reason}`) : t("ledger.noReason");
+          const note = l.note ? `：${l.note}` : "";
+          const rejected = rejectedLeave.has(l.memberId)
+            ? `；请假未获批准（${rejectedLeave.get(l.memberId)}）`
+            : "";
+          return `${l.name}（${reason}${note}${rejected}）`;
+        })
+        .join("、"),
+      meeting.content ?? "",
+      meeting.resolutions ?? "",
+    ];
+  });
 }
 
 export const LEDGER_HEADERS = [
@@ -78,11 +116,15 @@ export const LEDGER_HEADERS = [
   "议题",
   "应到",
   "实到",
+  "法定人数基数",
+  "其中到会",
+  "达到法定人数",
+  "请假人员",
   "缺席人员及原因",
   "会议内容",
   "决议",
-  "状态",
 ];
+const LEDGER_WIDTHS = [14, 18, 16, 10, 10, 24, 6, 6, 12, 10, 14, 20, 40, 48, 32];
 
 export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, file: string): Promise<void> {
   const workbook = new (await excel()).Workbook();
@@ -90,13 +132,30 @@ export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, 
   sheet(
     workbook,
     "会议台账",
-    LEDGER_HEADERS.map((header, i) => ({
-      header,
-      width: [14, 18, 16, 10, 10, 24, 6, 6, 36, 48, 32, 8][i] ?? 12,
-    })),
+    LEDGER_HEADERS.map((header, i) => ({ header, width: LEDGER_WIDTHS[i] ?? 12 })),
     ledgerRows(data, t),
   );
-  const closed = data.meetings.filter((m) => m.meeting.status === "closed");
+  sheet(
+    workbook,
+    "会议安排",
+    [
+      { header: "类型", width: 14 },
+      { header: "时间", width: 18 },
+      { header: "地点", width: 16 },
+      { header: "议题", width: 24 },
+      { header: "状态", width: 10 },
+      { header: "取消原因", width: 30 },
+    ],
+    data.planned.map((m) => [
+      t(`meetingTypes.${m.type}`),
+      DateTime.fromJSDate(m.startsAt, { zone: data.zone }).toFormat("yyyy-MM-dd HH:mm"),
+      m.place,
+      m.topic,
+      t(`exports.status.${m.status}`),
+      m.cancelReason ?? "",
+    ]),
+  );
+  const closed = data.meetings;
   sheet(
     workbook,
     "出勤矩阵",
@@ -111,7 +170,7 @@ export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, 
       member.name,
       ...closed.map((m) => {
         const line = m.ledger.lines.find((l) => l.memberId === member.id);
-        return line ? OUTCOME_MARK[line.outcome] : "—";
+        return line ? attendanceCode(line) : "—";
       }),
     ]),
   );

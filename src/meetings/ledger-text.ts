@@ -15,10 +15,13 @@ export function renderLedger(meeting: MeetingRecord, ledger: Ledger, t: Translat
   ];
   if (ledger.quorum.applies) {
     lines.push(
-      t(ledger.quorum.met ? "ledger.quorumMet" : "ledger.quorumNotMet", {
-        present: ledger.quorum.present,
-        base: ledger.quorum.base,
-      }),
+      t(
+        `ledger.${ledger.quorum.basis === "committee" ? "committeeQuorum" : "quorum"}${ledger.quorum.met ? "Met" : "NotMet"}`,
+        {
+          present: ledger.quorum.present,
+          base: ledger.quorum.base,
+        },
+      ),
     );
   }
   const away = ledger.lines.filter((l) => l.outcome === "leave" || l.outcome === "absent");

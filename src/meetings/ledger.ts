@@ -36,7 +36,14 @@ export interface Ledger {
   absent: number;
   /** Absentees with no reason yet: closing marks them 无故 (unexcused). */
   unexplained: number;
-  quorum: { applies: boolean; base: number; present: number; met: boolean };
+  /** `basis`: whose presence counts — voting (正式) members, or the committee's members. */
+  quorum: {
+    applies: boolean;
+    basis: "voting_members" | "committee" | null;
+    base: number;
+    present: number;
+    met: boolean;
+  };
 }
 
 export function computeLedger(input: LedgerInput): Ledger {
@@ -65,6 +72,7 @@ export function computeLedger(input: LedgerInput): Ledger {
     unexplained: lines.filter((l) => l.outcome === "absent" && !l.reason).length,
     quorum: {
       applies: rule !== null,
+      basis: rule,
       base: base.length,
       present: basePresent,
       met: rule === null || basePresent * 2 > base.length,

@@ -45,6 +45,7 @@ describe("exporting the 台账", () => {
     await workbook.xlsx.readFile(reply?.attachment?.path ?? "");
     expect(workbook.worksheets.map((w) => w.name)).toEqual([
       "会议台账",
+      "会议安排",
       "出勤矩阵",
       "请假记录",
       "积分",
@@ -63,10 +64,13 @@ describe("exporting the 台账", () => {
       "议题",
       "应到",
       "实到",
+      "法定人数基数",
+      "其中到会",
+      "达到法定人数",
+      "请假人员",
       "缺席人员及原因",
       "会议内容",
       "决议",
-      "状态",
     ]);
     expect(ledger?.getRow(2).values).toEqual([
       undefined,
@@ -74,14 +78,18 @@ describe("exporting the 台账", () => {
       "2026-03-05 15:00",
       "党员活动室",
       "李建国",
-      "",
+      // Not named when scheduled: the secretary who closed the meeting signed its record.
+      "李建国",
       "学习党章",
       3,
       2,
+      "",
+      "",
+      "不适用", // a party lesson has no quorum
+      "",
       "赵磊（无故）",
       "学习。",
       "",
-      "已结束",
     ]);
     expect(ledger?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const matrix = workbook.getWorksheet("出勤矩阵");
@@ -90,7 +98,7 @@ describe("exporting the 台账", () => {
     matrix?.eachRow((row, n) => {
       if (n > 1) rows.set(String(row.getCell(1).value), row.getCell(2).value);
     });
-    expect(Object.fromEntries(rows)).toEqual({ 李建国: "✓", 王芳: "✓", 赵磊: "✗" });
+    expect(Object.fromEntries(rows)).toEqual({ 李建国: "✓", 王芳: "✓", 赵磊: "无故" });
     const roster = workbook.getWorksheet("党员名册");
     const phones: unknown[] = [];
     roster?.eachRow((row, n) => {

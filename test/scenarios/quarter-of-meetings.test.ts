@@ -2,6 +2,7 @@
 // meetings, a general meeting with quorum and one without, a party lesson with a sign-in code,
 // leave approved and rejected, a late check-in, a proxy attempt, a duplicate check-in and a
 // cancelled meeting — and the ledgers and obligations that result.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Reply } from "../../src/core/reply.js";
 import { codeAfter, joined } from "../support/replies.js";
@@ -125,7 +126,7 @@ describe("a quarter of 幸福里社区党支部", () => {
     await zhang.says(`/minutes ${codes.committeeApril} 内容 研究四月主题党日和党费收缴工作。`);
     const committee = joined(await secretary.says(`/close_meeting ${codes.committeeApril}`));
     expect(committee).toContain("应到 3 人，实到 3 人");
-    expect(committee).toContain("到会 3 / 应到 3，超过半数");
+    expect(committee).toContain("支委会委员：到会 3 / 共 3 人，超过半数，可以作出决定");
 
     // 王芳 leads group 1 and schedules its meeting; group 2 holds none in April.
     at("2026-04-16T02:00:00Z");
@@ -231,7 +232,7 @@ describe("a quarter of 幸福里社区党支部", () => {
     at("2026-06-25T02:00:00Z");
     const q2 = joined(await secretary.says("/obligations"));
     // The whole quarter, month by month: May held no committee, group or theme day meeting, the
-    // second group skipped April and May, June is still running; the May general meeting lacked
+    // second group skipped April and May, June is still running; the June general meeting lacked
     // its quorum, so it is held but flagged.
     for (const line of [
       "支部党员大会：应开 1 次，已开 2 次，已安排 0 次 ✓；其中 1 次未达到法定人数，决议无效",
@@ -273,6 +274,38 @@ describe("a quarter of 幸福里社区党支部", () => {
     expect(joined(await secretary.says(`/meeting ${codes.lesson}`))).toContain("陈静：病假");
     const log = await bot.prisma.auditEntry.findFirstOrThrow({ where: { action: "meeting.correct" } });
     expect(JSON.parse(log.details)).toMatchObject({ field: "reason", before: "unexcused", after: "sick" });
+
+    // The quarter's 台账 as an inspector reads it.
+    const [exported] = await secretary.says("/export 季");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported?.attachment?.path ?? "");
+    const ledger = workbook.getWorksheet("会议台账");
+    const rows: unknown[][] = [];
+    ledger?.eachRow((row, n) => {
+      if (n > 1) rows.push((row.values as unknown[]).slice(1));
+    });
+    // Only held meetings; the cancelled June theme day is on its own sheet.
+    expect(rows.every((r) => r[0] !== "主题党日" || String(r[1]).startsWith("2026-04"))).toBe(true);
+    const planned: unknown[] = [];
+    workbook.getWorksheet("会议安排")?.eachRow((row, n) => {
+      if (n > 1) planned.push(row.getCell(5).value);
+    });
+    expect(planned).toContain("已取消");
+    const generals = rows.filter((r) => r[0] === "支部党员大会");
+    // May reached its quorum; June did not: held, but its resolutions are not valid.
+    expect(generals.map((r) => r[10])).toEqual(["是", "否（决议无效）"]);
+    const lesson = rows.find((r) => r[0] === "党课");
+    expect(String(lesson?.[12])).toContain("陈静（病假；请假未获批准（想休息））");
+    const matrix = workbook.getWorksheet("出勤矩阵");
+    const chenRow = (() => {
+      let found: unknown[] = [];
+      matrix?.eachRow((row) => {
+        if (row.getCell(1).value === "陈静") found = (row.values as unknown[]).slice(2);
+      });
+      return found;
+    })();
+    expect(chenRow).toContain("病假");
+    expect(chenRow).toContain("迟到");
   });
 
   it("refuses another branch's member at this branch's meeting", async () => {

@@ -73,13 +73,19 @@ describe("the attendance ledger", () => {
       ...base,
       checkIns: ["张伟", "王芳", "李娜"].map((memberId) => ({ memberId, late: false })),
     });
-    expect(met.quorum).toEqual({ applies: true, base: 4, present: 3, met: true });
+    expect(met.quorum).toEqual({ applies: true, basis: "voting_members", base: 4, present: 3, met: true });
     // 2 voting + the probationary member present: exactly half of the voting members is not enough.
     const notMet = computeLedger({
       ...base,
       checkIns: ["张伟", "王芳", "刘洋"].map((memberId) => ({ memberId, late: false })),
     });
-    expect(notMet.quorum).toEqual({ applies: true, base: 4, present: 2, met: false });
+    expect(notMet.quorum).toEqual({
+      applies: true,
+      basis: "voting_members",
+      base: 4,
+      present: 2,
+      met: false,
+    });
   });
 
   it("asks more than half of the committee for a committee meeting, and no quorum elsewhere", () => {

@@ -1,11 +1,13 @@
-// /set <key> <value>: override a setting here and for everything below (e.g. the county-wide
-// theme day: /set themeDay.dayOfMonth 15).
+// /set <name> <value>: override a setting here and for everything below (e.g. the county-wide
+// theme day: /set 主题党日日期 15). Names in Chinese or English (or the key); values as people
+// write them (每季度1次, 支部党员大会:20); what is wrong is said in the person's language.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
-import { isSettingKey, parseSetting, SETTING_KEYS } from "../src/organization/settings.js";
+import { findSettingKey, settingName, settingValueText } from "../src/organization/setting-text.js";
+import { parseSetting, SETTING_KEYS } from "../src/organization/settings.js";
 
 export const set = defineCommand({
   name: "set",
@@ -13,13 +15,28 @@ export const set = defineCommand({
   role: "secretary",
   args: z.tuple([z.string(), z.string()]).rest(z.string()),
   async run(ctx) {
-    const [key, ...words] = ctx.args;
-    if (!isSettingKey(key))
-      throw new DomainError("settings.unknownKey", { key, keys: SETTING_KEYS.join(", ") });
-    const parsed = parseSetting(key, words.join(" "));
-    if (!parsed.ok) throw new DomainError("settings.badValue", { key, error: parsed.error });
+    const [word, ...words] = ctx.args;
+    const key = findSettingKey(word, [ctx.translatorFor("zh-CN"), ctx.translatorFor("en")]);
+    if (!key)
+      throw new DomainError("settings.unknownKey", {
+        key: word,
+        keys: SETTING_KEYS.map((k) => settingName(k, ctx.t)).join("、"),
+      });
+    const name = settingName(key, ctx.t);
+    const parsed = parseSetting(key, words.join(" "), ctx.actor.locale);
+    if (!parsed.ok) {
+      const hint = ctx.t(`settingHints.${key}`, { defaultValue: "" });
+      const error = parsed.wrongShape && hint ? ctx.t("settings.hint", { hint }) : parsed.error;
+      throw new DomainError("settings.badValue", { key: name, error });
+    }
     const org = requireOrg(ctx);
     await ctx.services.orgs.setSetting(await requirePerson(ctx), org, key, parsed.value, ctx.now);
-    return textReply(ctx.t("settings.saved", { key, value: words.join(" "), name: org.name }));
+    return textReply(
+      ctx.t("settings.saved", {
+        key: name,
+        value: settingValueText(key, parsed.value, ctx.t),
+        name: org.name,
+      }),
+    );
   },
 });

@@ -4,15 +4,8 @@ import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { requireOrg } from "../src/core/command-helpers.js";
 import { bold, plain, type Segment } from "../src/core/reply.js";
+import { settingName, settingValueText } from "../src/organization/setting-text.js";
 import { SETTING_KEYS } from "../src/organization/settings.js";
-
-function show(value: unknown): string {
-  if (Array.isArray(value)) return value.join("、");
-  if (typeof value === "object" && value !== null && "period" in value && "times" in value) {
-    return `${String(value.period)}:${String(value.times)}`;
-  }
-  return String(value);
-}
 
 export const settings = defineCommand({
   name: "settings",
@@ -31,7 +24,15 @@ export const settings = defineCommand({
           : from === org.id
             ? ctx.t("settings.own")
             : ctx.t("settings.inherited", { name: (await ctx.services.orgs.findById(from))?.name ?? "" });
-      segments.push(plain(`\n${key} = ${show(value)}（${source}）`));
+      segments.push(
+        plain(
+          `\n${ctx.t("settings.line", {
+            name: settingName(key, ctx.t),
+            value: settingValueText(key, value, ctx.t),
+            source,
+          })}`,
+        ),
+      );
     }
     segments.push(plain(`\n\n${ctx.t("settings.howToSet")}`));
     return { segments };

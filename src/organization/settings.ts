@@ -3,9 +3,47 @@
 // (county-wide theme day, committee-tightened frequencies), else the default.
 import { z } from "zod";
 
+/** Period words as secretaries write them in a frequency: 每季度1次, 季度:1, quarter:1. */
+const PERIOD_WORDS: Record<string, string> = {
+  月: "month",
+  季: "quarter",
+  季度: "quarter",
+  半年: "half_year",
+  年: "year",
+};
+
+function frequencyText(raw: unknown): unknown {
+  if (typeof raw !== "string") return raw;
+  const text = raw.replace(/\s+/g, "");
+  const chinese = text.match(/^每?(月|季度|季|半年|年)[:：]?(\d{1,2})次?$/);
+  return chinese ? `${PERIOD_WORDS[chinese[1] ?? ""]}:${chinese[2]}` : text;
+}
+
+/** Meeting type names in points caps: 支部党员大会:20 as well as general_meeting:20. */
+const TYPE_WORDS: Record<string, string> = {
+  支部党员大会: "general_meeting",
+  党员大会: "general_meeting",
+  支部委员会: "committee_meeting",
+  支委会: "committee_meeting",
+  党小组会: "group_meeting",
+  主题党日: "theme_day",
+  党课: "party_lesson",
+  组织生活会: "life_meeting",
+};
+
+function capsText(raw: unknown): unknown {
+  if (typeof raw !== "string") return raw;
+  return raw
+    .split(/[,，、]/)
+    .map((part) => {
+      const [name = "", points = ""] = part.trim().split(/[:：]/);
+      return `${TYPE_WORDS[name.trim()] ?? name.trim()}:${points.trim()}`;
+    })
+    .join(",");
+}
+
 const frequency = z
-  .string()
-  .regex(/^(month|quarter|half_year|year):\d{1,2}$/, "period:times, e.g. quarter:1")
+  .preprocess(frequencyText, z.string().regex(/^(month|quarter|half_year|year):\d{1,2}$/))
   .transform((value) => {
     const [period, times] = value.split(":");
     return { period: period as "month" | "quarter" | "half_year" | "year", times: Number(times) };
@@ -21,7 +59,7 @@ const minutes = z.coerce
 
 export const SETTINGS = {
   "themeDay.dayOfMonth": { parse: z.coerce.number().int().min(1).max(28), default: 15 },
-  "themeDay.time": { parse: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:mm"), default: "09:00" },
+  "themeDay.time": { parse: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/), default: "09:00" },
   "themeDay.items": {
     parse: z
       .string()
@@ -46,20 +84,14 @@ export const SETTINGS = {
   "checkIn.opensMinutesBefore": { parse: minutes, default: 30 },
   "points.perMeeting": { parse: z.coerce.number().int().min(0).max(100), default: 5 },
   "points.caps": {
-    parse: z
-      .string()
-      .regex(
-        /^([a-z_]+:\d{1,4})([,，]\s*[a-z_]+:\d{1,4})*$/,
-        "type:cap, e.g. general_meeting:20,party_lesson:5",
-      )
-      .transform((v) =>
-        Object.fromEntries(
-          v
-            .split(/[,，]/)
-            .map((p) => p.trim().split(":"))
-            .map(([k, n]) => [k, Number(n)]),
-        ),
+    parse: z.preprocess(capsText, z.string().regex(/^([a-z_]+:\d{1,4})(,[a-z_]+:\d{1,4})*$/)).transform((v) =>
+      Object.fromEntries(
+        v
+          .split(/[,，]/)
+          .map((p) => p.trim().split(":"))
+          .map(([k, n]) => [k, Number(n)]),
       ),
+    ),
     default: {
       general_meeting: 20,
       committee_meeting: 60,
@@ -70,7 +102,10 @@ export const SETTINGS = {
     } as Record<string, number>,
   },
   "reminders.pausedUntil": {
-    parse: z.string().regex(/^(\d{4}-\d{2}-\d{2}|none)$/, "YYYY-MM-DD or none"),
+    parse: z.preprocess(
+      (v) => (v === "无" || v === "不暂停" ? "none" : v),
+      z.string().regex(/^(\d{4}-\d{2}-\d{2}|none)$/),
+    ),
     default: "none",
   },
   "deadlines.daysBefore": { parse: z.coerce.number().int().min(1).max(60), default: 7 },
@@ -93,14 +128,33 @@ export function isSettingKey(key: string): key is SettingKey {
   return key in SETTINGS;
 }
 
-/** Parses a value typed by a person; returns the error text on failure. */
+/**
+ * Parses a value typed by a person. On failure, the issues in the person's language (zod's own
+ * locale) and whether the value had the wrong shape (where an example says more than zod can).
+ */
 export function parseSetting(
   key: SettingKey,
   raw: string,
-): { ok: true; value: unknown } | { ok: false; error: string } {
-  const result = SETTINGS[key].parse.safeParse(raw);
+  locale: "zh-CN" | "en" = "zh-CN",
+): { ok: true; value: unknown } | { ok: false; error: string; wrongShape: boolean } {
+  const localeError = (locale === "en" ? z.locales.en() : z.locales.zhCN()).localeError;
+  const result = (SETTINGS[key].parse as z.ZodType).safeParse(raw, { error: localeError });
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, error: result.error.issues.map((i) => i.message).join("; ") };
+  const wrongShape = result.error.issues.some((i) => i.code === "invalid_format" || i.code === "custom");
+  const error = result.error.issues
+    .map((i) => (locale === "en" ? i.message : plainChinese(i.message)))
+    .join("；");
+  return { ok: false, error, wrongShape };
+}
+
+/** zod's Chinese messages keep a few English type names; say them in Chinese too. */
+function plainChinese(message: string): string {
+  return message
+    .replaceAll("NaN", "非数字")
+    .replace(/\bnumber\b/g, "数字")
+    .replace(/\bstring\b/g, "文本")
+    .replace(/\bint\b/g, "整数")
+    .replace(/\barray\b/g, "列表");
 }
 
 export interface EffectiveSetting {

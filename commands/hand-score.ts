@@ -4,14 +4,14 @@ import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
-import { itemKeyArg } from "../src/evaluation/evaluation-args.js";
+import { itemRefArg } from "../src/evaluation/evaluation-args.js";
 import { periodOf } from "../src/meetings/periods.js";
 
 export const handScore = defineCommand({
   name: "hand_score",
   aliases: ["评分"],
   role: "secretary",
-  args: z.tuple([codeArg, itemKeyArg, z.coerce.number().int().min(0).max(100)]).rest(z.string()),
+  args: z.tuple([codeArg, itemRefArg, z.coerce.number().int().min(0).max(100)]).rest(z.string()),
   async run(ctx) {
     const [branchCode, key, score, ...words] = ctx.args;
     const org = requireOrg(ctx);

@@ -5,6 +5,7 @@ import { defineCommand } from "../src/core/command.js";
 import { formatDateTime } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { describeJobs } from "../src/scheduler/job-catalogue.js";
+import { jobName, jobResultText } from "../src/scheduler/job-text.js";
 
 export const jobsCommand = defineCommand({
   name: "jobs",
@@ -18,11 +19,11 @@ export const jobsCommand = defineCommand({
       const last = await ctx.services.jobRuns.latest(job.id);
       lines.push(
         ctx.t("jobs.line", {
-          id: job.id,
+          id: jobName(job.id, ctx.t),
           cron: job.cron,
           next: job.next ? formatDateTime(job.next, zone) : "—",
           last: last
-            ? `${formatDateTime(last.slot, zone)} ${ctx.t(`jobs.status.${last.status}`)}${last.result ? ` ${last.result}` : ""}`
+            ? `${formatDateTime(last.slot, zone)} ${ctx.t(`jobs.status.${last.status}`)}${last.result ? ` ${jobResultText(last.result, ctx.t)}` : ""}`
             : ctx.t("jobs.never"),
         }),
       );

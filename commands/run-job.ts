@@ -5,6 +5,7 @@ import { jobs as allJobs } from "../jobs/index.js";
 import { defineCommand } from "../src/core/command.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
+import { jobName, jobResultText } from "../src/scheduler/job-text.js";
 
 export const runJob = defineCommand({
   name: "run_job",
@@ -12,9 +13,19 @@ export const runJob = defineCommand({
   role: "org_admin",
   args: z.tuple([z.string().max(60)]),
   async run(ctx) {
-    const job = allJobs.find((j) => j.id === ctx.args[0]);
+    // By its code or its name in either language.
+    const word = ctx.args[0];
+    const names = (id: string) => [
+      id,
+      jobName(id, ctx.translatorFor("zh-CN")),
+      jobName(id, ctx.translatorFor("en")),
+    ];
+    const job = allJobs.find((j) => names(j.id).includes(word));
     if (!job)
-      throw new DomainError("jobs.unknown", { id: ctx.args[0], ids: allJobs.map((j) => j.id).join(", ") });
+      throw new DomainError("jobs.unknown", {
+        id: word,
+        ids: allJobs.map((j) => jobName(j.id, ctx.t)).join("、"),
+      });
     const result = await job.run({
       slot: ctx.now,
       now: ctx.now,
@@ -22,8 +33,11 @@ export const runJob = defineCommand({
       t: ctx.groupT,
       timeZone: ctx.services.orgs.defaultZone,
     });
-    return textReply(ctx.t("jobs.ran", { id: job.id, result: JSON.stringify(result) }), {
-      visibility: "private",
-    });
+    return textReply(
+      ctx.t("jobs.ran", { id: jobName(job.id, ctx.t), result: jobResultText(result, ctx.t) }),
+      {
+        visibility: "private",
+      },
+    );
   },
 });

@@ -8,7 +8,7 @@ import { DomainError } from "../core/domain-error.js";
 import type { Translate } from "../core/i18n.js";
 import type { Reply } from "../core/reply.js";
 import type { BranchBoard, LeaderboardService, MemberScore } from "../leaderboard/leaderboard-service.js";
-import { weekKey } from "../leaderboard/leaderboard-service.js";
+import { weekKey, weekLabel } from "../leaderboard/leaderboard-service.js";
 import { renderBranchBoard, renderCommitteeBoard } from "../leaderboard/leaderboard-text.js";
 import type { Ranked } from "../leaderboard/points.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
@@ -38,7 +38,7 @@ export function leaderboardCard(
 ): LeaderboardCardSpec {
   return {
     kind: "leaderboard",
-    title: t("leaderboard.title", { name: board.branch.name, week }),
+    title: t("leaderboard.title", { name: board.branch.name, week: weekLabel(week, t) }),
     subtitle: t("charts.subtitle", { completion: pct(board.completion), attendance: pct(board.attendance) }),
     seriesLabel: t("charts.pointsSeries"),
     entries: top.map(({ item, rank }) => ({ label: `${rank}. ${item.name}`, value: item.points })),
@@ -101,7 +101,7 @@ export class ChartService {
     const week = weekKey(now, await this.meetings.zoneOf(committee.id));
     // Past the limit, the branches furthest behind: those are the ones a committee acts on.
     const shown = ranked.length > MAX_COMPLIANCE_BARS ? ranked.slice(-MAX_COMPLIANCE_BARS).reverse() : ranked;
-    const title = t("charts.complianceTitle", { name: committee.name, week });
+    const title = t("charts.complianceTitle", { name: committee.name, week: weekLabel(week, t) });
     const text = renderCommitteeBoard(committee.name, ranked, week, t);
     if (shown.length < ranked.length)
       text.segments.push({

@@ -31,4 +31,8 @@ export const measureArg = z
   .transform((w) => MEASURE_WORDS[w.toLowerCase()])
   .pipe(z.enum(MEASURES));
 
-export const itemKeyArg = z.string().regex(/^[a-z][a-z0-9_]{1,19}$/);
+/** An item's code (work, 实绩) — Chinese or Latin, no spaces. */
+export const itemKeyArg = z.string().regex(/^[\p{Script=Han}a-z][\p{Script=Han}a-z0-9_]{1,19}$/u);
+
+/** An item named in a command: its code or its name as the sheet shows it. */
+export const itemRefArg = z.string().min(1).max(40);

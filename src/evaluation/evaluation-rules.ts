@@ -27,8 +27,6 @@ export const DEFAULT_SHEET: readonly SheetItem[] = [
 /** Volunteer time that earns the full mark: an hour per member per month of the period. */
 export const VOLUNTEER_HOURS_PER_MEMBER_MONTH = 1;
 
-const _ORDER = { month: 1, quarter: 3, half_year: 6, year: 12 } as const;
-
 /**
  * Share of the period's required meetings held (0–1): each type counted over every one of its
  * own periods that lies inside the evaluated period (three monthly committee meetings in a

@@ -106,7 +106,10 @@ export class EvaluationService {
     const branch = (await this.#branchesUnder(committee)).find((b) => b.code === input.branchCode);
     if (!branch) throw new DomainError("evaluation.notBelow", { code: input.branchCode });
     await this.#materialise(committee, now);
-    const item = (await this.repo.items(committee.id)).find((i) => i.key === input.key);
+    // The item by its code or by its name as the sheet shows it (工作实绩（党委评分）).
+    const item = (await this.repo.items(committee.id)).find(
+      (i) => i.key === input.key || i.label === input.key,
+    );
     if (item?.measure !== "manual") throw new DomainError("evaluation.notManual", { key: input.key });
     await this.repo.setHandScore({
       branchId: branch.id,

@@ -2,7 +2,7 @@
 import { hoursText } from "../community/community-rules.js";
 import type { Translate } from "../core/i18n.js";
 import { bold, plain, type Reply } from "../core/reply.js";
-import type { BranchBoard, MemberScore } from "./leaderboard-service.js";
+import { type BranchBoard, type MemberScore, weekLabel } from "./leaderboard-service.js";
 import type { Ranked } from "./points.js";
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
@@ -27,7 +27,7 @@ export function renderBranchBoard(
   lines.push(t("leaderboard.ownRank"));
   return {
     segments: [
-      bold(t("leaderboard.title", { name: board.branch.name, week })),
+      bold(t("leaderboard.title", { name: board.branch.name, week: weekLabel(week, t) })),
       plain(`\n${lines.join("\n")}`),
     ],
   };
@@ -48,6 +48,9 @@ export function renderCommitteeBoard(
     }),
   );
   return {
-    segments: [bold(t("leaderboard.committeeTitle", { name, week })), plain(`\n${lines.join("\n")}`)],
+    segments: [
+      bold(t("leaderboard.committeeTitle", { name, week: weekLabel(week, t) })),
+      plain(`\n${lines.join("\n")}`),
+    ],
   };
 }

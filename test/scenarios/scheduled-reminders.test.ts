@@ -128,13 +128,12 @@ describe("meeting reminders on a schedule", () => {
 
   it("lets an administrator list the jobs and run one now, without doubling what was sent", async () => {
     const listed = joined(await world.admin.says("/jobs"));
-    expect(listed).toContain("meeting-reminders（*/5 * * * *）下次：20");
-    expect(listed).toContain("weekly-leaderboard（0 9 * * 1）");
+    expect(listed).toContain("会议提醒（*/5 * * * *）下次：20");
+    expect(listed).toContain("每周榜单（0 9 * * 1）");
     bot.clock.set("2026-03-03T11:31:00Z");
-    expect(joined(await world.admin.says("/run_job meeting-reminders"))).toContain(
-      '已运行 meeting-reminders：{"reminders":1',
-    );
-    expect(joined(await world.admin.says("/run_job meeting-reminders"))).toContain('"reminders":1');
+    // By its Chinese name or its code; what it did in words.
+    expect(joined(await world.admin.says("/run_job 会议提醒"))).toContain("已运行 会议提醒：提醒 1 条");
+    expect(joined(await world.admin.says("/run_job meeting-reminders"))).toContain("提醒 1 条");
     expect(await reminderTexts(bot, world)).toHaveLength(1);
     expect(joined(await world.admin.says("/run_job nightly-backup"))).toContain(
       "没有名为 nightly-backup 的任务",

@@ -47,7 +47,7 @@ describe("the weekly leaderboard", () => {
       .map((r) => joined([r]))
       .filter((t) => t.includes("每周榜单"));
     expect(board).toHaveLength(1);
-    expect(board[0]).toContain("【每周榜单】幸福里社区党支部 · 2026-W11");
+    expect(board[0]).toContain("【每周榜单】幸福里社区党支部 · 2026年第11周");
     expect(board[0]).toContain("本年出勤率：63%"); // 5 of 8 expected attendances
     expect(board[0]).toContain("三会一课完成率：20%"); // of 5 required this period, the lesson is held
     expect(board[0]).toContain("1. 李建国 5 分"); // party lessons capped at 5 a year

@@ -6,6 +6,7 @@ import type { ChatRef, Incoming, Platform } from "../../src/core/incoming.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { type Reply, replyText } from "../../src/core/reply.js";
 import { Prisma } from "../../src/db/database.js";
+import { asciiWords, isChinese } from "./ascii-words.js";
 import { FakeClock } from "./fake-clock.js";
 import { testConfig } from "./test-config.js";
 import { createTestDatabase } from "./test-database.js";
@@ -63,6 +64,8 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
   };
 
   const send = (incoming: Incoming) => app.handle(incoming);
+  /** Ids and names of the people in this world: they appear in replies as they were given. */
+  const people = new Set<string>();
 
   function makeUser(
     id: string,
@@ -73,8 +76,22 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     let lastReplies: Reply[] = [];
     const user = { platform, id, displayName: name, ...(languageHint ? { languageHint } : {}) };
     const where = (): ChatRef => chat ?? { platform, id: `dm:${id}`, kind: "private", title: name };
-    const remember = (replies: Reply[]) => {
+    people.add(id);
+    people.add(name);
+    const remember = (replies: Reply[], typed = "") => {
       lastReplies = replies;
+      // A reply in Chinese carries no English words but what people typed themselves (their
+      // words, file names, account ids and names) and the key paths of test-only commands.
+      const typedWords = [...people, typed].join(" ").match(/[A-Za-z][A-Za-z'-]*/g) ?? [];
+      for (const reply of replies) {
+        const text = replyText(reply).replace(/\b[a-z]+\.[a-z_]+\.[a-z]+\b/g, " ");
+        if (text.includes("也可用英文")) continue; // the roster's English column names, on purpose
+        const english = isChinese(text) ? asciiWords(text, typedWords) : [];
+        if (english.length > 0)
+          throw new Error(
+            `English words ${JSON.stringify(english)} in a Chinese reply to "${typed}":\n${text}`,
+          );
+      }
       return replies;
     };
     return {
@@ -90,6 +107,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
             ...(o.updateId ? { updateId: o.updateId } : {}),
             ...(o.attachment ? { attachment: o.attachment } : {}),
           }),
+          `${text} ${o.attachment?.filename ?? ""}`,
         ),
       presses: async (label, on) => {
         const button = (on ?? lastReplies)
@@ -114,7 +132,10 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     clock,
     prisma: app.db.prisma,
     user: (id, name, o = {}) => makeUser(id, name, o.languageHint, null),
-    group: (id, title) => ({ platform, id, kind: "group", title: title ?? id }),
+    group: (id, title) => {
+      people.add(id);
+      return { platform, id, kind: "group", title: title ?? id };
+    },
     send,
     async snapshot() {
       const tables: Record<string, unknown[]> = {};

@@ -25,6 +25,7 @@ import { editMeeting } from "./edit-meeting.js";
 import { evalItem } from "./eval-item.js";
 import { evalItems } from "./eval-items.js";
 import { evaluation } from "./evaluation.js";
+import { exempt } from "./exempt.js";
 import { exportLedger } from "./export.js";
 import { fulfil } from "./fulfil.js";
 import { handScore } from "./hand-score.js";
@@ -126,6 +127,7 @@ export const commands: readonly AnyCommand[] = [
   exportLedger,
   chart,
   evaluation,
+  exempt,
   evalItems,
   evalItem,
   handScore,

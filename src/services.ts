@@ -116,6 +116,7 @@ function createServices(
   const dues = new DuesService(new DuesRepository(db), memberRepo, meetingRepo, access);
   const warnings = new WarningService(
     meetingRepo,
+    memberRepo,
     orgRepo,
     access,
     new AccessRepository(db),

@@ -14,6 +14,7 @@ interface MemberColumns {
   member_phone: string | null;
   member_state: string | null;
   member_groupId: string | null;
+  member_exemptReason: string | null;
 }
 
 export class MeetingRepository {
@@ -43,7 +44,7 @@ export class MeetingRepository {
     const rows = await this.raw.query<MeetingRecord & MemberColumns>(Prisma.sql`
       SELECT m.*, b."id" AS "member_id", b."code" AS "member_code", b."name" AS "member_name",
              b."status" AS "member_status", b."joinedPartyOn" AS "member_joinedPartyOn",
-             b."phone" AS "member_phone", b."state" AS "member_state", b."groupId" AS "member_groupId"
+             b."phone" AS "member_phone", b."state" AS "member_state", b."groupId" AS "member_groupId", b."exemptReason" AS "member_exemptReason"
       FROM "Meeting" m
       LEFT JOIN "Member" b
         ON b."organizationId" = m."organizationId" AND b."personId" = ${personId} AND b."state" = 'active'
@@ -60,6 +61,7 @@ export class MeetingRepository {
       member_phone,
       member_state,
       member_groupId,
+      member_exemptReason,
       ...meeting
     } = row;
     const member: MemberRecord | null =
@@ -75,6 +77,7 @@ export class MeetingRepository {
             organizationId: meeting.organizationId,
             groupId: member_groupId,
             personId,
+            exemptReason: member_exemptReason,
           }
         : null;
     return { meeting, member };

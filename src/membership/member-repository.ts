@@ -12,6 +12,8 @@ export interface MemberRecord {
   organizationId: string;
   groupId: string | null;
   personId: string | null;
+  /** Excused from organisational life they cannot take part in (年老体弱、长期患病): why. */
+  exemptReason: string | null;
 }
 
 export interface NewMember {
@@ -36,6 +38,7 @@ const MEMBER = {
   organizationId: true,
   groupId: true,
   personId: true,
+  exemptReason: true,
 } as const;
 
 export class MemberRepository {

@@ -272,6 +272,23 @@ export class MembershipService {
     return { member: moved, to: target };
   }
 
+  /**
+   * Excuses a member from organisational life they cannot take part in (年老体弱、长期患病, as the
+   * 《党员教育管理工作条例》 allows), or ends the exemption (reason null). Audited.
+   */
+  async setExemption(actorId: string, memberCode: string, reason: string | null, now: Date) {
+    const member = await this.requireMember(actorId, memberCode);
+    const updated = await this.members.update(member.id, { exemptReason: reason });
+    await this.audit.record({
+      at: now,
+      actorPersonId: actorId,
+      organizationId: member.organizationId,
+      action: reason ? "member.exempt" : "member.exemptEnded",
+      details: { member: member.code, reason },
+    });
+    return updated;
+  }
+
   async registerAtCommunity(personId: string, community: OrgRecord, now: Date) {
     const member = await this.firstMembership(personId);
     if (!member) throw new DomainError("members.notAMember");

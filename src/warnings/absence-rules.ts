@@ -36,13 +36,29 @@ export function monthRecord(lines: { outcome: string; reason: string | null }[])
  * excused absence ends it.
  */
 export function consecutiveMissed(monthsNewestFirst: MonthRecord[]): number {
-  let streak = 0;
-  for (const month of monthsNewestFirst) {
+  return missedRun(monthsNewestFirst).count;
+}
+
+/**
+ * The run of missed months counting back from the newest: how many, and the indexes (in the
+ * list given) of its newest and oldest missed months, so a warning can say which months it covers.
+ */
+export function missedRun(monthsNewestFirst: MonthRecord[]): {
+  count: number;
+  newest: number;
+  oldest: number;
+} {
+  let count = 0;
+  let newest = -1;
+  let oldest = -1;
+  for (const [i, month] of monthsNewestFirst.entries()) {
     if (month === "none") continue;
     if (month !== "missed") break;
-    streak += 1;
+    count += 1;
+    if (newest < 0) newest = i;
+    oldest = i;
   }
-  return streak;
+  return { count, newest, oldest };
 }
 
 export function warningLevel(streak: number, t: Thresholds): WarningLevel | null {

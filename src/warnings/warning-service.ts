@@ -5,9 +5,10 @@ import type { AccessRepository } from "../access/access-repository.js";
 import type { AccessService } from "../access/access-service.js";
 import type { DuesService } from "../dues/dues-service.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
+import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
-import { consecutiveMissed, monthRecord, type WarningLevel, warningLevel } from "./absence-rules.js";
+import { missedRun, monthRecord, type WarningLevel, warningLevel } from "./absence-rules.js";
 
 const LOOKBACK_MONTHS = 12;
 
@@ -19,6 +20,9 @@ export interface AbsenceWarning {
   level: WarningLevel;
   months: number;
   lastAttended: string | null;
+  /** The months the warning counts, oldest and newest ("2026-10", "2027-03"). */
+  fromMonth: string;
+  toMonth: string;
   /** Six months or more: one of the 党章's conditions for being regarded as having left. */
   sixMonthRule: boolean;
 }
@@ -29,6 +33,7 @@ export const SIX_MONTHS = 6;
 export class WarningService {
   constructor(
     private readonly meetings: MeetingRepository,
+    private readonly members: MemberRepository,
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
     private readonly roles: AccessRepository,
@@ -61,7 +66,12 @@ export class WarningService {
     return this.forBranch(branch, now);
   }
 
-  /** Warnings as of the last complete month in the branch's time zone. */
+  /**
+   * Warnings as of today in the branch's time zone: the run of missed months counts complete
+   * months back from last month, and attending in the current month ends it at once. Approved
+   * leave and other good reasons are not missed months; members the branch excused from
+   * organisational life (年老体弱、长期患病) are not warned for absence.
+   */
   async forBranch(branch: OrgRecord, now: Date): Promise<AbsenceWarning[]> {
     const chain = await this.orgs.chain(branch.id);
     const zone = chain.find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
@@ -73,7 +83,10 @@ export class WarningService {
     };
     const thisMonth = DateTime.fromJSDate(now, { zone }).startOf("month");
     const from = thisMonth.minus({ months: LOOKBACK_MONTHS });
-    const lines = await this.meetings.attendanceOfBranch(branch.id, from.toJSDate(), thisMonth.toJSDate());
+    const lines = await this.meetings.attendanceOfBranch(branch.id, from.toJSDate(), now);
+    const exempt = new Set(
+      (await this.members.listByBranch(branch.id)).filter((m) => m.exemptReason).map((m) => m.id),
+    );
     const byMember = new Map<
       string,
       {
@@ -98,11 +111,16 @@ export class WarningService {
       byMember.set(line.memberId, entry);
     }
     const warnings: AbsenceWarning[] = [];
+    const monthKey = (i: number) => thisMonth.minus({ months: i + 1 }).toFormat("yyyy-MM");
     for (const [memberId, entry] of byMember) {
+      if (exempt.has(memberId)) continue;
+      // Taking part this month ends the run at once, before the month is over.
+      if (monthRecord(entry.months.get(thisMonth.toFormat("yyyy-MM")) ?? []) === "attended") continue;
       const newestFirst = Array.from({ length: LOOKBACK_MONTHS }, (_, i) =>
-        monthRecord(entry.months.get(thisMonth.minus({ months: i + 1 }).toFormat("yyyy-MM")) ?? []),
+        monthRecord(entry.months.get(monthKey(i)) ?? []),
       );
-      const months = consecutiveMissed(newestFirst);
+      const run = missedRun(newestFirst);
+      const months = run.count;
       const level = warningLevel(months, thresholds);
       if (level) {
         warnings.push({
@@ -114,6 +132,8 @@ export class WarningService {
           lastAttended: entry.lastAttended
             ? DateTime.fromJSDate(entry.lastAttended, { zone }).toISODate()
             : null,
+          fromMonth: monthKey(run.oldest),
+          toMonth: monthKey(run.newest),
           sixMonthRule: months >= SIX_MONTHS,
         });
       }
@@ -130,6 +150,8 @@ export class WarningService {
           level,
           months: s.streak,
           lastAttended: null,
+          fromMonth: s.arrears.slice(-s.streak)[0] ?? "",
+          toMonth: s.arrears.at(-1) ?? "",
           sixMonthRule: s.streak >= SIX_MONTHS,
         });
     }

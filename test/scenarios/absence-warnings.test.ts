@@ -47,7 +47,11 @@ describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
     await monthlyLesson(2, [world.secretaryA, attendee], [excused]);
     bot.clock.set("2026-03-02T01:00:00Z");
     const now = joined(await world.secretaryA.says("/warnings"));
-    expect(now).toContain("🟡 黄色预警：潘红 已连续 2 个月未参加组织生活（最近一次参加：近一年没有）");
+    // The months it counts, and the rule it rests on.
+    expect(now).toContain(
+      "🟡 黄色预警：潘红 已连续 2 个月未参加组织生活（2026年1月至2026年2月；最近一次参加：近一年没有）",
+    );
+    expect(now).toContain("依据：党章第九条");
     expect(now).not.toContain("于兰");
     expect(now).not.toContain("田军");
 
@@ -71,6 +75,43 @@ describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
     expect(may).toContain("🟠 橙色预警：潘红 已连续 4 个月");
     expect(may).not.toContain("于兰"); // attended in March, excused before: the run is broken
     await scheduler.stop();
+  });
+
+  it("ends a run at once when the member attends in the current month", async () => {
+    await monthlyLesson(1, [world.secretaryA, attendee]);
+    await monthlyLesson(2, [world.secretaryA, attendee]);
+    await monthlyLesson(3, [world.secretaryA, attendee]);
+    bot.clock.set("2026-04-02T01:00:00Z");
+    expect(joined(await world.secretaryA.says("/warnings"))).toContain("潘红 已连续 3 个月");
+    // An April meeting early in the month, and 潘红 comes: no warning, though April is not over.
+    bot.clock.set("2026-04-02T02:00:00Z");
+    const scheduled = joined(await world.secretaryA.says("/schedule 党课 4月3日 15:00 党员活动室 四月党课"));
+    const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
+    bot.clock.set("2026-04-03T06:55:00Z");
+    for (const who of [world.secretaryA, absentee]) await who.in(world.groupA).says(`/checkin ${code}`);
+    await world.secretaryA.says(`/minutes ${code} 内容 学习。`);
+    bot.clock.set("2026-04-03T09:00:00Z");
+    await world.secretaryA.says(`/close_meeting ${code}`);
+    expect(joined(await world.secretaryA.says("/warnings"))).not.toContain("潘红");
+  });
+
+  it("raises no absence warning for a member the branch excused as too old or ill", async () => {
+    await monthlyLesson(1, [world.secretaryA, attendee]);
+    await monthlyLesson(2, [world.secretaryA, attendee]);
+    bot.clock.set("2026-03-02T01:00:00Z");
+    expect(joined(await world.secretaryA.says("/warnings"))).toContain("潘红");
+    const code = (await bot.prisma.member.findFirstOrThrow({ where: { name: "潘红" } })).code;
+    expect(joined(await world.secretaryA.says(`/exempt ${code} 长期患病，卧床`))).toContain(
+      "潘红 因「长期患病，卧床」免于缺席预警",
+    );
+    expect(joined(await world.secretaryA.says("/warnings"))).not.toContain("潘红");
+    expect(await bot.prisma.auditEntry.count({ where: { action: "member.exempt" } })).toBe(1);
+    expect(joined(await world.secretaryA.says(`/exempt ${code} 取消`))).toContain("免于预警已取消");
+    expect(joined(await world.secretaryA.says("/warnings"))).toContain("潘红");
+    // Not a member's to decide.
+    expect(joined(await attendee.in(world.groupA).says(`/exempt ${code} 年老体弱`))).toContain(
+      "需要「支部书记」权限",
+    );
   });
 
   it("refuses the warnings to a member", async () => {

@@ -36,6 +36,7 @@ const EXPECTED: Record<string, Role> = {
   my_attendance: "anyone",
   my_leaves: "anyone",
   home: "anyone",
+  exempt: "secretary",
   rank: "anyone",
   link: "anyone",
   attend: "member",

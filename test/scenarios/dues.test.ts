@@ -55,7 +55,7 @@ describe("party dues", () => {
     bot.clock.set("2026-07-10T02:00:00Z");
     const warnings = joined(await world.secretaryA.says("/warnings"));
     expect(warnings).toContain(
-      "🔴 红色预警：顾丽 已连续 6 个月未交党费（已满六个月：属党章规定的视为自行脱党情形之一",
+      "🔴 红色预警：顾丽 已连续 6 个月未交党费（2026年1月至2026年6月）（已满六个月：属党章规定的视为自行脱党情形之一",
     );
     expect(warnings).not.toContain("顾丽 已连续".concat(" 6 个月未参加"));
     expect(warnings).not.toContain("王芳");

@@ -26,7 +26,9 @@ export function asciiWords(text: string, extra: readonly string[] = []): string[
     .replace(/\/party\s+[a-z_]+/g, " ")
     .replace(/[/／][A-Za-z_][A-Za-z0-9_]*(@\w+)?/g, " ")
     .replace(/\b\d{4}-(Q[1-4]|H[12]|W\d{1,2}|\d{1,2})\b/g, " ")
-    .replace(/\b[A-Za-z0-9]*\d[A-Za-z0-9]*\b/g, " ") // codes with a digit: H7K2Q, M0001, cmx4q9g2
+    // ids cut short with their hyphens (3f2a1c9e-c), then codes with a digit: H7K2Q, M0001, cmx4q9g2
+    .replace(/\b[A-Za-z0-9]+(?:-[A-Za-z0-9]+)+\b/g, (m) => (/\d/.test(m) ? " " : m))
+    .replace(/\b[A-Za-z0-9]*\d[A-Za-z0-9]*\b/g, " ")
     .replace(/\b[A-Z]{4,8}\b/g, " ") // codes without one
     .replace(/\.[a-z]{2,4}\b/g, " "); // file names: 名册.xlsx
   const words = cleaned.match(/[A-Za-z][A-Za-z'-]*/g) ?? [];

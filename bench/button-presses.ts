@@ -11,6 +11,7 @@ import type { Clock } from "../src/core/clock.js";
 import { silentLogger } from "../src/core/logger.js";
 import { FakeTelegram } from "../test/support/fake-telegram.js";
 import { testConfig } from "../test/support/test-config.js";
+import { seedBenchBranch } from "./bench-branch.js";
 import { printTable, summarize } from "./stats.js";
 
 const PRESSES = Number(process.env.BENCH_PRESSES ?? 50);
@@ -23,40 +24,17 @@ export async function benchButtonPresses(database: DatabaseConfig): Promise<void
   const clock: Clock = { now: () => now };
   const app = await createApp({ config: testConfig(database), clock, logger: silentLogger });
   const prisma = app.db.prisma;
-  const admin = await prisma.person.create({
-    data: { displayName: "管理员", accounts: { create: { platform: "console", externalId: "bench-admin" } } },
+  const { adminId } = await seedBenchBranch(app, {
+    platform: "telegram",
+    chatId: String(GROUP),
+    members: PRESSES,
+    accountOf: (n) => String(7000 + n),
   });
-  await prisma.roleAssignment.create({
-    data: { personId: admin.id, organizationId: null, role: "org_admin" },
-  });
-  const branch = await prisma.organization.create({
-    data: { code: "BENCH", kind: "branch", name: "压测党支部" },
-  });
-  await prisma.chat.create({
-    data: { platform: "telegram", externalId: String(GROUP), organizationId: branch.id },
-  });
-  for (let i = 0; i < PRESSES; i++) {
-    const person = await prisma.person.create({
-      data: {
-        displayName: `党员${i}`,
-        accounts: { create: { platform: "telegram", externalId: String(7000 + i) } },
-      },
-    });
-    await prisma.member.create({
-      data: {
-        code: `MB${String(i).padStart(5, "0")}`,
-        name: `党员${i}`,
-        status: "full",
-        organizationId: branch.id,
-        personId: person.id,
-      },
-    });
-  }
   const [meeting] = await app.services.transaction(async (s) => {
     const org = await s.orgs.findByCode("BENCH");
     if (!org) throw new Error("no branch");
     return s.meetings.schedule(
-      admin.id,
+      adminId,
       org,
       {
         type: "party_lesson",

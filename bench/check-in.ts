@@ -9,6 +9,7 @@ import type { DatabaseConfig } from "../src/config.js";
 import type { Clock } from "../src/core/clock.js";
 import { silentLogger } from "../src/core/logger.js";
 import { testConfig } from "../test/support/test-config.js";
+import { seedBenchBranch } from "./bench-branch.js";
 import { measure, printTable } from "./stats.js";
 
 const MEMBERS = Number(process.env.BENCH_CHECKIN_MEMBERS ?? 1000);
@@ -20,40 +21,12 @@ export async function benchCheckIn(database: DatabaseConfig): Promise<void> {
   const prisma = app.db.prisma;
 
   // Setup: an administrator, a branch with a bound chat, MEMBERS members who use the bot.
-  const admin = await prisma.person.create({
-    data: { displayName: "管理员", accounts: { create: { platform: "console", externalId: "bench-admin" } } },
+  const { adminId } = await seedBenchBranch(app, {
+    platform: "console",
+    chatId: "bench-group",
+    members: MEMBERS,
+    accountOf: (n) => `m${n}`,
   });
-  await prisma.roleAssignment.create({
-    data: { personId: admin.id, organizationId: null, role: "org_admin" },
-  });
-  const branch = await prisma.organization.create({
-    data: { code: "BENCH", kind: "branch", name: "压测党支部" },
-  });
-  await prisma.chat.create({
-    data: { platform: "console", externalId: "bench-group", organizationId: branch.id },
-  });
-  for (let i = 0; i < MEMBERS; i += 200) {
-    const batch = Array.from({ length: Math.min(200, MEMBERS - i) }, (_, k) => i + k);
-    await prisma.$transaction(async (tx) => {
-      for (const n of batch) {
-        const person = await tx.person.create({
-          data: {
-            displayName: `党员${n}`,
-            accounts: { create: { platform: "console", externalId: `m${n}` } },
-          },
-        });
-        await tx.member.create({
-          data: {
-            code: `MB${String(n).padStart(5, "0")}`,
-            name: `党员${n}`,
-            status: "full",
-            organizationId: branch.id,
-            personId: person.id,
-          },
-        });
-      }
-    });
-  }
   const meetings = await app.services.transaction(async (s) => {
     const org = await s.orgs.findByCode("BENCH");
     if (!org) throw new Error("no branch");
@@ -65,8 +38,8 @@ export async function benchCheckIn(database: DatabaseConfig): Promise<void> {
       online: false,
       occurrences: 1,
     };
-    const a = await s.meetings.schedule(admin.id, org, input, now);
-    const b = await s.meetings.schedule(admin.id, org, input, now);
+    const a = await s.meetings.schedule(adminId, org, input, now);
+    const b = await s.meetings.schedule(adminId, org, input, now);
     return [...a, ...b];
   });
   const [serialMeeting, parallelMeeting] = meetings;

@@ -9,6 +9,7 @@ import { PrismaClient as PostgresClient } from "../generated/postgresql/client.j
 import { Prisma, PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import { migratePostgres, migrateSqlite } from "./migrate.js";
 import { PgRawSql, type RawSql, viaPrisma } from "./raw-sql.js";
+import { SqliteRawSql } from "./sqlite-raw-sql.js";
 
 /** Both generated clients have the same model API; the SQLite one's types stand for both. */
 export type PrismaDb = SqliteClient;
@@ -30,7 +31,12 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   const prisma = config.provider === "sqlite" ? await openSqlite(config.path) : await openPostgres(config);
-  const driver = config.provider === "postgresql" ? new PgRawSql(config.url, config.schema, 10) : null;
+  const driver =
+    config.provider === "postgresql"
+      ? new PgRawSql(config.url, config.schema, 10)
+      : config.path !== ":memory:"
+        ? new SqliteRawSql(config.path, viaPrisma(prisma))
+        : null;
   return {
     provider: config.provider,
     prisma,

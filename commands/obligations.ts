@@ -4,6 +4,7 @@
 import { defineCommand } from "../src/core/command.js";
 import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { bold, plain, type Segment } from "../src/core/reply.js";
+import { obligationLine } from "../src/meetings/obligation-text.js";
 import { periodLabel } from "../src/meetings/period-label.js";
 import { periodSpecArgs } from "../src/meetings/period-spec.js";
 
@@ -19,30 +20,7 @@ export const obligationsCommand = defineCommand({
     const segments: Segment[] = [
       bold(ctx.t("obligations.title", { name: org.name, period: periodLabel(period, ctx.t) })),
     ];
-    for (const row of rows) {
-      const who = row.groupId ? `（${groups.get(row.groupId) ?? ""}）` : "";
-      // A type due less often than the period is shown for its own period (a yearly meeting).
-      const own = row.judged ? "" : ` · ${periodLabel(row.period, ctx.t)}`;
-      const missed = row.missing - row.stillToHold;
-      const parts = [
-        missed > 0
-          ? ctx.t("obligations.missing", {
-              count: missed,
-              when: row.missingIn.map((p) => periodLabel(p, ctx.t)).join("、"),
-            })
-          : "",
-        row.stillToHold > 0 ? ctx.t("obligations.stillToHold", { count: row.stillToHold }) : "",
-      ].filter(Boolean);
-      const state = parts.length > 0 ? parts.join(" ") : ctx.t("obligations.ok");
-      const line = ctx.t("obligations.line", {
-        required: row.required,
-        held: row.held,
-        scheduled: row.scheduled,
-      });
-      const quorum =
-        row.withoutQuorum > 0 ? ctx.t("obligations.withoutQuorum", { count: row.withoutQuorum }) : "";
-      segments.push(plain(`\n${ctx.t(`meetingTypes.${row.type}`)}${who}${own}：${line} ${state}${quorum}`));
-    }
+    for (const row of rows) segments.push(plain(`\n${obligationLine(row, groups, ctx.t)}`));
     return { segments };
   },
 });

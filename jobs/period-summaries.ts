@@ -5,6 +5,7 @@
 
 import { DateTime } from "luxon";
 import { bold, plain, type Reply } from "../src/core/reply.js";
+import { obligationLine } from "../src/meetings/obligation-text.js";
 import { periodLabel } from "../src/meetings/period-label.js";
 import type { Period } from "../src/meetings/periods.js";
 import { defineJob } from "../src/scheduler/job.js";
@@ -24,17 +25,11 @@ export const periodSummaries = defineJob({
         kind: "month",
         back: 1,
       });
-      // The month's own obligations, party groups' meetings each on their line.
-      const monthly = rows.filter((r) => r.judged);
+      // The month's obligations as /obligations shows them: the monthly ones with party groups
+      // each on their line, and the quarter's and the year's so far.
       const attendance = await services.meetings.attendanceRate(branch.id, period.start, period.end);
       const warned = (await services.warnings.forBranch(branch, now)).length;
-      const lines = monthly.map((r) =>
-        t("summaries.line", {
-          type: `${t(`meetingTypes.${r.type}`)}${r.groupId ? `（${groups.get(r.groupId) ?? ""}）` : ""}`,
-          required: r.required,
-          held: r.held,
-        }),
-      );
+      const lines = rows.map((r) => obligationLine(r, groups, t));
       lines.push(t("summaries.attendance", { rate: pct(attendance.rate), meetings: attendance.meetings }));
       if (warned > 0) lines.push(t("summaries.warned", { count: warned }));
       const reply: Reply = {

@@ -49,6 +49,7 @@ export class ExportService {
     const zone = await this.meetings.zoneOf(branch.id);
     const period = resolvePeriod(opts.period, now, zone);
     const periodLabel = labelOf(period, opts.t);
+    const asOf = yearFigureInstant(period, now);
     const meetingRows = await this.meetingRepo.between(branch.id, period.start, period.end);
     const roster = await this.members.listByBranch(branch.id);
     const names = new Map(roster.map((m) => [m.id, m.name]));
@@ -90,7 +91,7 @@ export class ExportService {
         ),
       });
     }
-    const board = await this.leaderboard.branchBoard(branch, now);
+    const board = await this.leaderboard.branchBoard(branch, asOf);
     const data: LedgerExportData = {
       branchName: branch.name,
       periodLabel,
@@ -107,7 +108,7 @@ export class ExportService {
       })),
       leaves,
       points: board.scores.map((s) => ({ name: s.item.name, points: s.item.points, rank: s.rank })),
-      dues: await this.dues.standing(branch.id, now, zone),
+      dues: await this.dues.standing(branch.id, asOf, zone),
       warnings: (await this.warnings.forBranch(branch, now)).map((w) => ({
         name: w.name,
         reason: w.reason,
@@ -159,7 +160,7 @@ export class ExportService {
       const page = all.slice(i, i + EXPORT_PAGE);
       const ids = page.map((b) => b.id);
       const [boards, members, meetings, attendance] = await Promise.all([
-        this.leaderboard.boards(page, now, index, "none"),
+        this.leaderboard.boards(page, yearFigureInstant(period, now), index, "none"),
         this.members.countActiveByBranch(ids),
         this.meetingRepo.inBranchesBetween(ids, period.start, period.end),
         this.leaderboard.attendanceBetween(ids, period.start, period.end),
@@ -212,4 +213,13 @@ export class ExportService {
       };
     }
   }
+}
+
+/**
+ * The instant a period's yearly figures (points, dues paid this year, 本年出勤率) are taken at: now
+ * while the period runs, else its last moment — an export of last quarter taken on 1 January
+ * reads last year, not the new one that has only begun.
+ */
+function yearFigureInstant(period: Period, now: Date): Date {
+  return now < period.end ? now : new Date(period.end.getTime() - 1);
 }

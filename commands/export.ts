@@ -26,6 +26,8 @@ export const exportLedger = defineCommand({
   name: "export",
   aliases: ["导出", "导出台账"],
   role: "secretary",
+  // Reads only: a year's 台账 of a large branch is tens of thousands of rows.
+  writes: "none",
   args,
   async run(ctx) {
     const org = requireOrg(ctx);

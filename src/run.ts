@@ -15,6 +15,7 @@ import type { Platform } from "./core/incoming.js";
 import { createLogger } from "./core/logger.js";
 import { DeliveryWorker } from "./delivery/delivery-worker.js";
 import type { Sender } from "./delivery/sender.js";
+import { preloadExcel } from "./exports/excel.js";
 import { startHttpServer } from "./http/health-server.js";
 import { InvalidCronError, Scheduler } from "./scheduler/scheduler.js";
 
@@ -92,6 +93,8 @@ export async function run(
   // Slots missed while the bot was down: run the still-useful ones once, record the rest.
   await scheduler.catchUp();
   scheduler.start();
+  // Ready for the first /export without making that secretary wait for exceljs to load.
+  preloadExcel(5_000);
   logger.info(
     { database: config.database.provider, httpPort: http.port, platforms: [...senders.keys()] },
     "started",

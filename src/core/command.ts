@@ -57,8 +57,13 @@ export interface Command<A> {
    * it goes through after-commit hooks), so on PostgreSQL it runs without BEGIN/COMMIT — the
    * check-in, hundreds a minute at the start of a meeting. Its platform update is recorded after
    * it ran; a redelivery runs it again, harmlessly, and stays silent.
+   *
+   * "none": the command only reads (a 台账 export, a report); a write it needs on the way (yearly
+   * tallies not yet computed) makes its own transaction. It runs outside a transaction, so its
+   * large reads take the plain reader (on SQLite a connection of its own) instead of Prisma's
+   * transaction; its update is recorded after it ran, as for "one-statement".
    */
-  writes?: "one-statement";
+  writes?: "one-statement" | "none";
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds commands of every argument type.

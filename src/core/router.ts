@@ -83,9 +83,10 @@ export class Router {
 
     const now = clock.now();
     // Completing a question takes the question too: that pair needs the transaction.
-    const oneStatement = command.writes === "one-statement" && !invocation.answers;
+    const readOnly = command.writes === "none" && !invocation.answers;
+    const oneStatement = (command.writes === "one-statement" && !invocation.answers) || readOnly;
     try {
-      const unit = oneStatement ? scope.autocommit : scope.transaction;
+      const unit = readOnly ? scope.read : oneStatement ? scope.autocommit : scope.transaction;
       const result = await unit(async (services) => {
         // A command of single idempotent writes records its update after it ran (below): were
         // the record first and the process to stop before the write, the redelivery would be

@@ -4,12 +4,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-
-/** exceljs is loaded on first use: most processes never build or read a workbook. */
-const excel = async () => (await import("exceljs")).default;
-
 import { DateTime } from "luxon";
 import type { Translate } from "../core/i18n.js";
+import { excel } from "./excel.js";
 
 export interface CommitteeBranchSummary {
   name: string;

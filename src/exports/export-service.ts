@@ -5,9 +5,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
+import { groupBy } from "../core/group-by.js";
 import type { Translate } from "../core/i18n.js";
 import type { DuesService } from "../dues/dues-service.js";
 import type { LeaderboardService, OrgIndex } from "../leaderboard/leaderboard-service.js";
+import { ledgerFromFrozen } from "../meetings/ledger.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
@@ -50,16 +52,31 @@ export class ExportService {
     const period = resolvePeriod(opts.period, now, zone);
     const periodLabel = labelOf(period, opts.t);
     const asOf = yearFigureInstant(period, now);
-    const meetingRows = await this.meetingRepo.between(branch.id, period.start, period.end);
-    const roster = await this.members.listByBranch(branch.id);
+    // The sheets' sources are independent: on PostgreSQL their queries overlap.
+    const [meetingRows, roster, children, board, dues, warnings] = await Promise.all([
+      this.meetingRepo.between(branch.id, period.start, period.end),
+      this.members.listByBranch(branch.id),
+      this.orgs.children(branch.id),
+      this.leaderboard.branchBoard(branch, asOf),
+      this.dues.standing(branch.id, asOf, zone),
+      this.warnings.forBranch(branch, now),
+    ]);
     const names = new Map(roster.map((m) => [m.id, m.name]));
-    const groups = new Map((await this.orgs.children(branch.id)).map((g) => [g.id, g.name]));
+    const groups = new Map(children.map((g) => [g.id, g.name]));
     const byPerson = new Map(roster.filter((m) => m.personId).map((m) => [m.personId, m.name]));
     const meetings = [];
     const planned = [];
     const leaves = [];
+    // The period's leave requests and frozen ledgers in two queries, not two per meeting.
+    const ids = meetingRows.map((m) => m.id);
+    const [allLeaves, allLines] = await Promise.all([
+      this.meetingRepo.leavesOf(ids),
+      this.meetingRepo.attendeesOf(meetingRows.filter((m) => m.status === "closed").map((m) => m.id)),
+    ]);
+    const leavesBy = groupBy(allLeaves, (l) => l.meetingId);
+    const linesBy = groupBy(allLines, (l) => l.meetingId);
     for (const meeting of meetingRows) {
-      const requests = await this.meetingRepo.leaves(meeting.id);
+      const requests = leavesBy.get(meeting.id) ?? [];
       for (const leave of requests) {
         leaves.push({
           meeting: meeting.topic,
@@ -75,7 +92,7 @@ export class ExportService {
       }
       meetings.push({
         meeting,
-        ledger: await this.meetings.ledger(meeting),
+        ledger: ledgerFromFrozen(meeting.type as MeetingType, linesBy.get(meeting.id) ?? []),
         // Not named when scheduled: the one who convened it hosted, the one who closed it signed
         // the record.
         host:
@@ -91,7 +108,6 @@ export class ExportService {
         ),
       });
     }
-    const board = await this.leaderboard.branchBoard(branch, asOf);
     const data: LedgerExportData = {
       branchName: branch.name,
       periodLabel,
@@ -108,8 +124,8 @@ export class ExportService {
       })),
       leaves,
       points: board.scores.map((s) => ({ name: s.item.name, points: s.item.points, rank: s.rank })),
-      dues: await this.dues.standing(branch.id, asOf, zone),
-      warnings: (await this.warnings.forBranch(branch, now)).map((w) => ({
+      dues,
+      warnings: warnings.map((w) => ({
         name: w.name,
         reason: w.reason,
         level: w.level,

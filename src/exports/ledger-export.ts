@@ -6,15 +6,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type ExcelJS from "exceljs";
-
-/** exceljs is loaded on first use: most processes never build or read a workbook. */
-const excel = async () => (await import("exceljs")).default;
-
 import { DateTime } from "luxon";
 import type { Translate } from "../core/i18n.js";
 import type { Ledger } from "../meetings/ledger.js";
 import type { MeetingRecord } from "../meetings/meeting-repository.js";
 import { maskPhone } from "../membership/phone.js";
+import { excel } from "./excel.js";
 
 export interface LedgerExportData {
   branchName: string;
@@ -59,8 +56,11 @@ export function attendanceCode(line: { outcome: string; reason: string | null })
   return (line.reason && byReason[line.reason]) || "缺席";
 }
 
+type SheetWriter = { addWorksheet: ExcelJS.Workbook["addWorksheet"] };
+
+/** One sheet with a bold, frozen header row, its rows written and committed as they are added. */
 function sheet(
-  workbook: ExcelJS.Workbook,
+  workbook: SheetWriter,
   name: string,
   columns: { header: string; width: number }[],
   rows: unknown[][],
@@ -68,12 +68,25 @@ function sheet(
   const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };
-  for (const row of rows) ws.addRow(row);
+  for (const row of rows) ws.addRow(row).commit();
+  // A streamed sheet is finished by its commit; an in-memory one (the CSV) has none.
+  (ws as { commit?: () => void }).commit?.();
   return ws;
 }
 
 export function ledgerRows(data: LedgerExportData, t: Translate): unknown[][] {
   const at = (d: Date) => DateTime.fromJSDate(d, { zone: data.zone }).toFormat("yyyy-MM-dd HH:mm");
+  // A year's ledger names a reason thousands of times: each is translated once.
+  const reasons = new Map<string, string>();
+  const reasonOf = (reason: string | null) => {
+    const key = reason ? `absenceReasons.${reason}` : "ledger.noReason";
+    let text = reasons.get(key);
+    if (text === undefined) {
+      text = t(key);
+      reasons.set(key, text);
+    }
+    return text;
+  };
   return data.meetings.map(({ meeting, ledger, host, recorder, rejectedLeave }) => {
     const { quorum } = ledger;
     const onLeave = ledger.lines.filter((l) => l.outcome === "leave");
@@ -93,7 +106,7 @@ export function ledgerRows(data: LedgerExportData, t: Translate): unknown[][] {
       onLeave.map((l) => l.name).join("、"),
       absent
         .map((l) => {
-          const reason = l.reason ? t(`absenceReasons.${l.reason}`) : t("ledger.noReason");
+          const reason = reasonOf(l.reason);
           const note = l.note ? `：${l.note}` : "";
           const rejected = rejectedLeave.has(l.memberId)
             ? `；请假未获批准（${rejectedLeave.get(l.memberId)}）`
@@ -126,8 +139,13 @@ export const LEDGER_HEADERS = [
 ];
 const LEDGER_WIDTHS = [14, 18, 16, 10, 10, 24, 6, 6, 12, 10, 14, 20, 40, 48, 32];
 
+/**
+ * Streams the workbook to disk (exceljs' streaming writer compresses with the native zlib, many
+ * times faster than the in-memory writer's JavaScript deflate).
+ */
 export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, file: string): Promise<void> {
-  const workbook = new (await excel()).Workbook();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   workbook.creator = "党支部助手";
   sheet(
     workbook,
@@ -156,6 +174,8 @@ export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, 
     ]),
   );
   const closed = data.meetings;
+  // Each meeting's lines by member, so the matrix is members × meetings look-ups, not scans.
+  const linesOf = closed.map((m) => new Map(m.ledger.lines.map((l) => [l.memberId, l])));
   sheet(
     workbook,
     "出勤矩阵",
@@ -168,8 +188,8 @@ export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, 
     ],
     data.members.map((member) => [
       member.name,
-      ...closed.map((m) => {
-        const line = m.ledger.lines.find((l) => l.memberId === member.id);
+      ...linesOf.map((lines) => {
+        const line = lines.get(member.id);
         return line ? attendanceCode(line) : "—";
       }),
     ]),
@@ -248,8 +268,7 @@ export async function writeLedgerWorkbook(data: LedgerExportData, t: Translate, 
       maskPhone(m.phone),
     ]),
   );
-  mkdirSync(path.dirname(file), { recursive: true });
-  await workbook.xlsx.writeFile(file);
+  await workbook.commit();
 }
 
 export async function writeLedgerCsv(data: LedgerExportData, t: Translate, file: string): Promise<void> {

@@ -2,8 +2,10 @@
 // its members by points (never the bottom), a member's own rank on request, and a committee's
 // ranking of its branches. Boards are computed a page of branches at a time from aggregates the
 // database computes, with inherited settings resolved in memory.
+
 import { DateTime } from "luxon";
 import type { ServicePointsRules } from "../community/community-rules.js";
+import { groupBy } from "../core/group-by.js";
 import { yieldToLoop } from "../core/yield-to-loop.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { frequenciesOf } from "../meetings/meeting-types.js";
@@ -407,16 +409,6 @@ function pointsRulesOf(settings: Settings): AllPointsRules {
     perServiceHour: settings["points.perServiceHour"].value as number,
     perWish: settings["points.perWish"].value as number,
   };
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const list = map.get(key(item));
-    if (list) list.push(item);
-    else map.set(key(item), [item]);
-  }
-  return map;
 }
 
 /** The ISO week of an instant in the zone, as a stable key ("2026-W49"); shown with weekLabel. */

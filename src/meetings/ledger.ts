@@ -105,3 +105,27 @@ const REASON_WORDS: Record<string, AbsenceReason> = {
 export function parseAbsenceReason(word: string): AbsenceReason | undefined {
   return REASON_WORDS[word.toLowerCase()];
 }
+
+/** A frozen line of a closed meeting's ledger, as stored when it was closed. */
+export interface FrozenLine extends ExpectedMember {
+  outcome: string;
+  reason: string | null;
+  note: string | null;
+}
+
+/** The ledger of a closed meeting, from the lines frozen when it was closed. */
+export function ledgerFromFrozen(type: MeetingType, frozen: FrozenLine[]): Ledger {
+  return computeLedger({
+    type,
+    expected: frozen.map((a) => ({ memberId: a.memberId, name: a.name, voting: a.voting })),
+    checkIns: frozen
+      .filter((a) => a.outcome === "present" || a.outcome === "late")
+      .map((a) => ({ memberId: a.memberId, late: a.outcome === "late" })),
+    approvedLeave: new Set(frozen.filter((a) => a.outcome === "leave").map((a) => a.memberId)),
+    notes: new Map(
+      frozen
+        .filter((a) => a.outcome === "absent" && a.reason)
+        .map((a) => [a.memberId, { reason: a.reason as AbsenceReason, note: a.note }]),
+    ),
+  });
+}

@@ -8,7 +8,13 @@ import { shortCode } from "../core/short-code.js";
 import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
 import type { MemberRecord, MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
-import { type AbsenceReason, computeLedger, type ExpectedMember, type Ledger } from "./ledger.js";
+import {
+  type AbsenceReason,
+  computeLedger,
+  type ExpectedMember,
+  type Ledger,
+  ledgerFromFrozen,
+} from "./ledger.js";
 import type { MeetingRecord, MeetingRepository } from "./meeting-repository.js";
 import { AUDIENCE, COMMITTEE_ROLES, type MeetingType } from "./meeting-types.js";
 
@@ -165,20 +171,7 @@ export abstract class MeetingBase {
 
   async ledger(meeting: MeetingRecord): Promise<Ledger> {
     if (meeting.status === "closed") {
-      const frozen = await this.meetings.attendees(meeting.id);
-      return computeLedger({
-        type: meeting.type as MeetingType,
-        expected: frozen.map((a) => ({ memberId: a.memberId, name: a.name, voting: a.voting })),
-        checkIns: frozen
-          .filter((a) => a.outcome === "present" || a.outcome === "late")
-          .map((a) => ({ memberId: a.memberId, late: a.outcome === "late" })),
-        approvedLeave: new Set(frozen.filter((a) => a.outcome === "leave").map((a) => a.memberId)),
-        notes: new Map(
-          frozen
-            .filter((a) => a.outcome === "absent" && a.reason)
-            .map((a) => [a.memberId, { reason: a.reason as AbsenceReason, note: a.note }]),
-        ),
-      });
+      return ledgerFromFrozen(meeting.type as MeetingType, await this.meetings.attendees(meeting.id));
     }
     const [expected, checkIns, leaves, notes] = await Promise.all([
       this.audience(meeting),

@@ -2,11 +2,8 @@
 // line numbers, so every complaint can point at the line in the secretary's own file.
 import { parse } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
-
-/** exceljs is loaded on first use: most processes never build or read a workbook. */
-const excel = async () => (await import("exceljs")).default;
-
 import { DateTime } from "luxon";
+import { excel } from "../exports/excel.js";
 
 export interface RawRow {
   line: number;

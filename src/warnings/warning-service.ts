@@ -95,9 +95,16 @@ export class WarningService {
         lastAttended: Date | null;
       }
     >();
+    // Many lines share a meeting: each meeting's month is worked out once.
+    const monthOf = new Map<number, string>();
     for (const line of lines) {
       const entry = byMember.get(line.memberId) ?? { name: line.name, months: new Map(), lastAttended: null };
-      const month = DateTime.fromJSDate(line.meeting.startsAt, { zone }).toFormat("yyyy-MM");
+      const instant = line.meeting.startsAt.getTime();
+      let month = monthOf.get(instant);
+      if (month === undefined) {
+        month = DateTime.fromMillis(instant, { zone }).toFormat("yyyy-MM");
+        monthOf.set(instant, month);
+      }
       entry.months.set(month, [
         ...(entry.months.get(month) ?? []),
         { outcome: line.outcome, reason: line.reason },
@@ -111,11 +118,15 @@ export class WarningService {
       byMember.set(line.memberId, entry);
     }
     const warnings: AbsenceWarning[] = [];
-    const monthKey = (i: number) => thisMonth.minus({ months: i + 1 }).toFormat("yyyy-MM");
+    const monthKeys = Array.from({ length: LOOKBACK_MONTHS }, (_, i) =>
+      thisMonth.minus({ months: i + 1 }).toFormat("yyyy-MM"),
+    );
+    const monthKey = (i: number) => monthKeys[i] ?? "";
+    const currentMonth = thisMonth.toFormat("yyyy-MM");
     for (const [memberId, entry] of byMember) {
       if (exempt.has(memberId)) continue;
       // Taking part this month ends the run at once, before the month is over.
-      if (monthRecord(entry.months.get(thisMonth.toFormat("yyyy-MM")) ?? []) === "attended") continue;
+      if (monthRecord(entry.months.get(currentMonth) ?? []) === "attended") continue;
       const newestFirst = Array.from({ length: LOOKBACK_MONTHS }, (_, i) =>
         monthRecord(entry.months.get(monthKey(i)) ?? []),
       );

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot, texts } from "../support/test-bot.js";
+import { buildWorld } from "../support/world.js";
 
 describe("an update delivered twice is applied once", () => {
   let bot: TestBot;
@@ -16,6 +17,14 @@ describe("an update delivered twice is applied once", () => {
     expect(await user.says("/lang en", { updateId: "777" })).toEqual([]);
     expect(await bot.prisma.processedUpdate.count()).toBe(1);
     expect(await bot.prisma.person.count()).toBe(1);
+  });
+
+  it("sends a redelivered read-only command's file once: /export runs outside a transaction", async () => {
+    const world = await buildWorld(bot);
+    const dm = world.secretaryA.in({ platform: "telegram", id: "li-jianguo", kind: "private" });
+    const [first] = await dm.says("/export 季", { updateId: "4242" });
+    expect(first?.attachment?.filename).toMatch(/台账\.xlsx$/);
+    expect(await dm.says("/export 季", { updateId: "4242" })).toEqual([]);
   });
 
   it("applies concurrent deliveries of the same update once", async () => {

@@ -1,0 +1,37 @@
+// exceljs, loaded once. Loading it takes ~0.5 s and ~27 MB and its writer's code is compiled on
+// first use, so it is not loaded with the bot's modules: a running bot loads it and writes one
+// throw-away row in the background soon after start-up (preloadExcel), before a secretary's first
+// /export or roster import would otherwise wait for both.
+import { PassThrough } from "node:stream";
+import type ExcelJS from "exceljs";
+
+let loading: Promise<typeof ExcelJS> | undefined;
+
+export function excel(): Promise<typeof ExcelJS> {
+  loading ??= import("exceljs").then((m) => m.default);
+  return loading;
+}
+
+/** Loads exceljs and streams a one-row workbook nowhere, as an export's writer would. */
+export async function warmExcel(): Promise<void> {
+  const lib = await excel();
+  const workbook = new lib.stream.xlsx.WorkbookWriter({
+    stream: new PassThrough().resume(),
+    useStyles: true,
+  });
+  const sheet = workbook.addWorksheet("warm-up", { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = [{ header: "姓名", width: 10 }];
+  sheet.getRow(1).font = { bold: true };
+  sheet.addRow(["✓"]).commit();
+  sheet.commit();
+  await workbook.commit();
+}
+
+/** Warms exceljs after `delayMs` without holding the process open; a failure surfaces on use. */
+export function preloadExcel(delayMs: number): void {
+  setTimeout(() => {
+    warmExcel().catch(() => {
+      loading = undefined;
+    });
+  }, delayMs).unref();
+}

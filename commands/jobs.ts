@@ -3,6 +3,7 @@ import { z } from "zod";
 import { jobs as allJobs } from "../jobs/index.js";
 import { defineCommand } from "../src/core/command.js";
 import { formatDateTime } from "../src/core/command-helpers.js";
+import type { Translate } from "../src/core/i18n.js";
 import { textReply } from "../src/core/reply.js";
 import { describeJobs } from "../src/scheduler/job-catalogue.js";
 import { jobName, jobResultText } from "../src/scheduler/job-text.js";
@@ -23,7 +24,7 @@ export const jobsCommand = defineCommand({
           cron: job.cron,
           next: job.next ? formatDateTime(job.next, zone) : "—",
           last: last
-            ? `${formatDateTime(last.slot, zone)} ${ctx.t(`jobs.status.${last.status}`)}${last.result ? ` ${jobResultText(last.result, ctx.t)}` : ""}`
+            ? `${formatDateTime(last.slot, zone)} ${runState(last, zone, ctx.t)}${last.result ? ` ${jobResultText(last.result, ctx.t)}` : ""}`
             : ctx.t("jobs.never"),
         }),
       );
@@ -31,3 +32,17 @@ export const jobsCommand = defineCommand({
     return textReply(`${ctx.t("jobs.title")}\n${lines.join("\n")}`, { visibility: "private" });
   },
 });
+
+/** A run's state with what a person needs to know of it: why skipped, how often tried, when next. */
+function runState(
+  run: { status: string; reason: string | null; attempts: number; retryAt: Date | null },
+  zone: string,
+  t: Translate,
+): string {
+  const details = [
+    run.reason ? t(`jobs.reasons.${run.reason}`) : "",
+    run.status === "failed" || run.status === "retrying" ? t("jobs.attempts", { count: run.attempts }) : "",
+    run.retryAt ? t("jobs.retryAt", { at: formatDateTime(run.retryAt, zone) }) : "",
+  ].filter(Boolean);
+  return `${t(`jobs.status.${run.status}`)}${details.length > 0 ? `（${details.join("，")}）` : ""}`;
+}

@@ -1,6 +1,11 @@
-// Persistence of job runs: the claim of a slot, its outcome, and what ran last.
-import type { Tx } from "../db/database.js";
-import { isUniqueViolation } from "../db/database.js";
+// Persistence of job runs: the claim of a slot with its lease, its outcome, takeovers of runs
+// whose instance died, retries of failed runs, and when the installation began.
+import { isUniqueViolation, type Prisma, type Tx } from "../db/database.js";
+
+/** How long a claim holds without being renewed; a running instance renews it well before. */
+export const LEASE_MS = 2 * 60_000;
+
+export type JobRunRecord = Prisma.JobRunGetPayload<object>;
 
 export class JobRunRepository {
   constructor(private readonly db: Tx) {}
@@ -8,7 +13,16 @@ export class JobRunRepository {
   /** True when this instance won the slot; false when another already has it. */
   async claim(jobId: string, slot: Date, claimedBy: string, now: Date, status = "running"): Promise<boolean> {
     try {
-      await this.db.jobRun.create({ data: { jobId, slot, status, claimedBy, startedAt: now } });
+      await this.db.jobRun.create({
+        data: {
+          jobId,
+          slot,
+          status,
+          claimedBy,
+          startedAt: now,
+          ...(status === "running" ? { leaseUntil: new Date(now.getTime() + LEASE_MS) } : {}),
+        },
+      });
       return true;
     } catch (error) {
       if (isUniqueViolation(error)) return false;
@@ -16,10 +30,77 @@ export class JobRunRepository {
     }
   }
 
+  /** Records a slot that will not run, with why; false when it was already recorded. */
+  async skip(jobId: string, slot: Date, claimedBy: string, now: Date, reason: string): Promise<boolean> {
+    try {
+      await this.db.jobRun.create({
+        data: { jobId, slot, status: "skipped", claimedBy, startedAt: now, finishedAt: now, reason },
+      });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  /** Renews this instance's claim while it works; false when the run is no longer its own. */
+  async renew(jobId: string, slot: Date, claimedBy: string, now: Date): Promise<boolean> {
+    const { count } = await this.db.jobRun.updateMany({
+      where: { jobId, slot, claimedBy, status: "running" },
+      data: { leaseUntil: new Date(now.getTime() + LEASE_MS) },
+    });
+    return count === 1;
+  }
+
+  /**
+   * Takes over a run whose instance died (its lease expired) or whose retry is due. Only one
+   * instance's update matches: the others see the new lease.
+   */
+  async takeOver(jobId: string, slot: Date, claimedBy: string, now: Date): Promise<boolean> {
+    const { count } = await this.db.jobRun.updateMany({
+      where: {
+        jobId,
+        slot,
+        OR: [
+          { status: "running", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+          { status: "retrying", retryAt: { lte: now } },
+        ],
+      },
+      data: {
+        status: "running",
+        claimedBy,
+        startedAt: now,
+        leaseUntil: new Date(now.getTime() + LEASE_MS),
+        retryAt: null,
+        attempts: { increment: 1 },
+      },
+    });
+    return count === 1;
+  }
+
+  /** Runs another instance may take over now: lease expired, or retry due. */
+  recoverable(now: Date): Promise<JobRunRecord[]> {
+    return this.db.jobRun.findMany({
+      where: {
+        OR: [
+          { status: "running", OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+          { status: "retrying", retryAt: { lte: now } },
+        ],
+      },
+      orderBy: { slot: "asc" },
+    });
+  }
+
   async finish(
     jobId: string,
     slot: Date,
-    outcome: { status: "done" | "failed"; result?: unknown; error?: string },
+    outcome: {
+      status: "done" | "failed" | "retrying" | "skipped";
+      result?: unknown;
+      error?: string;
+      retryAt?: Date;
+      reason?: string;
+    },
     now: Date,
   ) {
     await this.db.jobRun.update({
@@ -27,17 +108,45 @@ export class JobRunRepository {
       data: {
         status: outcome.status,
         finishedAt: now,
+        leaseUntil: null,
+        retryAt: outcome.retryAt ?? null,
         result: outcome.result === undefined ? null : JSON.stringify(outcome.result),
         error: outcome.error?.slice(0, 1000) ?? null,
+        reason: outcome.reason ?? null,
       },
     });
+  }
+
+  find(jobId: string, slot: Date) {
+    return this.db.jobRun.findUnique({ where: { jobId_slot: { jobId, slot } } });
   }
 
   latest(jobId: string) {
     return this.db.jobRun.findFirst({ where: { jobId }, orderBy: { slot: "desc" } });
   }
 
+  /** Runs that gave up after their retries, newest first (the health endpoint, /jobs). */
+  failed(since: Date) {
+    return this.db.jobRun.findMany({
+      where: { status: "failed", slot: { gte: since } },
+      orderBy: { slot: "desc" },
+    });
+  }
+
   count(jobId: string, status?: string) {
     return this.db.jobRun.count({ where: { jobId, ...(status ? { status } : {}) } });
+  }
+
+  /**
+   * When the installation began, recorded the first time it is asked. A database from before
+   * this record counts from its first job run.
+   */
+  async installedAt(now: Date): Promise<Date> {
+    const found = await this.db.installation.findUnique({ where: { id: 1 } });
+    if (found) return found.installedAt;
+    const first = await this.db.jobRun.findFirst({ orderBy: { startedAt: "asc" } });
+    const installedAt = first && first.startedAt < now ? first.startedAt : now;
+    await this.db.installation.upsert({ where: { id: 1 }, create: { id: 1, installedAt }, update: {} });
+    return installedAt;
   }
 }

@@ -2,7 +2,9 @@
 // the database: each run first claims (job, slot) in JobRun. node-cron fires the slots in
 // production (through DbRunCoordinator, its distributed-mode hook); tests drive tick() with a
 // fake clock. At startup, slots missed while the process was down are run once if still useful
-// (within the job's catchUpMs) or recorded as skipped.
+// (within the job's catchUpMs) or recorded as skipped. A claim is a lease its instance renews
+// while it works: a run whose instance died is taken over by another (or at restart) once the
+// lease lapses, and a failed run is tried again after a pause, twice, then settled as failed.
 import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../core/clock.js";
 import type { I18n } from "../core/i18n.js";
@@ -10,8 +12,13 @@ import type { Logger } from "../core/logger.js";
 import type { ServiceScope } from "../services.js";
 import { DbRunCoordinator } from "./db-run-coordinator.js";
 import { cronVariable, type JobDefinition } from "./job.js";
+import { LEASE_MS } from "./job-run-repository.js";
 
 const MINUTE = 60_000;
+/** Pauses before a failed run is tried again: two retries, then it is settled as failed. */
+const RETRY_DELAYS_MS = [MINUTE, 5 * MINUTE];
+/** How often a running instance looks for runs to recover. */
+const RECOVER_EVERY_MS = MINUTE;
 /** How far back startup looks for missed slots. */
 const MAX_LOOKBACK_MS = 7 * 24 * 60 * MINUTE;
 
@@ -37,6 +44,7 @@ export class Scheduler {
   readonly #jobs: LoadedJob[];
   readonly #tasks: ScheduledTask[] = [];
   #lastTick: Date | undefined;
+  #recovering: NodeJS.Timeout | undefined;
 
   constructor(
     jobs: readonly JobDefinition[],
@@ -87,8 +95,16 @@ export class Scheduler {
   }
 
   async #execute(jobId: string, slot: Date, logger: Logger): Promise<SlotOutcome> {
-    const { scope, clock, i18n } = this.deps;
+    const { scope, clock, i18n, instanceId } = this.deps;
     const job = this.#find(jobId);
+    // The claim is renewed while the run works; an instance that dies stops renewing it, and
+    // another takes the run over once it lapses (recover).
+    const renewal = setInterval(() => {
+      scope
+        .transaction((s) => s.jobRuns.renew(jobId, slot, instanceId, clock.now()))
+        .catch((err) => logger.warn({ err, job: jobId, slot }, "could not renew the run's lease"));
+    }, LEASE_MS / 4);
+    renewal.unref();
     try {
       // Idempotent preparation first, outside the run's transaction (it may take long).
       const prepare = job.def.prepare;
@@ -108,15 +124,65 @@ export class Scheduler {
       logger.info({ job: jobId, slot, result }, "job ran");
       return { jobId, slot, ran: true, result };
     } catch (error) {
-      logger.error({ err: error, job: jobId, slot }, "job failed");
+      const now = clock.now();
+      const attempts = (await scope.read((s) => s.jobRuns.find(jobId, slot)))?.attempts ?? 1;
+      const delay = RETRY_DELAYS_MS[attempts - 1];
+      // Tried again after a pause while the slot is still worth running; else settled as failed.
+      const retryAt =
+        delay !== undefined && now.getTime() + delay - slot.getTime() <= job.def.catchUpMs
+          ? new Date(now.getTime() + delay)
+          : undefined;
+      logger.error({ err: error, job: jobId, slot, attempts, retryAt }, "job failed");
       await scope.transaction((s) =>
-        s.jobRuns.finish(jobId, slot, { status: "failed", error: String(error) }, clock.now()),
+        s.jobRuns.finish(
+          jobId,
+          slot,
+          { status: retryAt ? "retrying" : "failed", error: String(error), ...(retryAt ? { retryAt } : {}) },
+          now,
+        ),
       );
       return { jobId, slot, ran: true, error: String(error) };
+    } finally {
+      clearInterval(renewal);
     }
   }
 
-  /** Runs every slot that came due since the last tick (tests drive this with a fake clock). */
+  /**
+   * Runs whose instance died mid-run (lease lapsed) and failed runs whose retry is due: taken
+   * over and run again while still useful, else recorded as skipped with the reason.
+   */
+  async recover(now = this.deps.clock.now()): Promise<SlotOutcome[]> {
+    const { scope, instanceId, logger } = this.deps;
+    const outcomes: SlotOutcome[] = [];
+    for (const run of await scope.read((s) => s.jobRuns.recoverable(now))) {
+      const job = this.#jobs.find((j) => j.def.id === run.jobId);
+      if (!job) continue;
+      if (now.getTime() - run.slot.getTime() > job.def.catchUpMs) {
+        const reason = run.status === "running" ? "abandoned-too-late" : "retry-too-late";
+        await scope.transaction((s) =>
+          s.jobRuns.finish(
+            run.jobId,
+            run.slot,
+            { status: "skipped", reason, error: run.error ?? undefined },
+            now,
+          ),
+        );
+        logger.warn({ job: run.jobId, slot: run.slot, reason }, "job run given up");
+        outcomes.push({ jobId: run.jobId, slot: run.slot, ran: false });
+        continue;
+      }
+      const mine = await scope.transaction((s) => s.jobRuns.takeOver(run.jobId, run.slot, instanceId, now));
+      if (!mine) continue;
+      logger.info(
+        { job: run.jobId, slot: run.slot, was: run.status, by: run.claimedBy },
+        "job run taken over",
+      );
+      outcomes.push(await this.#execute(run.jobId, run.slot, logger));
+    }
+    return outcomes;
+  }
+
+  /** Runs every slot that came due since the last tick, then recovers (tests drive this). */
   async tick(now = this.deps.clock.now()): Promise<SlotOutcome[]> {
     const from = this.#lastTick ?? new Date(now.getTime() - MINUTE);
     this.#lastTick = now;
@@ -125,37 +191,41 @@ export class Scheduler {
       for (const slot of this.slotsBetween(job.def.id, from, now))
         outcomes.push(await this.runSlot(job.def.id, slot));
     }
+    outcomes.push(...(await this.recover(now)));
     return outcomes;
   }
 
   /**
-   * At startup: for each job, the slots since its last recorded run that nobody ran. The latest
-   * one runs if it is still useful; the others (and a too-late latest) are recorded as skipped.
+   * At startup: for each job, the slots since its last recorded run (never before the
+   * installation began) that nobody ran. The latest one runs if it is still useful; the others
+   * (and a too-late latest) are recorded as skipped with the reason. Then runs left by a dead
+   * instance, and retries due, are recovered.
    */
   async catchUp(now = this.deps.clock.now()): Promise<SlotOutcome[]> {
     const { scope, instanceId, clock } = this.deps;
     const outcomes: SlotOutcome[] = [];
+    const installedAt = await scope.transaction((s) => s.jobRuns.installedAt(now));
     for (const job of this.#jobs) {
       const last = await scope.read((s) => s.jobRuns.latest(job.def.id));
-      const from = last ? last.slot : new Date(now.getTime() - Math.min(MAX_LOOKBACK_MS, job.def.catchUpMs));
-      const missed = this.slotsBetween(
-        job.def.id,
-        new Date(Math.max(from.getTime(), now.getTime() - MAX_LOOKBACK_MS)),
-        now,
+      const from = Math.max(
+        last ? last.slot.getTime() : installedAt.getTime(),
+        installedAt.getTime(),
+        now.getTime() - MAX_LOOKBACK_MS,
       );
+      const missed = this.slotsBetween(job.def.id, new Date(from), now);
       for (const [i, slot] of missed.entries()) {
         const latest = i === missed.length - 1;
         if (latest && now.getTime() - slot.getTime() <= job.def.catchUpMs) {
           outcomes.push(await this.runSlot(job.def.id, slot));
         } else {
-          await scope.transaction((s) =>
-            s.jobRuns.claim(job.def.id, slot, instanceId, clock.now(), "skipped"),
-          );
+          const reason = latest ? "missed-too-late" : "missed-superseded";
+          await scope.transaction((s) => s.jobRuns.skip(job.def.id, slot, instanceId, clock.now(), reason));
           outcomes.push({ jobId: job.def.id, slot, ran: false });
         }
       }
     }
     this.#lastTick = now;
+    outcomes.push(...(await this.recover(now)));
     return outcomes;
   }
 
@@ -178,6 +248,10 @@ export class Scheduler {
       );
       this.#tasks.push(task);
     }
+    this.#recovering = setInterval(() => {
+      this.recover().catch((err) => this.deps.logger.error({ err }, "could not recover job runs"));
+    }, RECOVER_EVERY_MS);
+    this.#recovering.unref();
   }
 
   nextRun(jobId: string): Date | null {
@@ -186,6 +260,7 @@ export class Scheduler {
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.#recovering);
     await Promise.all(this.#tasks.map((t) => t.destroy()));
     await Promise.all(this.#jobs.map((j) => j.matcher.destroy()));
   }

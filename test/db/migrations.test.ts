@@ -1,3 +1,5 @@
+import Sqlite from "better-sqlite3";
+import pg from "pg";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.js";
 import { loadMigrations, MigrationError, migratePostgres, migrateSqlite } from "../../src/db/migrate.js";
@@ -7,6 +9,30 @@ async function migrate(database: TestDatabase, migrations?: ReturnType<typeof lo
   const { config } = database;
   if (config.provider === "sqlite") return migrateSqlite(config.path, migrations);
   return migratePostgres(config.url, config.schema, migrations);
+}
+
+/** Statements with "?" placeholders run with the driver on an unmigrated-to-latest database. */
+async function previousVersionRows(database: TestDatabase, statements: [string, string[]][]) {
+  const { config } = database;
+  if (config.provider === "sqlite") {
+    const db = new Sqlite(config.path);
+    // Instants as the app stores them on SQLite.
+    for (const [sql, params] of statements)
+      db.prepare(sql).run(...params.map((p) => (/^\d{4}-\d\d-\d\dT/.test(p) ? p.replace("Z", "+00:00") : p)));
+    db.close();
+    return;
+  }
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  await client.query(`SET search_path TO "${config.schema}"`);
+  for (const [sql, params] of statements) {
+    let n = 0;
+    await client.query(
+      sql.replace(/\?/g, () => `$${++n}`),
+      params,
+    );
+  }
+  await client.end();
 }
 
 describe("migrations apply themselves at startup, offline", () => {
@@ -46,5 +72,50 @@ describe("migrations apply themselves at startup, offline", () => {
       { displayName: "党员甲" },
     ]);
     await second.close();
+  });
+
+  it("brings a populated database of the previous version forward: job runs keep their rows, a run left running is recoverable", async () => {
+    const all = loadMigrations(database.config.provider);
+    const leases = all.findIndex((m) => m.name.endsWith("_job_leases"));
+    expect(leases).toBeGreaterThan(0);
+    await migrate(database, all.slice(0, leases));
+    const at = "2026-03-09T01:00:00.000Z";
+    // The previous version's rows, written with the driver (opening the app would migrate): a
+    // finished run, one whose instance died, and a branch under its committee.
+    await previousVersionRows(database, [
+      [
+        `INSERT INTO "JobRun" ("jobId", "slot", "status", "claimedBy", "startedAt") VALUES (?, ?, ?, 'old', ?)`,
+        ["absence-warnings", at, "done", at],
+      ],
+      [
+        `INSERT INTO "JobRun" ("jobId", "slot", "status", "claimedBy", "startedAt") VALUES (?, ?, ?, 'old', ?)`,
+        ["weekly-leaderboard", at, "running", at],
+      ],
+      [
+        `INSERT INTO "Organization" ("id", "code", "kind", "name", "settings", "createdAt") VALUES ('c1', 'NH01', 'committee', '南湖街道党工委', '{}', ?)`,
+        [at],
+      ],
+      [
+        `INSERT INTO "Organization" ("id", "code", "kind", "name", "settings", "createdAt", "parentId") VALUES ('b1', 'XF01', 'branch', '幸福里社区党支部', '{}', ?, 'c1')`,
+        [at],
+      ],
+    ]);
+    const parent = { id: "c1" };
+
+    expect(await migrate(database)).toEqual(all.slice(leases).map((m) => m.name));
+    const after = await openDatabase(database.config);
+    const runs = await after.prisma.jobRun.findMany({ orderBy: { jobId: "asc" } });
+    expect(runs.map((r) => [r.jobId, r.status, r.attempts, r.leaseUntil])).toEqual([
+      ["absence-warnings", "done", 1, null],
+      ["weekly-leaderboard", "running", 1, null],
+    ]);
+    // No lease recorded: taken for expired, so another instance can take the run over.
+    const recoverable = await after.prisma.jobRun.findMany({
+      where: { status: "running", leaseUntil: null },
+    });
+    expect(recoverable).toHaveLength(1);
+    const branch = await after.prisma.organization.findUniqueOrThrow({ where: { code: "XF01" } });
+    expect(branch.parentId).toBe(parent.id);
+    await after.close();
   });
 });

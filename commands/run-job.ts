@@ -26,8 +26,13 @@ export const runJob = defineCommand({
         id: word,
         ids: allJobs.map((j) => jobName(j.id, ctx.t)).join("、"),
       });
+    // Run by hand: it covers what it would cover on schedule after its last completed run.
+    const since =
+      (await ctx.services.jobRuns.previousDone(job.id, ctx.now)) ??
+      new Date(ctx.now.getTime() - job.catchUpMs);
     const result = await job.run({
       slot: ctx.now,
+      since,
       now: ctx.now,
       services: ctx.services,
       t: ctx.groupT,

@@ -12,6 +12,9 @@ export interface NewOutboxMessage {
   availableAt: Date;
   /** The forum topic to post in (Telegram), if any. */
   topic?: string | null;
+  /** Recorded as never to be sent (a reminder that came too late), with why, instead of queued. */
+  deadAt?: Date;
+  failure?: string;
 }
 
 export class OutboxRepository {

@@ -46,16 +46,22 @@ export class OutboxService {
   }
 
   /** Queues a message to every chat bound to the organisation; returns how many chats. */
+  /**
+   * Queues a message to every chat bound to the organisation. With `skipped`, records it as not
+   * sent and why (a reminder that came too late) under the same dedupe key, so it is never sent
+   * later and `/outbox` shows what was not.
+   */
   async toOrganization(
     organizationId: string,
     reply: Reply,
-    opts: { now: Date; dedupeKey?: string },
+    opts: { now: Date; dedupeKey?: string; skipped?: string },
   ): Promise<number> {
     const chats = await this.chats.boundTo(organizationId);
     for (const chat of chats) {
       await this.toChat({ platform: chat.platform, chatId: chat.externalId, topic: chat.topic }, reply, {
         now: opts.now,
         ...(opts.dedupeKey ? { dedupeKey: `${opts.dedupeKey}|${chat.platform}|${chat.externalId}` } : {}),
+        ...(opts.skipped ? { skipped: opts.skipped } : {}),
       });
     }
     return chats.length;
@@ -64,7 +70,7 @@ export class OutboxService {
   async toChat(
     target: { platform: string; chatId: string; topic?: string | null },
     reply: Reply,
-    opts: { now: Date; dedupeKey?: string; availableAt?: Date },
+    opts: { now: Date; dedupeKey?: string; availableAt?: Date; skipped?: string },
   ): Promise<void> {
     await this.repo.put({
       platform: target.platform,
@@ -74,6 +80,7 @@ export class OutboxService {
       dedupeKey: opts.dedupeKey ?? null,
       createdAt: opts.now,
       availableAt: opts.availableAt ?? opts.now,
+      ...(opts.skipped ? { deadAt: opts.now, failure: opts.skipped } : {}),
     });
   }
 

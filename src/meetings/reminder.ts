@@ -11,9 +11,10 @@ export function renderReminder(
   leadMinutes: number,
 ): Reply {
   const local = DateTime.fromJSDate(meeting.startsAt, { zone });
+  // Whole hours as hours; past two hours in whole hours (never more than is left); else minutes.
   const lead =
-    leadMinutes >= 60
-      ? t("reminders.hours", { count: Math.round(leadMinutes / 60) })
+    leadMinutes >= 60 && (leadMinutes % 60 === 0 || leadMinutes >= 120)
+      ? t("reminders.hours", { count: Math.floor(leadMinutes / 60) })
       : t("reminders.minutes", { count: leadMinutes });
   return {
     segments: [

@@ -121,6 +121,16 @@ export class JobRunRepository {
     return this.db.jobRun.findUnique({ where: { jobId_slot: { jobId, slot } } });
   }
 
+  /** The latest slot before `slot` that this job completed. */
+  async previousDone(jobId: string, slot: Date): Promise<Date | null> {
+    const run = await this.db.jobRun.findFirst({
+      where: { jobId, status: "done", slot: { lt: slot } },
+      orderBy: { slot: "desc" },
+      select: { slot: true },
+    });
+    return run?.slot ?? null;
+  }
+
   latest(jobId: string) {
     return this.db.jobRun.findFirst({ where: { jobId }, orderBy: { slot: "desc" } });
   }

@@ -8,6 +8,11 @@ import type { Services } from "../services.js";
 export interface JobContext {
   /** The scheduled slot this run stands for. */
   slot: Date;
+  /**
+   * The slot of this job's previous completed run (or, when there is none, the slot less the
+   * job's catch-up allowance): a run after downtime covers everything since then, item by item.
+   */
+  since: Date;
   now: Date;
   services: Services;
   /** The installation's default language, for messages to chats. */

@@ -109,10 +109,14 @@ export class Scheduler {
       // Idempotent preparation first, outside the run's transaction (it may take long).
       const prepare = job.def.prepare;
       if (prepare) await scope.read((services) => prepare({ now: clock.now(), services }));
+      const since =
+        (await scope.read((s) => s.jobRuns.previousDone(jobId, slot))) ??
+        new Date(slot.getTime() - job.def.catchUpMs);
       // One transaction per run: the messages it queues commit together with its record.
       const result = await scope.transaction(async (services) => {
         const outcome = await job.def.run({
           slot,
+          since,
           now: clock.now(),
           services,
           t: i18n.translator(i18n.defaultLocale),

@@ -84,11 +84,12 @@ describe("meeting reminders on a schedule", () => {
     expect(await bot.prisma.jobRun.count({ where: { status: "skipped", jobId: "meeting-reminders" } })).toBe(
       outcomes.filter((o) => !o.ran).length,
     );
-    expect((await reminderTexts(bot, world))[0]).toContain("24 小时后开会");
+    // Ten minutes late: worded for the time really left.
+    expect((await reminderTexts(bot, world))[0]).toContain("23 小时后开会");
     await after.stop();
   });
 
-  it("skips, and records, a reminder that would arrive too late to be useful", async () => {
+  it("still sends, worded for the time left, a reminder that came due hours before a restart while its meeting is ahead", async () => {
     const before = schedulerFor(bot, "before");
     bot.clock.set("2026-03-03T10:00:00Z");
     await before.tick();
@@ -96,12 +97,74 @@ describe("meeting reminders on a schedule", () => {
     bot.clock.set("2026-03-03T14:00:00Z"); // 2.5 hours after the 24-hour reminder was due
     const after = schedulerFor(bot, "after");
     const outcomes = (await after.catchUp()).filter((o) => o.jobId === "meeting-reminders");
-    expect(outcomes.filter((o) => o.ran)).toHaveLength(1); // the latest slot, which has nothing due
-    expect(await reminderTexts(bot, world)).toHaveLength(0);
+    expect(outcomes.filter((o) => o.ran)).toHaveLength(1); // the latest slot covers the downtime
+    const texts = await reminderTexts(bot, world);
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain("【会议提醒】21 小时后开会");
+    // The slots missed are accounted for as skipped; their work was done by the latest.
     expect(
       await bot.prisma.jobRun.count({ where: { status: "skipped", jobId: "meeting-reminders" } }),
     ).toBeGreaterThan(40);
     await after.stop();
+  });
+
+  it("after 40 minutes down, sends each 1-hour reminder that came due for meetings still ahead, none lost", async () => {
+    const at = (local: string) => `2026-03-03T${local}:00Z`;
+    // Meetings 25 to 90 minutes after the restart at 10:40 UTC; their 1-hour reminders fall at
+    // 10:05, 10:30 and 10:35, and at 11:10 (after the restart).
+    const codes: string[] = [];
+    for (const [hhmm, topic] of [
+      ["19:05", "学习党章"],
+      ["19:30", "学习党史"],
+      ["19:35", "学习条例"],
+      ["20:10", "民主评议"],
+    ] as const) {
+      const replies = await world.secretaryA.says(`/schedule 党课 3月3日 ${hhmm} 党员活动室 ${topic}`);
+      codes.push(joined(replies).match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "");
+    }
+    const before = schedulerFor(bot, "before");
+    bot.clock.set(at("09:55"));
+    await before.tick();
+    bot.clock.set(at("10:00"));
+    await before.tick();
+    await before.stop();
+    bot.clock.set(at("10:40"));
+    const after = schedulerFor(bot, "after");
+    await after.catchUp();
+    for (let step = 0; step < 8; step++) {
+      bot.clock.advanceMinutes(5);
+      await after.tick();
+    }
+    await after.stop();
+    const texts = (await reminderTexts(bot, world)).filter((t) => t.includes("党课"));
+    const about = (code: string) => texts.filter((t) => t.includes(code) && t.includes("会议提醒"));
+    expect(about(codes[0] ?? "")).toEqual([expect.stringContaining("【会议提醒】25 分钟后开会")]);
+    expect(about(codes[1] ?? "")).toEqual([expect.stringContaining("【会议提醒】50 分钟后开会")]);
+    expect(about(codes[2] ?? "")).toEqual([expect.stringContaining("【会议提醒】55 分钟后开会")]);
+    expect(about(codes[3] ?? "")).toEqual([expect.stringContaining("【会议提醒】1 小时后开会")]);
+  });
+
+  it("records, and does not send, a reminder whose meeting began while the process was down", async () => {
+    const replies = await world.secretaryA.says("/schedule 党课 3月3日 18:30 党员活动室 学习党章");
+    const code = joined(replies).match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
+    const before = schedulerFor(bot, "before");
+    bot.clock.set("2026-03-03T09:00:00Z");
+    await before.tick();
+    await before.stop();
+    bot.clock.set("2026-03-03T11:00:00Z"); // down two hours; the lesson began at 10:30
+    const after = schedulerFor(bot, "after");
+    await after.catchUp();
+    await after.stop();
+    // Its check-in is still open, so that notice still goes out; the reminder does not.
+    const texts = (await reminderTexts(bot, world)).filter((t) => t.includes(code));
+    expect(texts).toEqual([expect.stringContaining("开始签到了")]);
+    const recorded = await bot.prisma.outboxMessage.findMany({
+      where: { dedupeKey: { startsWith: "reminder:" } },
+    });
+    const lesson = recorded.filter((m) => m.payload.includes(code));
+    expect(lesson.map((m) => [m.failure, m.sentAt])).toEqual([["too-late", null]]);
+    expect(lesson[0]?.deadAt).not.toBeNull();
+    expect(joined(await world.admin.says("/outbox"))).toContain("停机期间到期，会议已开始，未再发送");
   });
 
   it("refuses to start with an invalid cron override, naming the variable", () => {

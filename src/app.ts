@@ -1,5 +1,6 @@
 // Builds the bot from its parts: database, services, commands, router. Used by main.ts, by the
 // tests (with a fake clock and a per-test database) and by the benchmarks.
+
 import { commands as allCommands } from "../commands/index.js";
 import { chartRenderer } from "./charts/chart-service.js";
 import type { Config } from "./config.js";
@@ -9,6 +10,7 @@ import { I18n, matchLocale, type Translate } from "./core/i18n.js";
 import { InFlight } from "./core/in-flight.js";
 import type { ChatRef, Incoming, UserRef } from "./core/incoming.js";
 import type { Logger } from "./core/logger.js";
+import { PrivateFiles } from "./core/private-files.js";
 import { CommandRegistry } from "./core/registry.js";
 import type { Reply } from "./core/reply.js";
 import { mayRun } from "./core/roles.js";
@@ -32,6 +34,8 @@ export interface App {
   readonly registry: CommandRegistry;
   /** Domain services outside any command, for jobs, seeding and tests. */
   readonly services: ServiceScope;
+  /** Files with personal data while they are sent: adapters discard a file once delivered. */
+  readonly files: PrivateFiles;
   handle(incoming: Incoming): Promise<Reply[]>;
   /**
    * The language to speak to a person in, where an adapter words something itself (a Slack
@@ -55,9 +59,11 @@ export async function createApp({ config, clock, logger, commands = allCommands 
   const db = await openDatabase(config.database);
   const i18n = new I18n(config.defaultLocale);
   const registry = new CommandRegistry(commands);
+  const files = new PrivateFiles(config.privateDir);
   const scope = createServiceScope(db, {
     clock,
     defaultTimeZone: config.defaultTimeZone,
+    files,
     onAfterCommitError: (err) => logger.warn({ err }, "work after a commit failed"),
   });
   const bootstrapCode = await prepareBootstrap(scope, config, clock);
@@ -77,8 +83,9 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     registry,
     bootstrapCode,
     services: scope,
+    files,
     renderOutbox: async (row) => {
-      if (row.kind !== ANNOUNCEMENT_KIND) return withChartDrawn(JSON.parse(row.payload) as Reply);
+      if (row.kind !== ANNOUNCEMENT_KIND) return withChartDrawn(JSON.parse(row.payload) as Reply, files);
       const { meetingId } = JSON.parse(row.payload) as { meetingId: string };
       return scope.read((s) =>
         renderMeetingAnnouncement(s, meetingId, i18n.translator(i18n.defaultLocale), clock.now()),
@@ -109,7 +116,12 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     },
     handle(incoming) {
       if (!accepting) return Promise.resolve([]);
-      return inFlight.track(router.handle(incoming));
+      const upload = incoming.attachment?.path;
+      // An uploaded roster is read by its command and then has no business staying on disk.
+      const handled = upload
+        ? router.handle(incoming).finally(() => files.discard(upload).catch(() => undefined))
+        : router.handle(incoming);
+      return inFlight.track(handled);
     },
     async close(timeoutMs = config.shutdownTimeoutMs) {
       if (!accepting) return;
@@ -136,9 +148,9 @@ async function prepareBootstrap(scope: ServiceScope, config: Config, clock: Cloc
 }
 
 /** A queued reply that carries a chart gets it drawn and attached as an image. */
-async function withChartDrawn(reply: Reply): Promise<Reply> {
+async function withChartDrawn(reply: Reply, files: PrivateFiles): Promise<Reply> {
   if (!reply.chart) return reply;
   const { chart, ...rest } = reply;
-  const file = await (await chartRenderer()).writeChartPng(chart);
+  const file = await (await chartRenderer()).writeChartPng(chart, (name) => files.place("charts", name));
   return { ...rest, attachment: { kind: "image", ...file } };
 }

@@ -34,6 +34,7 @@ const envSchema = z.object({
   DEFAULT_TIME_ZONE: timeZone,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOG_FILE: z.string().trim().min(1).default("./data/logs/bot.log"),
+  PRIVATE_DIR: z.string().trim().min(1).default("./data/private"),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HTTP_HOST: z.string().trim().min(1).default("127.0.0.1"),
   CONSOLE_USER: z.string().trim().min(1).default("console-user"),
@@ -116,6 +117,8 @@ export interface Config {
   defaultTimeZone: string;
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   logFile: string;
+  /** Where files with personal data are kept while they are sent (exports, uploads, charts). */
+  privateDir: string;
   http: { host: string; port: number };
   console: { user: string; chat: string };
   shutdownTimeoutMs: number;
@@ -202,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE,
+    privateDir: e.PRIVATE_DIR,
     http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
     console: { user: e.CONSOLE_USER, chat: e.CONSOLE_CHAT },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -95,6 +95,15 @@ export async function run(
   scheduler.start();
   // Ready for the first /export without making that secretary wait for exceljs to load.
   preloadExcel(5_000);
+  // Private files not deleted after sending (the console's, charts queued for several chats)
+  // are swept once they are a day old.
+  const sweep = () =>
+    app.files
+      .sweep(systemClock.now())
+      .catch((err) => logger.warn({ err }, "could not sweep the private files"));
+  void sweep();
+  const sweeper = setInterval(sweep, 3_600_000);
+  sweeper.unref();
   logger.info(
     { database: config.database.provider, httpPort: http.port, platforms: [...senders.keys()] },
     "started",

@@ -17,6 +17,7 @@ import { WishService } from "./community/wish-service.js";
 import { PromptService } from "./conversation/prompt-service.js";
 import type { Clock } from "./core/clock.js";
 import { Coalescer } from "./core/coalescer.js";
+import type { PrivateFiles } from "./core/private-files.js";
 import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
 import { type RawSql, viaPrisma } from "./db/raw-sql.js";
 import { OutboxRepository } from "./delivery/outbox-repository.js";
@@ -71,6 +72,8 @@ export interface Services {
 export interface ServiceDeps {
   clock: Clock;
   defaultTimeZone: string;
+  /** Where files with personal data are written while they are sent. */
+  files: PrivateFiles;
   /** Work registered to run after a transaction commits failed (it cannot undo the commit). */
   onAfterCommitError?: (error: unknown) => void;
 }
@@ -166,8 +169,9 @@ function createServices(
       warnings,
       access,
       dues,
+      deps.files,
     ),
-    charts: new ChartService(leaderboard, meetings, access),
+    charts: new ChartService(leaderboard, meetings, access, deps.files),
     volunteers: new VolunteerService(community, memberRepo, orgRepo, access, participation, tallies),
     wishes: new WishService(community, memberRepo, orgRepo, access, participation, tallies),
     households: new HouseholdService(community, memberRepo, access),

@@ -2,10 +2,12 @@
 // card (its members), a branch's attendance trend (its committee and above), and a committee's
 // overview of its branches (that committee and above). Each comes with its text, for people who
 // cannot see images.
+
 import { DateTime } from "luxon";
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
 import type { Translate } from "../core/i18n.js";
+import type { PrivateFiles } from "../core/private-files.js";
 import type { Reply } from "../core/reply.js";
 import type { BranchBoard, LeaderboardService, MemberScore } from "../leaderboard/leaderboard-service.js";
 import { weekKey, weekLabel } from "../leaderboard/leaderboard-service.js";
@@ -50,6 +52,7 @@ export class ChartService {
     private readonly boards: LeaderboardService,
     private readonly meetings: MeetingService,
     private readonly access: AccessService,
+    private readonly files: PrivateFiles,
   ) {}
 
   async leaderboardCard(actorId: string, branch: OrgRecord, now: Date, t: Translate): Promise<ChartWithText> {
@@ -125,6 +128,6 @@ export class ChartService {
 
   /** Draws the chart into a PNG file for an adapter to send. */
   async writePng(spec: ChartSpec): Promise<{ path: string; filename: string }> {
-    return (await chartRenderer()).writeChartPng(spec);
+    return (await chartRenderer()).writeChartPng(spec, (name) => this.files.place("charts", name));
   }
 }

@@ -61,16 +61,15 @@ export async function renderChart(spec: ChartSpec): Promise<RenderedChart> {
   }
 }
 
-/** Draws the chart into a PNG file for an adapter to send (adapters send files by path). */
+/** Draws the chart into a PNG file, placed by `place` (the bot's private files), for an adapter to send. */
 export async function writeChartPng(
   spec: ChartSpec,
-  dir = path.join(tmpdir(), "party-bot-charts"),
+  place: (filename: string) => Promise<string>,
 ): Promise<{ path: string; filename: string }> {
   const { png } = await renderChart(spec);
-  await mkdir(dir, { recursive: true });
   const filename = `${spec.kind}-${randomBytes(6).toString("hex")}.png`;
-  const file = path.join(dir, filename);
-  await writeFile(file, png);
+  const file = await place(filename);
+  await writeFile(file, png, { mode: 0o600 });
   return { path: file, filename };
 }
 

@@ -1,12 +1,10 @@
 // Builds a branch's ledger export for a period, for its secretary (never for members).
 
-import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
 import { groupBy } from "../core/group-by.js";
 import type { Translate } from "../core/i18n.js";
+import type { PrivateFiles } from "../core/private-files.js";
 import type { DuesService } from "../dues/dues-service.js";
 import type { LeaderboardService, OrgIndex } from "../leaderboard/leaderboard-service.js";
 import { ledgerFromFrozen } from "../meetings/ledger.js";
@@ -37,7 +35,7 @@ export class ExportService {
     private readonly warnings: WarningService,
     private readonly access: AccessService,
     private readonly dues: DuesService,
-    private readonly exportDir = path.join(tmpdir(), "party-bot-exports"),
+    private readonly files: PrivateFiles,
   ) {}
 
   async branchLedger(
@@ -133,9 +131,10 @@ export class ExportService {
       })),
     };
     const filename = `${branch.name}-${periodLabel}-台账.${opts.format}`;
-    const file = path.join(this.exportDir, randomBytes(6).toString("hex"), filename);
+    const file = await this.files.place("exports", filename);
     if (opts.format === "xlsx") await writeLedgerWorkbook(data, opts.t, file);
     else await writeLedgerCsv(data, opts.t, file);
+    await this.files.seal(file);
     return { path: file, filename, periodLabel };
   }
 
@@ -159,9 +158,10 @@ export class ExportService {
     if (all.length === 0) throw new DomainError("charts.noBranches");
     const pages = this.#committeePages(all, index, period, now, zone);
     const filename = `${committee.name}-${periodLabel}-各支部台账.${opts.format}`;
-    const file = path.join(this.exportDir, randomBytes(6).toString("hex"), filename);
+    const file = await this.files.place("exports", filename);
     if (opts.format === "xlsx") await writeCommitteeWorkbook(zone, pages, opts.t, file);
     else await writeCommitteeCsv(pages, file);
+    await this.files.seal(file);
     return { path: file, filename, periodLabel, branches: all.length };
   }
 

@@ -1,5 +1,9 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { UserRef } from "../../src/core/incoming.js";
+import { PrivateFiles } from "../../src/core/private-files.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
 import { createServiceScope } from "../../src/services.js";
 import { FakeClock } from "../support/fake-clock.js";
@@ -19,7 +23,11 @@ describe.runIf(testProvider() === "postgresql")("transactions that race on a uni
   });
 
   it("re-runs the loser, which then finds the winner's row instead of failing", async () => {
-    const scope = createServiceScope(db, { clock: new FakeClock(), defaultTimeZone: "Asia/Shanghai" });
+    const scope = createServiceScope(db, {
+      clock: new FakeClock(),
+      defaultTimeZone: "Asia/Shanghai",
+      files: new PrivateFiles(mkdtempSync(path.join(tmpdir(), "party-bot-test-"))),
+    });
     const user: UserRef = { platform: "telegram", id: "30001", displayName: "何平" };
     let arrived = 0;
     let release: () => void = () => undefined;

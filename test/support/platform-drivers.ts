@@ -47,6 +47,7 @@ export async function telegramDriver(bot: TestBot): Promise<Driver> {
     botInfo: fake.botUser as never,
     secret: "s",
     handle: (incoming) => bot.app.handle(incoming),
+    files: bot.app.files,
     t: bot.app.i18n.translator("zh-CN"),
     logger: silentLogger,
   });
@@ -71,7 +72,7 @@ export async function telegramDriver(bot: TestBot): Promise<Driver> {
       });
       return fake.calls
         .slice(before)
-        .map((c) => String(c.params.text ?? ""))
+        .map((c) => String(c.params.text ?? c.params.caption ?? ""))
         .join("\n")
         .replaceAll("&lt;", "<")
         .replaceAll("&gt;", ">")
@@ -94,6 +95,7 @@ export async function slackDriver(bot: TestBot): Promise<Driver> {
     apiUrl: `${fake.url}/api/`,
     secret: "s",
     handle: (incoming) => bot.app.handle(incoming),
+    files: bot.app.files,
     t: bot.app.i18n.translator("zh-CN"),
     logger: silentLogger,
   });

@@ -40,6 +40,7 @@ export async function startSlackPeer() {
     apiUrl: `${fake.url}/api/`,
     secret: "slack-button-secret",
     handle: (incoming) => bot.app.handle(incoming),
+    files: bot.app.files,
     translatorFor: (user) => bot.app.translatorFor(user),
     t: bot.app.i18n.translator("zh-CN"),
     logger: silentLogger,

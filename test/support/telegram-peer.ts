@@ -43,6 +43,7 @@ export async function startTelegramPeer(options: { menus?: boolean } = {}) {
     botInfo: fake.botUser as never,
     secret: "button-signing-secret",
     handle: (incoming) => bot.app.handle(incoming),
+    files: bot.app.files,
     t: bot.app.i18n.translator("zh-CN"),
     logger: silentLogger,
     chatGone: (chat) => bot.app.chatGone(chat, "removed"),

@@ -1,5 +1,6 @@
 // Drives whole conversations the way people have them: user X in chat Y sends text or presses a
 // button, the test reads the replies and the stored state. Every bot gets its own database.
+import { rm } from "node:fs/promises";
 import { type App, createApp } from "../../src/app.js";
 import type { AnyCommand } from "../../src/core/command.js";
 import type { ChatRef, Incoming, Platform } from "../../src/core/incoming.js";
@@ -160,6 +161,8 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
     async close() {
       await app.close();
       await database.drop();
+      // The bot's private files (exports, charts) go with it: the suite leaves nothing behind.
+      await rm(app.files.root, { recursive: true, force: true });
     },
   };
 }

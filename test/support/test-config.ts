@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Config, DatabaseConfig } from "../../src/config.js";
 
 export function testConfig(database: DatabaseConfig, overrides: Partial<Config> = {}): Config {
@@ -8,6 +11,8 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     defaultTimeZone: "Asia/Shanghai",
     logLevel: "silent",
     logFile: "./data/logs/test.log",
+    // Each test bot's own; it is removed when the bot closes (test-bot.ts).
+    privateDir: mkdtempSync(path.join(tmpdir(), "party-bot-test-")),
     http: { host: "127.0.0.1", port: 0 },
     console: { user: "console-user", chat: "console-room" },
     shutdownTimeoutMs: 2_000,

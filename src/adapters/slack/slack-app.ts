@@ -44,6 +44,8 @@ export interface SlackAppOptions {
   translatorFor?(user: UserRef): Promise<Translate>;
   t: Translate;
   logger: Logger;
+  /** The bot's private files: a sent attachment (an export, a chart) is discarded from there. */
+  files?: { discard(file: string): Promise<void> };
 }
 
 const chatOf = (channelId: string, name?: string): ChatRef => ({
@@ -67,7 +69,7 @@ export function createSlackApp(opts: SlackAppOptions) {
     ...(opts.apiUrl ? { clientOptions: { slackApiUrl: opts.apiUrl } } : {}),
   });
   const users = new SlackUsers(app.client);
-  const post = createPoster(app, opts.secret);
+  const post = createPoster(app, opts.secret, opts.files);
   const translatorFor = async (user: UserRef) => (opts.translatorFor ? opts.translatorFor(user) : opts.t);
   const person = async (id: string, handle?: string) => {
     const user = await users.ref(id, handle);

@@ -44,8 +44,18 @@ function answerButton(t: Translate, target: AnswerTarget): types.KnownBlock {
   };
 }
 
-export function createPoster(app: App, secret: string) {
+export function createPoster(app: App, secret: string, files?: { discard(file: string): Promise<void> }) {
   return async function post(replies: Reply[], where: Where): Promise<void> {
+    try {
+      await postEach(replies, where);
+    } finally {
+      // A file attached to a reply was made for this send: sent or not, it is not kept.
+      for (const reply of replies)
+        if (reply.attachment) await files?.discard(reply.attachment.path).catch(() => undefined);
+    }
+  };
+
+  async function postEach(replies: Reply[], where: Where): Promise<void> {
     const messages: { ephemeral: boolean; text: string; blocks: types.KnownBlock[] }[] = [];
     for (const written of replies) {
       const reply = slackCommandHints(written);
@@ -93,5 +103,5 @@ export function createPoster(app: App, secret: string) {
         await app.client.chat.postMessage({ ...message, channel: where.channel });
       }
     }
-  };
+  }
 }

@@ -14,6 +14,7 @@ export async function startSlack(settings: NonNullable<Config["slack"]>, app: Ap
   const slack = createSlackApp({
     identity,
     translatorFor: (user) => app.translatorFor(user),
+    files: app.files,
     botToken: settings.botToken,
     signingSecret: settings.signingSecret,
     ...(settings.appToken ? { appToken: settings.appToken } : {}),

@@ -1,7 +1,6 @@
-// A document sent with a command (a roster for /import) is saved to a temporary file the
-// command can read; files over 5 MB are not fetched.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+// A document sent with a command (a roster for /import) is saved to a private file the command
+// can read (deleted once it ran, app.ts); files over 5 MB are not fetched.
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Api } from "grammy";
 import type { Document } from "grammy/types";
@@ -13,6 +12,7 @@ export async function downloadDocument(
   token: string,
   apiRoot: string | undefined,
   document: Document,
+  place: (filename: string) => Promise<string>,
 ): Promise<{ filename: string; path: string } | undefined> {
   if ((document.file_size ?? 0) > MAX_BYTES) return undefined;
   const file = await api.getFile(document.file_id);
@@ -20,7 +20,7 @@ export async function downloadDocument(
   const response = await fetch(`${apiRoot ?? "https://api.telegram.org"}/file/bot${token}/${file.file_path}`);
   if (!response.ok) return undefined;
   const filename = path.basename(document.file_name ?? "upload");
-  const target = path.join(mkdtempSync(path.join(tmpdir(), "party-bot-upload-")), filename);
-  writeFileSync(target, Buffer.from(await response.arrayBuffer()));
+  const target = await place(filename);
+  await writeFile(target, Buffer.from(await response.arrayBuffer()), { mode: 0o600 });
   return { filename, path: target };
 }

@@ -2,8 +2,11 @@
 // escaped HTML with inline keyboards. Button presses carry signed callback data; short private
 // answers to a button in a group come back as the button's toast, longer ones by private message.
 // Edited messages, channel posts and anything without a sender are ignored.
+
 import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot, type Context, GrammyError } from "grammy";
@@ -11,6 +14,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { Translate } from "../../core/i18n.js";
 import type { ChatRef, Incoming, PlatformLinks, UserRef } from "../../core/incoming.js";
 import type { Logger } from "../../core/logger.js";
+import { PrivateFiles } from "../../core/private-files.js";
 import { type Reply, replyText } from "../../core/reply.js";
 import { decodeCallback } from "./callback-data.js";
 import { downloadDocument } from "./download.js";
@@ -37,6 +41,8 @@ export interface TelegramBotOptions {
   menuLevel?(user: UserRef, chat: ChatRef): Promise<"member" | "secretary">;
   /** Publishes a person's menu in a group (telegram-runtime knows the menus). */
   publishMemberMenu?(api: Api, chatId: number, userId: number): Promise<void>;
+  /** The bot's private files: uploads are saved there, sent attachments discarded from there. */
+  files?: PrivateFiles;
 }
 
 const TOAST_LIMIT = 190;
@@ -103,6 +109,8 @@ export function sequenceKey(ctx: Context): string | undefined {
 }
 
 export function createTelegramBot(opts: TelegramBotOptions) {
+  // Without the app's store (some tests), uploads still go to a folder of the bot's alone.
+  const files = opts.files ?? new PrivateFiles(path.join(tmpdir(), "party-bot-telegram"));
   const bot = new Bot(opts.token, {
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
     ...(opts.apiRoot ? { client: { apiRoot: opts.apiRoot } } : {}),
@@ -121,10 +129,29 @@ export function createTelegramBot(opts: TelegramBotOptions) {
   ): Promise<string | undefined> {
     const viaButton = pressed !== null;
     const topic = topicOf(ctx);
-    let toast: string | undefined;
     const chat = ctx.chat;
     const from = ctx.from;
     if (!chat || !from) return undefined;
+    try {
+      return await deliverEach(ctx, chat, from, replies, pressed, viaButton, topic);
+    } finally {
+      // A file attached to a reply (an export, a chart) was made for this send: sent or not,
+      // it is not kept (a refused private chat is asked again, and the file made again).
+      for (const reply of replies)
+        if (reply.attachment) await files.discard(reply.attachment.path).catch(() => undefined);
+    }
+  }
+
+  async function deliverEach(
+    ctx: Context,
+    chat: NonNullable<Context["chat"]>,
+    from: NonNullable<Context["from"]>,
+    replies: Reply[],
+    pressed: { command: string; args: string[] } | null,
+    viaButton: boolean,
+    topic: number | undefined,
+  ): Promise<string | undefined> {
+    let toast: string | undefined;
     for (const reply of replies) {
       const privateInGroup = reply.visibility === "private" && chat.type !== "private";
       if (
@@ -181,7 +208,9 @@ export function createTelegramBot(opts: TelegramBotOptions) {
     const text = fromStartPayload(typed);
     const document = ctx.message.document;
     const attachment = document
-      ? await downloadDocument(ctx.api, opts.token, opts.apiRoot, document)
+      ? await downloadDocument(ctx.api, opts.token, opts.apiRoot, document, (name) =>
+          files.place("uploads", name),
+        )
       : undefined;
     const replies = await opts.handle({
       updateId: String(ctx.update.update_id),

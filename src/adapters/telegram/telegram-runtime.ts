@@ -52,6 +52,7 @@ export async function startTelegram(settings: NonNullable<Config["telegram"]>, a
     chatGone: (chat) => app.chatGone(chat, "the bot was removed from the group"),
     menuLevel: (user, chat) => app.menuLevel(user, chat),
     publishMemberMenu: (api, chatId, userId) => publishSecretaryMenu(api, app, chatId, userId),
+    files: app.files,
   });
   await bot.init();
   // The menus only decorate: publish them in the background, retrying, never failing the start.

@@ -1,9 +1,7 @@
 // Draws a chart spec as a PNG with chart.js on a Skia canvas (@napi-rs/canvas): no browser, no
 // system fonts, the same pixels on every machine with the same packages.
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { writeFile } from "node:fs/promises";
 import { createCanvas } from "@napi-rs/canvas";
 import { Chart, type ChartConfiguration, type Plugin, registerables } from "chart.js";
 import { ensureChartFonts } from "./chart-fonts.js";

@@ -1,6 +1,7 @@
 // Builds the bot from its parts: database, services, commands, router. Used by main.ts, by the
 // tests (with a fake clock and a per-test database) and by the benchmarks.
 
+import type { Readiness } from "./http/health-server.js";
 import { commands as allCommands } from "../commands/index.js";
 import { chartRenderer } from "./charts/chart-service.js";
 import type { Config } from "./config.js";
@@ -53,6 +54,8 @@ export interface App {
   renderOutbox: RenderOutbox;
   /** The one-time code to print when the installation has no administrator yet. */
   readonly bootstrapCode: string | null;
+  /** What /readyz reports: the database, migrations, the outbox's backlog, failed job runs. */
+  readiness(extra?: Record<string, unknown>): Promise<Readiness>;
 }
 
 export async function createApp({ config, clock, logger, commands = allCommands }: AppDeps): Promise<App> {
@@ -93,6 +96,28 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     },
     get accepting() {
       return accepting;
+    },
+    async readiness(extra = {}) {
+      const database = await db.ping().then(
+        () => "ok" as const,
+        () => "unavailable" as const,
+      );
+      if (database !== "ok") return { ready: false, database, ...extra };
+      const now = clock.now();
+      const [pending, outbox, failed] = await Promise.all([
+        db.pendingMigrations(),
+        scope.read((s) => s.outbox.backlog(now)),
+        scope.read((s) => s.jobRuns.failed(new Date(now.getTime() - 24 * 3_600_000))),
+      ]);
+      return {
+        ready: pending.length === 0,
+        database,
+        migrations: pending.length === 0 ? "applied" : { pending },
+        outbox,
+        // Runs that gave up after their retries in the last day.
+        failedJobs: failed.map((r) => ({ job: r.jobId, slot: r.slot.toISOString(), error: r.error })),
+        ...extra,
+      };
     },
     async translatorFor(user) {
       const person = await scope.read((s) => s.identity.findPerson(user));

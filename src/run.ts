@@ -71,6 +71,14 @@ export async function run(
         return app.accepting;
       },
       ping: () => app.db.ping(),
+      readiness: () =>
+        app.readiness({
+          platforms: {
+            console: consoleMode ? "up" : "off",
+            telegram: telegram ? "up" : "off",
+            slack: slack ? "up" : "off",
+          },
+        }),
     },
     new Map([...(telegram?.routes ?? []), ...(slack?.routes ?? [])]),
     (err, path) => logger.warn({ err, path }, "webhook request failed"),

@@ -7,7 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { DatabaseConfig } from "../config.js";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import { Prisma, PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
-import { migratePostgres, migrateSqlite } from "./migrate.js";
+import { loadMigrations, MIGRATIONS_TABLE, migratePostgres, migrateSqlite } from "./migrate.js";
 import { PgRawSql, type RawSql, viaPrisma } from "./raw-sql.js";
 import { SqliteRawSql } from "./sqlite-raw-sql.js";
 
@@ -24,6 +24,8 @@ export interface Database {
   /** Runs fn in one transaction: everything it writes commits together or not at all. */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
+  /** Migrations this version has that the database has not applied (readiness). */
+  pendingMigrations(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -44,6 +46,16 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     transaction: (fn) => prisma.$transaction(fn, TRANSACTION_OPTIONS),
     ping: async () => {
       await prisma.$queryRawUnsafe("SELECT 1");
+    },
+    pendingMigrations: async () => {
+      const applied = new Set(
+        (await prisma.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM "${MIGRATIONS_TABLE}"`)).map(
+          (r) => r.name,
+        ),
+      );
+      return loadMigrations(config.provider)
+        .map((m) => m.name)
+        .filter((name) => !applied.has(name));
     },
     close: async () => {
       await driver?.close();

@@ -18,7 +18,8 @@ export interface Migration {
 export type Provider = "sqlite" | "postgresql";
 
 const MIGRATIONS_ROOT = fileURLToPath(new URL("../../prisma/migrations/", import.meta.url));
-const TABLE = "_app_migrations";
+export const MIGRATIONS_TABLE = "_app_migrations";
+const TABLE = MIGRATIONS_TABLE;
 
 export function loadMigrations(provider: Provider, root = MIGRATIONS_ROOT): Migration[] {
   const dir = `${root}${provider}`;

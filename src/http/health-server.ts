@@ -1,5 +1,7 @@
-// The HTTP server the webhook modes share. GET /healthz: 200 when the bot takes updates and its
-// database answers, 503 otherwise (load balancers stop routing to it). POST routes (the Telegram
+// The HTTP server the webhook modes share. GET /healthz (liveness): 200 while the process serves,
+// 503 once shutdown has begun. GET /readyz (readiness): 200 when the database answers and every
+// migration is applied, 503 otherwise (load balancers stop routing to it), with the outbox's
+// backlog, the job runs that failed and the platform connections. POST routes (the Telegram
 // webhook, Slack's events) run behind an error boundary: whatever a request carries — a body that
 // is not JSON, one far too large, a handler that fails or takes too long — it gets a 4xx/5xx
 // answer and the process keeps serving.
@@ -9,6 +11,13 @@ import type { AddressInfo } from "node:net";
 export interface HealthSource {
   readonly accepting: boolean;
   ping(): Promise<void>;
+  /** What /readyz reports; without it, readiness is the database answering. */
+  readiness?(): Promise<Readiness>;
+}
+
+export interface Readiness {
+  ready: boolean;
+  [detail: string]: unknown;
 }
 
 export interface HttpServer {
@@ -43,14 +52,20 @@ export async function startHttpServer(
       }
       return void guarded(route, req, res, (error) => onRouteError(error, url.pathname));
     }
+    const answer = (status: number, body: object) => {
+      res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    };
     if (req.method === "GET" && url.pathname === "/healthz") {
-      const answer = (status: number, body: object) => {
-        res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
-      };
+      return answer(health.accepting ? 200 : 503, { status: health.accepting ? "ok" : "shutting_down" });
+    }
+    if (req.method === "GET" && url.pathname === "/readyz") {
       if (!health.accepting) return answer(503, { status: "shutting_down" });
-      health.ping().then(
-        () => answer(200, { status: "ok" }),
-        () => answer(503, { status: "database_unavailable" }),
+      const report = health.readiness
+        ? health.readiness()
+        : health.ping().then(() => ({ ready: true, database: "ok" }));
+      report.then(
+        ({ ready, ...details }) => answer(ready ? 200 : 503, { status: ready ? "ready" : "not_ready", ...details }),
+        () => answer(503, { status: "not_ready", database: "unavailable" }),
       );
       return;
     }

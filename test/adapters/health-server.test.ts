@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
-describe("GET /healthz", () => {
+describe("GET /healthz and /readyz", () => {
   let bot: TestBot;
   let http: HttpServer;
   beforeEach(async () => {
@@ -13,6 +13,7 @@ describe("GET /healthz", () => {
         return app.accepting;
       },
       ping: () => app.db.ping(),
+      readiness: () => app.readiness({ platforms: { console: "up" } }),
     });
   });
   afterEach(async () => {
@@ -33,6 +34,41 @@ describe("GET /healthz", () => {
     const res = await get("/healthz");
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ status: "shutting_down" });
+  });
+
+  it("reports ready with the outbox's backlog and the job runs that gave up, and not ready without its database", async () => {
+    const failedAt = new Date(Date.now() - 3_600_000);
+    await bot.prisma.jobRun.create({
+      data: {
+        jobId: "absence-warnings",
+        slot: failedAt,
+        status: "failed",
+        claimedBy: "a",
+        startedAt: failedAt,
+        attempts: 3,
+        error: "Error: disk I/O error",
+      },
+    });
+    bot.clock.set(new Date().toISOString());
+    const res = await get("/readyz");
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: "ready",
+      database: "ok",
+      migrations: "applied",
+      outbox: { waiting: 0, retrying: 0, dead: {} },
+      failedJobs: [{ job: "absence-warnings", slot: failedAt.toISOString(), error: "Error: disk I/O error" }],
+      platforms: { console: "up" },
+    });
+
+    // The database stops answering (an I/O error): still alive, no longer ready.
+    Object.assign(bot.app.db, {
+      ping: () => Promise.reject(new Error("SqliteError: disk I/O error")),
+    });
+    expect((await get("/healthz")).status).toBe(200);
+    const down = await get("/readyz");
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: "not_ready", database: "unavailable" });
   });
 
   it("answers 404 elsewhere", async () => {

@@ -1,7 +1,6 @@
 // Builds the bot from its parts: database, services, commands, router. Used by main.ts, by the
 // tests (with a fake clock and a per-test database) and by the benchmarks.
 
-import type { Readiness } from "./http/health-server.js";
 import { commands as allCommands } from "../commands/index.js";
 import { chartRenderer } from "./charts/chart-service.js";
 import type { Config } from "./config.js";
@@ -19,6 +18,7 @@ import { Router } from "./core/router.js";
 import { shortCode } from "./core/short-code.js";
 import { type Database, openDatabase } from "./db/database.js";
 import type { RenderOutbox } from "./delivery/delivery-worker.js";
+import type { Readiness } from "./http/health-server.js";
 import { ANNOUNCEMENT_KIND, renderMeetingAnnouncement } from "./meetings/announce.js";
 import { createServiceScope, type ServiceScope } from "./services.js";
 

@@ -64,7 +64,8 @@ export async function startHttpServer(
         ? health.readiness()
         : health.ping().then(() => ({ ready: true, database: "ok" }));
       report.then(
-        ({ ready, ...details }) => answer(ready ? 200 : 503, { status: ready ? "ready" : "not_ready", ...details }),
+        ({ ready, ...details }) =>
+          answer(ready ? 200 : 503, { status: ready ? "ready" : "not_ready", ...details }),
         () => answer(503, { status: "not_ready", database: "unavailable" }),
       );
       return;

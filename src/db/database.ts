@@ -1,9 +1,11 @@
 // Creates the Prisma client for the configured database, after applying migrations. This module
 // and the repositories are the only code that knows Prisma.
+
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
 import { Prisma, PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
@@ -32,13 +34,17 @@ export interface Database {
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 } as const;
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
-  const prisma = config.provider === "sqlite" ? await openSqlite(config.path) : await openPostgres(config);
-  const driver =
-    config.provider === "postgresql"
-      ? new PgRawSql(config.url, config.schema, 10)
-      : config.path !== ":memory:"
-        ? new SqliteRawSql(config.path, viaPrisma(prisma))
-        : null;
+  let pool: pg.Pool | null = null;
+  let prisma: PrismaDb;
+  let driver: PgRawSql | SqliteRawSql | null = null;
+  if (config.provider === "postgresql") {
+    pool = await openPool(config);
+    prisma = postgresClient(pool, config);
+    driver = new PgRawSql(pool);
+  } else {
+    prisma = await openSqlite(config.path);
+    if (config.path !== ":memory:") driver = new SqliteRawSql(config.path, viaPrisma(prisma));
+  }
   return {
     provider: config.provider,
     prisma,
@@ -58,8 +64,9 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         .filter((name) => !applied.has(name));
     },
     close: async () => {
-      await driver?.close();
+      if (driver instanceof SqliteRawSql) driver.close();
       await prisma.$disconnect();
+      await pool?.end();
     },
   };
 }
@@ -76,15 +83,23 @@ async function openSqlite(file: string): Promise<PrismaDb> {
   return prisma;
 }
 
-async function openPostgres(config: { url: string; schema: string }): Promise<PrismaDb> {
+/**
+ * The instance's one PostgreSQL pool, after migrating: Prisma's adapter and the raw path share it
+ * (one set of connections per instance, not one per path).
+ */
+async function openPool(config: { url: string; schema: string }): Promise<pg.Pool> {
   await migratePostgres(config.url, config.schema);
   const searchPath = `-c search_path="${config.schema.replaceAll('"', '""')}"`;
-  const adapter = new PrismaPg(
-    { connectionString: config.url, options: searchPath, max: 10 },
-    { schema: config.schema },
-  );
+  return new pg.Pool({ connectionString: config.url, options: searchPath, max: PG_POOL_MAX });
+}
+
+function postgresClient(pool: pg.Pool, config: { schema: string }): PrismaDb {
+  const adapter = new PrismaPg(pool, { schema: config.schema });
   return new PostgresClient({ adapter }) as unknown as PrismaDb;
 }
+
+/** Connections per instance: what Prisma and the raw path had apart (10 each), a little fewer. */
+const PG_POOL_MAX = 16;
 
 /** True when err is a unique-constraint violation (P2002). */
 export function isUniqueViolation(err: unknown): boolean {

@@ -32,13 +32,16 @@ const types = {
   },
 } as unknown as pg.CustomTypesConfig;
 
+/**
+ * The driver's path on the instance's one pool, shared with Prisma's adapter (database.ts): the
+ * type parsers are set per query, so Prisma's own queries keep theirs.
+ */
 export class PgRawSql implements RawSql {
   readonly #pool: pg.Pool;
   readonly #names = new Map<string, string>();
 
-  constructor(url: string, schema: string, max: number) {
-    const options = `-c search_path="${schema.replaceAll('"', '""')}"`;
-    this.#pool = new pg.Pool({ connectionString: url, options, max, types });
+  constructor(pool: pg.Pool) {
+    this.#pool = pool;
   }
 
   async query<T>(sql: Prisma.Sql, mode?: typeof ONCE): Promise<T[]> {
@@ -49,22 +52,18 @@ export class PgRawSql implements RawSql {
     return (await this.#pool.query(this.#config(sql, mode))).rowCount ?? 0;
   }
 
-  close(): Promise<void> {
-    return this.#pool.end();
-  }
-
   #config(sql: Prisma.Sql, mode?: typeof ONCE): pg.QueryConfig {
     const text = sql.text;
     // Stored instants are UTC without a zone; PostgreSQL ignores the "Z" of an ISO string here.
     const values = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
     // A generic plan would not know a page's span or list: the board's reads are planned each time.
-    if (mode === ONCE) return { text, values };
+    if (mode === ONCE) return { text, values, types };
     // Prepared once per connection under a name derived from the text.
     let name = this.#names.get(text);
     if (!name) {
       name = `h${createHash("sha1").update(text).digest("hex").slice(0, 16)}`;
       this.#names.set(text, name);
     }
-    return { name, text, values };
+    return { name, text, values, types };
   }
 }

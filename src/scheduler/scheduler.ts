@@ -45,6 +45,8 @@ export class Scheduler {
   readonly #tasks: ScheduledTask[] = [];
   #lastTick: Date | undefined;
   #recovering: NodeJS.Timeout | undefined;
+  /** The latest slot of each job this instance completed. */
+  readonly #lastDone = new Map<string, Date>();
 
   constructor(
     jobs: readonly JobDefinition[],
@@ -109,8 +111,11 @@ export class Scheduler {
       // Idempotent preparation first, outside the run's transaction (it may take long).
       const prepare = job.def.prepare;
       if (prepare) await scope.read((services) => prepare({ now: clock.now(), services }));
+      // This instance's own last completed run saves the query; it is never later than the
+      // latest anyone completed, so at worst the run looks back further (messages are deduped).
+      const known = this.#lastDone.get(jobId);
       const since =
-        (await scope.read((s) => s.jobRuns.previousDone(jobId, slot))) ??
+        (known && known < slot ? known : await scope.read((s) => s.jobRuns.previousDone(jobId, slot))) ??
         new Date(slot.getTime() - job.def.catchUpMs);
       // One transaction per run: the messages it queues commit together with its record.
       const result = await scope.transaction(async (services) => {
@@ -125,6 +130,8 @@ export class Scheduler {
         await services.jobRuns.finish(jobId, slot, { status: "done", result: outcome }, clock.now());
         return outcome;
       });
+      const latest = this.#lastDone.get(jobId);
+      if (!latest || latest < slot) this.#lastDone.set(jobId, slot);
       logger.info({ job: jobId, slot, result }, "job ran");
       return { jobId, slot, ran: true, result };
     } catch (error) {

@@ -5,6 +5,9 @@ import { testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 import { buildWorld, type World } from "../support/world.js";
 
+/** Days of five-minute ticks against a real database: slower than the default timeout allows. */
+const LONG_RUN_MS = 120_000;
+
 const schedulerFor = testScheduler;
 
 const reminderTexts = async (bot: TestBot, world: World) =>
@@ -29,46 +32,56 @@ describe("meeting reminders on a schedule", () => {
     await bot.close();
   });
 
-  it("posts the 24-hour and 1-hour reminders and the check-in notice once each over three days", async () => {
-    const scheduler = schedulerFor(bot, "a");
-    for (let step = 0; step < 3 * 24 * 12; step++) {
-      bot.clock.advanceMinutes(5);
-      await scheduler.tick();
-    }
-    const texts = await reminderTexts(bot, world);
-    expect(texts).toHaveLength(3);
-    expect(texts[0]).toContain("【会议提醒】24 小时后开会");
-    expect(texts[0]).toContain(`03-04 19:30 支部委员会「研究三月工作」，地点：党员活动室。会议编号 ${code}`);
-    expect(texts[1]).toContain("【会议提醒】1 小时后开会");
-    expect(texts[2]).toContain("开始签到了");
-    const runs = await bot.prisma.jobRun.count({ where: { jobId: "meeting-reminders", status: "done" } });
-    expect(runs).toBe(3 * 24 * 12);
-    await scheduler.stop();
-  });
+  it(
+    "posts the 24-hour and 1-hour reminders and the check-in notice once each over three days",
+    async () => {
+      const scheduler = schedulerFor(bot, "a");
+      for (let step = 0; step < 3 * 24 * 12; step++) {
+        bot.clock.advanceMinutes(5);
+        await scheduler.tick();
+      }
+      const texts = await reminderTexts(bot, world);
+      expect(texts).toHaveLength(3);
+      expect(texts[0]).toContain("【会议提醒】24 小时后开会");
+      expect(texts[0]).toContain(
+        `03-04 19:30 支部委员会「研究三月工作」，地点：党员活动室。会议编号 ${code}`,
+      );
+      expect(texts[1]).toContain("【会议提醒】1 小时后开会");
+      expect(texts[2]).toContain("开始签到了");
+      const runs = await bot.prisma.jobRun.count({ where: { jobId: "meeting-reminders", status: "done" } });
+      expect(runs).toBe(3 * 24 * 12);
+      await scheduler.stop();
+    },
+    LONG_RUN_MS,
+  );
 
-  it("runs every slot exactly once with two instances on one database", async () => {
-    const a = schedulerFor(bot, "instance-a");
-    const b = schedulerFor(bot, "instance-b");
-    bot.clock.set("2026-03-03T10:00:00Z");
-    const ran: string[] = [];
-    const slots = 26 * 12; // until after the 1-hour reminder and the check-in notice
-    for (let step = 0; step < slots; step++) {
-      bot.clock.advanceMinutes(5);
-      const [fromA, fromB] = await Promise.all([a.tick(), b.tick()]);
-      for (const o of [...fromA, ...fromB])
-        if (o.ran && o.jobId === "meeting-reminders") ran.push(o.slot.toISOString());
-    }
-    expect(ran).toHaveLength(slots);
-    expect(new Set(ran).size).toBe(slots);
-    expect(await reminderTexts(bot, world)).toHaveLength(3);
-    const claimedBy = await bot.prisma.jobRun.groupBy({
-      by: ["claimedBy"],
-      where: { jobId: "meeting-reminders" },
-      _count: true,
-    });
-    expect(claimedBy.reduce((n, g) => n + g._count, 0)).toBe(slots);
-    await Promise.all([a.stop(), b.stop()]);
-  });
+  it(
+    "runs every slot exactly once with two instances on one database",
+    async () => {
+      const a = schedulerFor(bot, "instance-a");
+      const b = schedulerFor(bot, "instance-b");
+      bot.clock.set("2026-03-03T10:00:00Z");
+      const ran: string[] = [];
+      const slots = 26 * 12; // until after the 1-hour reminder and the check-in notice
+      for (let step = 0; step < slots; step++) {
+        bot.clock.advanceMinutes(5);
+        const [fromA, fromB] = await Promise.all([a.tick(), b.tick()]);
+        for (const o of [...fromA, ...fromB])
+          if (o.ran && o.jobId === "meeting-reminders") ran.push(o.slot.toISOString());
+      }
+      expect(ran).toHaveLength(slots);
+      expect(new Set(ran).size).toBe(slots);
+      expect(await reminderTexts(bot, world)).toHaveLength(3);
+      const claimedBy = await bot.prisma.jobRun.groupBy({
+        by: ["claimedBy"],
+        where: { jobId: "meeting-reminders" },
+        _count: true,
+      });
+      expect(claimedBy.reduce((n, g) => n + g._count, 0)).toBe(slots);
+      await Promise.all([a.stop(), b.stop()]);
+    },
+    LONG_RUN_MS,
+  );
 
   it("sends a reminder missed while the process was down when it is still useful", async () => {
     const before = schedulerFor(bot, "before");
@@ -176,18 +189,22 @@ describe("meeting reminders on a schedule", () => {
     );
   });
 
-  it("sends no reminders to a branch paused for the holidays, and resumes after", async () => {
-    expect(joined(await world.secretaryA.says("/pause_reminders 2"))).toContain(
-      "会议提醒已暂停到 2026-03-04",
-    );
-    const scheduler = schedulerFor(bot, "a");
-    for (let step = 0; step < 3 * 24 * 12; step++) {
-      bot.clock.advanceMinutes(5);
-      await scheduler.tick();
-    }
-    expect(await reminderTexts(bot, world)).toHaveLength(0);
-    await scheduler.stop();
-  });
+  it(
+    "sends no reminders to a branch paused for the holidays, and resumes after",
+    async () => {
+      expect(joined(await world.secretaryA.says("/pause_reminders 2"))).toContain(
+        "会议提醒已暂停到 2026-03-04",
+      );
+      const scheduler = schedulerFor(bot, "a");
+      for (let step = 0; step < 3 * 24 * 12; step++) {
+        bot.clock.advanceMinutes(5);
+        await scheduler.tick();
+      }
+      expect(await reminderTexts(bot, world)).toHaveLength(0);
+      await scheduler.stop();
+    },
+    LONG_RUN_MS,
+  );
 
   it("lets an administrator list the jobs and run one now, without doubling what was sent", async () => {
     const listed = joined(await world.admin.says("/jobs"));

@@ -39,6 +39,10 @@ export abstract class MeetingAttendance extends MeetingScheduling {
     const meeting = await this.manageable(actorId, leave.meeting.code).catch(() => {
       throw new DomainError("meetings.leaveNotFound", { code: leaveCode });
     });
+    const member = await this.members.findById(leave.memberId);
+    // Nobody decides their own leave: the organisation above (whose secretaries and
+    // administrators may decide the branch's leave) or another secretary of the branch does.
+    if (member?.personId === actorId) throw new DomainError("meetings.ownLeave", {}, "private");
     const status = approve ? "approved" : "rejected";
     if (
       !(await this.meetings.decideLeave(leaveCode, {
@@ -50,7 +54,6 @@ export abstract class MeetingAttendance extends MeetingScheduling {
     ) {
       throw new DomainError("meetings.leaveDecided", { code: leaveCode });
     }
-    const member = await this.members.findById(leave.memberId);
     await this.audit.record({
       at: now,
       actorPersonId: actorId,

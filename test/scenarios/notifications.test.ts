@@ -75,6 +75,23 @@ describe("notices", () => {
     expect((await inbox(wang)).map(replyText).join("\n")).toContain("未获批准（这次会议很重要），请按时参加");
   });
 
+  it("does not let a secretary approve their own leave: the committee above decides it", async () => {
+    const meeting = codeIn(
+      joined(await world.secretaryA.says("/schedule 党课 3月10日 15:00 党员活动室 学习党章")),
+      "H",
+    );
+    const leave = codeAfter(await world.secretaryA.says(`/leave ${meeting} 去区里参加培训`), "申请（");
+    const before = await bot.snapshot();
+    const refused = await world.secretaryA.says(`/approve_leave ${leave}`);
+    expect(joined(refused)).toContain("不能审批自己的请假：请由上级党组织或本支部另一位书记审批。");
+    expect(refused.every((r) => r.visibility === "private")).toBe(true);
+    expect(await bot.snapshot()).toEqual(before);
+    // The street committee's administrator decides it, and the secretary hears the answer.
+    await world.admin.says(`/use ${world.branchA}`);
+    expect(joined(await world.admin.says(`/approve_leave ${leave}`))).toContain("已批准 李建国 的请假");
+    expect((await inbox(world.secretaryA)).map(replyText).join("\n")).toContain("已批准");
+  });
+
   it("marks a closed meeting's announcement 已结束 and takes its buttons away", async () => {
     const meeting = codeIn(
       joined(await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章")),

@@ -2,10 +2,12 @@
 // check the role, parse the arguments, then run it in one transaction together with the record
 // of the platform update. Bad input is answered with the usage message before any transaction
 // opens, so it never writes anything.
+
 import { chatKeyOf } from "../conversation/prompt-service.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { ServiceScope } from "../services.js";
 import { UpdateAlreadyApplied } from "../updates/update-ledger.js";
+import { cleanIncoming } from "./clean-incoming.js";
 import type { Clock } from "./clock.js";
 import type { Actor, AnyCommand, CommandContext } from "./command.js";
 import { usageKey } from "./command.js";
@@ -45,8 +47,9 @@ const CANCEL_WORDS = new Set(["取消", "cancel", "算了"]);
 export class Router {
   constructor(private readonly deps: RouterDeps) {}
 
-  async handle(incoming: Incoming): Promise<Reply[]> {
+  async handle(received: Incoming): Promise<Reply[]> {
     const { scope, registry, i18n, clock, logger } = this.deps;
+    const incoming = cleanIncoming(received);
     // Most group messages are people talking to each other: find out cheaply whether this one is
     // for the bot before resolving who is speaking where.
     const invocation =

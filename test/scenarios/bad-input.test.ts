@@ -3,7 +3,9 @@ import { z } from "zod";
 import { commands } from "../../commands/index.js";
 import { defineCommand } from "../../src/core/command.js";
 import { textReply } from "../../src/core/reply.js";
+import { codeAfter, joined } from "../support/replies.js";
 import { startTestBot, type TestBot, texts } from "../support/test-bot.js";
+import { buildWorld } from "../support/world.js";
 
 // A command that writes and then fails, to prove a command's writes are all-or-nothing.
 const failing = defineCommand({
@@ -47,6 +49,21 @@ describe("bad input gets a clear message and changes nothing", () => {
     expect(texts(await user.says("/whoami extra words"))).toEqual(["参数有误。用法：/whoami"]);
     expect(bot.transactions()).toBe(transactionsBefore);
     expect(await bot.snapshot()).toEqual(before);
+  });
+
+  it("takes a NUL and other control characters out of what is typed, so the command works on PostgreSQL too", async () => {
+    bot.clock.set("2026-03-02T01:00:00Z");
+    const world = await buildWorld(bot);
+    const invite = codeAfter(await world.secretaryA.says("/invite 1 7"), "邀请码：");
+    const applicant = bot.user("qian-jun", "钱\u0000军");
+    const asked = joined(await applicant.says(`/join ${invite} 钱\u0000军\u0007`));
+    expect(asked).toContain("编号");
+    const request = await bot.prisma.joinRequest.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    expect(request.name).toBe("钱军");
+    const person = await bot.prisma.person.findFirstOrThrow({
+      where: { accounts: { some: { externalId: "qian-jun" } } },
+    });
+    expect(person.displayName).toBe("钱军");
   });
 
   it("answers the usage message in the person's language", async () => {

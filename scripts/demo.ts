@@ -1,5 +1,6 @@
-// npm run demo: seeds a realistic sample into its own database (./data/demo.db unless
-// DATABASE_URL is set) and opens the console as the secretary of 幸福里社区党支部.
+// npm run demo: seeds a realistic sample into its own database — ./data/demo.db (DEMO_SQLITE_PATH),
+// or DEMO_DATABASE_URL; never the DATABASE_URL the real bot uses — and opens the console as the
+// secretary of 幸福里社区党支部.
 import { createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { systemClock } from "../src/core/clock.js";
@@ -8,7 +9,12 @@ import { DEMO_SECRETARY, seedDemo } from "../src/demo/demo-seed.js";
 import { exitOnStartFailure, run } from "../src/run.js";
 
 async function demo(): Promise<void> {
-  const env = { ...process.env, SQLITE_PATH: process.env.DEMO_SQLITE_PATH ?? "./data/demo.db" };
+  const env = {
+    ...process.env,
+    // Sample members must never land in the real installation's database.
+    DATABASE_URL: process.env.DEMO_DATABASE_URL ?? "",
+    SQLITE_PATH: process.env.DEMO_SQLITE_PATH ?? "./data/demo.db",
+  };
   const app = await createApp({ config: loadConfig(env), clock: systemClock, logger: silentLogger });
   const seeded = await seedDemo(app.services, systemClock.now());
   await app.close();

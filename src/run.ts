@@ -2,6 +2,7 @@
 // HTTP → delivery worker → scheduler. With a Telegram token the bot runs on Telegram; without one
 // it opens the console chat. Handles SIGINT/SIGTERM: stop taking updates, finish in-flight work,
 // close the database. src/main.ts runs it for `npm start`; scripts/demo.ts after seeding.
+import { existsSync } from "node:fs";
 import { hostname } from "node:os";
 import { parseArgs } from "node:util";
 import { jobs } from "../jobs/index.js";
@@ -9,15 +10,16 @@ import { ConsoleAdapter } from "./adapters/console/console-adapter.js";
 import { startSlack } from "./adapters/slack/slack-runtime.js";
 import { startTelegram } from "./adapters/telegram/telegram-runtime.js";
 import { createApp } from "./app.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from "./config.js";
 import { systemClock } from "./core/clock.js";
 import type { Platform } from "./core/incoming.js";
 import { createLogger } from "./core/logger.js";
 import { DeliveryWorker } from "./delivery/delivery-worker.js";
 import type { Sender } from "./delivery/sender.js";
 import { preloadExcel } from "./exports/excel.js";
-import { startHttpServer } from "./http/health-server.js";
-import { InvalidCronError, Scheduler } from "./scheduler/scheduler.js";
+import { type Route, startHttpServer } from "./http/health-server.js";
+import { checkCronOverrides, InvalidCronError, Scheduler } from "./scheduler/scheduler.js";
+import { explainStartFailure, StartError, unknownVariables, unknownVariableText } from "./startup-checks.js";
 
 export async function run(
   argv: string[] = process.argv.slice(2),
@@ -28,22 +30,66 @@ export async function run(
     options: { as: { type: "string" }, in: { type: "string" }, dm: { type: "boolean" } },
     allowPositionals: false,
   });
+  // A .env where the bot is started is read when there is one; the environment wins over it.
+  if (env === process.env && existsSync(".env")) process.loadEnvFile(".env");
+  // Everything the configuration says is checked before anything is opened or called.
   const config = loadConfig(env);
+  checkCronOverrides(jobs, env);
+  const unknown = unknownVariables(
+    env,
+    CONFIG_VARIABLES,
+    jobs.map((j) => j.id),
+  );
+  for (const variable of unknown) process.stderr.write(`${unknownVariableText(variable)}\n`);
   const consoleMode = !config.telegram && !config.slack;
   // In console mode logs go to a file so they do not interleave with the conversation.
   const logger = createLogger(config.logLevel, consoleMode ? config.logFile : undefined);
+  for (const variable of unknown) logger.warn(variable, "unknown setting ignored");
   // Last line of defence: whatever escaped every boundary is logged, and the bot keeps serving
   // the other chats rather than dropping every conversation at once.
   process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection; still serving"));
   process.on("uncaughtException", (err) => logger.error({ err }, "uncaught exception; still serving"));
-  const app = await createApp({ config, clock: systemClock, logger });
+  const app = await createApp({ config, clock: systemClock, logger }).catch((error: unknown) => {
+    throw explainStartFailure(error, config) ?? error;
+  });
   const senders = new Map<Platform, Sender>();
   let worker: DeliveryWorker | undefined;
+  let telegram: Awaited<ReturnType<typeof startTelegram>> | undefined;
+  let slack: Awaited<ReturnType<typeof startSlack>> | undefined;
 
-  const telegram = config.telegram ? await startTelegram(config.telegram, app, logger) : undefined;
+  // The port is taken before any platform is called: a port in use ends the start here. The
+  // webhook routes are added once the platforms are up.
+  const routes = new Map<string, Route>();
+  const http = await startHttpServer(
+    config.http.host,
+    config.http.port,
+    {
+      get accepting() {
+        return app.accepting;
+      },
+      ping: () => app.db.ping(),
+      readiness: () =>
+        app.readiness({
+          platforms: {
+            console: consoleMode ? "up" : "off",
+            telegram: telegram ? "up" : "off",
+            slack: slack ? "up" : "off",
+          },
+        }),
+    },
+    routes,
+    (err, path) => logger.warn({ err, path }, "webhook request failed"),
+  ).catch(async (error: unknown) => {
+    await app.close();
+    throw explainStartFailure(error, config) ?? error;
+  });
+
+  telegram = config.telegram ? await startTelegram(config.telegram, app, logger) : undefined;
   if (telegram) senders.set("telegram", telegram.sender);
-  const slack = config.slack ? await startSlack(config.slack, app, logger) : undefined;
+  slack = config.slack ? await startSlack(config.slack, app, logger) : undefined;
   if (slack) senders.set("slack", slack.sender);
+  for (const [path, route] of [...(telegram?.routes ?? []), ...(slack?.routes ?? [])])
+    routes.set(path, route);
 
   const [userId, userName] = (flags.as ?? config.console.user).split(":");
   const console_ = consoleMode
@@ -63,26 +109,6 @@ export async function run(
     : undefined;
   if (console_) senders.set("console", console_);
 
-  const http = await startHttpServer(
-    config.http.host,
-    config.http.port,
-    {
-      get accepting() {
-        return app.accepting;
-      },
-      ping: () => app.db.ping(),
-      readiness: () =>
-        app.readiness({
-          platforms: {
-            console: consoleMode ? "up" : "off",
-            telegram: telegram ? "up" : "off",
-            slack: slack ? "up" : "off",
-          },
-        }),
-    },
-    new Map([...(telegram?.routes ?? []), ...(slack?.routes ?? [])]),
-    (err, path) => logger.warn({ err, path }, "webhook request failed"),
-  );
   worker = new DeliveryWorker(app.services, senders, app.renderOutbox, systemClock, logger, {
     workerId: `${hostname()}:${process.pid}`,
     concurrency: config.delivery.concurrency,
@@ -121,6 +147,13 @@ export async function run(
   const shutdown = (reason: string) => {
     stopping ??= (async () => {
       logger.info({ reason }, "shutting down");
+      // However the stop goes, the process ends: a hung platform call must not keep it.
+      const deadline = setTimeout(() => {
+        logger.error({ reason }, "shutdown took too long; exiting");
+        logger.flush();
+        process.exit(1);
+      }, config.shutdownTimeoutMs + 5_000);
+      deadline.unref();
       console_?.stop();
       await telegram?.stop();
       await slack?.stop();
@@ -162,7 +195,7 @@ function describeDatabase(db: ReturnType<typeof loadConfig>["database"]): string
 }
 
 export function exitOnStartFailure(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof InvalidCronError) {
+  if (error instanceof ConfigError || error instanceof InvalidCronError || error instanceof StartError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }

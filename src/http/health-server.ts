@@ -25,8 +25,11 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-/** Extra routes (webhooks) by exact path, for POST requests. */
-export type Routes = ReadonlyMap<string, (req: IncomingMessage, res: ServerResponse) => unknown>;
+/** A webhook's handler. */
+export type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
+
+/** Extra routes (webhooks) by exact path, for POST requests; looked up per request. */
+export type Routes = ReadonlyMap<string, Route>;
 
 /** Platform updates are small; anything larger is not one (Telegram's and Slack's are kilobytes). */
 export const MAX_BODY_BYTES = 1024 * 1024;

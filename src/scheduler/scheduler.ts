@@ -26,6 +26,22 @@ export class InvalidCronError extends Error {
   override name = "InvalidCronError";
 }
 
+/**
+ * Each job's cron expression, its JOB_<ID>_CRON override when set; an invalid one fails start-up
+ * (before anything is opened), naming the variable.
+ */
+export function checkCronOverrides(jobs: readonly JobDefinition[], env: NodeJS.ProcessEnv): string[] {
+  return jobs.map((def) => {
+    const variable = cronVariable(def.id);
+    const expression = env[variable]?.trim() || def.cron;
+    if (!cron.validate(expression))
+      throw new InvalidCronError(
+        `${variable}：“${expression}” 不是有效的 cron 表达式。 / ${variable}: "${expression}" is not a valid cron expression`,
+      );
+    return expression;
+  });
+}
+
 interface LoadedJob {
   def: JobDefinition;
   cron: string;
@@ -60,13 +76,9 @@ export class Scheduler {
       env?: NodeJS.ProcessEnv;
     },
   ) {
-    const env = deps.env ?? process.env;
-    // An invalid expression fails at boot, naming the variable.
-    this.#jobs = jobs.map((def) => {
-      const variable = cronVariable(def.id);
-      const expression = env[variable]?.trim() || def.cron;
-      if (!cron.validate(expression))
-        throw new InvalidCronError(`${variable}: "${expression}" is not a valid cron expression`);
+    const expressions = checkCronOverrides(jobs, deps.env ?? process.env);
+    this.#jobs = jobs.map((def, i) => {
+      const expression = expressions[i] ?? def.cron;
       return {
         def,
         cron: expression,

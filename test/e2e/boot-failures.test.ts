@@ -58,9 +58,10 @@ describe("npm start refuses a bad surrounding before calling any platform", () =
   });
 
   it("a port already in use, with HTTP_PORT named", async () => {
-    blocker = createServer();
+    const server = createServer();
+    blocker = server;
     const port = await new Promise<number>((resolve) =>
-      blocker?.listen(0, "127.0.0.1", () => resolve((blocker?.address() as { port: number }).port)),
+      server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)),
     );
     const text = await refused({ HTTP_PORT: String(port) });
     expect(text).toContain(`端口 127.0.0.1:${port} 已被占用：请换一个 HTTP_PORT`);

@@ -103,6 +103,15 @@ export async function createApp({ config, clock, logger, commands = allCommands 
         () => "unavailable" as const,
       );
       if (database !== "ok") return { ready: false, database, ...extra };
+      const fault = db.writeFault();
+      if (fault)
+        return {
+          ready: false,
+          database: "unwritable",
+          since: fault.at.toISOString(),
+          error: fault.message,
+          ...extra,
+        };
       const now = clock.now();
       const [pending, outbox, failed] = await Promise.all([
         db.pendingMigrations(),

@@ -3,7 +3,6 @@
 
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
@@ -11,6 +10,7 @@ import { PrismaClient as PostgresClient } from "../generated/postgresql/client.j
 import { Prisma, PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import { loadMigrations, MIGRATIONS_TABLE, migratePostgres, migrateSqlite } from "./migrate.js";
 import { PgRawSql, type RawSql, viaPrisma } from "./raw-sql.js";
+import { SafeSqliteAdapterFactory } from "./sqlite-adapter.js";
 import { SqliteRawSql } from "./sqlite-raw-sql.js";
 
 /** Both generated clients have the same model API; the SQLite one's types stand for both. */
@@ -28,6 +28,11 @@ export interface Database {
   ping(): Promise<void>;
   /** Migrations this version has that the database has not applied (readiness). */
   pendingMigrations(): Promise<string[]>;
+  /**
+   * The storage fault the last transaction failed on (disk full, I/O error, read-only), until a
+   * transaction commits again (readiness: the database is unwritable while it lasts).
+   */
+  writeFault(): { at: Date; message: string } | null;
   close(): Promise<void>;
 }
 
@@ -45,11 +50,22 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     prisma = await openSqlite(config.path);
     if (config.path !== ":memory:") driver = new SqliteRawSql(config.path, viaPrisma(prisma));
   }
+  let fault: { at: Date; message: string } | null = null;
   return {
     provider: config.provider,
     prisma,
     raw: driver ?? viaPrisma(prisma),
-    transaction: (fn) => prisma.$transaction(fn, TRANSACTION_OPTIONS),
+    transaction: async (fn) => {
+      try {
+        const result = await prisma.$transaction(fn, TRANSACTION_OPTIONS);
+        fault = null;
+        return result;
+      } catch (error) {
+        if (isStorageFault(error)) fault = { at: new Date(), message: faultMessage(error) };
+        throw error;
+      }
+    },
+    writeFault: () => fault,
     ping: async () => {
       await prisma.$queryRawUnsafe("SELECT 1");
     },
@@ -75,7 +91,7 @@ async function openSqlite(file: string): Promise<PrismaDb> {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   migrateSqlite(file);
   // journal_mode=WAL is stored in the file by the migrator; the rest is per connection.
-  const prisma = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file, timeout: 5_000 }) });
+  const prisma = new SqliteClient({ adapter: new SafeSqliteAdapterFactory({ url: file, timeout: 5_000 }) });
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$queryRawUnsafe("PRAGMA foreign_keys = ON");
   // A 32 MB page cache (the default is 2 MB): ledgers and leaderboards read large ranges.
@@ -100,6 +116,22 @@ function postgresClient(pool: pg.Pool, config: { schema: string }): PrismaDb {
 
 /** Connections per instance: what Prisma and the raw path had apart (10 each), a little fewer. */
 const PG_POOL_MAX = 16;
+
+const STORAGE_FAULT =
+  /SQLITE_FULL|database or disk is full|SQLITE_IOERR|disk I\/O error|SQLITE_READONLY|readonly database|ENOSPC|No space left|could not extend file|53100/;
+
+/** A write the storage refused: a full disk, an I/O error, a read-only file. */
+export function isStorageFault(error: unknown): boolean {
+  return STORAGE_FAULT.test(faultMessage(error));
+}
+
+function faultMessage(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
+  return [e?.code, e?.message, e?.cause?.code, e?.cause?.message, String(error)]
+    .filter((part) => part !== undefined)
+    .join(" ")
+    .slice(0, 300);
+}
 
 /** True when err is a unique-constraint violation (P2002). */
 export function isUniqueViolation(err: unknown): boolean {

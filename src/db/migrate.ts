@@ -56,6 +56,10 @@ export function migrateSqlite(file: string, migrations = loadMigrations("sqlite"
     db.exec(
       `CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
     );
+    // Foreign keys are switched off outside the transaction (inside one the pragma does nothing):
+    // a table rebuild (Prisma's way of altering a SQLite table) must not fire ON DELETE actions
+    // on the rows that point at the old table. Before committing, every key is checked instead.
+    db.pragma("foreign_keys = OFF");
     const run = db.transaction(() => {
       const rows = db.prepare(`SELECT name, checksum FROM "${TABLE}"`).all() as {
         name: string;
@@ -67,6 +71,11 @@ export function migrateSqlite(file: string, migrations = loadMigrations("sqlite"
         db.exec(migration.sql);
         record.run(migration.name, migration.checksum, new Date().toISOString());
       }
+      const broken = db.prepare("PRAGMA foreign_key_check").all() as { table: string; parent: string }[];
+      if (broken.length > 0)
+        throw new MigrationError(
+          `migration would leave ${broken.length} broken foreign key(s), first ${broken[0]?.table} → ${broken[0]?.parent}; nothing was applied`,
+        );
       return todo.map((m) => m.name);
     });
     return run.immediate();

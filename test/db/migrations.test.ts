@@ -118,4 +118,65 @@ describe("migrations apply themselves at startup, offline", () => {
     expect(branch.parentId).toBe(parent.id);
     await after.close();
   });
+
+  it("rebuilds a table the way Prisma alters SQLite ones without firing ON DELETE on the rows pointing at it", async () => {
+    if (database.config.provider !== "sqlite") return;
+    const file = database.config.path;
+    await migrate(database);
+    const at = "2026-03-09T01:00:00.000Z";
+    await previousVersionRows(database, [
+      [
+        `INSERT INTO "Organization" ("id", "code", "kind", "name", "settings", "createdAt") VALUES ('c1', 'NH01', 'committee', '南湖街道党工委', '{}', ?)`,
+        [at],
+      ],
+      [
+        `INSERT INTO "Organization" ("id", "code", "kind", "name", "settings", "createdAt", "parentId") VALUES ('b1', 'XF01', 'branch', '幸福里社区党支部', '{}', ?, 'c1')`,
+        [at],
+      ],
+    ]);
+    const db = new Sqlite(file);
+    const ddl = (
+      db.prepare(`SELECT sql FROM sqlite_master WHERE name = 'Organization'`).get() as { sql: string }
+    ).sql;
+    db.close();
+    // Prisma's "RedefineTables": a new table, the rows copied, the old one dropped, renamed.
+    const rebuild = {
+      name: "9999_rebuild_organization",
+      checksum: "rebuild",
+      sql: [
+        "PRAGMA defer_foreign_keys=ON;",
+        "PRAGMA foreign_keys=OFF;",
+        `${ddl.replace('CREATE TABLE "Organization"', 'CREATE TABLE "new_Organization"')};`,
+        `INSERT INTO "new_Organization" SELECT * FROM "Organization";`,
+        `DROP TABLE "Organization";`,
+        `ALTER TABLE "new_Organization" RENAME TO "Organization";`,
+        "PRAGMA foreign_keys=ON;",
+        "PRAGMA defer_foreign_keys=OFF;",
+      ].join("\n"),
+    };
+    expect(migrateSqlite(file, [...loadMigrations("sqlite"), rebuild])).toEqual([rebuild.name]);
+    const after = new Sqlite(file);
+    expect(after.prepare(`SELECT "parentId" FROM "Organization" WHERE "id" = 'b1'`).get()).toEqual({
+      parentId: "c1",
+    });
+    after.close();
+  });
+
+  it("refuses a migration that would leave a broken foreign key, applying none of it", async () => {
+    if (database.config.provider !== "sqlite") return;
+    const file = database.config.path;
+    await migrate(database);
+    const orphan = {
+      name: "9999_orphan",
+      checksum: "orphan",
+      sql: `INSERT INTO "Member" ("id", "code", "name", "status", "state", "organizationId", "createdAt", "updatedAt") VALUES ('m1', 'M1', '孤儿', 'full', 'active', 'nowhere', '2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00');`,
+    };
+    expect(() => migrateSqlite(file, [...loadMigrations("sqlite"), orphan])).toThrow(MigrationError);
+    const db = new Sqlite(file);
+    expect(db.prepare(`SELECT count(*) AS n FROM "Member"`).get()).toEqual({ n: 0 });
+    expect(
+      db.prepare(`SELECT count(*) AS n FROM "_app_migrations" WHERE name = '9999_orphan'`).get(),
+    ).toEqual({ n: 0 });
+    db.close();
+  });
 });

@@ -3,9 +3,7 @@
 // "catch up" slots from before it existed.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { jobs } from "../../jobs/index.js";
-import { silentLogger } from "../../src/core/logger.js";
 import { defineJob } from "../../src/scheduler/job.js";
-import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { joined } from "../support/replies.js";
 import { holdClosedMeeting, testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
@@ -93,15 +91,7 @@ describe("scheduled runs under faults", () => {
         throw new Error("database is locked");
       },
     });
-    const scheduler = new Scheduler([flaky], {
-      scope: bot.app.services,
-      clock: bot.clock,
-      i18n: bot.app.i18n,
-      logger: silentLogger,
-      instanceId: "only",
-      timeZone: "Asia/Shanghai",
-      env: {},
-    });
+    const scheduler = testScheduler(bot, "only", {}, [flaky]);
     const slot = new Date("2026-03-10T01:00:00Z");
     const run = () =>
       bot.prisma.jobRun.findUniqueOrThrow({ where: { jobId_slot: { jobId: "absence-warnings", slot } } });
@@ -142,15 +132,7 @@ describe("scheduled runs under faults", () => {
         return { warned: 0 };
       },
     });
-    const scheduler = new Scheduler([once], {
-      scope: bot.app.services,
-      clock: bot.clock,
-      i18n: bot.app.i18n,
-      logger: silentLogger,
-      instanceId: "only",
-      timeZone: "Asia/Shanghai",
-      env: {},
-    });
+    const scheduler = testScheduler(bot, "only", {}, [once]);
     bot.clock.set("2026-03-10T00:59:00Z");
     await scheduler.tick();
     bot.clock.set("2026-03-10T01:00:00Z");

@@ -2,12 +2,18 @@
 // meeting held and closed the way a secretary does it.
 import { jobs } from "../../jobs/index.js";
 import { silentLogger } from "../../src/core/logger.js";
+import type { JobDefinition } from "../../src/scheduler/job.js";
 import { Scheduler } from "../../src/scheduler/scheduler.js";
 import { joined } from "./replies.js";
 import type { TestBot, TestUser } from "./test-bot.js";
 
-export function testScheduler(bot: TestBot, instanceId = "test", env: NodeJS.ProcessEnv = {}): Scheduler {
-  return new Scheduler(jobs, {
+export function testScheduler(
+  bot: TestBot,
+  instanceId = "test",
+  env: NodeJS.ProcessEnv = {},
+  only: readonly JobDefinition[] = jobs,
+): Scheduler {
+  return new Scheduler(only, {
     scope: bot.app.services,
     clock: bot.clock,
     i18n: bot.app.i18n,

@@ -90,12 +90,13 @@ export async function benchLeaderboardCity(database: DatabaseConfig): Promise<vo
   delay.disable();
   clearInterval(sampler);
   clearInterval(ticker);
-  // The floor any board computation stands on, measured in the same run: one plain read of every
-  // member's yearly tally (Prisma's raw query). The ratio travels between machines; seconds do not.
+  // The floor any board computation stands on, measured in the same run: one plain scan of every
+  // member's yearly tally, summed per branch (Prisma's raw query; a row per branch comes back, so
+  // it fits the bench's memory). The ratio travels between machines; seconds do not.
   const rawStarted = performance.now();
   const tallies = (
     await app.db.prisma.$queryRawUnsafe<unknown[]>(
-      `SELECT * FROM "MemberYearTally" WHERE "year" = ${NOW.getUTCFullYear()}`,
+      `SELECT "organizationId", SUM("attended") AS attended, COUNT(*) AS members FROM "MemberYearTally" WHERE "year" = ${NOW.getUTCFullYear()} GROUP BY "organizationId"`,
     )
   ).length;
   const rawSeconds = (performance.now() - rawStarted) / 1000;
@@ -111,7 +112,7 @@ export async function benchLeaderboardCity(database: DatabaseConfig): Promise<vo
     `  computed ${boards} branch boards (${topMembers} members on top-five lists) in ${seconds.toFixed(2)} s (target < 3 s)`,
   );
   console.log(
-    `  raw baseline: one plain read of the year's ${tallies} tally rows ${rawSeconds.toFixed(2)} s · the board is ${(seconds / rawSeconds).toFixed(1)}× that`,
+    `  raw baseline: one plain scan of the year's tallies, summed for ${tallies} branches, ${rawSeconds.toFixed(2)} s · the board is ${(seconds / rawSeconds).toFixed(1)}× that`,
   );
   console.log(
     `  event-loop lag p50 ${lagAt(0.5).toFixed(1)} ms · p99 ${lagAt(0.99).toFixed(1)} ms · max ${(lags.at(-1) ?? 0).toFixed(0)} ms (target p99 < 30 ms; node's histogram p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms) · peak RSS ${(peakRss / 1048576).toFixed(0)} MB (target < 250 MB)`,

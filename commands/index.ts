@@ -2,10 +2,12 @@
 // matrix test fails for a command whose expected roles it does not list.
 import type { AnyCommand } from "../src/core/command.js";
 import { absent } from "./absent.js";
+import { acceptTransfer } from "./accept-transfer.js";
 import { activities } from "./activities.js";
 import { activity } from "./activity.js";
 import { approve } from "./approve.js";
 import { approveLeave } from "./approve-leave.js";
+import { approveRegister } from "./approve-register.js";
 import { attend } from "./attend.js";
 import { bind } from "./bind.js";
 import { bindCode } from "./bind-code.js";
@@ -18,6 +20,7 @@ import { claim } from "./claim.js";
 import { closeMeeting } from "./close-meeting.js";
 import { confirmWish } from "./confirm-wish.js";
 import { correct } from "./correct.js";
+import { declineTransfer } from "./decline-transfer.js";
 import { dues } from "./dues.js";
 import { duesPaid } from "./dues-paid.js";
 import { duesSet } from "./dues-set.js";
@@ -60,6 +63,7 @@ import { rankCommand } from "./rank.js";
 import { register } from "./register.js";
 import { reject } from "./reject.js";
 import { rejectLeave } from "./reject-leave.js";
+import { rejectRegister } from "./reject-register.js";
 import { requests } from "./requests.js";
 import { review } from "./review.js";
 import { reviewSubmit } from "./review-submit.js";
@@ -160,8 +164,12 @@ export const commands: readonly AnyCommand[] = [
   requests,
   approve,
   reject,
+  approveRegister,
+  rejectRegister,
   role,
   transfer,
+  acceptTransfer,
+  declineTransfer,
   importRoster,
   bindCode,
   bind,

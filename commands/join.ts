@@ -19,7 +19,7 @@ export const join = defineCommand({
     // The secretary learns of the request at once, with the buttons to decide it.
     await notify(
       ctx,
-      await deciders(ctx, [org.id, org.kind === "group" ? org.parentId : null]),
+      await deciders(ctx, [org.id, org.kind === "group" ? org.parentId : null], ["secretary"]),
       (t) =>
         textReply(t("notices.joinRequested", { name: request.name, org: org.name, code: request.code }), {
           buttons: [

@@ -24,7 +24,14 @@ export const profile = defineCommand({
         group: group?.name ?? ctx.t("profile.noGroup"),
         joined: member.joinedPartyOn ?? ctx.t("profile.unknown"),
         phone: member.phone ?? ctx.t("profile.unknown"),
-        registered: registrations.map((r) => r.organization.name).join("、") || ctx.t("profile.none2"),
+        registered:
+          registrations
+            .map((r) =>
+              r.status === "pending"
+                ? `${r.organization.name}${ctx.t("profile.pending")}`
+                : r.organization.name,
+            )
+            .join("、") || ctx.t("profile.none2"),
       }),
     );
     const roleNames = await Promise.all(

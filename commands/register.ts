@@ -1,8 +1,10 @@
-// /register <community code>: 在职党员到社区报到 — the member stays in their own branch and also
-// appears in the community's roster.
+// /register <community code>: 在职党员到社区报到 — a request the community's secretary approves.
+// The member stays in their own branch; once approved they also appear in the community's roster
+// and take part in its work.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, requirePerson } from "../src/core/command-helpers.js";
+import { deciders, notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
 
 export const register = defineCommand({
@@ -13,7 +15,36 @@ export const register = defineCommand({
   async run(ctx) {
     const personId = await requirePerson(ctx);
     const community = await ctx.services.orgs.requireByCode(ctx.args[0]);
-    const member = await ctx.services.membership.registerAtCommunity(personId, community, ctx.now);
-    return textReply(ctx.t("members.registered", { name: member.name, community: community.name }));
+    const { member, registration } = await ctx.services.registrations.request(personId, community, ctx.now);
+    const code = registration.code ?? "";
+    const branch = await ctx.services.orgs.findById(member.organizationId);
+    // The community's secretaries (or, with none yet, the organisation above) decide.
+    let people = await deciders(ctx, [community.id], ["secretary"]);
+    if (people.length === 0) people = await deciders(ctx, [community.parentId], ["secretary"]);
+    await notify(
+      ctx,
+      people,
+      (t) =>
+        textReply(
+          t("notices.registrationRequested", {
+            name: member.name,
+            branch: branch?.name ?? "",
+            community: community.name,
+            code,
+          }),
+          {
+            buttons: [
+              [
+                { label: t("members.approveRegistration"), command: "approve_register", args: [code] },
+                { label: t("members.rejectButton"), command: "reject_register", args: [code] },
+              ],
+            ],
+          },
+        ),
+      `registration-requested:${code}`,
+    );
+    return textReply(ctx.t("members.registrationRequested", { community: community.name, code }), {
+      visibility: "private",
+    });
   },
 });

@@ -1,8 +1,9 @@
-// /requests: pending join requests, each with approve/reject buttons.
+// /requests: what waits for this secretary's decision — join requests, community registrations
+// and incoming transfers — each with its buttons.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
-import { textReply } from "../src/core/reply.js";
+import { type Reply, textReply } from "../src/core/reply.js";
 
 export const requests = defineCommand({
   name: "requests",
@@ -11,11 +12,14 @@ export const requests = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const actorId = await requirePerson(ctx);
-    const pending = await ctx.services.membership.pendingRequests(actorId, requireOrg(ctx));
-    if (pending.length === 0) return textReply(ctx.t("members.noRequests"));
-    return [
-      textReply(ctx.t("members.requestsTitle", { count: pending.length })),
-      ...pending.map((r) =>
+    const org = requireOrg(ctx);
+    const [joins, registrations, transfers] = await Promise.all([
+      ctx.services.membership.pendingRequests(actorId, org),
+      ctx.services.registrations.pending(actorId, org),
+      ctx.services.transfers.incoming(actorId, org),
+    ]);
+    const replies: Reply[] = [
+      ...joins.map((r) =>
         textReply(ctx.t("members.requestLine", { code: r.code, name: r.name, org: r.organization.name }), {
           buttons: [
             [
@@ -26,6 +30,48 @@ export const requests = defineCommand({
           ],
         }),
       ),
+      ...registrations.map((r) =>
+        textReply(
+          ctx.t("members.registrationLine", {
+            code: r.code ?? "",
+            name: r.member.name,
+            branch: r.member.organization.name,
+            community: r.organization.name,
+          }),
+          {
+            buttons: [
+              [
+                {
+                  label: ctx.t("members.approveRegistration"),
+                  command: "approve_register",
+                  args: [r.code ?? ""],
+                },
+                { label: ctx.t("members.rejectButton"), command: "reject_register", args: [r.code ?? ""] },
+              ],
+            ],
+          },
+        ),
+      ),
+      ...transfers.map((r) =>
+        textReply(
+          ctx.t("members.transferLine", {
+            code: r.code,
+            name: r.member.name,
+            from: r.from.name,
+            to: r.to.name,
+          }),
+          {
+            buttons: [
+              [
+                { label: ctx.t("members.acceptTransfer"), command: "accept_transfer", args: [r.code] },
+                { label: ctx.t("members.declineTransfer"), command: "decline_transfer", args: [r.code] },
+              ],
+            ],
+          },
+        ),
+      ),
     ];
+    if (replies.length === 0) return textReply(ctx.t("members.noRequests"));
+    return [textReply(ctx.t("members.requestsTitle", { count: replies.length })), ...replies];
   },
 });

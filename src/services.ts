@@ -39,6 +39,10 @@ import { MeetingService } from "./meetings/meeting-service.js";
 import { InviteRepository } from "./membership/invite-repository.js";
 import { MemberRepository } from "./membership/member-repository.js";
 import { MembershipService } from "./membership/membership-service.js";
+import { RegistrationRepository } from "./membership/registration-repository.js";
+import { RegistrationService } from "./membership/registration-service.js";
+import { TransferRepository } from "./membership/transfer-repository.js";
+import { TransferService } from "./membership/transfer-service.js";
 import { OrganizationRepository } from "./organization/organization-repository.js";
 import { OrganizationService } from "./organization/organization-service.js";
 import { JobRunRepository } from "./scheduler/job-run-repository.js";
@@ -53,6 +57,8 @@ export interface Services {
   orgs: OrganizationService;
   chats: ChatService;
   membership: MembershipService;
+  registrations: RegistrationService;
+  transfers: TransferService;
   meetings: MeetingService;
   prompts: PromptService;
   outbox: OutboxService;
@@ -138,7 +144,16 @@ function createServices(
   );
   const chats = new ChatService(chatRepo, orgRepo, access, audit);
   const community = new CommunityRepository(db);
-  const participation = new Participation(memberRepo, orgRepo, access);
+  const registrationRepo = new RegistrationRepository(db);
+  const membership = new MembershipService(
+    memberRepo,
+    registrationRepo,
+    new InviteRepository(db),
+    orgRepo,
+    access,
+    audit,
+  );
+  const participation = new Participation(memberRepo, registrationRepo, orgRepo, access);
   return {
     identity,
     updates: new UpdateLedger(db),
@@ -146,7 +161,17 @@ function createServices(
     context: new ContextService(identity, orgRepo, access, new ContextRepository(raw)),
     orgs: new OrganizationService(orgRepo, access, audit, deps.defaultTimeZone),
     chats,
-    membership: new MembershipService(memberRepo, new InviteRepository(db), orgRepo, access, audit, tallies),
+    membership,
+    registrations: new RegistrationService(registrationRepo, memberRepo, orgRepo, access, audit),
+    transfers: new TransferService(
+      new TransferRepository(db),
+      memberRepo,
+      membership,
+      orgRepo,
+      access,
+      audit,
+      tallies,
+    ),
     meetings,
     leaderboard,
     prompts: new PromptService(db),

@@ -1,13 +1,16 @@
 // Who takes part in an organisation's community work: members of a branch at or below it, and
-// in-service members registered there (在职党员报到), who keep their own branch too.
+// in-service members whose registration there (在职党员报到) was approved; they keep their own
+// branch too. A pending registration gives no part and no sight of residents.
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
 import type { MemberRecord, MemberRepository } from "../membership/member-repository.js";
+import type { RegistrationRepository } from "../membership/registration-repository.js";
 import type { OrganizationRepository } from "../organization/organization-repository.js";
 
 export class Participation {
   constructor(
     private readonly members: MemberRepository,
+    private readonly registrations: RegistrationRepository,
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
   ) {}
@@ -19,7 +22,7 @@ export class Participation {
       if ((await this.orgs.chain(m.organizationId)).some((o) => o.id === organizationId))
         return { ...m, inService: false };
     for (const m of memberships)
-      if ((await this.members.registeredOrganizationIds(m.id)).includes(organizationId))
+      if ((await this.registrations.approvedOrganizationIds(m.id)).includes(organizationId))
         return { ...m, inService: true };
     throw new DomainError("community.notParticipant", {}, "private");
   }
@@ -29,7 +32,7 @@ export class Participation {
     const ids = new Set<string>();
     for (const m of await this.members.activeOf(personId)) {
       for (const o of await this.orgs.chain(m.organizationId)) ids.add(o.id);
-      for (const id of await this.members.registeredOrganizationIds(m.id)) ids.add(id);
+      for (const id of await this.registrations.approvedOrganizationIds(m.id)) ids.add(id);
     }
     return [...ids];
   }

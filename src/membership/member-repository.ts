@@ -1,4 +1,4 @@
-// Persistence of members, invitations, join requests and community registrations.
+// Persistence of members.
 import type { Tx } from "../db/database.js";
 
 export interface MemberRecord {
@@ -27,7 +27,7 @@ export interface NewMember {
   personId: string | null;
 }
 
-const MEMBER = {
+export const MEMBER = {
   id: true,
   code: true,
   name: true,
@@ -130,40 +130,5 @@ export class MemberRepository {
   async codesTaken(codes: string[]): Promise<Set<string>> {
     const rows = await this.db.member.findMany({ where: { code: { in: codes } }, select: { code: true } });
     return new Set(rows.map((r) => r.code));
-  }
-
-  // Community registrations (在职党员报到).
-  async register(memberId: string, organizationId: string, registeredAt: Date): Promise<boolean> {
-    const existing = await this.db.communityRegistration.findFirst({ where: { memberId, organizationId } });
-    if (existing) return false;
-    await this.db.communityRegistration.create({ data: { memberId, organizationId, registeredAt } });
-    return true;
-  }
-
-  registeredAt(organizationId: string) {
-    return this.db.communityRegistration.findMany({
-      where: { organizationId, member: { state: "active" } },
-      select: {
-        registeredAt: true,
-        member: { select: { ...MEMBER, organization: { select: { name: true } } } },
-      },
-      orderBy: { registeredAt: "asc" },
-    });
-  }
-
-  /** Communities where the member registered as an in-service member (在职党员报到). */
-  async registeredOrganizationIds(memberId: string): Promise<string[]> {
-    const rows = await this.db.communityRegistration.findMany({
-      where: { memberId },
-      select: { organizationId: true },
-    });
-    return rows.map((r) => r.organizationId);
-  }
-
-  registrationsOf(memberId: string) {
-    return this.db.communityRegistration.findMany({
-      where: { memberId },
-      select: { registeredAt: true, organization: { select: { name: true, code: true } } },
-    });
   }
 }

@@ -1,5 +1,5 @@
-// Members of branches: invitations, joining and approval, the roster, profiles, transfers,
-// community registration and roster import.
+// Members of branches: invitations, joining and approval, the roster, profiles, exemptions and
+// roster import. Transfers and community registration have services of their own.
 
 import { readFile, stat } from "node:fs/promises";
 import { DateTime } from "luxon";
@@ -7,10 +7,10 @@ import type { AccessService } from "../access/access-service.js";
 import type { AuditRepository } from "../audit/audit-repository.js";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
-import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import type { InviteRepository } from "./invite-repository.js";
 import type { MemberRecord, MemberRepository, NewMember } from "./member-repository.js";
+import type { RegistrationRepository } from "./registration-repository.js";
 import { readRosterFile, UnsupportedRosterFile } from "./roster-file.js";
 import { type MemberStatus, type RowError, rosterProblem, validateRoster } from "./roster-rules.js";
 
@@ -34,11 +34,11 @@ function placement(org: OrgRecord): { branchId: string; groupId: string | null }
 export class MembershipService {
   constructor(
     private readonly members: MemberRepository,
+    private readonly registrations: RegistrationRepository,
     private readonly invites: InviteRepository,
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
     private readonly audit: AuditRepository,
-    private readonly tallies: TallyKeeper,
   ) {}
 
   // Invitations and joining.
@@ -191,7 +191,7 @@ export class MembershipService {
     const members = (groupId ? all.filter((m) => m.groupId === groupId) : all).sort(
       (a, b) => PINYIN.compare(groupName(a.groupId), groupName(b.groupId)) || PINYIN.compare(a.name, b.name),
     );
-    const registered = await this.members.registeredAt(org.id);
+    const registered = await this.registrations.approvedAt(org.id);
     return { members, groups, registered };
   }
 
@@ -218,7 +218,7 @@ export class MembershipService {
         member,
         branch: await this.orgs.findById(member.organizationId),
         group: member.groupId ? await this.orgs.findById(member.groupId) : null,
-        registrations: await this.members.registrationsOf(member.id),
+        registrations: await this.registrations.of(member.id),
       })),
     );
   }
@@ -233,43 +233,6 @@ export class MembershipService {
 
   async firstMembership(personId: string): Promise<MemberRecord | null> {
     return (await this.members.activeOf(personId))[0] ?? null;
-  }
-
-  // Transfers and community registration.
-
-  async transfer(actorId: string, memberCode: string, target: OrgRecord | "out", now: Date) {
-    const member = await this.requireMember(actorId, memberCode);
-    if (target === "out") {
-      await this.members.update(member.id, { state: "transferred_out" });
-      await this.audit.record({
-        at: now,
-        actorPersonId: actorId,
-        organizationId: member.organizationId,
-        action: "member.transfer_out",
-        details: { member: member.code },
-      });
-      return { member, to: null };
-    }
-    if (target.kind !== "branch") throw new DomainError("members.transferNeedsBranch");
-    if (target.id === member.organizationId) throw new DomainError("members.transferSameBranch");
-    const moved = await this.members.update(member.id, { organizationId: target.id, groupId: null });
-    // Their volunteer time and wishes now count for the new branch.
-    await this.tallies.moved(member.organizationId, target.id, now);
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: member.organizationId,
-      action: "member.transfer",
-      details: { member: member.code, to: target.code },
-    });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: target.id,
-      action: "member.transfer_in",
-      details: { member: member.code, from: member.organizationId },
-    });
-    return { member: moved, to: target };
   }
 
   /**
@@ -287,23 +250,6 @@ export class MembershipService {
       details: { member: member.code, reason },
     });
     return updated;
-  }
-
-  async registerAtCommunity(personId: string, community: OrgRecord, now: Date) {
-    const member = await this.firstMembership(personId);
-    if (!member) throw new DomainError("members.notAMember");
-    if (community.id === member.organizationId) throw new DomainError("members.registerOwnBranch");
-    if (community.kind === "group") throw new DomainError("members.registerNeedsCommunity");
-    const created = await this.members.register(member.id, community.id, now);
-    if (!created) throw new DomainError("members.alreadyRegistered", { name: community.name });
-    await this.audit.record({
-      at: now,
-      actorPersonId: personId,
-      organizationId: community.id,
-      action: "member.register",
-      details: { member: member.code },
-    });
-    return member;
   }
 
   // Roster import.

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
 import { ROLES, type Role } from "../../src/core/roles.js";
-import { codeAfter, joined } from "../support/replies.js";
+import { codeAfter, codeIn, joined } from "../support/replies.js";
 import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
 import { buildWorld, enrol, type World } from "../support/world.js";
 
@@ -24,6 +24,10 @@ const EXPECTED: Record<string, Role> = {
   requests: "secretary",
   approve: "secretary",
   reject: "secretary",
+  approve_register: "secretary",
+  reject_register: "secretary",
+  accept_transfer: "secretary",
+  decline_transfer: "secretary",
   role: "secretary",
   transfer: "secretary",
   import: "secretary",
@@ -153,4 +157,93 @@ describe("authorisation matrix", () => {
       await world.secretaryA.in(world.groupA).says(`/bind ${code}`);
     });
   }
+});
+
+// Paths a role alone does not decide: who may act on a request depends on whose request it is and
+// where it is going. Each row is one attempt and whether it must be refused.
+describe("authorisation matrix: requests decided by the other side", () => {
+  let bot: TestBot;
+  let world: World;
+  let member: TestUser;
+  const codes = { wish: "", registration: "", transfer: "", leave: "", memberCode: "" };
+
+  beforeAll(async () => {
+    bot = await startTestBot();
+    bot.clock.set("2026-03-02T01:00:00Z");
+    world = await buildWorld(bot);
+    member = bot.user("xu-ming", "许明");
+    codes.memberCode = await enrol(world.secretaryA, member);
+    codes.wish = codeIn(
+      joined(await world.secretaryB.says("/wish 陪同就医 | 和平里2号楼 王奶奶 13903150033")),
+      "W",
+    );
+    codes.registration = codeIn(joined(await member.says(`/register ${world.branchB}`)), "R");
+    const meeting = codeIn(
+      joined(await world.secretaryA.says("/schedule 党课 3月10日 15:00 党员活动室 学习党章")),
+      "H",
+    );
+    codes.leave = codeAfter(await world.secretaryA.says(`/leave ${meeting} 去区里参加培训`), "申请（");
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  const cases: [string, () => TestUser, () => string, RegExp | null][] = [
+    [
+      "a member awaiting registration claims a community's wish",
+      () => member,
+      () => `/claim ${codes.wish}`,
+      /不属于您的支部或您报到的社区/,
+    ],
+    [
+      "a member awaiting registration reads the resident's details",
+      () => member,
+      () => `/wish_info ${codes.wish}`,
+      /^(?![\s\S]*王奶奶)/,
+    ],
+    [
+      "the member's own branch approves a registration at another community",
+      () => world.secretaryA,
+      () => `/approve_register ${codes.registration}`,
+      /没有权限|权限/,
+    ],
+    [
+      "the member approves their own registration",
+      () => member,
+      () => `/approve_register ${codes.registration}`,
+      /权限/,
+    ],
+    [
+      "a secretary approves their own leave",
+      () => world.secretaryA,
+      () => `/approve_leave ${codes.leave}`,
+      /不能审批自己的请假/,
+    ],
+    [
+      "the community's secretary approves the registration",
+      () => world.secretaryB,
+      () => `/approve_register ${codes.registration}`,
+      null,
+    ],
+    ["the member, now registered, claims the wish", () => member, () => `/claim ${codes.wish}`, null],
+  ];
+  for (const [why, who, says, refused] of cases)
+    it(`${refused ? "refuses" : "allows"}: ${why}`, async () => {
+      const answer = joined(await who().says(says()));
+      if (refused) expect(answer, answer).toMatch(refused);
+      else expect(answer, answer).not.toMatch(/权限|不属于|不能|找不到/);
+    });
+
+  it("refuses a transfer's acceptance to everyone but the receiving branch", async () => {
+    codes.transfer = codeIn(
+      joined(await world.secretaryA.says(`/transfer ${codes.memberCode} ${world.branchB}`)),
+      "T",
+    );
+    for (const who of [world.secretaryA, member])
+      expect(joined(await who.says(`/accept_transfer ${codes.transfer}`))).toMatch(/找不到编号为|权限/);
+    expect(joined(await member.says("/profile"))).toContain("支部：幸福里社区党支部");
+    expect(joined(await world.secretaryB.says(`/accept_transfer ${codes.transfer}`))).toContain(
+      "已接收 许明",
+    );
+  });
 });

@@ -28,7 +28,11 @@ describe("community work", () => {
     await enrol(world.secretaryA, gu);
     // 赵磊 belongs to 和平里 and, working near 幸福里, registered there as an in-service member.
     await enrol(world.secretaryB, zhao);
-    expect(joined(await zhao.says(`/register ${world.branchA}`))).toContain("幸福里社区党支部");
+    const asked = joined(await zhao.says(`/register ${world.branchA}`));
+    expect(asked).toContain("请等待社区党组织书记确认");
+    expect(joined(await world.secretaryA.says(`/approve_register ${codeIn(asked, "R")}`))).toContain(
+      "已同意 赵磊 到「幸福里社区党支部」报到",
+    );
   });
   afterEach(async () => {
     await bot.close();

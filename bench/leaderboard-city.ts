@@ -13,10 +13,14 @@ const SCALE = Number(process.env.BENCH_CITY_SCALE ?? 1);
 const COMMITTEES = Math.round(300 * SCALE);
 const BRANCHES = COMMITTEES * 100;
 const MEMBERS = BRANCHES * 20;
-const MEETINGS = BRANCHES * 5;
 const NOW = new Date("2026-04-06T01:00:00Z"); // a Monday, 09:00 in Shanghai
 
-export function generation(provider: "sqlite" | "postgresql"): string[] {
+/** The city's rows as INSERT … SELECT statements; scale 0.01 is 3 committees and 300 branches. */
+export function generation(provider: "sqlite" | "postgresql", scale = SCALE): string[] {
+  const committees = Math.round(300 * scale);
+  const branches = committees * 100;
+  const members = branches * 20;
+  const meetings = branches * 5;
   const series = (n: number, alias = "s") =>
     provider === "sqlite"
       ? `(WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < ${n}) SELECT i FROM r) AS ${alias}`
@@ -28,11 +32,11 @@ export function generation(provider: "sqlite" | "postgresql"): string[] {
   const at = provider === "sqlite" ? "'2026-01-01T00:00:00.000+00:00'" : "TIMESTAMP '2026-01-01 00:00:00'";
   const types = `CASE (s.i - 1) % 5 WHEN 0 THEN 'theme_day' WHEN 1 THEN 'committee_meeting' WHEN 2 THEN 'party_lesson' WHEN 3 THEN 'general_meeting' ELSE 'theme_day' END`;
   return [
-    `INSERT INTO "Organization" ("id", "code", "kind", "name", "settings", "createdAt") SELECT 'c' || s.i, 'C' || s.i, 'committee', '街道党工委' || s.i, '{}', ${at} FROM ${series(COMMITTEES)}`,
-    `INSERT INTO "Organization" ("id", "code", "kind", "name", "parentId", "settings", "createdAt") SELECT 'b' || s.i, 'B' || s.i, 'branch', '社区党支部' || s.i, 'c' || ((s.i - 1) / 100 + 1), '{}', ${at} FROM ${series(BRANCHES)}`,
-    `INSERT INTO "Member" ("id", "code", "name", "status", "state", "organizationId", "createdAt", "updatedAt") SELECT 'm' || s.i, 'M' || s.i, '党员' || s.i, CASE WHEN s.i % 10 = 0 THEN 'probationary' ELSE 'full' END, 'active', 'b' || ((s.i - 1) / 20 + 1), ${at}, ${at} FROM ${series(MEMBERS)}`,
-    `INSERT INTO "Meeting" ("id", "code", "organizationId", "type", "topic", "startsAt", "place", "status", "checkInOpensMinutes", "checkInClosesMinutes", "createdById", "updatedAt") SELECT 'g' || s.i, 'H' || s.i, 'b' || ((s.i - 1) / 5 + 1), ${types}, '学习', ${ts("((s.i - 1) % 5) * 20")}, '党员活动室', 'closed', 30, 60, 'bench', ${at} FROM ${series(MEETINGS)}`,
-    `INSERT INTO "MeetingAttendee" ("meetingId", "memberId", "name", "voting", "outcome", "reason") SELECT 'g' || s.i, 'm' || (((s.i - 1) / 5) * 20 + o.i), '党员', ${provider === "sqlite" ? 1 : "true"}, CASE WHEN (s.i + o.i) % 4 = 0 THEN 'absent' ELSE 'present' END, CASE WHEN (s.i + o.i) % 4 = 0 THEN 'unexcused' ELSE NULL END FROM ${series(MEETINGS)}, ${series(20, "o")}`,
+    `INSERT INTO "Organization" ("id", "code", "kind", "name", "settings", "createdAt") SELECT 'c' || s.i, 'C' || s.i, 'committee', '街道党工委' || s.i, '{}', ${at} FROM ${series(committees)}`,
+    `INSERT INTO "Organization" ("id", "code", "kind", "name", "parentId", "settings", "createdAt") SELECT 'b' || s.i, 'B' || s.i, 'branch', '社区党支部' || s.i, 'c' || ((s.i - 1) / 100 + 1), '{}', ${at} FROM ${series(branches)}`,
+    `INSERT INTO "Member" ("id", "code", "name", "status", "state", "organizationId", "createdAt", "updatedAt") SELECT 'm' || s.i, 'M' || s.i, '党员' || s.i, CASE WHEN s.i % 10 = 0 THEN 'probationary' ELSE 'full' END, 'active', 'b' || ((s.i - 1) / 20 + 1), ${at}, ${at} FROM ${series(members)}`,
+    `INSERT INTO "Meeting" ("id", "code", "organizationId", "type", "topic", "startsAt", "place", "status", "checkInOpensMinutes", "checkInClosesMinutes", "createdById", "updatedAt") SELECT 'g' || s.i, 'H' || s.i, 'b' || ((s.i - 1) / 5 + 1), ${types}, '学习', ${ts("((s.i - 1) % 5) * 20")}, '党员活动室', 'closed', 30, 60, 'bench', ${at} FROM ${series(meetings)}`,
+    `INSERT INTO "MeetingAttendee" ("meetingId", "memberId", "name", "voting", "outcome", "reason") SELECT 'g' || s.i, 'm' || (((s.i - 1) / 5) * 20 + o.i), '党员', ${provider === "sqlite" ? 1 : "true"}, CASE WHEN (s.i + o.i) % 4 = 0 THEN 'absent' ELSE 'present' END, CASE WHEN (s.i + o.i) % 4 = 0 THEN 'unexcused' ELSE NULL END FROM ${series(meetings)}, ${series(20, "o")}`,
   ];
 }
 

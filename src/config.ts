@@ -101,6 +101,8 @@ const envSchema = z.object({
   DELIVERY_CONCURRENCY_SLACK: z.coerce.number().int().min(1).max(64).default(8),
   /** How long an instance holds the chats it claimed; after a crash, the wait before another takes over. */
   DELIVERY_LEASE_MS: z.coerce.number().int().min(2_000).max(600_000).default(60_000),
+  /** How long a scheduled run's claim holds unrenewed; after a crash, the wait before another instance re-runs it. */
+  JOB_LEASE_MS: z.coerce.number().int().min(2_000).max(3_600_000).default(120_000),
 });
 
 /** Every variable the bot reads; a test checks each is documented in .env.example. */
@@ -123,6 +125,7 @@ export interface Config {
   console: { user: string; chat: string };
   shutdownTimeoutMs: number;
   delivery: { concurrency: { telegram: number; slack: number }; leaseMs: number };
+  jobs: { leaseMs: number };
   telegram?: {
     token: string;
     mode: "polling" | "webhook";
@@ -213,6 +216,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: { telegram: e.DELIVERY_CONCURRENCY_TELEGRAM, slack: e.DELIVERY_CONCURRENCY_SLACK },
       leaseMs: e.DELIVERY_LEASE_MS,
     },
+    jobs: { leaseMs: e.JOB_LEASE_MS },
     bootstrapAdmins: e.BOOTSTRAP_ADMINS,
   };
 }

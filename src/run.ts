@@ -123,6 +123,7 @@ export async function run(
     logger,
     instanceId: `${hostname()}:${process.pid}`,
     timeZone: config.defaultTimeZone,
+    leaseMs: config.jobs.leaseMs,
   });
   // Slots missed while the bot was down: run the still-useful ones once, record the rest.
   await scheduler.catchUp();

@@ -18,13 +18,14 @@ export class DbRunCoordinator implements RunCoordinator {
     private readonly scope: ServiceScope,
     private readonly clock: Clock,
     private readonly instanceId: string,
+    private readonly leaseMs: number,
   ) {}
 
   async shouldRun(key: string): Promise<boolean> {
     const parsed = parseSlotKey(key);
     if (!parsed) return false;
     return this.scope.transaction((s) =>
-      s.jobRuns.claim(parsed.jobId, parsed.slot, this.instanceId, this.clock.now()),
+      s.jobRuns.claim(parsed.jobId, parsed.slot, this.instanceId, this.clock.now(), "running", this.leaseMs),
     );
   }
 }

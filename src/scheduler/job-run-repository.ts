@@ -2,7 +2,7 @@
 // whose instance died, retries of failed runs, and when the installation began.
 import { isUniqueViolation, type Prisma, type Tx } from "../db/database.js";
 
-/** How long a claim holds without being renewed; a running instance renews it well before. */
+/** How long a claim holds without being renewed (JOB_LEASE_MS); a running instance renews it well before. */
 export const LEASE_MS = 2 * 60_000;
 
 export type JobRunRecord = Prisma.JobRunGetPayload<object>;
@@ -11,7 +11,14 @@ export class JobRunRepository {
   constructor(private readonly db: Tx) {}
 
   /** True when this instance won the slot; false when another already has it. */
-  async claim(jobId: string, slot: Date, claimedBy: string, now: Date, status = "running"): Promise<boolean> {
+  async claim(
+    jobId: string,
+    slot: Date,
+    claimedBy: string,
+    now: Date,
+    status = "running",
+    leaseMs = LEASE_MS,
+  ): Promise<boolean> {
     try {
       await this.db.jobRun.create({
         data: {
@@ -20,7 +27,7 @@ export class JobRunRepository {
           status,
           claimedBy,
           startedAt: now,
-          ...(status === "running" ? { leaseUntil: new Date(now.getTime() + LEASE_MS) } : {}),
+          ...(status === "running" ? { leaseUntil: new Date(now.getTime() + leaseMs) } : {}),
         },
       });
       return true;
@@ -44,10 +51,10 @@ export class JobRunRepository {
   }
 
   /** Renews this instance's claim while it works; false when the run is no longer its own. */
-  async renew(jobId: string, slot: Date, claimedBy: string, now: Date): Promise<boolean> {
+  async renew(jobId: string, slot: Date, claimedBy: string, now: Date, leaseMs = LEASE_MS): Promise<boolean> {
     const { count } = await this.db.jobRun.updateMany({
       where: { jobId, slot, claimedBy, status: "running" },
-      data: { leaseUntil: new Date(now.getTime() + LEASE_MS) },
+      data: { leaseUntil: new Date(now.getTime() + leaseMs) },
     });
     return count === 1;
   }
@@ -56,7 +63,13 @@ export class JobRunRepository {
    * Takes over a run whose instance died (its lease expired) or whose retry is due. Only one
    * instance's update matches: the others see the new lease.
    */
-  async takeOver(jobId: string, slot: Date, claimedBy: string, now: Date): Promise<boolean> {
+  async takeOver(
+    jobId: string,
+    slot: Date,
+    claimedBy: string,
+    now: Date,
+    leaseMs = LEASE_MS,
+  ): Promise<boolean> {
     const { count } = await this.db.jobRun.updateMany({
       where: {
         jobId,
@@ -70,7 +83,7 @@ export class JobRunRepository {
         status: "running",
         claimedBy,
         startedAt: now,
-        leaseUntil: new Date(now.getTime() + LEASE_MS),
+        leaseUntil: new Date(now.getTime() + leaseMs),
         retryAt: null,
         attempts: { increment: 1 },
       },

@@ -17,7 +17,7 @@ import { LEASE_MS } from "./job-run-repository.js";
 const MINUTE = 60_000;
 /** Pauses before a failed run is tried again: two retries, then it is settled as failed. */
 const RETRY_DELAYS_MS = [MINUTE, 5 * MINUTE];
-/** How often a running instance looks for runs to recover. */
+/** How often a running instance looks for runs to recover (sooner when leases are shorter). */
 const RECOVER_EVERY_MS = MINUTE;
 /** How far back startup looks for missed slots. */
 const MAX_LOOKBACK_MS = 7 * 24 * 60 * MINUTE;
@@ -74,6 +74,8 @@ export class Scheduler {
       instanceId: string;
       timeZone: string;
       env?: NodeJS.ProcessEnv;
+      /** How long a claim holds unrenewed (JOB_LEASE_MS). */
+      leaseMs?: number;
     },
   ) {
     const expressions = checkCronOverrides(jobs, deps.env ?? process.env);
@@ -85,6 +87,10 @@ export class Scheduler {
         matcher: cron.createTask(expression, () => undefined, { timezone: deps.timeZone }),
       };
     });
+  }
+
+  get #leaseMs(): number {
+    return this.deps.leaseMs ?? LEASE_MS;
   }
 
   get jobs(): readonly { id: string; cron: string }[] {
@@ -103,7 +109,9 @@ export class Scheduler {
   /** Claims and runs one slot; returns whether this instance ran it. */
   async runSlot(jobId: string, slot: Date): Promise<SlotOutcome> {
     const { scope, clock, logger, instanceId } = this.deps;
-    const claimed = await scope.transaction((s) => s.jobRuns.claim(jobId, slot, instanceId, clock.now()));
+    const claimed = await scope.transaction((s) =>
+      s.jobRuns.claim(jobId, slot, instanceId, clock.now(), "running", this.#leaseMs),
+    );
     if (!claimed) return { jobId, slot, ran: false };
     return this.#execute(jobId, slot, logger);
   }
@@ -115,9 +123,9 @@ export class Scheduler {
     // another takes the run over once it lapses (recover).
     const renewal = setInterval(() => {
       scope
-        .transaction((s) => s.jobRuns.renew(jobId, slot, instanceId, clock.now()))
+        .transaction((s) => s.jobRuns.renew(jobId, slot, instanceId, clock.now(), this.#leaseMs))
         .catch((err) => logger.warn({ err, job: jobId, slot }, "could not renew the run's lease"));
-    }, LEASE_MS / 4);
+    }, this.#leaseMs / 4);
     renewal.unref();
     try {
       // Idempotent preparation first, outside the run's transaction (it may take long).
@@ -194,7 +202,9 @@ export class Scheduler {
         outcomes.push({ jobId: run.jobId, slot: run.slot, ran: false });
         continue;
       }
-      const mine = await scope.transaction((s) => s.jobRuns.takeOver(run.jobId, run.slot, instanceId, now));
+      const mine = await scope.transaction((s) =>
+        s.jobRuns.takeOver(run.jobId, run.slot, instanceId, now, this.#leaseMs),
+      );
       if (!mine) continue;
       logger.info(
         { job: run.jobId, slot: run.slot, was: run.status, by: run.claimedBy },
@@ -254,7 +264,12 @@ export class Scheduler {
 
   /** Starts the real timers: node-cron fires each slot, the coordinator claims it in the database. */
   start(): void {
-    const coordinator = new DbRunCoordinator(this.deps.scope, this.deps.clock, this.deps.instanceId);
+    const coordinator = new DbRunCoordinator(
+      this.deps.scope,
+      this.deps.clock,
+      this.deps.instanceId,
+      this.#leaseMs,
+    );
     for (const job of this.#jobs) {
       const task = cron.schedule(
         job.cron,
@@ -271,9 +286,12 @@ export class Scheduler {
       );
       this.#tasks.push(task);
     }
-    this.#recovering = setInterval(() => {
-      this.recover().catch((err) => this.deps.logger.error({ err }, "could not recover job runs"));
-    }, RECOVER_EVERY_MS);
+    this.#recovering = setInterval(
+      () => {
+        this.recover().catch((err) => this.deps.logger.error({ err }, "could not recover job runs"));
+      },
+      Math.min(RECOVER_EVERY_MS, this.#leaseMs),
+    );
     this.#recovering.unref();
   }
 

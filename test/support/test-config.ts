@@ -17,6 +17,7 @@ export function testConfig(database: DatabaseConfig, overrides: Partial<Config> 
     console: { user: "console-user", chat: "console-room" },
     shutdownTimeoutMs: 2_000,
     delivery: { concurrency: { telegram: 16, slack: 8 }, leaseMs: 60_000 },
+    jobs: { leaseMs: 120_000 },
     bootstrapAdmins: [],
     ...overrides,
   };

@@ -1,6 +1,8 @@
-// /schedule 类型 日期 时间 地点 主题 [主持=编号] [记录=编号] [小组=代码] [重复=N] [线上]
-// One line for those who like it; without arguments, a guided conversation that asks for each
-// piece in turn (type by buttons, then date, time, place and topic as plain messages).
+// /schedule 类型 时间 地点 主题 [主持=编号] [记录=编号] [小组=代码] [重复=N] [线上]
+// One line for those who like it, in any order and with the time as secretaries write it
+// (下周三晚上7点半 支委会 党员活动室 学习…); without arguments, a guided conversation that asks
+// for each piece in turn (type by buttons, then date, time, place and topic as plain messages).
+// A wrong or unclear piece is asked for again on its own, with what was understood.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
@@ -18,13 +20,18 @@ export const schedule = defineCommand({
   async run(ctx) {
     const org = requireOrg(ctx);
     const zone = await ctx.services.meetings.zoneOf(org.id);
-    const { draft, next, invalid } = readSchedule(ctx.args, ctx.now, zone);
+    const { draft, next, invalid, problem, kept } = readSchedule(ctx.args, ctx.now, zone);
     if (next) {
-      // Keep what was good so far; ask for the missing or wrong piece.
-      const kept = invalid ? ctx.args.slice(0, -1) : ctx.args;
-      const question = [invalid ? ctx.t(`schedule.invalid.${invalid}`) : null, ctx.t(`schedule.ask.${next}`)]
-        .filter(Boolean)
-        .join("\n");
+      // Keep what was good so far; ask for the missing or wrong piece alone.
+      const why = problem
+        ? ctx.t(`schedule.problem.${problem.reason}`, {
+            phrase: problem.phrase,
+            when: problem.start ? formatMeetingTime(problem.start, zone, ctx.t) : "",
+          })
+        : invalid
+          ? ctx.t(`schedule.invalid.${invalid}`)
+          : null;
+      const question = [why, ctx.t(`schedule.ask.${next}`)].filter(Boolean).join("\n");
       const reply = await ctx.ask(question, "schedule", kept);
       if (next === "type") {
         const types = MEETING_TYPES.filter((type) => type !== "other");

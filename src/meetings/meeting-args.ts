@@ -1,7 +1,9 @@
-// Parsing what secretaries type to schedule or edit a meeting, with a clear word for what is
-// missing or wrong, so the guided flow can ask for exactly that.
+// Reading what secretaries type to schedule a meeting — in any order: the type by its Chinese
+// names, the day and time as they write them (understand-when.ts), then the place and the topic —
+// with a clear word for what is missing or wrong, so the guided flow asks for exactly that piece
+// and keeps the rest.
 import { type MeetingType, parseMeetingType } from "./meeting-types.js";
-import { combine, parseDay, parseTime } from "./when.js";
+import { describeWhen, understandWhen, type WhenQuestion } from "./time-phrase/understand-when.js";
 
 export interface ScheduleDraft {
   type?: MeetingType;
@@ -17,43 +19,104 @@ export interface ScheduleDraft {
 
 export type ScheduleStep = "type" | "date" | "time" | "place" | "topic";
 
-/**
- * Reads `类型 日期 时间 地点 主题… [主持=编号] [记录=编号] [小组=代码] [重复=3] [线上]` in order.
- * Returns the draft and the first step that is missing or invalid.
- */
-export function readSchedule(
-  tokens: string[],
-  now: Date,
-  zone: string,
-): { draft: ScheduleDraft; next: ScheduleStep | null; invalid: ScheduleStep | null } {
+export interface ScheduleReading {
+  draft: ScheduleDraft;
+  /** The first piece missing or wrong; null when the draft is complete. */
+  next: ScheduleStep | null;
+  /** Set when `next` is asked because what was given for it was wrong. */
+  invalid: ScheduleStep | null;
+  /** What the day and time said that needs asking about, with the phrase and what it was read as. */
+  problem?: { reason: WhenQuestion; phrase: string; start: Date | null };
+  /** The pieces to keep while asking again: everything but the wrong one. */
+  kept: string[];
+}
+
+const OPTION = /^(host|主持|recorder|记录|group|小组|repeat|重复)[=＝](.+)$/i;
+/** Words a place ends with: the piece that names one is the place, wherever it stands. */
+const PLACE_ENDINGS = /(室|厅|中心|馆|楼|广场|会场|礼堂|站|院|所|家|园|部|处)$/;
+
+/** Reads `类型 时间 地点 主题… [主持=编号] [记录=编号] [小组=代码] [重复=3] [线上]`, in any order. */
+export function readSchedule(tokens: string[], now: Date, zone: string): ScheduleReading {
   const draft: ScheduleDraft = { online: false, occurrences: 1 };
-  const positional: string[] = [];
+  const options: string[] = [];
+  const pieces: string[] = [];
   for (const token of tokens) {
-    const option = token.match(/^(host|主持|recorder|记录|group|小组|repeat|重复)[=＝](.+)$/i);
+    const option = token.match(OPTION);
     if (option) {
+      options.push(token);
       const [, key = "", value = ""] = option;
       const k = key.toLowerCase();
       if (k === "host" || k === "主持") draft.hostCode = value.toUpperCase();
       else if (k === "recorder" || k === "记录") draft.recorderCode = value.toUpperCase();
       else if (k === "group" || k === "小组") draft.groupCode = value.toUpperCase();
       else draft.occurrences = Math.min(12, Math.max(1, Number.parseInt(value, 10) || 1));
-    } else if (token === "online" || token === "线上") draft.online = true;
-    else positional.push(token);
+    } else if (token === "online" || token === "线上") {
+      options.push(token);
+      draft.online = true;
+    } else pieces.push(token);
   }
-  const [typeWord, dayWord, timeWord, place, ...topic] = positional;
-  if (!typeWord) return { draft, next: "type", invalid: null };
-  draft.type = parseMeetingType(typeWord);
-  if (!draft.type) return { draft, next: "type", invalid: "type" };
-  if (!dayWord) return { draft, next: "date", invalid: null };
-  const day = parseDay(dayWord, now, zone);
-  if (!day) return { draft, next: "date", invalid: "date" };
-  if (!timeWord) return { draft, next: "time", invalid: null };
-  const time = parseTime(timeWord);
-  if (!time) return { draft, next: "time", invalid: "time" };
-  draft.startsAt = combine(day, time);
-  if (!place) return { draft, next: "place", invalid: null };
+  const without = (drop: string[]) => tokens.filter((t) => !drop.includes(t));
+  const result = (next: ScheduleStep | null, invalid: ScheduleStep | null, kept = tokens) => ({
+    draft,
+    next,
+    invalid,
+    kept,
+  });
+
+  // The type: the first piece that names one; else the first piece was meant as one.
+  const typed = pieces.find((p) => parseMeetingType(p));
+  if (!typed) {
+    const first = pieces.find((p) => !describeWhen(p));
+    return first ? result("type", "type", without([first])) : result("type", null);
+  }
+  draft.type = parseMeetingType(typed);
+  // Only that piece: the same words may come back as the topic (主题党日 … 主题党日).
+  const rest = pieces.filter((_, i) => i !== pieces.indexOf(typed));
+
+  // The day and time: every piece written as one, read together (周五 + 14:30).
+  // The day before the time, whichever came first (a re-asked day arrives after the time).
+  const whenPieces = rest
+    .filter((p) => describeWhen(p))
+    .sort((a, b) => Number(describeWhen(b)?.hasDate) - Number(describeWhen(a)?.hasDate));
+  if (whenPieces.length === 0) return result("date", null);
+  const phrase = whenPieces.join(" ");
+  const answer = understandWhen(phrase, now, zone);
+  if (answer.kind === "question") {
+    const parts = whenPieces.map((p) => ({ piece: p, ...describeWhen(p) }));
+    const datePieces = parts.filter((p) => p.hasDate && !p.hasTime && !p.hasPart).map((p) => p.piece);
+    const timeProblem =
+      answer.reason === "needTime" ||
+      answer.reason === "ambiguousHour" ||
+      answer.reason === "midnight" ||
+      answer.reason === "endBeforeStart";
+    const problem = { reason: answer.reason, phrase, start: answer.start };
+    if (answer.reason === "needTime" && parts.every((p) => !p.hasPart && !p.hasTime))
+      return result("time", null);
+    // A time problem keeps the pieces that only name the day; without one, the day is asked again.
+    if (timeProblem && datePieces.length > 0)
+      return {
+        ...result("time", "time", without(whenPieces.filter((p) => !datePieces.includes(p)))),
+        problem,
+      };
+    if (timeProblem && parts.every((p) => !p.hasDate))
+      return { ...result("time", "time", without(whenPieces)), problem };
+    // A day that is wrong or past is asked again; a piece that only gave the time stays.
+    const timeOnly = parts.filter((p) => !p.hasDate).map((p) => p.piece);
+    return { ...result("date", "date", without(whenPieces.filter((p) => !timeOnly.includes(p)))), problem };
+  }
+  draft.startsAt = answer.start;
+
+  // The place, then the topic: a piece that ends like a place is the place; else the first piece.
+  const others = rest.filter((p) => !whenPieces.includes(p));
+  const placeAt = Math.max(
+    0,
+    others.findIndex((p) => PLACE_ENDINGS.test(p)),
+  );
+  const place = others[placeAt];
+  if (!place) return result("place", null);
   draft.place = place.slice(0, 60);
-  if (topic.length === 0) return { draft, next: "topic", invalid: null };
+  const topic = others.filter((_, i) => i !== placeAt);
+  if (topic.length === 0) return result("topic", null);
   draft.topic = topic.join(" ").slice(0, 200);
-  return { draft, next: null, invalid: null };
+  return result(null, null);
 }

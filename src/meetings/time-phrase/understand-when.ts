@@ -94,6 +94,23 @@ export function findWhen(
   return null;
 }
 
+/**
+ * Whether a piece of a sentence is written as a day or time (valid or not: 3月32日 is one, to be
+ * refused as a date), and which parts it holds.
+ */
+export function describeWhen(input: string): { hasDate: boolean; hasPart: boolean; hasTime: boolean } | null {
+  const text = normalise(input);
+  const parsed = match(text, true);
+  if (!parsed)
+    return english(text, new Date(0), "UTC") ? { hasDate: true, hasPart: false, hasTime: true } : null;
+  const g = parsed.groups;
+  return {
+    hasDate: Boolean(g.ymdY || g.monthWord || g.mdM || g.dayPart || g.rel || g.weekday || g.dOnly),
+    hasPart: Boolean(g.part),
+    hasTime: g.sH !== undefined,
+  };
+}
+
 function match(text: string, whole: boolean): Parsed | null {
   const found = GRAMMAR.exec(text);
   if (found?.index !== 0 || found[0].trim().length === 0) return null;
@@ -113,14 +130,14 @@ function resolve(g: Record<string, string | undefined>, now: Date, zone: string)
     return question(day.past ? "past" : "needTime", start, null);
   }
   const base = day?.date ?? today;
-  const start = at(base, g.sH, minutesOf(g.sM, g.sHalf, g.sMin), reading);
+  const start = at(base, g.sH, minutesOf(g.sM, g.sHalf, g.sMin), reading, g.sM !== undefined);
   if (!start) return question("unknown", null, null);
   let end: Date | null = null;
   if (g.eH !== undefined) {
     const endReading = g.endPart
       ? PARTS_OF_DAY[g.endPart]
       : (reading ?? (start.ambiguous ? "pm" : undefined));
-    const finish = at(base, g.eH, minutesOf(g.eM, g.eHalf, g.eMin), endReading);
+    const finish = at(base, g.eH, minutesOf(g.eM, g.eHalf, g.eMin), endReading, g.eM !== undefined);
     if (!finish) return question("unknown", null, null);
     end = finish.instant.toJSDate();
     if (finish.instant <= start.instant) return question("endBeforeStart", start.instant.toJSDate(), end);
@@ -187,6 +204,8 @@ function at(
   hourText: string,
   minute: number,
   reading: HourReading | undefined,
+  /** Written 01:55: the 24-hour clock, which needs no part of the day. */
+  colon = false,
 ): { instant: DateTime; ambiguous: boolean; midnight: boolean } | null {
   let hour = +hourText;
   if (minute > 59 || hour > 24) return null;
@@ -213,7 +232,7 @@ function at(
       break;
     default:
       if (hour === 24) midnight = true;
-      else if (AMBIGUOUS_BARE_HOURS.has(hour)) {
+      else if (!colon && AMBIGUOUS_BARE_HOURS.has(hour)) {
         // Meetings are rarely at three in the night: read as the afternoon, and ask.
         hour += 12;
         ambiguous = true;

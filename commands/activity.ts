@@ -4,9 +4,8 @@ import { z } from "zod";
 import { capacityArg, durationArg, joinText } from "../src/community/community-args.js";
 import { defineCommand } from "../src/core/command.js";
 import { formatDateTime, requireOrg, requirePerson } from "../src/core/command-helpers.js";
-import { DomainError } from "../src/core/domain-error.js";
 import { bold, plain } from "../src/core/reply.js";
-import { combine, parseDay, parseTime } from "../src/meetings/when.js";
+import { startsAtOrRefuse } from "../src/meetings/time-phrase/starts-at.js";
 
 export const activity = defineCommand({
   name: "activity",
@@ -17,16 +16,16 @@ export const activity = defineCommand({
     const [dayWord, timeWord, minutes, place, capacity, ...title] = ctx.args;
     const org = requireOrg(ctx);
     const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
-    const day = parseDay(dayWord, ctx.now, zone);
-    const time = parseTime(timeWord);
-    if (!day || !time) throw new DomainError("community.badWhen");
+    const startsAt = startsAtOrRefuse(`${dayWord} ${timeWord}`, ctx.now, zone, (d) =>
+      formatDateTime(d, zone),
+    );
     const posted = await ctx.services.volunteers.post(
       await requirePerson(ctx),
       org,
       {
         title: joinText(title, 100),
         place: place.slice(0, 60),
-        startsAt: combine(day, time),
+        startsAt,
         minutes,
         capacity,
       },

@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { requirePerson } from "../src/core/command-helpers.js";
-import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
+import { formatMeetingTime } from "../src/meetings/announcement.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
-import { combine, parseDay, parseTime } from "../src/meetings/when.js";
+import { startsAtOrRefuse } from "../src/meetings/time-phrase/starts-at.js";
 
 const FIELDS: Record<string, "time" | "place" | "topic" | "host" | "recorder"> = {
   time: "time",
@@ -41,11 +41,8 @@ export const editMeeting = defineCommand({
     if (what === "time") {
       const meeting = await ctx.services.meetings.find(code);
       const zone = await ctx.services.meetings.zoneOf(meeting.organizationId);
-      const [dayWord = "", timeWord = ""] = words;
-      const day = parseDay(dayWord, ctx.now, zone);
-      const time = parseTime(timeWord);
-      if (!day || !time) throw new DomainError("schedule.invalid.date");
-      startsAt = combine(day, time);
+      // As secretaries write it: 3月10日 20:00, 下周三晚上7点半.
+      startsAt = startsAtOrRefuse(value, ctx.now, zone, (d) => formatMeetingTime(d, zone, ctx.t));
     }
     const updated = await ctx.services.meetings.edit(
       actorId,

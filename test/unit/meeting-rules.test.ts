@@ -9,7 +9,6 @@ import {
 import { readSchedule } from "../../src/meetings/meeting-args.js";
 import { currentObligations, politicalBirthdays } from "../../src/meetings/obligations.js";
 import { periodOf } from "../../src/meetings/periods.js";
-import { parseDay, parseTime } from "../../src/meetings/when.js";
 
 const SH = "Asia/Shanghai";
 const member = (id: string, voting = true): ExpectedMember => ({ memberId: id, name: id, voting });
@@ -169,29 +168,6 @@ describe("periods in the organisation's time zone", () => {
   it("splits the year into halves", () => {
     expect(periodOf(new Date("2026-06-30T15:59:59Z"), "half_year", SH).index).toBe(1);
     expect(periodOf(new Date("2026-06-30T16:00:00Z"), "half_year", SH).index).toBe(2);
-  });
-});
-
-describe("dates and times as typed", () => {
-  const now = new Date("2026-03-02T01:00:00Z"); // 09:00 on 2 March in Shanghai
-
-  it("reads full dates, dates without a year and relative days", () => {
-    expect(parseDay("2026-03-10", now, SH)?.toISODate()).toBe("2026-03-10");
-    expect(parseDay("3月10日", now, SH)?.toISODate()).toBe("2026-03-10");
-    expect(parseDay("3-1", now, SH)?.toISODate()).toBe("2027-03-01");
-    expect(parseDay("明天", now, SH)?.toISODate()).toBe("2026-03-03");
-    expect(parseDay("后天", now, SH)?.toISODate()).toBe("2026-03-04");
-    expect(parseDay("2026-02-30", now, SH)).toBeUndefined();
-    expect(parseDay("下周三", now, SH)).toBeUndefined();
-  });
-
-  it("reads clock times and spoken times", () => {
-    expect(parseTime("19:30")).toEqual({ hour: 19, minute: 30 });
-    expect(parseTime("9：05")).toEqual({ hour: 9, minute: 5 });
-    expect(parseTime("下午3点")).toEqual({ hour: 15, minute: 0 });
-    expect(parseTime("晚上7点半")).toEqual({ hour: 19, minute: 30 });
-    expect(parseTime("上午9点15分")).toEqual({ hour: 9, minute: 15 });
-    expect(parseTime("25:00")).toBeUndefined();
   });
 });
 

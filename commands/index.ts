@@ -12,6 +12,7 @@ import { attend } from "./attend.js";
 import { bind } from "./bind.js";
 import { bindCode } from "./bind-code.js";
 import { bootstrap } from "./bootstrap.js";
+import { calendar } from "./calendar.js";
 import { cancelMeeting } from "./cancel-meeting.js";
 import { chart } from "./chart.js";
 import { checkin } from "./checkin.js";
@@ -99,6 +100,7 @@ export const commands: readonly AnyCommand[] = [
   language,
   link,
   meetings,
+  calendar,
   meeting,
   attend,
   leave,

@@ -7,12 +7,10 @@
 
 import { DateTime } from "luxon";
 import { announce } from "../src/meetings/announce.js";
-import { renderCheckInOpen, renderReminder } from "../src/meetings/reminder.js";
+import { REMINDER_OFFSETS, renderCheckInOpen, renderReminder } from "../src/meetings/reminder.js";
 import { defineJob } from "../src/scheduler/job.js";
 import type { Services } from "../src/services.js";
 
-/** Reminder offsets before the start, in minutes, nearest first. */
-export const REMINDER_OFFSETS = [60, 24 * 60];
 /** However long the last run was ago, a run looks back at least this far (overlapping runs). */
 const WINDOW_MINUTES = 30;
 /** And at most this far: the longest offset and then some. */

@@ -54,6 +54,8 @@ export interface App {
   renderOutbox: RenderOutbox;
   /** The one-time code to print when the installation has no administrator yet. */
   readonly bootstrapCode: string | null;
+  /** A person's calendar subscription as iCalendar, or null for an unknown or revoked token. */
+  calendarFeed(token: string): Promise<string | null>;
   /** What /readyz reports: the database, migrations, the outbox's backlog, failed job runs. */
   readiness(extra?: Record<string, unknown>): Promise<Readiness>;
 }
@@ -67,6 +69,7 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     clock,
     defaultTimeZone: config.defaultTimeZone,
     files,
+    publicUrl: config.http.publicUrl ?? `http://${config.http.host}:${config.http.port}`,
     onAfterCommitError: (err) => logger.warn({ err }, "work after a commit failed"),
   });
   const bootstrapCode = await prepareBootstrap(scope, config, clock);
@@ -97,6 +100,15 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     get accepting() {
       return accepting;
     },
+    calendarFeed: (token) =>
+      scope.read((s) =>
+        s.calendar.feed(
+          token,
+          clock.now(),
+          (id) => s.meetings.zoneOf(id),
+          i18n.translator(i18n.defaultLocale),
+        ),
+      ),
     async readiness(extra = {}) {
       const database = await db.ping().then(
         () => "ok" as const,

@@ -37,6 +37,8 @@ const envSchema = z.object({
   PRIVATE_DIR: z.string().trim().min(1).default("./data/private"),
   HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HTTP_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  /** The bot's HTTP address as people's phones reach it (calendar subscription links). */
+  PUBLIC_URL: z.union([z.literal(""), z.string().trim().url()]).default(""),
   CONSOLE_USER: z.string().trim().min(1).default("console-user"),
   CONSOLE_CHAT: z.string().trim().min(1).default("console-room"),
   BOOTSTRAP_ADMINS: z
@@ -121,7 +123,7 @@ export interface Config {
   logFile: string;
   /** Where files with personal data are kept while they are sent (exports, uploads, charts). */
   privateDir: string;
-  http: { host: string; port: number };
+  http: { host: string; port: number; publicUrl?: string };
   console: { user: string; chat: string };
   shutdownTimeoutMs: number;
   delivery: { concurrency: { telegram: number; slack: number }; leaseMs: number };
@@ -209,7 +211,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     logFile: e.LOG_FILE,
     privateDir: e.PRIVATE_DIR,
-    http: { host: e.HTTP_HOST, port: e.HTTP_PORT },
+    http: { host: e.HTTP_HOST, port: e.HTTP_PORT, ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}) },
     console: { user: e.CONSOLE_USER, chat: e.CONSOLE_CHAT },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     delivery: {

@@ -17,6 +17,7 @@ import { createLogger } from "./core/logger.js";
 import { DeliveryWorker } from "./delivery/delivery-worker.js";
 import type { Sender } from "./delivery/sender.js";
 import { preloadExcel } from "./exports/excel.js";
+import { CALENDAR_PREFIX, calendarRoute } from "./http/calendar-route.js";
 import { type Route, startHttpServer } from "./http/health-server.js";
 import { checkCronOverrides, InvalidCronError, Scheduler } from "./scheduler/scheduler.js";
 import { explainStartFailure, StartError, unknownVariables, unknownVariableText } from "./startup-checks.js";
@@ -59,7 +60,9 @@ export async function run(
 
   // The port is taken before any platform is called: a port in use ends the start here. The
   // webhook routes are added once the platforms are up.
-  const routes = new Map<string, Route>();
+  const routes = new Map<string, Route>([
+    [`GET ${CALENDAR_PREFIX}`, calendarRoute((t) => app.calendarFeed(t))],
+  ]);
   const http = await startHttpServer(
     config.http.host,
     config.http.port,

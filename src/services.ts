@@ -6,6 +6,8 @@ import { AccessService } from "./access/access-service.js";
 import { ContextRepository } from "./access/context-repository.js";
 import { ContextService } from "./access/context-service.js";
 import { AuditRepository } from "./audit/audit-repository.js";
+import { CalendarRepository } from "./calendar/calendar-repository.js";
+import { CalendarService } from "./calendar/calendar-service.js";
 import { ChartService } from "./charts/chart-service.js";
 import { ChatRepository } from "./chats/chat-repository.js";
 import { ChatService } from "./chats/chat-service.js";
@@ -59,6 +61,7 @@ export interface Services {
   membership: MembershipService;
   registrations: RegistrationService;
   transfers: TransferService;
+  calendar: CalendarService;
   meetings: MeetingService;
   prompts: PromptService;
   outbox: OutboxService;
@@ -80,6 +83,8 @@ export interface ServiceDeps {
   defaultTimeZone: string;
   /** Where files with personal data are written while they are sent. */
   files: PrivateFiles;
+  /** The bot's own HTTP address as people reach it (calendar subscriptions); PUBLIC_URL. */
+  publicUrl?: string;
   /** Work registered to run after a transaction commits failed (it cannot undo the commit). */
   onAfterCommitError?: (error: unknown) => void;
 }
@@ -163,6 +168,11 @@ function createServices(
     chats,
     membership,
     registrations: new RegistrationService(registrationRepo, memberRepo, orgRepo, access, audit),
+    calendar: new CalendarService(
+      new CalendarRepository(db),
+      memberRepo,
+      deps.publicUrl ?? "http://127.0.0.1:3000",
+    ),
     transfers: new TransferService(
       new TransferRepository(db),
       memberRepo,

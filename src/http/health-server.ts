@@ -28,8 +28,17 @@ export interface HttpServer {
 /** A webhook's handler. */
 export type Route = (req: IncomingMessage, res: ServerResponse) => unknown;
 
-/** Extra routes (webhooks) by exact path, for POST requests; looked up per request. */
+/**
+ * Extra routes by exact path for POST requests (webhooks); a key "GET /prefix/" serves GET requests
+ * under that prefix (calendar feeds). Looked up per request.
+ */
 export type Routes = ReadonlyMap<string, Route>;
+
+function getRoute(routes: Routes, path: string): Route | undefined {
+  for (const [key, route] of routes)
+    if (key.startsWith("GET /") && path.startsWith(key.slice(4))) return route;
+  return undefined;
+}
 
 /** Platform updates are small; anything larger is not one (Telegram's and Slack's are kilobytes). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -46,6 +55,11 @@ export async function startHttpServer(
 ): Promise<HttpServer> {
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
+    const read = req.method === "GET" ? getRoute(routes, url.pathname) : undefined;
+    if (read) {
+      if (!health.accepting) return void res.writeHead(503).end();
+      return void guarded(read, req, res, (error) => onRouteError(error, url.pathname));
+    }
     const route = req.method === "POST" ? routes.get(url.pathname) : undefined;
     if (route) {
       if (!health.accepting) return void res.writeHead(503).end();

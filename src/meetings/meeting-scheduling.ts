@@ -126,7 +126,7 @@ export abstract class MeetingScheduling extends MeetingBase {
         data.recorderMemberId = (await this.memberOfBranch(change.value, meeting.organizationId)).id;
         break;
     }
-    const updated = await this.meetings.update(meeting.id, data);
+    const updated = await this.meetings.update(meeting.id, { ...data, revision: { increment: 1 } });
     await this.audit.record({
       at: now,
       actorPersonId: actorId,
@@ -140,7 +140,11 @@ export abstract class MeetingScheduling extends MeetingBase {
   async cancel(actorId: string, code: string, reason: string | null, now: Date) {
     const meeting = await this.manageable(actorId, code);
     if (meeting.status !== "scheduled") throw new DomainError("meetings.notScheduled", { code });
-    const updated = await this.meetings.update(meeting.id, { status: "cancelled", cancelReason: reason });
+    const updated = await this.meetings.update(meeting.id, {
+      status: "cancelled",
+      cancelReason: reason,
+      revision: { increment: 1 },
+    });
     await this.audit.record({
       at: now,
       actorPersonId: actorId,

@@ -4,6 +4,9 @@ import type { Translate } from "../core/i18n.js";
 import { bold, plain, type Reply } from "../core/reply.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 
+/** Reminder offsets before the start, in minutes, nearest first (the job's, and calendar alarms'). */
+export const REMINDER_OFFSETS = [60, 24 * 60];
+
 export function renderReminder(
   meeting: MeetingRecord,
   zone: string,

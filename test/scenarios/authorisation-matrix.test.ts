@@ -36,6 +36,7 @@ const EXPECTED: Record<string, Role> = {
   set: "secretary",
   org_add: "secretary",
   meetings: "anyone",
+  calendar: "anyone",
   meeting: "anyone",
   my_attendance: "anyone",
   my_leaves: "anyone",

@@ -1,0 +1,91 @@
+// Meetings in everyone's phone calendar: each person has a private, revocable subscription URL
+// (a secret token the bot's HTTP server answers) of their branches' meetings — their party
+// group's too — as iCalendar, made with ical-generator: the zone's VTIMEZONE (timezones-ical-
+// library), a stable UID per meeting, SEQUENCE from the meeting's revision (bumped by each edit), STATUS:CANCELLED for a
+// cancelled meeting, and alarms at the bot's own reminder offsets.
+import { randomBytes } from "node:crypto";
+import ical, { ICalAlarmType, ICalEventStatus } from "ical-generator";
+import { DateTime } from "luxon";
+import { tzlib_get_ical_block } from "timezones-ical-library";
+import type { Translate } from "../core/i18n.js";
+import { REMINDER_OFFSETS } from "../meetings/reminder.js";
+import type { MemberRepository } from "../membership/member-repository.js";
+import type { CalendarRepository } from "./calendar-repository.js";
+
+/** How long a meeting lasts in the calendar: the bot records no end (most run about two hours). */
+const MEETING_HOURS = 2;
+/** What a feed shows: the last three months and the year ahead. */
+const PAST_DAYS = 92;
+const AHEAD_DAYS = 366;
+
+export class CalendarService {
+  constructor(
+    private readonly repo: CalendarRepository,
+    private readonly members: MemberRepository,
+    private readonly publicUrl: string,
+  ) {}
+
+  /** The address a calendar app subscribes to. */
+  urlFor(token: string): string {
+    return `${this.publicUrl.replace(/\/+$/, "")}/calendar/${token}.ics`;
+  }
+
+  /** The person's subscription token; `reset` revokes the old one (its URL stops working) first. */
+  async subscription(
+    personId: string,
+    reset: boolean,
+    now: Date,
+  ): Promise<{ token: string; revoked: number }> {
+    const revoked = reset ? await this.repo.revokeAll(personId, now) : 0;
+    const active = reset ? null : await this.repo.activeOf(personId);
+    if (active) return { token: active.token, revoked };
+    const token = randomBytes(24).toString("base64url");
+    await this.repo.create(personId, token, now);
+    return { token, revoked };
+  }
+
+  /** The feed for a token, or null when the token is unknown or revoked (the same answer). */
+  async feed(token: string, now: Date, zone: (organizationId: string) => Promise<string>, t: Translate) {
+    const subscription = await this.repo.byToken(token);
+    if (!subscription || subscription.revokedAt) return null;
+    const memberships = await this.members.activeOf(subscription.personId);
+    const meetings = await this.repo.meetingsOf(
+      memberships.map((m) => m.organizationId),
+      memberships.flatMap((m) => (m.groupId ? [m.groupId] : [])),
+      new Date(now.getTime() - PAST_DAYS * 86_400_000),
+      new Date(now.getTime() + AHEAD_DAYS * 86_400_000),
+    );
+    const zoneOf = new Map<string, string>();
+    for (const id of new Set(meetings.map((m) => m.organizationId))) zoneOf.set(id, await zone(id));
+    const calendarZone = zoneOf.values().next().value ?? (await zone(memberships[0]?.organizationId ?? ""));
+    const calendar = ical({
+      name: t("calendar.name"),
+      prodId: { company: "party-branch-bot", product: "meetings", language: "ZH" },
+      timezone: { name: calendarZone, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null },
+    });
+    for (const m of meetings) {
+      const tz = zoneOf.get(m.organizationId) ?? calendarZone;
+      const start = DateTime.fromJSDate(m.startsAt, { zone: tz });
+      const event = calendar.createEvent({
+        id: `${m.id}@party-branch-bot`,
+        sequence: m.revision,
+        stamp: DateTime.fromJSDate(now, { zone: tz }),
+        start,
+        end: start.plus({ hours: MEETING_HOURS }),
+        timezone: tz,
+        summary: `【${t(`meetingTypes.${m.type}`)}】${m.topic}`,
+        location: m.online ? t("calendar.online") : m.place,
+        description: t("calendar.description", { code: m.code }),
+        status: m.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      });
+      if (m.status === "scheduled")
+        for (const minutes of REMINDER_OFFSETS)
+          event.createAlarm({
+            type: ICalAlarmType.display,
+            trigger: minutes * 60,
+            description: `【${t(`meetingTypes.${m.type}`)}】${m.topic}`,
+          });
+    }
+    return calendar.toString();
+  }
+}

@@ -1,29 +1,22 @@
 // Members of branches: invitations, joining and approval, the roster, profiles, exemptions and
 // roster import. Transfers and community registration have services of their own.
 
-import { readFile, stat } from "node:fs/promises";
-import { DateTime } from "luxon";
 import type { AccessService } from "../access/access-service.js";
 import type { AuditRepository } from "../audit/audit-repository.js";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import type { InviteRepository } from "./invite-repository.js";
-import type { MemberRecord, MemberRepository, NewMember } from "./member-repository.js";
+import { freshMemberCodes } from "./member-codes.js";
+import type { MemberRecord, MemberRepository } from "./member-repository.js";
 import type { RegistrationRepository } from "./registration-repository.js";
-import { readRosterFile, UnsupportedRosterFile } from "./roster-file.js";
-import { type MemberStatus, type RowError, rosterProblem, validateRoster } from "./roster-rules.js";
+import { type ImportResult, RosterImport } from "./roster-import.js";
+import type { MemberStatus } from "./roster-rules.js";
 
 /** Chinese names in pinyin order, as printed rosters are. */
 const PINYIN = new Intl.Collator("zh-CN");
-const MAX_ROSTER_BYTES = 5 * 1024 * 1024;
-const MAX_ROSTER_ROWS = 5_000;
 
-export interface ImportResult {
-  imported: number;
-  errors: RowError[];
-  total: number;
-}
+export type { ImportResult };
 
 /** A branch and, for an invitation to a party group, that group. */
 function placement(org: OrgRecord): { branchId: string; groupId: string | null } {
@@ -39,7 +32,11 @@ export class MembershipService {
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
     private readonly audit: AuditRepository,
-  ) {}
+  ) {
+    this.#rosterImport = new RosterImport(members, orgs, access, audit);
+  }
+
+  readonly #rosterImport: RosterImport;
 
   // Invitations and joining.
 
@@ -252,76 +249,20 @@ export class MembershipService {
     return updated;
   }
 
-  // Roster import.
+  // Roster import (roster-import.ts).
 
-  async importRoster(
+  importRoster(
     actorId: string,
     org: OrgRecord,
     file: { filename: string; path: string },
     opts: { goodRowsOnly: boolean; timeZone: string },
     now: Date,
   ): Promise<ImportResult> {
-    if (org.kind !== "branch") throw new DomainError("import.needsBranch");
-    await this.access.require(actorId, org.id, "secretary");
-    if ((await stat(file.path)).size > MAX_ROSTER_BYTES) throw new DomainError("import.tooLarge");
-    let rows: Awaited<ReturnType<typeof readRosterFile>>;
-    try {
-      rows = await readRosterFile(file.filename, await readFile(file.path));
-    } catch (error) {
-      if (error instanceof UnsupportedRosterFile)
-        throw new DomainError("import.unsupported", { name: file.filename });
-      throw new DomainError("import.unreadable", { name: file.filename });
-    }
-    if (rows.length > MAX_ROSTER_ROWS) throw new DomainError("import.tooManyRows", { max: MAX_ROSTER_ROWS });
-    const problem = rosterProblem(rows);
-    if (problem) throw new DomainError(`import.${problem}`, { name: file.filename });
-    const groups = await this.orgs.children(org.id);
-    const existing = await this.members.existingKeys(org.id);
-    const today = DateTime.fromJSDate(now, { zone: opts.timeZone }).toISODate() ?? "";
-    const { good, errors } = validateRoster(rows, {
-      today,
-      existingNames: existing.names,
-      existingPhones: existing.phones,
-      groupNames: new Set(groups.map((g) => g.name)),
-    });
-    if (errors.length > 0 && !opts.goodRowsOnly) return { imported: 0, errors, total: rows.length };
-    const groupIds = new Map(groups.map((g) => [g.name, g.id]));
-    const codes = await this.#freshMemberCodes(good.length);
-    const records: NewMember[] = good.map((row, i) => ({
-      code: codes[i] ?? "",
-      name: row.name,
-      status: row.status,
-      joinedPartyOn: row.joinedPartyOn,
-      phone: row.phone,
-      organizationId: org.id,
-      groupId: row.groupName ? (groupIds.get(row.groupName) ?? null) : null,
-      personId: null,
-    }));
-    const imported = await this.members.createMany(records);
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: org.id,
-      action: "member.import",
-      details: { imported, skipped: errors.length },
-    });
-    return { imported, errors, total: rows.length };
+    return this.#rosterImport.run(actorId, org, file, opts, now);
   }
 
   async #freshMemberCode(): Promise<string> {
-    const [code] = await this.#freshMemberCodes(1);
+    const [code] = await freshMemberCodes(this.members, 1);
     return code ?? shortCode(6);
-  }
-
-  async #freshMemberCodes(count: number): Promise<string[]> {
-    const codes = new Set<string>();
-    while (codes.size < count) {
-      const batch = Array.from({ length: count - codes.size }, () => `M${shortCode(5)}`).filter(
-        (c) => !codes.has(c),
-      );
-      const taken = await this.members.codesTaken(batch);
-      for (const code of batch) if (!taken.has(code)) codes.add(code);
-    }
-    return [...codes];
   }
 }

@@ -10,8 +10,12 @@ import type { Clock } from "../core/clock.js";
 import type { I18n } from "../core/i18n.js";
 import type { Logger } from "../core/logger.js";
 import type { ServiceScope } from "../services.js";
+
+export { checkCronOverrides, InvalidCronError } from "./cron-overrides.js";
+
+import { checkCronOverrides } from "./cron-overrides.js";
 import { DbRunCoordinator } from "./db-run-coordinator.js";
-import { cronVariable, type JobDefinition } from "./job.js";
+import type { JobDefinition } from "./job.js";
 import { LEASE_MS } from "./job-run-repository.js";
 
 const MINUTE = 60_000;
@@ -21,26 +25,6 @@ const RETRY_DELAYS_MS = [MINUTE, 5 * MINUTE];
 const RECOVER_EVERY_MS = MINUTE;
 /** How far back startup looks for missed slots. */
 const MAX_LOOKBACK_MS = 7 * 24 * 60 * MINUTE;
-
-export class InvalidCronError extends Error {
-  override name = "InvalidCronError";
-}
-
-/**
- * Each job's cron expression, its JOB_<ID>_CRON override when set; an invalid one fails start-up
- * (before anything is opened), naming the variable.
- */
-export function checkCronOverrides(jobs: readonly JobDefinition[], env: NodeJS.ProcessEnv): string[] {
-  return jobs.map((def) => {
-    const variable = cronVariable(def.id);
-    const expression = env[variable]?.trim() || def.cron;
-    if (!cron.validate(expression))
-      throw new InvalidCronError(
-        `${variable}：“${expression}” 不是有效的 cron 表达式。 / ${variable}: "${expression}" is not a valid cron expression`,
-      );
-    return expression;
-  });
-}
 
 interface LoadedJob {
   def: JobDefinition;

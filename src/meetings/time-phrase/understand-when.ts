@@ -245,6 +245,13 @@ function at(
   return { instant, ambiguous, midnight };
 }
 
+/** Whether chrono-node reads the whole text as an English day or time (no clock needed to tell). */
+function readsAsEnglish(text: string): boolean {
+  if (!/[a-z]/i.test(text)) return false;
+  const [result] = chrono.en.parse(text);
+  return result?.index === 0 && result.text.length === text.length;
+}
+
 /** English phrases through chrono-node, in the zone's offset at that moment, read whole or not at all. */
 function english(text: string, now: Date, zone: string): WhenAnswer | null {
   if (!/[a-z]/i.test(text)) return null;

@@ -10,11 +10,13 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { type DatabaseConfig, parsePostgresUrl } from "../src/config.js";
 import { benchButtonPresses } from "./button-presses.js";
+import { benchCalendarFeed } from "./calendar-feed.js";
 import { benchCheckIn } from "./check-in.js";
 import { benchBranchExport, benchCommitteeExport } from "./export.js";
 import { benchFanOut } from "./fan-out.js";
 import { benchLeaderboardCity } from "./leaderboard-city.js";
 import { benchRoundTrip } from "./round-trip.js";
+import { benchTimePhrases } from "./time-phrases.js";
 
 const only = process.env.BENCH_ONLY?.split(",");
 const benches = [
@@ -25,6 +27,8 @@ const benches = [
   ["leaderboard-city", benchLeaderboardCity],
   ["export-branch", benchBranchExport],
   ["export-committee", benchCommitteeExport],
+  ["calendar-feed", benchCalendarFeed],
+  ["time-phrases", benchTimePhrases],
 ] as const;
 
 async function withSqlite(fn: (db: DatabaseConfig) => Promise<void>) {

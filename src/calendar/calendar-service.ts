@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import ical, { ICalAlarmType, ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
 import { tzlib_get_ical_block } from "timezones-ical-library";
+import { cachedZone } from "../core/cached-zone.js";
 import type { Translate } from "../core/i18n.js";
 import { REMINDER_OFFSETS } from "../meetings/reminder.js";
 import type { MemberRepository } from "../membership/member-repository.js";
@@ -63,19 +64,34 @@ export class CalendarService {
       prodId: { company: "party-branch-bot", product: "meetings", language: "ZH" },
       timezone: { name: calendarZone, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null },
     });
+    // Looked up once per feed, not per meeting: a feed of 200 meetings asked i18next 800 times.
+    const titles = new Map<string, string>();
+    const titleOf = (type: string) => {
+      let title = titles.get(type);
+      if (title === undefined) {
+        title = t(`meetingTypes.${type}`);
+        titles.set(type, title);
+      }
+      return title;
+    };
+    const online = t("calendar.online");
+    // The description differs only by the meeting's code: translated once with a marker in its place.
+    const describe = t("calendar.description", { code: "\u0000" }).split("\u0000");
+    const stamp = DateTime.fromJSDate(now, { zone: cachedZone(calendarZone) });
     for (const m of meetings) {
       const tz = zoneOf.get(m.organizationId) ?? calendarZone;
-      const start = DateTime.fromJSDate(m.startsAt, { zone: tz });
+      const start = DateTime.fromJSDate(m.startsAt, { zone: cachedZone(tz) });
+      const summary = `【${titleOf(m.type)}】${m.topic}`;
       const event = calendar.createEvent({
         id: `${m.id}@party-branch-bot`,
         sequence: m.revision,
-        stamp: DateTime.fromJSDate(now, { zone: tz }),
+        stamp,
         start,
         end: start.plus({ hours: MEETING_HOURS }),
         timezone: tz,
-        summary: `【${t(`meetingTypes.${m.type}`)}】${m.topic}`,
-        location: m.online ? t("calendar.online") : m.place,
-        description: t("calendar.description", { code: m.code }),
+        summary,
+        location: m.online ? online : m.place,
+        description: describe.join(m.code),
         status: m.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       });
       if (m.status === "scheduled")
@@ -83,7 +99,7 @@ export class CalendarService {
           event.createAlarm({
             type: ICalAlarmType.display,
             trigger: minutes * 60,
-            description: `【${t(`meetingTypes.${m.type}`)}】${m.topic}`,
+            description: summary,
           });
     }
     return calendar.toString();

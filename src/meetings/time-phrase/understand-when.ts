@@ -7,6 +7,7 @@
 // go to chrono-node, which reads English well, and count only when it read the whole phrase.
 import * as chrono from "chrono-node";
 import { DateTime } from "luxon";
+import { cachedZone } from "../../core/cached-zone.js";
 import { normalise } from "./normalise.js";
 import {
   AMBIGUOUS_BARE_HOURS,
@@ -101,8 +102,7 @@ export function findWhen(
 export function describeWhen(input: string): { hasDate: boolean; hasPart: boolean; hasTime: boolean } | null {
   const text = normalise(input);
   const parsed = match(text, true);
-  if (!parsed)
-    return english(text, new Date(0), "UTC") ? { hasDate: true, hasPart: false, hasTime: true } : null;
+  if (!parsed) return readsAsEnglish(text) ? { hasDate: true, hasPart: false, hasTime: true } : null;
   const g = parsed.groups;
   return {
     hasDate: Boolean(g.ymdY || g.monthWord || g.mdM || g.dayPart || g.rel || g.weekday || g.dOnly),
@@ -119,7 +119,7 @@ function match(text: string, whole: boolean): Parsed | null {
 }
 
 function resolve(g: Record<string, string | undefined>, now: Date, zone: string): WhenAnswer {
-  const today = DateTime.fromJSDate(now, { zone }).startOf("day");
+  const today = DateTime.fromJSDate(now, { zone: cachedZone(zone) }).startOf("day");
   const day = dayOf(g, today);
   if (day === "invalid") return question("unknown", null, null);
   const part = g.part ?? (g.dayPart ? DAY_AND_PART[g.dayPart]?.part : undefined);

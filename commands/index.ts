@@ -14,11 +14,13 @@ import { bindCode } from "./bind-code.js";
 import { bootstrap } from "./bootstrap.js";
 import { calendar } from "./calendar.js";
 import { cancelMeeting } from "./cancel-meeting.js";
+import { changeSchedule } from "./change-schedule.js";
 import { chart } from "./chart.js";
 import { checkin } from "./checkin.js";
 import { checkinCode } from "./checkin-code.js";
 import { claim } from "./claim.js";
 import { closeMeeting } from "./close-meeting.js";
+import { confirmSchedule } from "./confirm-schedule.js";
 import { confirmWish } from "./confirm-wish.js";
 import { correct } from "./correct.js";
 import { declineTransfer } from "./decline-transfer.js";
@@ -117,6 +119,8 @@ export const commands: readonly AnyCommand[] = [
   members,
   settings,
   schedule,
+  confirmSchedule,
+  changeSchedule,
   themeDays,
   editMeeting,
   cancelMeeting,

@@ -2,13 +2,13 @@
 // One line for those who like it, in any order and with the time as secretaries write it
 // (下周三晚上7点半 支委会 党员活动室 学习…); without arguments, a guided conversation that asks
 // for each piece in turn (type by buttons, then date, time, place and topic as plain messages).
-// A wrong or unclear piece is asked for again on its own, with what was understood.
+// A wrong or unclear piece is asked for again on its own, with what was understood. A complete
+// reading is shown back as a card and created only on 确认 (confirm-schedule.ts).
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
-import { textReply } from "../src/core/reply.js";
-import { announce } from "../src/meetings/announce.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
+import { renderDraftCard } from "../src/meetings/draft-card.js";
 import { readSchedule } from "../src/meetings/meeting-args.js";
 import { MEETING_TYPES } from "../src/meetings/meeting-types.js";
 
@@ -44,12 +44,14 @@ export const schedule = defineCommand({
     const actorId = await requirePerson(ctx);
     const { type, startsAt, place, topic } = draft;
     if (!type || !startsAt || !place || !topic) throw new Error("readSchedule returned an incomplete draft");
-    const meetings = await ctx.services.meetings.schedule(
+    // Nothing is created yet: the card shows what was understood, and 确认 creates it.
+    const view = await ctx.services.drafts.create(
       actorId,
       org,
       {
         type,
         startsAt,
+        endsAt: draft.endsAt ?? null,
         place,
         topic,
         online: draft.online,
@@ -60,13 +62,6 @@ export const schedule = defineCommand({
       },
       ctx.now,
     );
-    const [first] = meetings;
-    if (!first) throw new Error("no meeting scheduled");
-    const chats = await announce(ctx.services, first, ctx.now);
-    const when = meetings.map((m) => `${formatMeetingTime(m.startsAt, zone, ctx.t)} ${m.code}`).join("\n");
-    return textReply(
-      ctx.t("schedule.done", { type: ctx.t(`meetingTypes.${type}`), topic, when, count: meetings.length }) +
-        (chats > 0 ? `\n${ctx.t("schedule.announced", { count: chats })}` : `\n${ctx.t("schedule.noChat")}`),
-    );
+    return renderDraftCard(view, zone, ctx.t);
   },
 });

@@ -36,6 +36,8 @@ import { LeaderboardRepository } from "./leaderboard/leaderboard-repository.js";
 import { LeaderboardService } from "./leaderboard/leaderboard-service.js";
 import { TallyKeeper } from "./leaderboard/tally-keeper.js";
 import { TallyRepository } from "./leaderboard/tally-repository.js";
+import { MeetingDraftRepository } from "./meetings/meeting-draft-repository.js";
+import { MeetingDraftService } from "./meetings/meeting-drafts.js";
 import { MeetingRepository } from "./meetings/meeting-repository.js";
 import { MeetingService } from "./meetings/meeting-service.js";
 import { InviteRepository } from "./membership/invite-repository.js";
@@ -62,6 +64,8 @@ export interface Services {
   registrations: RegistrationService;
   transfers: TransferService;
   calendar: CalendarService;
+  /** Meetings understood from one sentence, awaiting 确认. */
+  drafts: MeetingDraftService;
   meetings: MeetingService;
   prompts: PromptService;
   outbox: OutboxService;
@@ -183,6 +187,7 @@ function createServices(
       tallies,
     ),
     meetings,
+    drafts: new MeetingDraftService(new MeetingDraftRepository(db), meetings, orgRepo),
     leaderboard,
     prompts: new PromptService(db),
     outbox: new OutboxService(

@@ -8,6 +8,8 @@ import { describeWhen, understandWhen, type WhenQuestion } from "./time-phrase/u
 export interface ScheduleDraft {
   type?: MeetingType;
   startsAt?: Date;
+  /** A range's end (下午3点到5点); null without one. */
+  endsAt?: Date | null;
   place?: string;
   topic?: string;
   online: boolean;
@@ -63,10 +65,14 @@ export function readSchedule(tokens: string[], now: Date, zone: string): Schedul
     kept,
   });
 
+  // How each piece reads as a day or a time, worked out once.
+  const described = new Map(pieces.map((p) => [p, describeWhen(p)]));
+  const when = (p: string) => described.get(p) ?? null;
+
   // The type: the first piece that names one; else the first piece was meant as one.
   const typed = pieces.find((p) => parseMeetingType(p));
   if (!typed) {
-    const first = pieces.find((p) => !describeWhen(p));
+    const first = pieces.find((p) => !when(p));
     return first ? result("type", "type", without([first])) : result("type", null);
   }
   draft.type = parseMeetingType(typed);
@@ -76,13 +82,13 @@ export function readSchedule(tokens: string[], now: Date, zone: string): Schedul
   // The day and time: every piece written as one, read together (周五 + 14:30).
   // The day before the time, whichever came first (a re-asked day arrives after the time).
   const whenPieces = rest
-    .filter((p) => describeWhen(p))
-    .sort((a, b) => Number(describeWhen(b)?.hasDate) - Number(describeWhen(a)?.hasDate));
+    .filter((p) => when(p))
+    .sort((a, b) => Number(when(b)?.hasDate) - Number(when(a)?.hasDate));
   if (whenPieces.length === 0) return result("date", null);
   const phrase = whenPieces.join(" ");
   const answer = understandWhen(phrase, now, zone);
   if (answer.kind === "question") {
-    const parts = whenPieces.map((p) => ({ piece: p, ...describeWhen(p) }));
+    const parts = whenPieces.map((p) => ({ piece: p, ...when(p) }));
     const datePieces = parts.filter((p) => p.hasDate && !p.hasTime && !p.hasPart).map((p) => p.piece);
     const timeProblem =
       answer.reason === "needTime" ||
@@ -105,6 +111,7 @@ export function readSchedule(tokens: string[], now: Date, zone: string): Schedul
     return { ...result("date", "date", without(whenPieces.filter((p) => !timeOnly.includes(p)))), problem };
   }
   draft.startsAt = answer.start;
+  draft.endsAt = answer.end;
 
   // The place, then the topic: a piece that ends like a place is the place; else the first piece.
   const others = rest.filter((p) => !whenPieces.includes(p));

@@ -21,6 +21,8 @@ import { AUDIENCE, COMMITTEE_ROLES, type MeetingType } from "./meeting-types.js"
 export interface ScheduleInput {
   type: MeetingType;
   startsAt: Date;
+  /** A range's end (下午3点到5点); absent: no end recorded. */
+  endsAt?: Date | null;
   place: string;
   topic: string;
   online: boolean;
@@ -89,7 +91,9 @@ export abstract class MeetingBase {
     }
   }
 
-  protected async expectedCount(meeting: MeetingRecord): Promise<number> {
+  protected async expectedCount(
+    meeting: Pick<MeetingRecord, "type" | "organizationId" | "groupId">,
+  ): Promise<number> {
     switch (AUDIENCE[meeting.type as MeetingType] ?? "all") {
       case "group":
         return this.members.countActive(meeting.organizationId, meeting.groupId);
@@ -107,7 +111,9 @@ export abstract class MeetingBase {
     );
   }
 
-  async audience(meeting: MeetingRecord): Promise<ExpectedMember[]> {
+  async audience(
+    meeting: Pick<MeetingRecord, "type" | "organizationId" | "groupId">,
+  ): Promise<ExpectedMember[]> {
     let members: MemberRecord[];
     const all = await this.members.listByBranch(meeting.organizationId);
     switch (AUDIENCE[meeting.type as MeetingType] ?? "all") {

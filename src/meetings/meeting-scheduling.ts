@@ -7,11 +7,16 @@ import { effectiveSettings } from "../organization/settings.js";
 import type { EditableField, ScheduleInput } from "./meeting-base.js";
 import { MeetingBase } from "./meeting-base.js";
 import type { MeetingRecord } from "./meeting-repository.js";
+import type { MeetingType } from "./meeting-types.js";
 
 export abstract class MeetingScheduling extends MeetingBase {
   // Scheduling.
 
-  async schedule(actorId: string, org: OrgRecord, input: ScheduleInput, now: Date): Promise<MeetingRecord[]> {
+  /**
+   * Everything /schedule checks before it writes — the branch, the group, the actor's role, the
+   * time, the host and recorder — and who will be expected: the card shown before 确认 says it.
+   */
+  async check(actorId: string, org: OrgRecord, input: ScheduleInput, now: Date) {
     const branch = org.kind === "group" && org.parentId ? await this.orgs.findById(org.parentId) : org;
     if (branch?.kind !== "branch") throw new DomainError("meetings.needsBranch");
     let group: OrgRecord | null = null;
@@ -27,8 +32,19 @@ export abstract class MeetingScheduling extends MeetingBase {
       await this.access.require(actorId, branch.id, "secretary");
     }
     if (input.startsAt <= now) throw new DomainError("meetings.inPast");
+    if (input.endsAt && input.endsAt <= input.startsAt) throw new DomainError("meetings.endBeforeStart");
     const host = input.hostCode ? await this.memberOfBranch(input.hostCode, branch.id) : null;
     const recorder = input.recorderCode ? await this.memberOfBranch(input.recorderCode, branch.id) : null;
+    return { branch, group, host, recorder };
+  }
+
+  /** How many are expected at a meeting of this type in the branch (or its party group). */
+  async expectedFor(type: MeetingType, branchId: string, groupId: string | null): Promise<number> {
+    return this.expectedCount({ type, organizationId: branchId, groupId });
+  }
+
+  async schedule(actorId: string, org: OrgRecord, input: ScheduleInput, now: Date): Promise<MeetingRecord[]> {
+    const { branch, group, host, recorder } = await this.check(actorId, org, input, now);
     const settings = effectiveSettings(await this.orgs.chain(branch.id));
     const checklist = input.type === "theme_day" ? (settings["themeDay.items"].value as string[]) : [];
     const zone = await this.zoneOf(branch.id);
@@ -36,6 +52,9 @@ export abstract class MeetingScheduling extends MeetingBase {
     const created: MeetingRecord[] = [];
     for (let i = 0; i < input.occurrences; i++) {
       const startsAt = DateTime.fromJSDate(input.startsAt, { zone }).plus({ months: i }).toJSDate();
+      const endsAt = input.endsAt
+        ? DateTime.fromJSDate(input.endsAt, { zone }).plus({ months: i }).toJSDate()
+        : null;
       created.push(
         await this.meetings.create({
           code: await this.freshCode(),
@@ -44,6 +63,7 @@ export abstract class MeetingScheduling extends MeetingBase {
           type: input.type,
           topic: input.topic,
           startsAt,
+          endsAt,
           place: input.place,
           online: input.online,
           hostMemberId: host?.id ?? null,

@@ -79,7 +79,7 @@ describe("messages Telegram refuses", () => {
 
   it("unbinds a group the bot was removed from after one attempt, and tells the secretary privately once", async () => {
     fake.kickedFrom.add("xingfuli-group");
-    await world.secretaryA.in(world.groupA).says("/schedule 支委会 3月6日 19:30 党员活动室 研究三月工作");
+    await world.secretaryA.in(world.groupA).schedules("支委会 3月6日 19:30 党员活动室 研究三月工作");
     await worker.drainOnce();
     expect(sendsTo("xingfuli-group")).toHaveLength(1);
     const chat = await bot.prisma.chat.findFirstOrThrow({ where: { externalId: "xingfuli-group" } });
@@ -90,7 +90,7 @@ describe("messages Telegram refuses", () => {
     expect(String(notice[0]?.params.text)).toContain("解除绑定");
 
     // Later news of the branch no longer goes to the group, and nobody is told twice.
-    await world.secretaryA.says("/schedule 党课 3月9日 15:00 党员活动室 学习党章");
+    await world.secretaryA.schedules("党课 3月9日 15:00 党员活动室 学习党章");
     bot.clock.advanceMinutes(60);
     await worker.drainOnce();
     expect(sendsTo("xingfuli-group")).toHaveLength(1);
@@ -100,7 +100,7 @@ describe("messages Telegram refuses", () => {
   it("follows a group that became a supergroup: rebinds it and delivers there", async () => {
     fake.migrated.set("xingfuli-group", "-1009876543210");
     const scheduled = joined(
-      await world.secretaryA.in(world.groupA).says("/schedule 支委会 3月6日 19:30 党员活动室 研究三月工作"),
+      await world.secretaryA.in(world.groupA).schedules("支委会 3月6日 19:30 党员活动室 研究三月工作"),
     );
     await worker.drainOnce();
     const there = sendsTo("-1009876543210");
@@ -120,7 +120,7 @@ describe("messages Telegram refuses", () => {
 
   it("posts an announcement afresh when its message was deleted in the group", async () => {
     const scheduled = joined(
-      await world.secretaryA.in(world.groupA).says("/schedule 支委会 3月6日 19:30 党员活动室 研究三月工作"),
+      await world.secretaryA.in(world.groupA).schedules("支委会 3月6日 19:30 党员活动室 研究三月工作"),
     );
     await worker.drainOnce();
     const first = await bot.prisma.postedMessage.findFirstOrThrow();
@@ -156,7 +156,7 @@ describe("messages Telegram refuses", () => {
 
   it("retries a failing send with backoff, dead-letters it after the cap, and sends it again on /outbox retry", async () => {
     fake.failWithServerError("sendMessage", MAX_ATTEMPTS);
-    await world.secretaryA.in(world.groupA).says("/schedule 支委会 3月6日 19:30 党员活动室 研究三月工作");
+    await world.secretaryA.in(world.groupA).schedules("支委会 3月6日 19:30 党员活动室 研究三月工作");
     await worker.drainOnce();
     expect(await worker.drainOnce()).toBe(0); // backing off
     for (let i = 1; i < MAX_ATTEMPTS; i++) {

@@ -57,7 +57,7 @@ describe("delivering what the bot posts on its own", () => {
   });
 
   it("posts an announcement once, then edits it in place as people respond", async () => {
-    const code = (await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章"))
+    const code = (await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章"))
       .map(replyText)
       .join("")
       .match(/\b(H[0-9A-Z]{4})\b/)?.[1];
@@ -75,7 +75,7 @@ describe("delivering what the bot posts on its own", () => {
   });
 
   it("retries a failed send later and delivers it exactly once", async () => {
-    await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章");
+    await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章");
     sender.failuresLeft = 1;
     await worker.drainOnce();
     expect(sender.log).toHaveLength(0);
@@ -89,7 +89,7 @@ describe("delivering what the bot posts on its own", () => {
   });
 
   it("sends the announcement again when someone responds while it is being sent", async () => {
-    const code = (await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章"))
+    const code = (await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章"))
       .map(replyText)
       .join("")
       .match(/\b(H[0-9A-Z]{4})\b/)?.[1];
@@ -106,7 +106,7 @@ describe("delivering what the bot posts on its own", () => {
   it("sends the announcement again when someone checks in while it is being sent", async () => {
     const wang = bot.user("wang-fang", "王芳");
     await enrol(world.secretaryA, wang);
-    const code = (await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章"))
+    const code = (await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章"))
       .map(replyText)
       .join("")
       .match(/\b(H[0-9A-Z]{4})\b/)?.[1];
@@ -122,7 +122,7 @@ describe("delivering what the bot posts on its own", () => {
   });
 
   it("waits as long as the platform asks after a 429, without counting it as a failure", async () => {
-    await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章");
+    await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章");
     const limited = new (class implements Sender {
       readonly platform = "console" as const;
       calls = 0;

@@ -46,7 +46,7 @@ describe("Slack conversations", () => {
 
   it("asks for the sign-in code privately with an 回答 button, and takes the answer from the form", async () => {
     const { bot, fake } = peer;
-    await peer.slash(secretary, "schedule 党课 3月2日 09:40 党员活动室 学习党章", "channel");
+    await peer.schedules(secretary, "党课 3月2日 09:40 党员活动室 学习党章", "channel");
     const code = (await bot.prisma.meeting.findFirstOrThrow({ where: { topic: "学习党章" } })).code;
     bot.clock.set("2026-03-02T01:30:00Z"); // 09:30 in Shanghai: check-in is open
     const issued = textOf(await peer.slash(secretary, `checkin_code ${code}`));
@@ -125,7 +125,7 @@ describe("Slack conversations", () => {
 
   it("shows my upcoming meetings with their buttons on the App Home tab", async () => {
     peer.bot.clock.set("2026-03-02T01:00:00Z");
-    await peer.slash(secretary, "schedule 支委会 3月9日 19:00 党员活动室 研究三月工作", "channel");
+    await peer.schedules(secretary, "支委会 3月9日 19:00 党员活动室 研究三月工作", "channel");
     const published = await peer.event({
       type: "app_home_opened",
       user: member.id,
@@ -167,7 +167,8 @@ describe("Slack conversations", () => {
       place: { value: { type: "plain_text_input", value: "党员活动室" } },
       topic: { value: { type: "plain_text_input", value: "学习条例" } },
     });
-    expect(textOf(answered)).toContain("已安排【党课】学习条例");
+    expect(textOf(answered)).toContain("请确认会议安排");
+    expect(textOf(await peer.confirms(secretary, answered))).toContain("已安排【党课】学习条例");
   });
 
   it("words forms in the person's language", async () => {

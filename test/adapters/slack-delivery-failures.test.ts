@@ -39,7 +39,7 @@ describe("messages Slack refuses", () => {
       if (error === "is_archived") fake.archivedChannels.add("xingfuli-group");
       else if (error === "not_in_channel") fake.outsideChannels.add("xingfuli-group");
       else fake.missingChannels.add("xingfuli-group");
-      await world.secretaryA.in(world.groupA).says("/schedule 支委会 3月6日 19:30 党员活动室 研究三月工作");
+      await world.secretaryA.in(world.groupA).schedules("支委会 3月6日 19:30 党员活动室 研究三月工作");
       await worker.drainOnce();
       bot.clock.advanceMinutes(60);
       await worker.drainOnce();

@@ -55,7 +55,9 @@ describe("Slack, end to end", () => {
       place: { value: { type: "plain_text_input", value: "社区 三楼 会议室" } },
       topic: { value: { type: "plain_text_input", value: "学习 <党章> & 条例" } },
     });
-    expect(textOf(replies)).toContain("已安排【党课】学习 <党章> & 条例");
+    // The form is read like a sentence and shown back as a card; 确认 creates it.
+    expect(textOf(replies)).toContain("地点：社区 三楼 会议室");
+    expect(textOf(await peer.confirms(secretary, replies))).toContain("已安排【党课】学习 <党章> & 条例");
     await worker.drainOnce();
     const announcement = fake.called("chat.postMessage").at(-1);
     expect(announcement?.params.channel).toBe(CHANNEL.id);
@@ -128,7 +130,7 @@ describe("Slack, end to end", () => {
 
   it("delivers after waiting when chat.postMessage is rate limited", async () => {
     await worker.drainOnce(); // what earlier steps queued (notices) goes first
-    await slash(secretary, "schedule 支委会 3月6日 19:30 党员活动室 研究三月工作", "channel");
+    await peer.schedules(secretary, "支委会 3月6日 19:30 党员活动室 研究三月工作", "channel");
     fake.rateLimitNextPost();
     const before = fake.called("chat.postMessage").length;
     await worker.drainOnce();
@@ -147,7 +149,7 @@ describe("Slack, end to end", () => {
 
   it("records minutes through a modal", async () => {
     const scheduled = textOf(
-      await slash(secretary, "schedule 党课 3月7日 10:00 党员活动室 党史学习", "channel"),
+      await peer.schedules(secretary, "党课 3月7日 10:00 党员活动室 党史学习", "channel"),
     );
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     const before = fake.calls.length;
@@ -176,7 +178,7 @@ describe("Slack, end to end", () => {
 
   it("delivers a meeting reminder to the channel", async () => {
     const scheduled = textOf(
-      await slash(secretary, "schedule 支委会 3月9日 19:30 党员活动室 研究四月工作", "channel"),
+      await peer.schedules(secretary, "支委会 3月9日 19:30 党员活动室 研究四月工作", "channel"),
     );
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     await worker.drainOnce();

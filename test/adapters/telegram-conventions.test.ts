@@ -58,7 +58,7 @@ describe("Telegram conventions", () => {
   });
 
   it("gives a member who never started the bot a link that presses the same button in private", async () => {
-    await peer.says(secretary, "/schedule 党课 3月5日 15:00 党员活动室 学习党章", "group");
+    await peer.schedules(secretary, "党课 3月5日 15:00 党员活动室 学习党章", "group");
     await peer.worker.drainOnce();
     const announcement = peer.fake
       .sent()
@@ -82,7 +82,7 @@ describe("Telegram conventions", () => {
   });
 
   it("sends what people typed, marks and all, as HTML Telegram accepts", async () => {
-    await peer.says(secretary, "/schedule 党课 3月6日 15:00 党员活动室 学习<党章>&“条例”", "group");
+    await peer.schedules(secretary, "党课 3月6日 15:00 党员活动室 学习<党章>&“条例”", "group");
     await peer.worker.drainOnce();
     const announcement = peer.fake
       .sent()
@@ -117,7 +117,7 @@ describe("Telegram conventions", () => {
       },
     } as never);
     expect(texts(bound)).toContain("本群已绑定");
-    await peer.says(secretary, "/schedule 支委会 3月8日 19:00 党员活动室 研究发展党员", "group");
+    await peer.schedules(secretary, "支委会 3月8日 19:00 党员活动室 研究发展党员", "group");
     await peer.worker.drainOnce();
     const inForum = peer.fake.sent().filter((c) => c.params.chat_id === String(forum.id));
     expect(inForum.at(-1)?.params.message_thread_id).toBe(7);

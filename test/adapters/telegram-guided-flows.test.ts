@@ -22,7 +22,7 @@ describe("guided flows in a privacy-mode Telegram group", () => {
     peer = await startTelegramPeer();
     await buildTelegramWorld(peer);
     const scheduled = texts(
-      await peer.says(secretary, "/schedule 党课 3月2日 09:40 党员活动室 学习党章", "group"),
+      await peer.schedules(secretary, "党课 3月2日 09:40 党员活动室 学习党章", "group"),
     );
     meeting = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     peer.bot.clock.set("2026-03-02T01:30:00Z"); // 09:30 in Beijing: check-in is open

@@ -45,7 +45,7 @@ describe("Telegram, end to end", () => {
   });
 
   it("lets a member join, and the secretary schedule a meeting whose announcement is posted with buttons", async () => {
-    const replies = await says(secretary, "/schedule 党课 3月5日 15:00 党员活动室 学习党章", "group");
+    const replies = await peer.schedules(secretary, "党课 3月5日 15:00 党员活动室 学习党章", "group");
     expect(texts(replies)).toContain("已安排【党课】学习党章");
     await worker.drainOnce();
     const announcement = fake.sent().at(-1);
@@ -232,7 +232,7 @@ describe("Telegram, end to end", () => {
 
   it("retries after Telegram's retry_after when it answers 429, and delivers", async () => {
     await worker.drainOnce(); // what earlier steps queued (notices) goes first
-    await says(secretary, "/schedule 支委会 3月6日 19:30 党员活动室 研究三月工作", "group");
+    await peer.schedules(secretary, "支委会 3月6日 19:30 党员活动室 研究三月工作", "group");
     fake.failWith429("sendMessage", 1);
     const before = fake.sent().length;
     await worker.drainOnce();
@@ -256,7 +256,7 @@ describe("Telegram, end to end", () => {
 
   it("delivers a reminder to the group and takes 签到 from it when check-in opens", async () => {
     const scheduled = texts(
-      await says(secretary, "/schedule 党课 3月8日 10:00 党员活动室 七一专题", "group"),
+      await peer.schedules(secretary, "党课 3月8日 10:00 党员活动室 七一专题", "group"),
     );
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     const scheduler = testScheduler(bot, "tg");

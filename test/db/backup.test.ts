@@ -31,7 +31,7 @@ describe.skipIf(!onSqlite)("backups of the SQLite database", () => {
     // The bot keeps working while the copy is taken.
     const [backup] = await Promise.all([
       backupSqlite(source, target),
-      world.secretaryA.says("/schedule 党课 3月10日 15:00 党员活动室 学习党章"),
+      world.secretaryA.schedules("党课 3月10日 15:00 党员活动室 学习党章"),
     ]);
     expect(backup.pages).toBeGreaterThan(0);
     expect(statSync(target).mode & 0o777).toBe(0o600);

@@ -139,14 +139,35 @@ describe("the bot process against telegram-test-api", () => {
     // A lesson starting within the minute: check-in is already open.
     const startsAt = soon();
     const { date, time } = beijing(startsAt);
-    const scheduled = await says("secretary", `/schedule 党课 ${date} ${time} 党员活动室 学习党章`, "group");
+    const card = await says("secretary", `/schedule 党课 ${date} ${time} 党员活动室 学习党章`, "group");
+    expect(card).toContain("请确认会议安排");
+    // 确认 on the card, pressed in the group through the emulator, creates the meeting.
+    const shown = botMessages(GROUP_ID).findLast((m) => m.message.text.includes("请确认会议安排"));
+    const confirm = shown?.message.reply_markup?.inline_keyboard?.flat().find((b) => b.text === "确认");
+    const before = botMessages(GROUP_ID).length;
+    const secretaryInGroup = client("secretary", "group");
+    await secretaryInGroup.sendCallback(
+      secretaryInGroup.makeCallbackQuery(confirm?.callback_data ?? "", {
+        message: { message_id: shown?.messageId, chat: { id: GROUP_ID, type: "supergroup" } },
+      }),
+    );
+    const confirmed = Date.now() + 20_000;
+    const doneMessage = () =>
+      botMessages(GROUP_ID)
+        .slice(before)
+        .find((m) => m.message.text.includes("已安排"));
+    while (!doneMessage() && Date.now() < confirmed) await new Promise((r) => setTimeout(r, 50));
+    const scheduled = doneMessage()?.message.text ?? "";
     expect(scheduled).toContain("已安排【党课】学习党章");
     const meeting = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     // The announcement arrives through the outbox, with its buttons.
     const until = Date.now() + 20_000;
     const announcement = () =>
       botMessages(GROUP_ID).find(
-        (m) => m.message.reply_markup?.inline_keyboard?.length && m.message.text.includes("学习党章"),
+        (m) =>
+          m.message.reply_markup?.inline_keyboard?.length &&
+          m.message.text.includes("学习党章") &&
+          !m.message.text.includes("请确认会议安排"),
       );
     while (!announcement() && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     const posted = announcement();

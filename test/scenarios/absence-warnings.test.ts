@@ -16,7 +16,7 @@ describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
     const m = String(month).padStart(2, "0");
     bot.clock.set(`2026-${m}-01T01:00:00Z`);
     const scheduled = joined(
-      await world.secretaryA.says(`/schedule 党课 ${month}月10日 15:00 党员活动室 第${month}月党课`),
+      await world.secretaryA.schedules(`党课 ${month}月10日 15:00 党员活动室 第${month}月党课`),
     );
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     for (const who of excusedNow) await who.says(`/leave ${code} 外出`);
@@ -85,7 +85,7 @@ describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
     expect(joined(await world.secretaryA.says("/warnings"))).toContain("潘红 已连续 3 个月");
     // An April meeting early in the month, and 潘红 comes: no warning, though April is not over.
     bot.clock.set("2026-04-02T02:00:00Z");
-    const scheduled = joined(await world.secretaryA.says("/schedule 党课 4月3日 15:00 党员活动室 四月党课"));
+    const scheduled = joined(await world.secretaryA.schedules("党课 4月3日 15:00 党员活动室 四月党课"));
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     bot.clock.set("2026-04-03T06:55:00Z");
     for (const who of [world.secretaryA, absentee]) await who.in(world.groupA).says(`/checkin ${code}`);

@@ -50,6 +50,8 @@ const EXPECTED: Record<string, Role> = {
   minutes: "member",
   tick: "member",
   schedule: "group_leader",
+  confirm_schedule: "group_leader",
+  change_schedule: "group_leader",
   edit_meeting: "group_leader",
   cancel_meeting: "group_leader",
   approve_leave: "group_leader",
@@ -180,7 +182,7 @@ describe("authorisation matrix: requests decided by the other side", () => {
     );
     codes.registration = codeIn(joined(await member.says(`/register ${world.branchB}`)), "R");
     const meeting = codeIn(
-      joined(await world.secretaryA.says("/schedule 党课 3月10日 15:00 党员活动室 学习党章")),
+      joined(await world.secretaryA.schedules("党课 3月10日 15:00 党员活动室 学习党章")),
       "H",
     );
     codes.leave = codeAfter(await world.secretaryA.says(`/leave ${meeting} 去区里参加培训`), "申请（");

@@ -44,15 +44,15 @@ describe("calendar subscriptions", () => {
     const member = bot.user("wang-fang", "王芳");
     await enrol(world.secretaryA, member);
     const committee = codeIn(
-      joined(await world.secretaryA.says("/schedule 支委会 3月10日 19:30 党员活动室 研究三月工作")),
+      joined(await world.secretaryA.schedules("支委会 3月10日 19:30 党员活动室 研究三月工作")),
       "H",
     );
     const lesson = codeIn(
-      joined(await world.secretaryA.says("/schedule 党课 3月12日 15:00 社区会议室 学习党章")),
+      joined(await world.secretaryA.schedules("党课 3月12日 15:00 社区会议室 学习党章")),
       "H",
     );
     // Another branch's meeting never shows.
-    await world.secretaryB.says("/schedule 党课 3月11日 15:00 和平里会议室 学习条例");
+    await world.secretaryB.schedules("党课 3月11日 15:00 和平里会议室 学习条例");
 
     const answer = await member.in(world.groupA).says("/calendar");
     expect(answer.every((r) => r.visibility === "private")).toBe(true);

@@ -20,7 +20,7 @@ describe("200 members checking in at the same moment", () => {
     const branch = await bot.prisma.organization.findFirstOrThrow({ where: { name: "幸福里社区党支部" } });
     const members = await addLinkedMembers(bot, branch.id, 200);
     const scheduled = joined(
-      await world.secretaryA.says("/schedule 党员大会 3月10日 19:30 社区礼堂 年度民主评议"),
+      await world.secretaryA.schedules("党员大会 3月10日 19:30 社区礼堂 年度民主评议"),
     );
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     bot.clock.set("2026-03-10T11:20:00Z");
@@ -49,7 +49,7 @@ describe("200 members checking in at the same moment", () => {
     const branch = await bot.prisma.organization.findFirstOrThrow({ where: { name: "幸福里社区党支部" } });
     const [zhou, wu] = await addLinkedMembers(bot, branch.id, 2);
     if (!zhou || !wu) throw new Error("no members");
-    const scheduled = joined(await world.secretaryA.says("/schedule 党课 3月10日 19:30 社区礼堂 党史学习"));
+    const scheduled = joined(await world.secretaryA.schedules("党课 3月10日 19:30 社区礼堂 党史学习"));
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     bot.clock.set("2026-03-10T11:20:00Z");
 

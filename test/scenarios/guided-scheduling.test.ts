@@ -26,7 +26,11 @@ describe("scheduling for people who do not like long commands", () => {
     expect(joined(await secretary.says("3月12日"))).toContain("请输入开始时间");
     expect(joined(await secretary.says("下午3点"))).toContain("请输入地点");
     expect(joined(await secretary.says("社区 三楼 会议室"))).toContain("请输入会议主题");
-    const done = joined(await secretary.says("学习新修订的纪律处分条例"));
+    const card = joined(await secretary.says("学习新修订的纪律处分条例"));
+    expect(card).toContain("请确认会议安排");
+    expect(card).toContain("时间：2026-03-12 15:00（周四）");
+    expect(await bot.prisma.meeting.count()).toBe(0);
+    const done = joined(await secretary.presses("确认"));
     expect(done).toContain("已安排【党课】学习新修订的纪律处分条例");
     expect(done).toContain("2026-03-12 15:00（周四）");
     const meeting = await bot.prisma.meeting.findFirstOrThrow();
@@ -52,7 +56,7 @@ describe("scheduling for people who do not like long commands", () => {
 
   it("tells the chat when a meeting moves or is cancelled", async () => {
     const secretary = world.secretaryA;
-    const scheduled = joined(await secretary.says("/schedule 支委会 3月9日 19:30 党员活动室 研究三月工作"));
+    const scheduled = joined(await secretary.schedules("支委会 3月9日 19:30 党员活动室 研究三月工作"));
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     expect(joined(await secretary.says(`/edit_meeting ${code} 时间 3月10日 20:00`))).toContain("已修改会议");
     let posts = joined(await bot.posts(world.groupA));
@@ -77,13 +81,45 @@ describe("scheduling in one sentence, as secretaries write it", () => {
     await bot.close();
   });
 
-  it("understands the pieces in any order, with the time in words", async () => {
-    const done = joined(
-      await world.secretaryA.says("/schedule 下周三晚上7点半 支委会 党员活动室 学习二十届三中全会精神"),
+  it("understands the pieces in any order, shows them back, and creates the meeting only on 确认", async () => {
+    const secretary = world.secretaryA.in(world.groupA);
+    const card = await secretary.says("/schedule 下周三晚上7点半 支委会 党员活动室 学习二十届三中全会精神");
+    expect(joined(card)).toBe(
+      [
+        "请确认会议安排：",
+        "类型：支部委员会",
+        "时间：2026-03-11 19:30（周三）",
+        "地点：党员活动室",
+        "主题：学习二十届三中全会精神",
+        "参加：幸福里社区党支部支部委员会 1 人",
+        "按“确认”后才创建会议并通知群里；按“修改”改其中一项。",
+      ].join("\n"),
     );
+    expect(card[0]?.buttons?.flat().map((b) => b.label)).toEqual(["确认", "修改", "放弃"]);
+    expect(await bot.prisma.meeting.count()).toBe(0);
+    expect(joined(await bot.posts(world.groupA))).not.toContain("学习二十届三中全会精神");
+
+    // Nobody else can confirm it, not even another secretary of the branch; each is told privately.
+    const member = bot.user("ma-li", "马丽");
+    await enrol(world.secretaryA, member);
+    const byMember = await member.in(world.groupA).presses("确认", card);
+    expect(byMember.every((r) => r.visibility === "private")).toBe(true);
+    const deputy = bot.user("zhao-lei", "赵磊");
+    const deputyCode = await enrol(world.secretaryA, deputy);
+    await world.secretaryA.says(`/role grant ${deputyCode} 副书记`);
+    const byDeputy = await deputy.in(world.groupA).presses("确认", card);
+    expect(byDeputy.every((r) => r.visibility === "private")).toBe(true);
+    expect(joined(byDeputy)).toContain("只有写下这份会议安排的人可以确认或修改它");
+    expect(await bot.prisma.meeting.count()).toBe(0);
+
+    const done = joined(await secretary.presses("确认", card));
     expect(done).toContain("已安排【支部委员会】学习二十届三中全会精神");
     expect(done).toContain("2026-03-11 19:30（周三）");
-    const second = joined(await world.secretaryA.says("/schedule 党课 三楼会议室 周五 14:30 学习党章"));
+    expect(joined(await bot.posts(world.groupA))).toContain("学习二十届三中全会精神");
+    // A second press (a double tap, a redelivery) creates nothing more.
+    expect(joined(await secretary.presses("确认", card))).toContain("没有再创建会议");
+    expect(await bot.prisma.meeting.count()).toBe(1);
+    const second = joined(await world.secretaryA.schedules("党课 三楼会议室 周五 14:30 学习党章"));
     expect(second).toContain("2026-03-06 14:30（周五）");
     expect(
       await bot.prisma.meeting.findMany({ select: { place: true }, orderBy: { startsAt: "asc" } }),
@@ -95,7 +131,10 @@ describe("scheduling in one sentence, as secretaries write it", () => {
     const asked = joined(await secretary.says("/schedule 支委会 3月32日 19:30 党员活动室 研究三月工作"));
     expect(asked).toContain("「3月32日 19:30」不是有效的日期或时间。");
     expect(asked).toContain("请输入日期和时间");
-    const done = joined(await secretary.says("3月12日"));
+    const card = joined(await secretary.says("3月12日"));
+    expect(card).toContain("时间：2026-03-12 19:30（周四）");
+    expect(card).toContain("主题：研究三月工作");
+    const done = joined(await secretary.presses("确认"));
     expect(done).toContain("已安排【支部委员会】研究三月工作");
     expect(done).toContain("2026-03-12 19:30（周四）");
     expect(await bot.prisma.meeting.findFirstOrThrow()).toMatchObject({ place: "党员活动室" });
@@ -107,11 +146,53 @@ describe("scheduling in one sentence, as secretaries write it", () => {
     expect(ambiguous).toContain("「明天 3点」是指 2026-03-03 15:00（周二） 吗？");
     expect(ambiguous).toContain("请输入开始时间");
     expect(await bot.prisma.meeting.count()).toBe(0);
-    expect(joined(await secretary.says("下午3点"))).toContain("2026-03-03 15:00（周二）");
+    expect(joined(await secretary.says("下午3点"))).toContain("时间：2026-03-03 15:00（周二）");
+    await secretary.presses("确认");
 
     const past = joined(await secretary.says("/schedule 党课 3月1日下午3点 党员活动室 学习党章"));
     expect(past).toContain("「3月1日下午3点」是 2026-03-01 15:00（周日），已经过去了。");
-    expect(joined(await secretary.says("下周一下午3点"))).toContain("2026-03-09 15:00（周一）");
+    expect(joined(await secretary.says("下周一下午3点"))).toContain("时间：2026-03-09 15:00（周一）");
+    await secretary.presses("确认");
     expect(await bot.prisma.meeting.count()).toBe(2);
+  });
+
+  it("changes one piece of the card with 修改 and keeps the rest", async () => {
+    const secretary = world.secretaryA;
+    await secretary.says("/schedule 党课 周五 下午3点到5点 党员活动室 学习党章");
+    expect(joined(await secretary.presses("修改"))).toContain("要修改哪一项？");
+    expect(joined(await secretary.presses("时间"))).toContain("请输入日期和时间");
+    // A wrong answer is asked again; the draft keeps the rest.
+    expect(joined(await secretary.says("3月1日下午3点"))).toContain("已经过去了");
+    const moved = joined(await secretary.says("下周二晚上7点到9点"));
+    expect(moved).toContain("时间：2026-03-10 19:00（周二）–21:00");
+    expect(moved).toContain("地点：党员活动室");
+    expect(moved).toContain("主题：学习党章");
+    await secretary.presses("修改");
+    await secretary.presses("类型");
+    const retyped = joined(await secretary.presses("支部党员大会"));
+    expect(retyped).toContain("类型：支部党员大会");
+    expect(retyped).toContain("参加：幸福里社区党支部全体党员");
+    await secretary.presses("修改");
+    await secretary.presses("地点");
+    expect(joined(await secretary.says("社区礼堂"))).toContain("地点：社区礼堂");
+    expect(await bot.prisma.meeting.count()).toBe(0);
+    await secretary.presses("确认");
+    const meeting = await bot.prisma.meeting.findFirstOrThrow();
+    expect(meeting).toMatchObject({
+      type: "general_meeting",
+      place: "社区礼堂",
+      topic: "学习党章",
+      startsAt: new Date("2026-03-10T11:00:00Z"),
+      endsAt: new Date("2026-03-10T13:00:00Z"),
+    });
+    expect(await bot.prisma.meetingDraft.count()).toBe(0);
+  });
+
+  it("drops a draft with 放弃, creating nothing", async () => {
+    const secretary = world.secretaryA;
+    const card = await secretary.says("/schedule 党课 周五 15:00 党员活动室 学习党章");
+    expect(joined(await secretary.presses("放弃", card))).toContain("已放弃这次会议安排");
+    expect(joined(await secretary.presses("确认", card))).toContain("没有再创建会议");
+    expect(await bot.prisma.meeting.count()).toBe(0);
   });
 });

@@ -52,7 +52,7 @@ describe("notices", () => {
     const wang = bot.user("wang-fang", "王芳");
     await enrol(world.secretaryA, wang);
     const meeting = codeIn(
-      joined(await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章")),
+      joined(await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章")),
       "H",
     );
     const asked = joined(await wang.says(`/leave ${meeting} 出差在外`));
@@ -66,7 +66,7 @@ describe("notices", () => {
     expect(leaveCode).not.toBe("");
 
     const second = codeIn(
-      joined(await world.secretaryA.says("/schedule 党员大会 3月9日 19:30 党员活动室 讨论三月工作")),
+      joined(await world.secretaryA.schedules("党员大会 3月9日 19:30 党员活动室 讨论三月工作")),
       "H",
     );
     const again = joined(await wang.says(`/leave ${second} 家里有事`));
@@ -77,7 +77,7 @@ describe("notices", () => {
 
   it("does not let a secretary approve their own leave: the committee above decides it", async () => {
     const meeting = codeIn(
-      joined(await world.secretaryA.says("/schedule 党课 3月10日 15:00 党员活动室 学习党章")),
+      joined(await world.secretaryA.schedules("党课 3月10日 15:00 党员活动室 学习党章")),
       "H",
     );
     const leave = codeAfter(await world.secretaryA.says(`/leave ${meeting} 去区里参加培训`), "申请（");
@@ -94,7 +94,7 @@ describe("notices", () => {
 
   it("marks a closed meeting's announcement 已结束 and takes its buttons away", async () => {
     const meeting = codeIn(
-      joined(await world.secretaryA.says("/schedule 党课 3月5日 15:00 党员活动室 学习党章")),
+      joined(await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章")),
       "H",
     );
     expect((await bot.posts(world.groupA)).at(-1)?.buttons?.length).toBeGreaterThan(0);

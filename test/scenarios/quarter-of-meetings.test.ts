@@ -117,7 +117,7 @@ describe("a quarter of 幸福里社区党支部", () => {
     // Committee meeting: secretary, deputy 陈静 and committee member 张伟 are expected.
     at("2026-04-05T02:00:00Z");
     codes.committeeApril = meetingCode(
-      await secretary.says(`/schedule 支委会 2026-04-08 19:30 党员活动室 研究四月工作 记录=${codes.张伟}`),
+      await secretary.schedules(`支委会 2026-04-08 19:30 党员活动室 研究四月工作 记录=${codes.张伟}`),
     );
     at("2026-04-08T11:20:00Z");
     for (const who of [secretary, chen, zhang]) await say(who, `/checkin ${codes.committeeApril}`);
@@ -131,9 +131,9 @@ describe("a quarter of 幸福里社区党支部", () => {
     // 王芳 leads group 1 and schedules its meeting; group 2 holds none in April.
     at("2026-04-16T02:00:00Z");
     codes.group1April = meetingCode(
-      await wang.says(`/schedule 党小组会 4月20日 19:00 王芳家 学习党章 小组=${group1}`),
+      await wang.schedules(`党小组会 4月20日 19:00 王芳家 学习党章 小组=${group1}`),
     );
-    expect(joined(await wang.says(`/schedule 党小组会 4月21日 19:00 某处 越权 小组=${group2}`))).toContain(
+    expect(joined(await wang.schedules(`党小组会 4月21日 19:00 某处 越权 小组=${group2}`))).toContain(
       "没有权限",
     );
     at("2026-04-20T11:05:00Z");
@@ -153,7 +153,7 @@ describe("a quarter of 幸福里社区党支部", () => {
   it("holds a general meeting with quorum in May and one without in June", async () => {
     at("2026-05-04T02:00:00Z");
     codes.generalMay = meetingCode(
-      await secretary.says(`/schedule 党员大会 5月10日 09:00 社区会议室 讨论发展党员 主持=${codes.陈静}`),
+      await secretary.schedules(`党员大会 5月10日 09:00 社区会议室 讨论发展党员 主持=${codes.陈静}`),
     );
     at("2026-05-10T00:50:00Z");
     for (const who of [secretary, wang, zhang]) await say(who, `/checkin ${codes.generalMay}`);
@@ -173,9 +173,7 @@ describe("a quarter of 幸福里社区党支部", () => {
     expect(may).toContain("决议：同意列为发展对象。");
 
     at("2026-06-01T02:00:00Z");
-    codes.generalJune = meetingCode(
-      await secretary.says("/schedule 党员大会 6月5日 19:00 社区会议室 民主评议"),
-    );
+    codes.generalJune = meetingCode(await secretary.schedules("党员大会 6月5日 19:00 社区会议室 民主评议"));
     at("2026-06-05T11:00:00Z");
     for (const who of [secretary, wang, liu]) await say(who, `/checkin ${codes.generalJune}`);
     await secretary.says(`/minutes ${codes.generalJune} 内容 因到会人数不足，改期。`);
@@ -186,9 +184,7 @@ describe("a quarter of 幸福里社区党支部", () => {
 
   it("runs June's party lesson with a sign-in code, a proxy attempt, a duplicate and a rejected leave, and cancels June's theme day", async () => {
     at("2026-06-10T02:00:00Z");
-    codes.lesson = meetingCode(
-      await secretary.says("/schedule 党课 6月20日 15:00 党员活动室 学习二十大精神"),
-    );
+    codes.lesson = meetingCode(await secretary.schedules("党课 6月20日 15:00 党员活动室 学习二十大精神"));
     const leaveReply = await chen.says(`/leave ${codes.lesson} 想休息`);
     const leaveCode = codeAfter(leaveReply, "申请（");
     expect(joined(await secretary.says(`/reject_leave ${leaveCode} 党课很重要`))).toContain(
@@ -310,9 +306,7 @@ describe("a quarter of 幸福里社区党支部", () => {
 
   it("refuses another branch's member at this branch's meeting", async () => {
     at("2026-06-26T02:00:00Z");
-    const code = meetingCode(
-      await secretary.says("/schedule 党课 6月28日 15:00 党员活动室 七一前夕专题党课"),
-    );
+    const code = meetingCode(await secretary.schedules("党课 6月28日 15:00 党员活动室 七一前夕专题党课"));
     const outsider = bot.user("hepingli-member", "何平");
     await enrol(world.secretaryB, outsider);
     at("2026-06-28T06:50:00Z");

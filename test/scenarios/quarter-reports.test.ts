@@ -43,7 +43,7 @@ describe("the fourth quarter of 幸福里社区党支部, as every report reads 
   async function hold(meeting: Held): Promise<string> {
     const by = meeting.by ?? secretary;
     at(shift(meeting.startsAt, -7 * 24 * 60));
-    const code = codeIn(joined(await by.says(`/schedule ${meeting.schedule}`)), "H");
+    const code = codeIn(joined(await by.schedules(`${meeting.schedule}`)), "H");
     if (!code) throw new Error(`not scheduled: ${meeting.schedule}`);
     for (const leave of meeting.leave ?? []) {
       const asked = codeAfter(await leave.who.says(`/leave ${code} ${leave.reason}`), "申请（");

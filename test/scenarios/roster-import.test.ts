@@ -155,7 +155,7 @@ describe("importing the roster secretaries already keep", () => {
     // Voting members: 李建国 (the secretary) and the two 正式 members; 刘洋 attends without a vote.
     bot.clock.set("2026-03-02T01:00:00Z");
     const meeting = codeIn(
-      joined(await world.secretaryA.says("/schedule 党员大会 3月10日 09:00 社区会议室 讨论发展党员")),
+      joined(await world.secretaryA.schedules("党员大会 3月10日 09:00 社区会议室 讨论发展党员")),
       "H",
     );
     bot.clock.set("2026-03-10T00:55:00Z");

@@ -26,7 +26,10 @@ async function conversation(bot: TestBot, d: Driver): Promise<void> {
   expect(await d.says(1, `/bind ${bind}`, "group")).toContain("本群已绑定");
   const request2 = codeAfter(await d.says(2, `/join ${invite} 王芳`, "private"), "编号");
   await d.says(1, `/approve ${request2} 预备 2025-12-01`, "private");
-  const scheduled = await d.says(1, "/schedule 党课 3月5日 15:00 党员活动室 学习党章", "group");
+  const card = await d.says(1, "/schedule 党课 3月5日 15:00 党员活动室 学习党章", "group");
+  expect(card).toContain("请确认会议安排");
+  expect(card).toContain("时间：2026-03-05 15:00（周四）");
+  const scheduled = await d.presses(1, "确认", "group");
   const meeting = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
   await d.says(2, `/attend ${meeting}`, "group");
   bot.clock.set("2026-03-05T06:50:00Z");

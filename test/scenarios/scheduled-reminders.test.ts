@@ -23,9 +23,7 @@ describe("meeting reminders on a schedule", () => {
     bot = await startTestBot();
     bot.clock.set("2026-03-02T01:00:00Z"); // Monday 09:00 in Shanghai
     world = await buildWorld(bot);
-    const scheduled = joined(
-      await world.secretaryA.says("/schedule 支委会 3月4日 19:30 党员活动室 研究三月工作"),
-    );
+    const scheduled = joined(await world.secretaryA.schedules("支委会 3月4日 19:30 党员活动室 研究三月工作"));
     code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
   });
   afterEach(async () => {
@@ -132,7 +130,7 @@ describe("meeting reminders on a schedule", () => {
       ["19:35", "学习条例"],
       ["20:10", "民主评议"],
     ] as const) {
-      const replies = await world.secretaryA.says(`/schedule 党课 3月3日 ${hhmm} 党员活动室 ${topic}`);
+      const replies = await world.secretaryA.schedules(`党课 3月3日 ${hhmm} 党员活动室 ${topic}`);
       codes.push(joined(replies).match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "");
     }
     const before = schedulerFor(bot, "before");
@@ -158,7 +156,7 @@ describe("meeting reminders on a schedule", () => {
   });
 
   it("records, and does not send, a reminder whose meeting began while the process was down", async () => {
-    const replies = await world.secretaryA.says("/schedule 党课 3月3日 18:30 党员活动室 学习党章");
+    const replies = await world.secretaryA.schedules("党课 3月3日 18:30 党员活动室 学习党章");
     const code = joined(replies).match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     const before = schedulerFor(bot, "before");
     bot.clock.set("2026-03-03T09:00:00Z");

@@ -24,7 +24,7 @@ describe("the weekly leaderboard", () => {
     ] as const) {
       bot.clock.set(`2026-03-0${day - 1}T01:00:00Z`);
       const code = joined(
-        await world.secretaryA.says(`/schedule 党课 3月${day}日 15:00 党员活动室 专题学习${day}`),
+        await world.secretaryA.schedules(`党课 3月${day}日 15:00 党员活动室 专题学习${day}`),
       ).match(/\b(H[0-9A-Z]{4})\b/)?.[1];
       bot.clock.set(`2026-03-0${day}T06:55:00Z`);
       for (const who of came) await who?.in(world.groupA).says(`/checkin ${code}`);

@@ -23,7 +23,7 @@ describe("the yearly tallies behind the leaderboards", () => {
   async function held(type: string, day: number, came: TestUser[]): Promise<string> {
     bot.clock.set(`2026-03-${String(day - 1).padStart(2, "0")}T01:00:00Z`);
     const scheduled = joined(
-      await world.secretaryA.says(`/schedule ${type} 3月${day}日 15:00 党员活动室 学习${day}`),
+      await world.secretaryA.schedules(`${type} 3月${day}日 15:00 党员活动室 学习${day}`),
     );
     const code = codeIn(scheduled, "H");
     bot.clock.set(`2026-03-${String(day).padStart(2, "0")}T06:55:00Z`);

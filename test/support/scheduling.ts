@@ -42,7 +42,7 @@ export async function holdClosedMeeting(
   },
 ): Promise<string> {
   bot.clock.set(opts.scheduledAt);
-  const code = joined(await secretary.says(`/schedule ${opts.schedule}`)).match(/\b(H[0-9A-Z]{4})\b/)?.[1];
+  const code = joined(await secretary.schedules(`${opts.schedule}`)).match(/\b(H[0-9A-Z]{4})\b/)?.[1];
   if (!code) throw new Error(`not scheduled: ${opts.schedule}`);
   bot.clock.set(opts.checkInAt);
   for (const who of opts.came) await (opts.where ? who.in(opts.where) : who).says(`/checkin ${code}`);

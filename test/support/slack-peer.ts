@@ -177,6 +177,27 @@ export async function startSlackPeer() {
     });
   }
 
+  /** Presses 确认 on the meeting card among `calls` (the answer to /party schedule or its form). */
+  function confirms(user: SlackUser, calls: SlackCall[], where: "dm" | "channel" = "channel") {
+    const card = calls.find(
+      (c) =>
+        JSON.stringify(c.params.blocks ?? []).includes("confirm_schedule") ||
+        textOf([c]).includes("请确认会议安排"),
+    );
+    if (!card) throw new Error(`no meeting card in ${textOf(calls)}`);
+    return press(
+      user,
+      card.params.blocks as Blocks,
+      "确认",
+      where === "dm" ? { id: `D0${user.id}`, name: "directmessage" } : CHANNEL,
+    );
+  }
+
+  /** `/party schedule <line>` as the user, then 确认 on the card. */
+  async function schedules(user: SlackUser, line: string, where: "dm" | "channel" = "channel") {
+    return confirms(user, await slash(user, `schedule ${line}`, where), where);
+  }
+
   let views = 0;
   function submit(user: SlackUser, callbackId: string, privateMetadata: string, values: object) {
     views += 1;
@@ -220,6 +241,8 @@ export async function startSlackPeer() {
     interact,
     event,
     press,
+    confirms,
+    schedules,
     submit,
     untilCalled,
     responsePath: () => `/respond/${responses}`,

@@ -127,6 +127,25 @@ export async function startTelegramPeer(options: { menus?: boolean } = {}) {
     } as never);
   }
 
+  /**
+   * Presses the 确认 of the meeting card among `calls` (what the bot answered /schedule), as the
+   * user, where the card is; the calls the press made.
+   */
+  function confirms(user: TgUser, calls: ApiCall[], where: "private" | "group" = "group") {
+    const button = calls
+      .flatMap((c) => (c.params.reply_markup ? keyboardOf(c).flat() : []))
+      .find((b) => b.text === "确认");
+    if (!button) throw new Error(`no 确认 in ${texts(calls)}`);
+    const chat =
+      where === "private" ? { id: user.id, type: "private", first_name: user.first_name } : GROUP_CHAT;
+    return press(user, button.callback_data, chat);
+  }
+
+  /** `/schedule <line>` as the user, then 确认 on the card: what the press made the bot send. */
+  async function schedules(user: TgUser, line: string, where: "private" | "group" = "group") {
+    return confirms(user, await says(user, `/schedule ${line}`, where), where);
+  }
+
   return {
     bot,
     fake,
@@ -137,6 +156,8 @@ export async function startTelegramPeer(options: { menus?: boolean } = {}) {
     deliver,
     says,
     press,
+    confirms,
+    schedules,
     async close() {
       await worker.stop();
       await http.close();

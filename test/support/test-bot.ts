@@ -45,6 +45,11 @@ export interface TestUser {
   ): Promise<Reply[]>;
   /** Presses the button with this label in the replies this user last received (or in `on`). */
   presses(label: string, on?: Reply[]): Promise<Reply[]>;
+  /**
+   * Types `/schedule <line>` and, when the bot shows the meeting card, presses its 确认, as a
+   * secretary does; the replies to the press (or the question asked instead of a card).
+   */
+  schedules(line: string): Promise<Reply[]>;
 }
 
 export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> {
@@ -95,10 +100,17 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
       }
       return replies;
     };
-    return {
+    const self: TestUser = {
       id,
       name,
       in: (target) => makeUser(id, name, languageHint, target),
+      schedules: async (line) => {
+        const card = await self.says(`/schedule ${line}`);
+        const confirm = card
+          .flatMap((r) => r.buttons?.flat() ?? [])
+          .find((b) => b.command === "confirm_schedule");
+        return confirm ? self.presses(confirm.label, card) : card;
+      },
       says: async (text, o = {}) =>
         remember(
           await send({
@@ -126,6 +138,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
         );
       },
     };
+    return self;
   }
 
   return {

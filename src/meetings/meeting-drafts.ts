@@ -1,0 +1,151 @@
+// A meeting understood from one sentence is not created at once: it is kept as a draft, shown back
+// as a card (type, time with weekday, place, topic, who is expected) and created only when the
+// person who wrote it presses 确认 — or changed one piece at a time with 修改, keeping the rest.
+// A draft lives a day; a second press of 确认 finds it gone and creates nothing twice.
+import { z } from "zod";
+import { DomainError } from "../core/domain-error.js";
+import { shortCode } from "../core/short-code.js";
+import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
+import type { ScheduleInput } from "./meeting-base.js";
+import type { MeetingDraftRepository } from "./meeting-draft-repository.js";
+import type { MeetingRecord } from "./meeting-repository.js";
+import type { MeetingService } from "./meeting-service.js";
+import { MEETING_TYPES } from "./meeting-types.js";
+
+const DRAFT_HOURS = 24;
+
+/** What a draft row holds, read back through zod like any other input. */
+const storedInput = z.object({
+  type: z.enum(MEETING_TYPES),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime().nullable(),
+  place: z.string().min(1).max(60),
+  topic: z.string().min(1).max(200),
+  online: z.boolean(),
+  hostCode: z.string().max(20).optional(),
+  recorderCode: z.string().max(20).optional(),
+  groupCode: z.string().max(20).optional(),
+  occurrences: z.number().int().min(1).max(12),
+});
+
+export interface DraftView {
+  code: string;
+  input: ScheduleInput;
+  /** The branch the meeting is for (its zone is the meeting's), and the group's name for a group's. */
+  branchId: string;
+  orgName: string;
+  groupName: string | null;
+  expected: number;
+  hostName: string | null;
+  recorderName: string | null;
+}
+
+const serialise = (input: ScheduleInput): string =>
+  JSON.stringify({
+    ...input,
+    startsAt: input.startsAt.toISOString(),
+    endsAt: input.endsAt ? input.endsAt.toISOString() : null,
+  } satisfies z.input<typeof storedInput>);
+
+function deserialise(text: string): ScheduleInput {
+  const parsed = storedInput.parse(JSON.parse(text));
+  const { hostCode, recorderCode, groupCode, ...rest } = parsed;
+  return {
+    ...rest,
+    startsAt: new Date(parsed.startsAt),
+    endsAt: parsed.endsAt ? new Date(parsed.endsAt) : null,
+    ...(hostCode ? { hostCode } : {}),
+    ...(recorderCode ? { recorderCode } : {}),
+    ...(groupCode ? { groupCode } : {}),
+  };
+}
+
+export class MeetingDraftService {
+  constructor(
+    private readonly repo: MeetingDraftRepository,
+    private readonly meetings: MeetingService,
+    private readonly orgs: OrganizationRepository,
+  ) {}
+
+  /** Checks the meeting as /schedule would create it, keeps it, and returns what the card shows. */
+  async create(actorId: string, org: OrgRecord, input: ScheduleInput, now: Date): Promise<DraftView> {
+    const view = await this.#view(actorId, org, "", input, now);
+    const code = `D${shortCode(5)}`;
+    await this.repo.put(
+      {
+        code,
+        organizationId: org.id,
+        personId: actorId,
+        input: serialise(input),
+        expiresAt: this.#expiry(now),
+      },
+      now,
+    );
+    return { ...view, code };
+  }
+
+  /** The actor's own draft, as it stands; refused for anyone else's, gone once used or expired. */
+  async view(actorId: string, code: string, now: Date): Promise<DraftView> {
+    const { org, input } = await this.#own(actorId, code, now);
+    return this.#view(actorId, org, code, input, now);
+  }
+
+  /** Changes one piece (the time, the place…) and keeps the rest; checked again as a whole. */
+  async change(actorId: string, code: string, patch: Partial<ScheduleInput>, now: Date): Promise<DraftView> {
+    const { org, input } = await this.#own(actorId, code, now);
+    const changed = { ...input, ...patch };
+    const view = await this.#view(actorId, org, code, changed, now);
+    await this.repo.replace(code, serialise(changed), this.#expiry(now));
+    return view;
+  }
+
+  /** Creates the meeting(s) of the draft, once: a second press finds the draft gone. */
+  async confirm(
+    actorId: string,
+    code: string,
+    now: Date,
+  ): Promise<{ org: OrgRecord; meetings: MeetingRecord[] }> {
+    const { org, input } = await this.#own(actorId, code, now);
+    if (!(await this.repo.take(code, actorId))) throw new DomainError("drafts.gone");
+    return { org, meetings: await this.meetings.schedule(actorId, org, input, now) };
+  }
+
+  async drop(actorId: string, code: string, now: Date): Promise<void> {
+    await this.#own(actorId, code, now);
+    if (!(await this.repo.take(code, actorId))) throw new DomainError("drafts.gone");
+  }
+
+  async #own(actorId: string, code: string, now: Date): Promise<{ org: OrgRecord; input: ScheduleInput }> {
+    const row = await this.repo.find(code.toUpperCase());
+    if (!row || row.expiresAt <= now) throw new DomainError("drafts.gone");
+    // Someone else's draft is theirs to confirm: said privately, and nothing about it shown.
+    if (row.personId !== actorId) throw new DomainError("drafts.notYours", {}, "private");
+    const org = await this.orgs.findById(row.organizationId);
+    if (!org) throw new DomainError("drafts.gone");
+    return { org, input: deserialise(row.input) };
+  }
+
+  async #view(
+    actorId: string,
+    org: OrgRecord,
+    code: string,
+    input: ScheduleInput,
+    now: Date,
+  ): Promise<DraftView> {
+    const { branch, group, host, recorder } = await this.meetings.check(actorId, org, input, now);
+    return {
+      code,
+      input,
+      branchId: branch.id,
+      orgName: branch.name,
+      groupName: group?.name ?? null,
+      expected: await this.meetings.expectedFor(input.type, branch.id, group?.id ?? null),
+      hostName: host?.name ?? null,
+      recorderName: recorder?.name ?? null,
+    };
+  }
+
+  #expiry(now: Date): Date {
+    return new Date(now.getTime() + DRAFT_HOURS * 3_600_000);
+  }
+}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
-import { announce } from "../src/meetings/announce.js";
+import { announce, postCalendarFile } from "../src/meetings/announce.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
 
 export const confirmSchedule = defineCommand({
@@ -20,6 +20,7 @@ export const confirmSchedule = defineCommand({
     if (!first) throw new Error("no meeting scheduled");
     const zone = await ctx.services.meetings.zoneOf(org.id);
     const chats = await announce(ctx.services, first, ctx.now);
+    await postCalendarFile(ctx.services, first, ctx.now);
     const when = meetings.map((m) => `${formatMeetingTime(m.startsAt, zone, ctx.t)} ${m.code}`).join("\n");
     return textReply(
       ctx.t("schedule.done", {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
-import { announce } from "../src/meetings/announce.js";
+import { announce, postCalendarFile } from "../src/meetings/announce.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
 import { startsAtOrRefuse } from "../src/meetings/time-phrase/starts-at.js";
@@ -55,6 +55,9 @@ export const editMeeting = defineCommand({
       ctx.now,
     );
     await announce(ctx.services, updated, ctx.now);
+    // What a calendar shows changed: a new file moves the event already added (same UID).
+    if (what === "time" || what === "place" || what === "topic")
+      await postCalendarFile(ctx.services, updated, ctx.now);
     await ctx.services.outbox.toOrganization(
       updated.organizationId,
       textReply(

@@ -1,6 +1,7 @@
 // Builds the bot from its parts: database, services, commands, router. Used by main.ts, by the
 // tests (with a fake clock and a per-test database) and by the benchmarks.
 
+import { writeFile } from "node:fs/promises";
 import { commands as allCommands } from "../commands/index.js";
 import { chartRenderer } from "./charts/chart-service.js";
 import type { Config } from "./config.js";
@@ -19,8 +20,8 @@ import { shortCode } from "./core/short-code.js";
 import { type Database, openDatabase } from "./db/database.js";
 import type { RenderOutbox } from "./delivery/delivery-worker.js";
 import type { Readiness } from "./http/health-server.js";
-import { ANNOUNCEMENT_KIND, renderMeetingAnnouncement } from "./meetings/announce.js";
-import { createServiceScope, type ServiceScope } from "./services.js";
+import { ANNOUNCEMENT_KIND, CALENDAR_FILE_KIND, renderMeetingAnnouncement } from "./meetings/announce.js";
+import { createServiceScope, type ServiceScope, type Services } from "./services.js";
 
 export interface AppDeps {
   config: Config;
@@ -91,6 +92,12 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     services: scope,
     files,
     renderOutbox: async (row) => {
+      if (row.kind === CALENDAR_FILE_KIND) {
+        const { meetingId } = JSON.parse(row.payload) as { meetingId: string };
+        return scope.read((s) =>
+          renderCalendarFile(s, meetingId, files, i18n.translator(i18n.defaultLocale), clock.now()),
+        );
+      }
       if (row.kind !== ANNOUNCEMENT_KIND) return withChartDrawn(JSON.parse(row.payload) as Reply, files);
       const { meetingId } = JSON.parse(row.payload) as { meetingId: string };
       return scope.read((s) =>
@@ -194,6 +201,32 @@ async function prepareBootstrap(scope: ServiceScope, config: Config, clock: Cloc
 }
 
 /** A queued reply that carries a chart gets it drawn and attached as an image. */
+/** A meeting's .ics file, written when it is sent, with a line saying what it is. */
+async function renderCalendarFile(
+  s: Services,
+  meetingId: string,
+  files: PrivateFiles,
+  t: Translate,
+  now: Date,
+): Promise<Reply> {
+  const found = await s.calendar.meetingFile(meetingId, now, (id) => s.meetings.zoneOf(id), t);
+  if (!found) throw new Error(`no meeting ${meetingId} for its calendar file`);
+  const filename = `${found.meeting.code}.ics`;
+  const path = await files.place("calendar", filename);
+  await writeFile(path, found.text, { mode: 0o600 });
+  return {
+    segments: [
+      {
+        text: t("calendar.fileCaption", {
+          type: t(`meetingTypes.${found.meeting.type}`),
+          topic: found.meeting.topic,
+        }),
+      },
+    ],
+    attachment: { kind: "file", filename, path },
+  };
+}
+
 async function withChartDrawn(reply: Reply, files: PrivateFiles): Promise<Reply> {
   if (!reply.chart) return reply;
   const { chart, ...rest } = reply;

@@ -13,25 +13,48 @@ export interface FeedMeeting {
   cancelReason: string | null;
   organizationId: string;
   revision: number;
+  endsAt: Date | null;
 }
+
+const FEED_FIELDS = {
+  id: true,
+  code: true,
+  type: true,
+  topic: true,
+  place: true,
+  online: true,
+  startsAt: true,
+  endsAt: true,
+  status: true,
+  cancelReason: true,
+  organizationId: true,
+  revision: true,
+} as const;
 
 export class CalendarRepository {
   constructor(private readonly db: Tx) {}
 
-  activeOf(personId: string) {
+  /** The person's own feed (organizationId null), or the branch's feed (any person's). */
+  activeOf(personId: string, organizationId: string | null) {
     return this.db.calendarFeed.findFirst({
-      where: { personId, revokedAt: null },
+      where: {
+        revokedAt: null,
+        ...(organizationId ? { organizationId } : { personId, organizationId: null }),
+      },
       orderBy: { createdAt: "desc" },
     });
   }
 
-  create(personId: string, token: string, at: Date) {
-    return this.db.calendarFeed.create({ data: { personId, token, createdAt: at } });
+  create(personId: string, organizationId: string | null, token: string, at: Date) {
+    return this.db.calendarFeed.create({ data: { personId, organizationId, token, createdAt: at } });
   }
 
-  async revokeAll(personId: string, at: Date): Promise<number> {
+  async revokeAll(personId: string, organizationId: string | null, at: Date): Promise<number> {
     const { count } = await this.db.calendarFeed.updateMany({
-      where: { personId, revokedAt: null },
+      where: {
+        revokedAt: null,
+        ...(organizationId ? { organizationId } : { personId, organizationId: null }),
+      },
       data: { revokedAt: at },
     });
     return count;
@@ -49,20 +72,21 @@ export class CalendarRepository {
         startsAt: { gte: from, lt: to },
         OR: [{ groupId: null }, { groupId: { in: groupIds } }],
       },
-      select: {
-        id: true,
-        code: true,
-        type: true,
-        topic: true,
-        place: true,
-        online: true,
-        startsAt: true,
-        status: true,
-        cancelReason: true,
-        organizationId: true,
-        revision: true,
-      },
+      select: FEED_FIELDS,
       orderBy: { startsAt: "asc" },
     });
+  }
+
+  /** All of a branch's meetings in a window, its party groups' included. */
+  meetingsOfBranch(branchId: string, from: Date, to: Date): Promise<FeedMeeting[]> {
+    return this.db.meeting.findMany({
+      where: { organizationId: branchId, startsAt: { gte: from, lt: to } },
+      select: FEED_FIELDS,
+      orderBy: { startsAt: "asc" },
+    });
+  }
+
+  meetingById(id: string): Promise<FeedMeeting | null> {
+    return this.db.meeting.findUnique({ where: { id }, select: FEED_FIELDS });
   }
 }

@@ -11,9 +11,9 @@ import { cachedZone } from "../core/cached-zone.js";
 import type { Translate } from "../core/i18n.js";
 import { REMINDER_OFFSETS } from "../meetings/reminder.js";
 import type { MemberRepository } from "../membership/member-repository.js";
-import type { CalendarRepository } from "./calendar-repository.js";
+import type { CalendarRepository, FeedMeeting } from "./calendar-repository.js";
 
-/** How long a meeting lasts in the calendar: the bot records no end (most run about two hours). */
+/** How long a meeting lasts in the calendar when no end was given (most run about two hours). */
 const MEETING_HOURS = 2;
 /** What a feed shows: the last three months and the year ahead. */
 const PAST_DAYS = 92;
@@ -31,17 +31,21 @@ export class CalendarService {
     return `${this.publicUrl.replace(/\/+$/, "")}/calendar/${token}.ics`;
   }
 
-  /** The person's subscription token; `reset` revokes the old one (its URL stops working) first. */
+  /**
+   * The person's subscription token — or, with `branchId`, the branch's (one for everyone it is
+   * shared with) — and `reset` revokes the old one (its URL stops working) first.
+   */
   async subscription(
     personId: string,
     reset: boolean,
     now: Date,
+    branchId: string | null = null,
   ): Promise<{ token: string; revoked: number }> {
-    const revoked = reset ? await this.repo.revokeAll(personId, now) : 0;
-    const active = reset ? null : await this.repo.activeOf(personId);
+    const revoked = reset ? await this.repo.revokeAll(personId, branchId, now) : 0;
+    const active = reset ? null : await this.repo.activeOf(personId, branchId);
     if (active) return { token: active.token, revoked };
     const token = randomBytes(24).toString("base64url");
-    await this.repo.create(personId, token, now);
+    await this.repo.create(personId, branchId, token, now);
     return { token, revoked };
   }
 
@@ -49,16 +53,45 @@ export class CalendarService {
   async feed(token: string, now: Date, zone: (organizationId: string) => Promise<string>, t: Translate) {
     const subscription = await this.repo.byToken(token);
     if (!subscription || subscription.revokedAt) return null;
+    const from = new Date(now.getTime() - PAST_DAYS * 86_400_000);
+    const to = new Date(now.getTime() + AHEAD_DAYS * 86_400_000);
+    // A branch's feed: all its meetings, its party groups' too, whoever subscribes.
+    if (subscription.organizationId) {
+      const meetings = await this.repo.meetingsOfBranch(subscription.organizationId, from, to);
+      return this.#calendar(meetings, subscription.organizationId, now, zone, t);
+    }
     const memberships = await this.members.activeOf(subscription.personId);
     const meetings = await this.repo.meetingsOf(
       memberships.map((m) => m.organizationId),
       memberships.flatMap((m) => (m.groupId ? [m.groupId] : [])),
-      new Date(now.getTime() - PAST_DAYS * 86_400_000),
-      new Date(now.getTime() + AHEAD_DAYS * 86_400_000),
+      from,
+      to,
     );
+    return this.#calendar(meetings, memberships[0]?.organizationId ?? "", now, zone, t);
+  }
+
+  /** One meeting as an .ics file's text (posted with its announcement): the feed's own event. */
+  async meetingFile(
+    meetingId: string,
+    now: Date,
+    zone: (organizationId: string) => Promise<string>,
+    t: Translate,
+  ) {
+    const meeting = await this.repo.meetingById(meetingId);
+    if (!meeting) return null;
+    return { meeting, text: await this.#calendar([meeting], meeting.organizationId, now, zone, t) };
+  }
+
+  async #calendar(
+    meetings: readonly FeedMeeting[],
+    fallbackOrg: string,
+    now: Date,
+    zone: (organizationId: string) => Promise<string>,
+    t: Translate,
+  ): Promise<string> {
     const zoneOf = new Map<string, string>();
     for (const id of new Set(meetings.map((m) => m.organizationId))) zoneOf.set(id, await zone(id));
-    const calendarZone = zoneOf.values().next().value ?? (await zone(memberships[0]?.organizationId ?? ""));
+    const calendarZone = zoneOf.values().next().value ?? (await zone(fallbackOrg));
     const calendar = ical({
       name: t("calendar.name"),
       prodId: { company: "party-branch-bot", product: "meetings", language: "ZH" },
@@ -87,7 +120,9 @@ export class CalendarService {
         sequence: m.revision,
         stamp,
         start,
-        end: start.plus({ hours: MEETING_HOURS }),
+        end: m.endsAt
+          ? DateTime.fromJSDate(m.endsAt, { zone: cachedZone(tz) })
+          : start.plus({ hours: MEETING_HOURS }),
         timezone: tz,
         summary,
         location: m.online ? online : m.place,

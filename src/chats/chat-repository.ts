@@ -55,7 +55,9 @@ export class ChatRepository {
   /** A chat got a new id (a Telegram group upgraded to a supergroup): its binding moves with it. */
   async move(platform: string, from: string, to: string, now: Date): Promise<void> {
     const old = await this.find(platform, from);
-    if (!old) return;
+    // Already moved (a second message claimed before the first learnt of the upgrade meets the
+    // same answer): the old row is unbound now, and must not overwrite the new chat's binding.
+    if (!old || (old.organizationId === null && old.goneAt)) return;
     const { id: _id, externalId: _from, createdAt: _created, ...binding } = old;
     await this.db.chat.upsert({
       where: { platform_externalId: { platform, externalId: to } },

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { chmod, mkdir, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 
-export type PrivateKind = "exports" | "uploads" | "charts";
+export type PrivateKind = "exports" | "uploads" | "charts" | "calendar";
 
 /** How long a file not deleted after sending is kept. */
 export const RETENTION_MS = 24 * 3_600_000;
@@ -43,7 +43,7 @@ export class PrivateFiles {
   /** Deletes the folders older than the retention; returns how many. */
   async sweep(now: Date, retentionMs = RETENTION_MS): Promise<number> {
     let removed = 0;
-    for (const kind of ["exports", "uploads", "charts"] satisfies PrivateKind[]) {
+    for (const kind of ["exports", "uploads", "charts", "calendar"] satisfies PrivateKind[]) {
       const base = path.join(this.root, kind);
       const entries = await readdir(base).catch(() => [] as string[]);
       for (const entry of entries) {

@@ -15,6 +15,8 @@ export interface NewOutboxMessage {
   /** Recorded as never to be sent (a reminder that came too late), with why, instead of queued. */
   deadAt?: Date;
   failure?: string;
+  /** What the payload is: a Reply ("reply", the default), or data rendered when sent. */
+  kind?: string;
 }
 
 export class OutboxRepository {

@@ -67,6 +67,34 @@ export class OutboxService {
     return chats.length;
   }
 
+  /**
+   * Queues a message rendered only when it is sent (a meeting's .ics file, written then) to every
+   * chat bound to the organisation, after whatever is queued there at this moment.
+   */
+  async renderedToOrganization(
+    organizationId: string,
+    kind: string,
+    payload: object,
+    now: Date,
+  ): Promise<number> {
+    const chats = await this.chats.boundTo(organizationId);
+    // A millisecond later than now: a chat's messages go out by creation time, and this one
+    // follows the announcement it belongs to, queued in the same command.
+    const after = new Date(now.getTime() + 1);
+    for (const chat of chats)
+      await this.repo.put({
+        platform: chat.platform,
+        chatId: chat.externalId,
+        topic: chat.topic,
+        kind,
+        payload: JSON.stringify(payload),
+        dedupeKey: null,
+        createdAt: after,
+        availableAt: now,
+      });
+    return chats.length;
+  }
+
   async toChat(
     target: { platform: string; chatId: string; topic?: string | null },
     reply: Reply,

@@ -28,6 +28,31 @@ export async function announce(services: Services, meeting: AnnouncedMeeting, no
   return services.outbox.refresh(meeting.organizationId, ANNOUNCEMENT_KIND, key, { meetingId }, now);
 }
 
+export const CALENDAR_FILE_KIND = "calendar-file";
+
+/**
+ * Posts the meeting as an .ics file after its announcement, for one-tap "add to calendar" (the
+ * file is written when sent, so it carries the meeting as it then stands). Again after an edit:
+ * the same UID with a higher SEQUENCE moves the event already added.
+ */
+export async function postCalendarFile(
+  services: Services,
+  meeting: AnnouncedMeeting,
+  now: Date,
+): Promise<number> {
+  const payload = { meetingId: meeting.id };
+  if (meeting.groupId) {
+    const sent = await services.outbox.renderedToOrganization(
+      meeting.groupId,
+      CALENDAR_FILE_KIND,
+      payload,
+      now,
+    );
+    if (sent > 0) return sent;
+  }
+  return services.outbox.renderedToOrganization(meeting.organizationId, CALENDAR_FILE_KIND, payload, now);
+}
+
 /**
  * The same after a check-in, the burst case: a branch meeting's marker is touched without being
  * locked (see OutboxService.touch). A group meeting, whose chat may be the group's or the

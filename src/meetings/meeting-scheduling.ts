@@ -132,6 +132,11 @@ export abstract class MeetingScheduling extends MeetingBase {
       case "time":
         if (!change.startsAt || change.startsAt <= now) throw new DomainError("meetings.inPast");
         data.startsAt = change.startsAt;
+        // A range moves whole: the same length from the new start.
+        if (meeting.endsAt)
+          data.endsAt = new Date(
+            change.startsAt.getTime() + (meeting.endsAt.getTime() - meeting.startsAt.getTime()),
+          );
         break;
       case "place":
         data.place = change.value;

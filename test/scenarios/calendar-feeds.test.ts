@@ -109,4 +109,29 @@ describe("calendar subscriptions", () => {
   it("tells someone who is not a member that there is nothing to subscribe to", async () => {
     expect(joined(await bot.user("passer-by", "路人甲").says("/calendar"))).not.toMatch(/https?:\/\//);
   });
+
+  it("gives the branch one feed of all its meetings, party groups' included, that only a secretary resets", async () => {
+    const member = bot.user("he-ping", "何平");
+    await enrol(world.secretaryA, member);
+    await world.secretaryA.schedules("党课 3月12日 下午3点到4点半 社区会议室 学习党章");
+    await world.secretaryB.schedules("党课 3月11日 15:00 和平里会议室 学习条例");
+    const answer = await member.in(world.groupA).says("/calendar 支部");
+    expect(answer.every((r) => r.visibility === "private")).toBe(true);
+    expect(joined(answer)).toContain("本支部的会议日历订阅链接");
+    const link = linkIn(joined(answer));
+    // The same link for everyone in the branch; not the member's own feed.
+    expect(linkIn(joined(await world.secretaryA.says("/calendar 支部")))).toBe(link);
+    expect(linkIn(joined(await member.says("/calendar")))).not.toBe(link);
+    const found = events((await fetchFeed(link)).text);
+    expect(found.map((e) => [e.summary, e.start.toISOString(), e.end.toISOString()])).toEqual([
+      ["【党课】学习党章", "2026-03-12T07:00:00.000Z", "2026-03-12T08:30:00.000Z"],
+    ]);
+    // A member cannot revoke the branch's link; the secretary can.
+    expect(joined(await member.in(world.groupA).says("/calendar 支部 重置"))).not.toMatch(/https?:\/\//);
+    expect((await fetchFeed(link)).status).toBe(200);
+    const renewed = linkIn(joined(await world.secretaryA.says("/calendar 支部 重置")));
+    expect(renewed).not.toBe(link);
+    expect((await fetchFeed(link)).status).toBe(404);
+    expect((await fetchFeed(renewed)).status).toBe(200);
+  });
 });

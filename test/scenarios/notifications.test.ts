@@ -97,13 +97,16 @@ describe("notices", () => {
       joined(await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章")),
       "H",
     );
-    expect((await bot.posts(world.groupA)).at(-1)?.buttons?.length).toBeGreaterThan(0);
+    // The announcement, then the meeting's .ics file for one-tap "add to calendar".
+    const posted = await bot.posts(world.groupA);
+    expect(posted.at(-1)?.attachment?.filename).toBe(`${meeting}.ics`);
+    expect(posted.at(-2)?.buttons?.length).toBeGreaterThan(0);
     bot.clock.set("2026-03-05T06:55:00Z");
     await world.secretaryA.says(`/checkin ${meeting}`);
     await world.secretaryA.says(`/minutes ${meeting} 内容 学习党章总纲。`);
     bot.clock.set("2026-03-05T08:00:00Z");
     await world.secretaryA.says(`/close_meeting ${meeting}`);
-    const [announcement] = (await bot.posts(world.groupA)).slice(-1);
+    const [announcement] = (await bot.posts(world.groupA)).filter((r) => !r.attachment).slice(-1);
     expect(replyText(announcement as Reply)).toContain("【已结束】");
     expect(replyText(announcement as Reply)).toContain("已签到 1");
     expect(announcement?.buttons).toBeUndefined();

@@ -28,6 +28,8 @@ import { dues } from "./dues.js";
 import { duesPaid } from "./dues-paid.js";
 import { duesSet } from "./dues-set.js";
 import { editMeeting } from "./edit-meeting.js";
+import { editSeries } from "./edit-series.js";
+import { endSeries } from "./end-series.js";
 import { evalItem } from "./eval-item.js";
 import { evalItems } from "./eval-items.js";
 import { evaluation } from "./evaluation.js";
@@ -74,6 +76,7 @@ import { reviews } from "./reviews.js";
 import { role } from "./role.js";
 import { runJob } from "./run-job.js";
 import { schedule } from "./schedule.js";
+import { series } from "./series.js";
 import { serveIn } from "./serve-in.js";
 import { serveOut } from "./serve-out.js";
 import { serviceReport } from "./service-report.js";
@@ -121,6 +124,9 @@ export const commands: readonly AnyCommand[] = [
   schedule,
   confirmSchedule,
   changeSchedule,
+  series,
+  editSeries,
+  endSeries,
   themeDays,
   editMeeting,
   cancelMeeting,

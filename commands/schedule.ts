@@ -59,6 +59,7 @@ export const schedule = defineCommand({
         ...(draft.hostCode ? { hostCode: draft.hostCode } : {}),
         ...(draft.recorderCode ? { recorderCode: draft.recorderCode } : {}),
         ...(draft.groupCode ? { groupCode: draft.groupCode } : {}),
+        ...(draft.recurrence ? { recurrence: draft.recurrence } : {}),
       },
       ctx.now,
     );

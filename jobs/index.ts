@@ -4,12 +4,14 @@ import { absenceWarnings } from "./absence-warnings.js";
 import { communityReminders } from "./community-reminders.js";
 import { duesReminders } from "./dues-reminders.js";
 import { meetingReminders } from "./meeting-reminders.js";
+import { meetingSeries } from "./meeting-series.js";
 import { periodDeadlines } from "./period-deadlines.js";
 import { periodSummaries } from "./period-summaries.js";
 import { weeklyLeaderboard } from "./weekly-leaderboard.js";
 
 export const jobs: readonly JobDefinition[] = [
   meetingReminders,
+  meetingSeries,
   absenceWarnings,
   periodDeadlines,
   weeklyLeaderboard,

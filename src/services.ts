@@ -39,7 +39,9 @@ import { TallyRepository } from "./leaderboard/tally-repository.js";
 import { MeetingDraftRepository } from "./meetings/meeting-draft-repository.js";
 import { MeetingDraftService } from "./meetings/meeting-drafts.js";
 import { MeetingRepository } from "./meetings/meeting-repository.js";
+import { MeetingSeriesService } from "./meetings/meeting-series.js";
 import { MeetingService } from "./meetings/meeting-service.js";
+import { SeriesRepository } from "./meetings/series-repository.js";
 import { InviteRepository } from "./membership/invite-repository.js";
 import { MemberRepository } from "./membership/member-repository.js";
 import { MembershipService } from "./membership/membership-service.js";
@@ -66,6 +68,8 @@ export interface Services {
   calendar: CalendarService;
   /** Meetings understood from one sentence, awaiting 确认. */
   drafts: MeetingDraftService;
+  /** Recurring meetings: their rules and occurrences. */
+  series: MeetingSeriesService;
   meetings: MeetingService;
   prompts: PromptService;
   outbox: OutboxService;
@@ -151,6 +155,7 @@ function createServices(
     tallies,
     deps.defaultTimeZone,
   );
+  const series = new MeetingSeriesService(new SeriesRepository(db), meetings, orgRepo, access, audit);
   const chats = new ChatService(chatRepo, orgRepo, access, audit);
   const community = new CommunityRepository(db);
   const registrationRepo = new RegistrationRepository(db);
@@ -187,7 +192,8 @@ function createServices(
       tallies,
     ),
     meetings,
-    drafts: new MeetingDraftService(new MeetingDraftRepository(db), meetings, orgRepo),
+    drafts: new MeetingDraftService(new MeetingDraftRepository(db), meetings, series, orgRepo),
+    series,
     leaderboard,
     prompts: new PromptService(db),
     outbox: new OutboxService(

@@ -45,7 +45,18 @@ export function renderDraftCard(view: DraftView, zone: string, t: Translate): Re
     }),
     ...(view.hostName ? [t("drafts.host", { name: view.hostName })] : []),
     ...(view.recorderName ? [t("drafts.recorder", { name: view.recorderName })] : []),
-    ...(input.occurrences > 1 ? [t("drafts.repeat", { count: input.occurrences })] : []),
+    ...(input.occurrences > 1 && !input.recurrence ? [t("drafts.repeat", { count: input.occurrences })] : []),
+    ...(input.recurrence
+      ? [
+          t("drafts.rule", {
+            rule: input.recurrence.ruleText,
+            time: input.recurrence.time,
+            dates: view.occurrences
+              .map((d) => formatMeetingTime(d, zone, t).replace(/ \d\d:\d\d/, ""))
+              .join("、"),
+          }),
+        ]
+      : []),
   ];
   return {
     segments: [bold(t("drafts.title")), plain(`\n${lines.join("\n")}\n${t("drafts.footer")}`)],

@@ -2,7 +2,10 @@
 // names, the day and time as they write them (understand-when.ts), then the place and the topic —
 // with a clear word for what is missing or wrong, so the guided flow asks for exactly that piece
 // and keeps the rest.
+import { DateTime } from "luxon";
 import { type MeetingType, parseMeetingType } from "./meeting-types.js";
+import { occurrencesOf } from "./recurrence/occurrences.js";
+import { readRecurrenceWords } from "./recurrence/recurrence-phrase.js";
 import { describeWhen, understandWhen, type WhenQuestion } from "./time-phrase/understand-when.js";
 
 export interface ScheduleDraft {
@@ -17,6 +20,8 @@ export interface ScheduleDraft {
   recorderCode?: string;
   groupCode?: string;
   occurrences: number;
+  /** Said as a rule (每月15日上午9点): the rule, its words and the local time of day. */
+  recurrence?: { rule: string; ruleText: string; time: string };
 }
 
 export type ScheduleStep = "type" | "date" | "time" | "place" | "topic";
@@ -58,7 +63,7 @@ export function readSchedule(tokens: string[], now: Date, zone: string): Schedul
     } else pieces.push(token);
   }
   const without = (drop: string[]) => tokens.filter((t) => !drop.includes(t));
-  const result = (next: ScheduleStep | null, invalid: ScheduleStep | null, kept = tokens) => ({
+  const result: Result = (next, invalid, kept = tokens) => ({
     draft,
     next,
     invalid,
@@ -78,6 +83,10 @@ export function readSchedule(tokens: string[], now: Date, zone: string): Schedul
   draft.type = parseMeetingType(typed);
   // Only that piece: the same words may come back as the topic (主题党日 … 主题党日).
   const rest = pieces.filter((_, i) => i !== pieces.indexOf(typed));
+
+  // A rule (每月第一个周五 19:30): the time comes with it or in a piece of its own.
+  const recurring = rest.find((p) => readRecurrenceWords(p));
+  if (recurring) return readRecurring(recurring, rest, when, draft, now, zone, result, without);
 
   // The day and time: every piece written as one, read together (周五 + 14:30).
   // The day before the time, whichever came first (a re-asked day arrives after the time).
@@ -113,8 +122,17 @@ export function readSchedule(tokens: string[], now: Date, zone: string): Schedul
   draft.startsAt = answer.start;
   draft.endsAt = answer.end;
 
-  // The place, then the topic: a piece that ends like a place is the place; else the first piece.
-  const others = rest.filter((p) => !whenPieces.includes(p));
+  return placeAndTopic(
+    rest.filter((p) => !whenPieces.includes(p)),
+    draft,
+    result,
+  );
+}
+
+type Result = (next: ScheduleStep | null, invalid: ScheduleStep | null, kept?: string[]) => ScheduleReading;
+
+/** The place, then the topic: a piece that ends like a place is the place; else the first piece. */
+function placeAndTopic(others: string[], draft: ScheduleDraft, result: Result): ScheduleReading {
   const placeAt = Math.max(
     0,
     others.findIndex((p) => PLACE_ENDINGS.test(p)),
@@ -126,4 +144,68 @@ export function readSchedule(tokens: string[], now: Date, zone: string): Schedul
   if (topic.length === 0) return result("topic", null);
   draft.topic = topic.join(" ").slice(0, 200);
   return result(null, null);
+}
+
+/**
+ * A rule and its time of day: the time read as a one-off time on the rule's first day would be,
+ * with the same questions (3点? 晚上12点?); the first occurrence becomes the draft's start.
+ */
+function readRecurring(
+  recurring: string,
+  rest: string[],
+  when: (p: string) => ReturnType<typeof describeWhen>,
+  draft: ScheduleDraft,
+  now: Date,
+  zone: string,
+  result: Result,
+  without: (drop: string[]) => string[],
+): ScheduleReading {
+  const reading = readRecurrenceWords(recurring);
+  if (!reading) return result("date", "date", without([recurring]));
+  const timePieces = rest.filter((p) => p !== recurring && when(p) && !when(p)?.hasDate);
+  const keptRule = [...without([recurring, ...timePieces]), reading.words];
+  const timeText = [reading.timeText, ...timePieces].filter(Boolean).join(" ");
+  if (!timeText) return result("time", null, keptRule);
+  // Read against the start of today, so any time of day is ahead: only its hour and minute count.
+  const dayStart = DateTime.fromJSDate(now, { zone }).startOf("day").toJSDate();
+  const answer = understandWhen(timeText, dayStart, zone);
+  const firstAt = (at: Date) => {
+    const local = DateTime.fromJSDate(at, { zone });
+    return occurrencesOf(
+      reading.rule,
+      { hour: local.hour, minute: local.minute },
+      zone,
+      DateTime.fromJSDate(now, { zone }).toISODate() ?? "",
+      now,
+      new Date(now.getTime() + 400 * 86_400_000),
+      1,
+    )[0];
+  };
+  // A question about the time is asked with the rule's first meeting as it was read (3点 → 15:00?).
+  if (answer.kind === "question" || answer.start === null)
+    return {
+      ...result("time", "time", keptRule),
+      problem: {
+        reason: answer.kind === "question" ? answer.reason : "unknown",
+        phrase: `${reading.words} ${timeText}`,
+        start: answer.start ? (firstAt(answer.start) ?? null) : null,
+      },
+    };
+  const time = DateTime.fromJSDate(answer.start, { zone }).toFormat("HH:mm");
+  const first = firstAt(answer.start);
+  if (!first)
+    return {
+      ...result("date", "date", without([recurring])),
+      problem: { reason: "unknown", phrase: recurring, start: null },
+    };
+  draft.recurrence = { rule: reading.rule, ruleText: reading.words, time };
+  draft.startsAt = first;
+  draft.endsAt = answer.end
+    ? new Date(first.getTime() + (answer.end.getTime() - answer.start.getTime()))
+    : null;
+  return placeAndTopic(
+    rest.filter((p) => p !== recurring && !timePieces.includes(p)),
+    draft,
+    result,
+  );
 }

@@ -31,6 +31,8 @@ export interface ScheduleInput {
   groupCode?: string;
   /** Occurrences, one a month from the first; 1 for a one-off meeting. */
   occurrences: number;
+  /** A recurring rule (每月15日上午9点): kept as a series, `startsAt` its first occurrence. */
+  recurrence?: { rule: string; ruleText: string; time: string };
 }
 
 export type EditableField = "time" | "place" | "topic" | "host" | "recorder";

@@ -9,8 +9,10 @@ import type { OrganizationRepository, OrgRecord } from "../organization/organiza
 import type { ScheduleInput } from "./meeting-base.js";
 import type { MeetingDraftRepository } from "./meeting-draft-repository.js";
 import type { MeetingRecord } from "./meeting-repository.js";
+import type { MeetingSeriesService } from "./meeting-series.js";
 import type { MeetingService } from "./meeting-service.js";
 import { MEETING_TYPES } from "./meeting-types.js";
+import { validRule } from "./recurrence/occurrences.js";
 
 const DRAFT_HOURS = 24;
 
@@ -26,6 +28,13 @@ const storedInput = z.object({
   recorderCode: z.string().max(20).optional(),
   groupCode: z.string().max(20).optional(),
   occurrences: z.number().int().min(1).max(12),
+  recurrence: z
+    .object({
+      rule: z.string().max(200).refine(validRule),
+      ruleText: z.string().max(60),
+      time: z.string().regex(/^\d{2}:\d{2}$/),
+    })
+    .optional(),
 });
 
 export interface DraftView {
@@ -38,6 +47,8 @@ export interface DraftView {
   expected: number;
   hostName: string | null;
   recorderName: string | null;
+  /** For a recurring rule: its first occurrences. */
+  occurrences: Date[];
 }
 
 const serialise = (input: ScheduleInput): string =>
@@ -49,9 +60,10 @@ const serialise = (input: ScheduleInput): string =>
 
 function deserialise(text: string): ScheduleInput {
   const parsed = storedInput.parse(JSON.parse(text));
-  const { hostCode, recorderCode, groupCode, ...rest } = parsed;
+  const { hostCode, recorderCode, groupCode, recurrence, ...rest } = parsed;
   return {
     ...rest,
+    ...(recurrence ? { recurrence } : {}),
     startsAt: new Date(parsed.startsAt),
     endsAt: parsed.endsAt ? new Date(parsed.endsAt) : null,
     ...(hostCode ? { hostCode } : {}),
@@ -64,6 +76,7 @@ export class MeetingDraftService {
   constructor(
     private readonly repo: MeetingDraftRepository,
     private readonly meetings: MeetingService,
+    private readonly series: MeetingSeriesService,
     private readonly orgs: OrganizationRepository,
   ) {}
 
@@ -107,6 +120,11 @@ export class MeetingDraftService {
   ): Promise<{ org: OrgRecord; meetings: MeetingRecord[] }> {
     const { org, input } = await this.#own(actorId, code, now);
     if (!(await this.repo.take(code, actorId))) throw new DomainError("drafts.gone");
+    if (input.recurrence) {
+      const { meetings } = await this.series.create(actorId, org, input, input.recurrence, now);
+      if (meetings.length === 0) throw new DomainError("series.noOccurrence");
+      return { org, meetings };
+    }
     return { org, meetings: await this.meetings.schedule(actorId, org, input, now) };
   }
 
@@ -142,6 +160,7 @@ export class MeetingDraftService {
       expected: await this.meetings.expectedFor(input.type, branch.id, group?.id ?? null),
       hostName: host?.name ?? null,
       recorderName: recorder?.name ?? null,
+      occurrences: input.recurrence ? await this.series.preview(input.recurrence, branch.id, now) : [],
     };
   }
 

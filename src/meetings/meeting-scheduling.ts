@@ -8,6 +8,7 @@ import type { EditableField, ScheduleInput } from "./meeting-base.js";
 import { MeetingBase } from "./meeting-base.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 import type { MeetingType } from "./meeting-types.js";
+import type { SeriesRecord } from "./series-repository.js";
 
 export abstract class MeetingScheduling extends MeetingBase {
   // Scheduling.
@@ -86,39 +87,37 @@ export abstract class MeetingScheduling extends MeetingBase {
     return created;
   }
 
-  /** The theme party days of the next months, on the day and time the county (or branch) set. */
-  async scheduleThemeDays(
-    actorId: string,
-    org: OrgRecord,
-    months: number,
-    now: Date,
-  ): Promise<MeetingRecord[]> {
-    const zone = await this.zoneOf(org.id);
-    const settings = effectiveSettings(await this.orgs.chain(org.id));
-    const day = settings["themeDay.dayOfMonth"].value as number;
-    const [hour, minute] = (settings["themeDay.time"].value as string).split(":").map(Number);
-    let first = DateTime.fromJSDate(now, { zone }).set({
-      day,
-      hour: hour ?? 9,
-      minute: minute ?? 0,
-      second: 0,
-      millisecond: 0,
+  /** One meeting of a recurring series in a branch, at the rule's instant `occurrenceAt`. */
+  async materialiseOccurrence(
+    series: SeriesRecord,
+    branch: OrgRecord,
+    occurrenceAt: Date,
+  ): Promise<MeetingRecord> {
+    const settings = effectiveSettings(await this.orgs.chain(branch.id));
+    const checklist = series.type === "theme_day" ? (settings["themeDay.items"].value as string[]) : [];
+    return this.meetings.create({
+      code: await this.freshCode(),
+      organizationId: branch.id,
+      groupId: series.groupId,
+      type: series.type,
+      topic: series.topic,
+      startsAt: occurrenceAt,
+      endsAt: series.durationMinutes
+        ? new Date(occurrenceAt.getTime() + series.durationMinutes * 60_000)
+        : null,
+      place: series.place,
+      online: series.online,
+      hostMemberId: series.hostMemberId,
+      recorderMemberId: series.recorderMemberId,
+      seriesId: series.id,
+      occurrenceAt,
+      checkInOpensMinutes: settings["checkIn.opensMinutesBefore"].value as number,
+      checkInClosesMinutes: settings["checkIn.closesMinutesAfter"].value as number,
+      checklist: JSON.stringify(checklist),
+      createdById: series.createdById,
     });
-    if (first.toJSDate() <= now) first = first.plus({ months: 1 });
-    return this.schedule(
-      actorId,
-      org,
-      {
-        type: "theme_day",
-        startsAt: first.toJSDate(),
-        place: "党员活动室",
-        topic: "主题党日",
-        online: false,
-        occurrences: months,
-      },
-      now,
-    );
   }
+
   async edit(
     actorId: string,
     code: string,

@@ -67,7 +67,7 @@ describe("a quarter of 幸福里社区党支部", () => {
 
   it("runs April: theme day with a late check-in, approved leave and an absentee; committee and one group meeting", async () => {
     at("2026-04-01T01:00:00Z");
-    const planned = joined(await secretary.says("/theme_days 3"));
+    const planned = joined(await secretary.says("/theme_days"));
     expect(planned).toContain("已按设定的主题党日时间安排 3 次主题党日");
     expect(planned).toContain("2026-04-15 09:00（周三）");
     expect(planned).toContain("2026-06-15 09:00（周一）");

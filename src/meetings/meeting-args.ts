@@ -4,7 +4,7 @@
 // and keeps the rest.
 import { DateTime } from "luxon";
 import { type MeetingType, parseMeetingType } from "./meeting-types.js";
-import { occurrencesOf } from "./recurrence/occurrences.js";
+import { nextOccurrences } from "./recurrence/occurrences.js";
 import { readRecurrenceWords } from "./recurrence/recurrence-phrase.js";
 import { describeWhen, understandWhen, type WhenQuestion } from "./time-phrase/understand-when.js";
 
@@ -171,15 +171,7 @@ function readRecurring(
   const answer = understandWhen(timeText, dayStart, zone);
   const firstAt = (at: Date) => {
     const local = DateTime.fromJSDate(at, { zone });
-    return occurrencesOf(
-      reading.rule,
-      { hour: local.hour, minute: local.minute },
-      zone,
-      DateTime.fromJSDate(now, { zone }).toISODate() ?? "",
-      now,
-      new Date(now.getTime() + 400 * 86_400_000),
-      1,
-    )[0];
+    return nextOccurrences(reading.rule, { hour: local.hour, minute: local.minute }, zone, now, 1)[0];
   };
   // A question about the time is asked with the rule's first meeting as it was read (3点 → 15:00?).
   if (answer.kind === "question" || answer.start === null)

@@ -11,8 +11,9 @@ import type { OrganizationRepository, OrgRecord } from "../organization/organiza
 import type { ScheduleInput } from "./meeting-base.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 import type { MeetingService } from "./meeting-service.js";
-import { occurrencesOf } from "./recurrence/occurrences.js";
+import { nextOccurrences, occurrencesOf } from "./recurrence/occurrences.js";
 import type { SeriesRecord, SeriesRepository } from "./series-repository.js";
+import { understandWhen } from "./time-phrase/understand-when.js";
 
 /** How far ahead occurrences exist: a quarter, so reminders, feeds and /meetings see them. */
 export const AHEAD_DAYS = 92;
@@ -41,9 +42,7 @@ export class MeetingSeriesService {
   /** The first occurrences a rule would give, for the card shown before 确认. */
   async preview(recurrence: Recurrence, branchId: string, now: Date, count = 3): Promise<Date[]> {
     const zone = await this.meetings.zoneOf(branchId);
-    const today = DateTime.fromJSDate(now, { zone }).toISODate() ?? "";
-    const to = new Date(now.getTime() + 400 * 86_400_000);
-    return occurrencesOf(recurrence.rule, timeOf(recurrence.time), zone, today, now, to, count);
+    return nextOccurrences(recurrence.rule, timeOf(recurrence.time), zone, now, count);
   }
 
   /** Keeps the rule and makes its occurrences for the months ahead; the meetings made. */
@@ -153,6 +152,7 @@ export class MeetingSeriesService {
     now: Date,
   ): Promise<{ series: SeriesRecord; changed: MeetingRecord[] }> {
     const series = await this.#manageable(actorId, code);
+    if (field === "time") value = await this.#timeOfDay(series, value, now);
     const changed: MeetingRecord[] = [];
     for (const meeting of await this.repo.upcoming(series.id, now)) {
       if (field === "time") {
@@ -190,6 +190,15 @@ export class MeetingSeriesService {
       details: { code, reason, cancelled: cancelled.map((m) => m.code) },
     });
     return { series: ended, cancelled };
+  }
+
+  /** The time of day as secretaries write it (19:30, 下午3点), read in the series' own zone. */
+  async #timeOfDay(series: SeriesRecord, text: string, now: Date): Promise<string> {
+    const zone = await this.meetings.zoneOf(series.organizationId);
+    const dayStart = DateTime.fromJSDate(now, { zone }).startOf("day").toJSDate();
+    const answer = understandWhen(text, dayStart, zone);
+    if (answer.kind !== "instant") throw new DomainError("series.badTime");
+    return DateTime.fromJSDate(answer.start, { zone }).toFormat("HH:mm");
   }
 
   async #find(code: string): Promise<SeriesRecord> {

@@ -11,6 +11,7 @@ import { type Reply, replyText } from "../../src/core/reply.js";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
 import { FakeSlack, type SlackCall } from "./fake-slack.js";
 import { FakeTelegram } from "./fake-telegram.js";
+import { blockActionsPayload } from "./slack-payloads.js";
 import type { TestBot } from "./test-bot.js";
 
 export interface Driver {
@@ -198,36 +199,12 @@ export async function slackDriver(bot: TestBot): Promise<Driver> {
       if (!button) throw new Error(`no button ${label}`);
       n += 1;
       const channel = channelOf(person, where);
-      const user = {
-        id: `U0P${person}`,
-        name: PEOPLE[person] ?? "",
-        username: PEOPLE[person] ?? "",
-        team_id: "T0",
-      };
-      return post(
-        new URLSearchParams({
-          payload: JSON.stringify({
-            type: "block_actions",
-            user,
-            team: { id: "T0", domain: "party" },
-            channel,
-            trigger_id: fake.trigger(),
-            response_url: `${fake.url}/respond/${n}`,
-            actions: [
-              {
-                type: "button",
-                action_id: button.action_id,
-                block_id: "row-0",
-                value: button.value,
-                action_ts: "1",
-              },
-            ],
-            token: "x",
-            api_app_id: "A0PARTY",
-            container: { type: "message", message_ts: "1", channel_id: channel.id },
-          }),
-        }).toString(),
+      const user = { id: `U0P${person}`, name: PEOPLE[person] ?? "" };
+      const payload = blockActionsPayload(
+        { user, team: "T0", channel, triggerId: fake.trigger(), responseUrl: `${fake.url}/respond/${n}` },
+        button,
       );
+      return post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString());
     },
     async stop() {
       await http.close();

@@ -6,6 +6,7 @@ import { silentLogger } from "../../src/core/logger.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
 import { FakeSlack, type SlackCall } from "./fake-slack.js";
+import { blockActionsPayload } from "./slack-payloads.js";
 import { startTestBot, type TestBot } from "./test-bot.js";
 
 export interface SlackUser {
@@ -155,26 +156,18 @@ export async function startSlackPeer() {
     const button = blocks.flatMap((b) => b.elements ?? []).find((e) => e.text.text === label);
     if (!button) throw new Error(`no button ${label} in ${JSON.stringify(blocks)}`);
     responses += 1;
-    return interact({
-      type: "block_actions",
-      user: { id: user.id, name: user.name, username: user.name, team_id: "T0PARTY" },
-      team: { id: "T0PARTY", domain: "party" },
-      channel: { id: channel.id, name: channel.name },
-      trigger_id: fake.trigger(),
-      response_url: `${fake.url}/respond/${responses}`,
-      actions: [
+    return interact(
+      blockActionsPayload(
         {
-          type: "button",
-          action_id: button.action_id,
-          block_id: "row-0",
-          value: button.value,
-          action_ts: "1",
+          user,
+          team: "T0PARTY",
+          channel: { id: channel.id, name: channel.name },
+          triggerId: fake.trigger(),
+          responseUrl: `${fake.url}/respond/${responses}`,
         },
-      ],
-      token: "x",
-      api_app_id: "A0PARTY",
-      container: { type: "message", message_ts: "1", channel_id: channel.id },
-    });
+        button,
+      ),
+    );
   }
 
   /** Presses 确认 on the meeting card among `calls` (the answer to /party schedule or its form). */

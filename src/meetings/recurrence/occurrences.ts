@@ -52,6 +52,21 @@ export function occurrencesOf(
   return found;
 }
 
+/**
+ * The first `count` occurrences of a rule that would start today, from `now` on: what a card
+ * shows before 确认 and where a new series begins. Looks ahead at most 400 days.
+ */
+export function nextOccurrences(
+  rule: string,
+  time: LocalTime,
+  zone: string,
+  now: Date,
+  count: number,
+): Date[] {
+  const today = DateTime.fromJSDate(now, { zone: cachedZone(zone) }).toISODate() ?? "";
+  return occurrencesOf(rule, time, zone, today, now, new Date(now.getTime() + 400 * 86_400_000), count);
+}
+
 /** Whether the rule is one rrule can run (checked before it is stored). */
 export function validRule(rule: string): boolean {
   try {

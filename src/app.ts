@@ -18,9 +18,10 @@ import { mayRun } from "./core/roles.js";
 import { Router } from "./core/router.js";
 import { shortCode } from "./core/short-code.js";
 import { type Database, openDatabase } from "./db/database.js";
+import { CALENDAR_FILE_KIND } from "./delivery/best-effort.js";
 import type { RenderOutbox } from "./delivery/delivery-worker.js";
 import type { Readiness } from "./http/health-server.js";
-import { ANNOUNCEMENT_KIND, CALENDAR_FILE_KIND, renderMeetingAnnouncement } from "./meetings/announce.js";
+import { ANNOUNCEMENT_KIND, renderMeetingAnnouncement } from "./meetings/announce.js";
 import { createServiceScope, type ServiceScope, type Services } from "./services.js";
 
 export interface AppDeps {

@@ -7,8 +7,8 @@ import type { Clock } from "../core/clock.js";
 import type { Translate } from "../core/i18n.js";
 import type { Platform } from "../core/incoming.js";
 import type { Logger } from "../core/logger.js";
-import { CALENDAR_FILE_KIND } from "../meetings/announce.js";
 import type { ServiceScope } from "../services.js";
+import { isBestEffort } from "./best-effort.js";
 import type { OutboxRow } from "./outbox-service.js";
 import { ChatMigrated, DeliveryRefused, EditTargetGone, RateLimited } from "./sender.js";
 
@@ -96,10 +96,8 @@ export class DeliveryOutcomes {
         return "next";
       case "transient": {
         const attempts = row.attempts + 1;
-        // A meeting's .ics file is a convenience: one failed try ends it, and it never holds
-        // back the chat's announcements behind its retries.
-        if (row.kind === CALENDAR_FILE_KIND) {
-          this.logger.warn({ ...log, attempts }, "calendar file not delivered; not retried");
+        if (isBestEffort(row.kind)) {
+          this.logger.warn({ ...log, attempts }, "best-effort message not delivered; not retried");
           await this.scope.transaction((s) =>
             s.outbox.markDead({ ids: [row.id] }, "gave-up", String(error), now),
           );

@@ -5,6 +5,7 @@
 
 import type { Translate } from "../core/i18n.js";
 import type { Reply } from "../core/reply.js";
+import { CALENDAR_FILE_KIND } from "../delivery/best-effort.js";
 import type { Services } from "../services.js";
 import { announcementKey, renderAnnouncement } from "./announcement.js";
 
@@ -27,8 +28,6 @@ export async function announce(services: Services, meeting: AnnouncedMeeting, no
   }
   return services.outbox.refresh(meeting.organizationId, ANNOUNCEMENT_KIND, key, { meetingId }, now);
 }
-
-export const CALENDAR_FILE_KIND = "calendar-file";
 
 /**
  * Posts the meeting as an .ics file after its announcement, for one-tap "add to calendar" (the

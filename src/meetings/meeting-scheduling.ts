@@ -92,8 +92,9 @@ export abstract class MeetingScheduling extends MeetingBase {
     series: SeriesRecord,
     branch: OrgRecord,
     occurrenceAt: Date,
+    chain?: OrgRecord[],
   ): Promise<MeetingRecord> {
-    const settings = effectiveSettings(await this.orgs.chain(branch.id));
+    const settings = effectiveSettings(chain ?? (await this.orgs.chain(branch.id)));
     const checklist = series.type === "theme_day" ? (settings["themeDay.items"].value as string[]) : [];
     return this.meetings.create({
       code: await this.freshCode(),

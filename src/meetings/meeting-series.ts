@@ -98,23 +98,31 @@ export class MeetingSeriesService {
     return { series, meetings: await this.materialise(series, now) };
   }
 
-  /** Makes the occurrences due in the months ahead that do not exist yet, in every branch it reaches. */
+  /**
+   * Makes the occurrences due in the months ahead that do not exist yet, in every branch it
+   * reaches. A county's series reaches thousands of branches: what they have is read in a few
+   * queries for all of them, not per branch.
+   */
   async materialise(series: SeriesRecord, now: Date): Promise<MeetingRecord[]> {
-    const owner = await this.orgs.findById(series.organizationId);
+    const above = await this.orgs.chain(series.organizationId);
+    const owner = above[0];
     if (!owner) return [];
-    const branches =
-      owner.kind === "branch"
-        ? [owner]
-        : (await this.orgs.subtree(owner.id)).filter((o) => o.kind === "branch");
+    const below = owner.kind === "branch" ? [owner] : await this.orgs.subtree(owner.id);
+    const reached = below.filter((o) => o.kind === "branch");
+    const chainOf = chainsWithin(below, above);
+    const withOwn = await this.repo.organizationsWithType(series.type);
+    const held = await this.repo.occurrencesHeld(series.id);
     const horizon = new Date(now.getTime() + AHEAD_DAYS * 86_400_000);
     const made: MeetingRecord[] = [];
-    for (const branch of branches) {
-      if (branch.id !== owner.id && (await this.#hasOwn(branch.id, series.type))) continue;
-      const zone = await this.meetings.zoneOf(branch.id);
-      const held = await this.repo.occurrencesHeld(series.id, branch.id);
+    for (const branch of reached) {
+      if (branch.id !== owner.id && withOwn.has(branch.id)) continue;
+      const chain = chainOf(branch);
+      const zone = await this.meetings.zoneOf(branch.id, chain);
+      const has = held.get(branch.id);
       const due = occurrencesOf(series.rule, timeOf(series.time), zone, series.firstDay, now, horizon);
       for (const at of due)
-        if (!held.has(at.getTime())) made.push(await this.meetings.materialiseOccurrence(series, branch, at));
+        if (!has?.has(at.getTime()))
+          made.push(await this.meetings.materialiseOccurrence(series, branch, at, chain));
     }
     await this.repo.update(series.id, { materialisedUntil: horizon });
     return made;
@@ -217,14 +225,28 @@ export class MeetingSeriesService {
     return series;
   }
 
-  async #hasOwn(branchId: string, type: string): Promise<boolean> {
-    return (await this.repo.activeOf([branchId])).some((s) => s.type === type);
-  }
-
   async #freshCode(): Promise<string> {
     for (;;) {
       const code = `S${shortCode(4)}`;
       if (!(await this.repo.codeTaken(code))) return code;
     }
   }
+}
+
+/**
+ * Each reached branch's chain up to the root (itself first), from the owner's subtree and the
+ * owner's own chain, without a query per branch.
+ */
+function chainsWithin(subtree: OrgRecord[], above: OrgRecord[]) {
+  const byId = new Map(subtree.map((o) => [o.id, o]));
+  const ownerId = above[0]?.id;
+  return (branch: OrgRecord): OrgRecord[] => {
+    const chain: OrgRecord[] = [];
+    let at: OrgRecord | undefined = branch;
+    while (at && at.id !== ownerId) {
+      chain.push(at);
+      at = at.parentId ? byId.get(at.parentId) : undefined;
+    }
+    return [...chain, ...above];
+  };
 }

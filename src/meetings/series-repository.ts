@@ -34,13 +34,32 @@ export class SeriesRepository {
     return this.db.meetingSeries.update({ where: { id }, data });
   }
 
-  /** Which occurrences a branch already has (moved or cancelled ones too). */
-  async occurrencesHeld(seriesId: string, organizationId: string): Promise<Set<number>> {
-    const rows = await this.db.meeting.findMany({
-      where: { seriesId, organizationId, occurrenceAt: { not: null } },
-      select: { occurrenceAt: true },
+  /** The organisations with an active series of this type of their own. */
+  async organizationsWithType(type: string): Promise<Set<string>> {
+    const rows = await this.db.meetingSeries.findMany({
+      where: { status: "active", type },
+      select: { organizationId: true },
     });
-    return new Set(rows.flatMap((r) => (r.occurrenceAt ? [r.occurrenceAt.getTime()] : [])));
+    return new Set(rows.map((r) => r.organizationId));
+  }
+
+  /**
+   * Which occurrences each organisation already has (moved or cancelled ones too), in one query
+   * for every branch a committee's series reaches.
+   */
+  async occurrencesHeld(seriesId: string): Promise<Map<string, Set<number>>> {
+    const rows = await this.db.meeting.findMany({
+      where: { seriesId, occurrenceAt: { not: null } },
+      select: { organizationId: true, occurrenceAt: true },
+    });
+    const held = new Map<string, Set<number>>();
+    for (const row of rows) {
+      if (!row.occurrenceAt) continue;
+      const set = held.get(row.organizationId) ?? new Set<number>();
+      set.add(row.occurrenceAt.getTime());
+      held.set(row.organizationId, set);
+    }
+    return held;
   }
 
   /** The series' meetings still to come and still scheduled, soonest first. */

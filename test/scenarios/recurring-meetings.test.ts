@@ -164,4 +164,29 @@ describe("recurring meetings", () => {
     expect(joined(await world.secretaryA.says("/series"))).toContain("（上级统一安排）");
     expect(joined(await world.admin.says("/theme_days"))).toContain("已经有定期的主题党日");
   });
+
+  it("places an inherited theme day on the wall clock of a branch in a zone of its own", async () => {
+    // 幸福里 keeps Xinjiang time; the committee stays on Beijing time.
+    await bot.prisma.organization.update({
+      where: { code: world.branchA },
+      data: { timeZone: "Asia/Urumqi" },
+    });
+    await world.admin.says(`/use ${world.committee}`);
+    await world.admin.says("/theme_days");
+    const branchA = await bot.prisma.organization.findUniqueOrThrow({ where: { code: world.branchA } });
+    const made = await bot.prisma.meeting.findMany({
+      where: { type: "theme_day", organizationId: branchA.id },
+      select: { startsAt: true },
+      orderBy: { startsAt: "asc" },
+    });
+    expect(made.map((m) => m.startsAt.toISOString())).toEqual([
+      "2026-12-15T03:00:00.000Z",
+      "2027-01-15T03:00:00.000Z",
+      "2027-02-15T03:00:00.000Z",
+    ]);
+    // A second run of the daily job finds every branch's meetings and makes none again.
+    const before = await bot.prisma.meeting.count();
+    await runJobOn("2026-12-03");
+    expect(await bot.prisma.meeting.count()).toBe(before);
+  });
 });

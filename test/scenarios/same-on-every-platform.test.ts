@@ -1,5 +1,5 @@
 // One conversation — bootstrap, organisation, joining, binding, a meeting, check-ins, minutes,
-// closing — through the console, Telegram and Slack adapters ends in the same database state.
+// closing, a monthly series with one meeting moved and one cancelled — through the console, Telegram and Slack adapters ends in the same database state.
 import { describe, expect, it } from "vitest";
 import { consoleDriver, type Driver, slackDriver, telegramDriver } from "../support/platform-drivers.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
@@ -39,6 +39,21 @@ async function conversation(bot: TestBot, d: Driver): Promise<void> {
   await d.says(1, `/minutes ${meeting} 内容 学习党章总纲`, "private");
   bot.clock.set("2026-03-05T09:00:00Z");
   expect(await d.says(1, `/close_meeting ${meeting}`, "private")).toContain("台账已封存");
+
+  // A monthly series: confirmed on its card, one meeting moved, one cancelled, one attended, then
+  // the series changed as a whole.
+  const rule = await d.says(1, "/schedule 每月10日下午3点 党课 党员活动室 学习党的二十大报告", "group");
+  expect(rule).toContain("重复：每月10日 15:00");
+  const made = await d.presses(1, "确认", "group");
+  expect(made).toContain("共 3 次");
+  const [march = "", april = "", may = ""] = [...made.matchAll(/\b(H[0-9A-Z]{4})\b/g)].map((m) => m[1]);
+  expect(await d.says(1, `/edit_meeting ${april} 时间 4月11日下午3点`, "private")).toContain("已修改会议");
+  expect(await d.says(1, `/cancel_meeting ${may} 劳动节调休`, "private")).toContain("已取消");
+  bot.clock.set("2026-03-10T06:55:00Z");
+  await d.says(2, `/checkin ${march}`, "group");
+  const series = (await d.says(1, "/series", "private")).match(/\b(S[0-9A-Z]{4})\b/)?.[1] ?? "";
+  // March's meeting (at 15:00 today) and April's, moved, are still to come.
+  expect(await d.says(1, `/edit_series ${series} 地点 社区礼堂`, "private")).toContain("今后 2 次会议");
 }
 
 /** The state that matters, without ids, random codes or platform account ids. */
@@ -58,6 +73,15 @@ async function state(bot: TestBot) {
     meetings: sort(
       await p.meeting.findMany({
         select: { type: true, topic: true, startsAt: true, place: true, status: true, content: true },
+      }),
+    ),
+    series: sort(
+      await p.meetingSeries.findMany({ select: { rule: true, time: true, place: true, status: true } }),
+    ),
+    occurrences: sort(
+      await p.meeting.findMany({
+        where: { seriesId: { not: null } },
+        select: { occurrenceAt: true, startsAt: true, place: true, status: true },
       }),
     ),
     responses: await p.meetingResponse.count(),
@@ -85,6 +109,8 @@ describe("the same conversation on every platform", () => {
     }
     const [viaConsole, viaTelegram, viaSlack] = results;
     expect(viaConsole?.ledger).toHaveLength(2);
+    expect(viaConsole?.occurrences).toHaveLength(3);
+    expect(viaConsole?.checkIns).toHaveLength(3);
     expect(viaTelegram).toEqual(viaConsole);
     expect(viaSlack).toEqual(viaConsole);
   });

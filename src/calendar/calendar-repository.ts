@@ -1,5 +1,6 @@
 // Persistence of calendar subscriptions and the meetings a feed shows.
 import type { Tx } from "../db/database.js";
+import { announcementKey } from "../meetings/announcement.js";
 
 export interface FeedMeeting {
   id: string;
@@ -88,5 +89,22 @@ export class CalendarRepository {
 
   meetingById(id: string): Promise<FeedMeeting | null> {
     return this.db.meeting.findUnique({ where: { id }, select: FEED_FIELDS });
+  }
+
+  /** Each meeting's announcement link, where one was posted in a chat that has links. */
+  async announcementLinks(meetingIds: readonly string[]): Promise<Map<string, string>> {
+    if (meetingIds.length === 0) return new Map();
+    const keys = new Map(meetingIds.map((id) => [announcementKey(id), id]));
+    const rows = await this.db.postedMessage.findMany({
+      where: { replaceKey: { in: [...keys.keys()] }, link: { not: null } },
+      select: { replaceKey: true, link: true },
+      orderBy: [{ platform: "asc" }, { chatId: "asc" }],
+    });
+    const links = new Map<string, string>();
+    for (const row of rows) {
+      const id = keys.get(row.replaceKey);
+      if (id && row.link && !links.has(id)) links.set(id, row.link);
+    }
+    return links;
   }
 }

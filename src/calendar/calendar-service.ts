@@ -2,7 +2,8 @@
 // (a secret token the bot's HTTP server answers) of their branches' meetings — their party
 // group's too — as iCalendar, made with ical-generator: the zone's VTIMEZONE (timezones-ical-
 // library), a stable UID per meeting, SEQUENCE from the meeting's revision (bumped by each edit), STATUS:CANCELLED for a
-// cancelled meeting, and alarms at the bot's own reminder offsets.
+// cancelled meeting, alarms at the bot's own reminder offsets, and the link to the meeting's
+// announcement in the group where the platform gives one.
 import { randomBytes } from "node:crypto";
 import ical, { ICalAlarmType, ICalEventStatus } from "ical-generator";
 import { DateTime } from "luxon";
@@ -111,10 +112,12 @@ export class CalendarService {
     // The description differs only by the meeting's code: translated once with a marker in its place.
     const describe = t("calendar.description", { code: "\u0000" }).split("\u0000");
     const stamp = DateTime.fromJSDate(now, { zone: cachedZone(calendarZone) });
+    const links = await this.repo.announcementLinks(meetings.map((m) => m.id));
     for (const m of meetings) {
       const tz = zoneOf.get(m.organizationId) ?? calendarZone;
       const start = DateTime.fromJSDate(m.startsAt, { zone: cachedZone(tz) });
       const summary = `【${titleOf(m.type)}】${m.topic}`;
+      const link = links.get(m.id);
       const event = calendar.createEvent({
         id: `${m.id}@party-branch-bot`,
         sequence: m.revision,
@@ -126,7 +129,8 @@ export class CalendarService {
         timezone: tz,
         summary,
         location: m.online ? online : m.place,
-        description: describe.join(m.code),
+        description: link ? `${describe.join(m.code)}\n${link}` : describe.join(m.code),
+        ...(link ? { url: link } : {}),
         status: m.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       });
       if (m.status === "scheduled")

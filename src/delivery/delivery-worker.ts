@@ -16,7 +16,7 @@ import type { ServiceScope } from "../services.js";
 import { DeliveryOutcomes, failureOf, MAX_ATTEMPTS, type Next } from "./delivery-outcomes.js";
 import type { OutboxRow } from "./outbox-service.js";
 import { type PaceRule, PLATFORM_LIMITS, paceKey } from "./platform-limits.js";
-import type { Sender } from "./sender.js";
+import type { Sender, SendResult } from "./sender.js";
 
 /** How long a worker holds the chats it claimed before another may take them over. */
 export const DEFAULT_LEASE_MS = 60_000;
@@ -202,19 +202,17 @@ export class DeliveryWorker {
     const posted = row.replaceKey
       ? await this.scope.read((s) => s.outbox.posted(row.platform, row.chatId, row.replaceKey ?? ""))
       : null;
-    let messageId: string;
+    let sent: SendResult;
     try {
       const reply = await this.render(row);
-      messageId = (
-        await lane.sender.send(row.chatId, reply, {
-          ...(posted ? { editMessageId: posted.messageId } : {}),
-          topic: row.topic,
-        })
-      ).messageId;
+      sent = await lane.sender.send(row.chatId, reply, {
+        ...(posted ? { editMessageId: posted.messageId } : {}),
+        topic: row.topic,
+      });
     } catch (error) {
       return this.#outcomes.settle(row, failureOf(error), error);
     }
-    await this.scope.transaction((s) => s.outbox.recordSent(row, messageId, this.clock.now()));
+    await this.scope.transaction((s) => s.outbox.recordSent(row, sent, this.clock.now()));
     return "next";
   }
 

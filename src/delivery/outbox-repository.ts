@@ -1,7 +1,9 @@
 // Persistence of outgoing proactive messages.
+
 import { randomUUID } from "node:crypto";
 import { Prisma, type Tx } from "../db/database.js";
 import type { RawSql } from "../db/raw-sql.js";
+import type { SendResult } from "./sender.js";
 
 export interface NewOutboxMessage {
   platform: string;
@@ -240,11 +242,16 @@ export class OutboxRepository {
     });
   }
 
-  async recordPosted(platform: string, chatId: string, replaceKey: string, messageId: string): Promise<void> {
+  async recordPosted(
+    platform: string,
+    chatId: string,
+    replaceKey: string,
+    { messageId, link }: SendResult,
+  ): Promise<void> {
     await this.db.postedMessage.upsert({
       where: { platform_chatId_replaceKey: { platform, chatId, replaceKey } },
-      create: { platform, chatId, replaceKey, messageId },
-      update: { messageId },
+      create: { platform, chatId, replaceKey, messageId, link: link ?? null },
+      update: { messageId, ...(link ? { link } : {}) },
     });
   }
 }

@@ -9,6 +9,7 @@ import type { AfterCommit } from "../services.js";
 import type { OutboxRepository } from "./outbox-repository.js";
 import type { PaceRepository } from "./pace-repository.js";
 import type { PaceGrant, PaceRule } from "./platform-limits.js";
+import type { SendResult } from "./sender.js";
 
 export type OutboxRow = Awaited<ReturnType<OutboxRepository["claimChats"]>>[number];
 
@@ -166,8 +167,8 @@ export class OutboxService {
   }
 
   /** Records a send; false when the message changed meanwhile and must be sent again. */
-  async recordSent(row: OutboxRow, messageId: string, now: Date): Promise<boolean> {
-    if (row.replaceKey) await this.repo.recordPosted(row.platform, row.chatId, row.replaceKey, messageId);
+  async recordSent(row: OutboxRow, sent: SendResult, now: Date): Promise<boolean> {
+    if (row.replaceKey) await this.repo.recordPosted(row.platform, row.chatId, row.replaceKey, sent);
     return this.repo.markSent(row.id, row.version, now);
   }
 

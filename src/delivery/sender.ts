@@ -7,6 +7,8 @@ import type { Reply } from "../core/reply.js";
 
 export interface SendResult {
   messageId: string;
+  /** Where a member opens the message, when the platform has such links (not for private chats). */
+  link?: string;
 }
 
 export interface Sender {

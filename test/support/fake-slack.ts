@@ -19,7 +19,11 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly signingSecret = "8f742231b10e8888abcd99yyyzzz85a5";
   readonly botToken = "xoxb-test-token";
-  readonly identity = { botId: "B0PARTYBOT", botUserId: "U0PARTYBOT" };
+  readonly identity = {
+    botId: "B0PARTYBOT",
+    botUserId: "U0PARTYBOT",
+    workspaceUrl: "https://party.slack.com/",
+  };
   /** People in the workspace, as users.info describes them. */
   readonly people = new Map<string, { name: string; locale?: string }>();
   /** trigger_ids Slack issued (with an interaction), and when: they expire after 3 s. */
@@ -228,6 +232,8 @@ export class FakeSlack {
           user_id: this.identity.botUserId,
           bot_id: this.identity.botId,
           team_id: "T0PARTY",
+          team: "党支部工作区",
+          url: this.identity.workspaceUrl,
         };
       case "users.info": {
         const person = this.people.get(String(params.user));

@@ -275,5 +275,13 @@ export function createSlackApp(opts: SlackAppOptions) {
     opts.logger.error({ err: error }, "slack request failed");
   });
 
-  return { app, receiver, sender: new SlackSender(deliveryClient(opts.botToken, opts.apiUrl), opts.secret) };
+  return {
+    app,
+    receiver,
+    sender: new SlackSender(
+      deliveryClient(opts.botToken, opts.apiUrl),
+      opts.secret,
+      opts.identity.workspaceUrl,
+    ),
+  };
 }

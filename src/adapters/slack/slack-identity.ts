@@ -8,6 +8,8 @@ import { ConfigError } from "../../config.js";
 export interface SlackIdentity {
   botId: string;
   botUserId: string;
+  /** The workspace's address ("https://party.slack.com/"), for links to the bot's messages. */
+  workspaceUrl?: string;
 }
 
 const REFUSED = new Set(["invalid_auth", "not_authed", "token_revoked", "account_inactive", "token_expired"]);
@@ -22,7 +24,11 @@ export async function verifySlackToken(token: string, apiUrl?: string): Promise<
     const result = await client.auth.test();
     if (!result.bot_id || !result.user_id)
       throw new Error("auth.test named no bot: is SLACK_BOT_TOKEN a bot token?");
-    return { botId: result.bot_id, botUserId: result.user_id };
+    return {
+      botId: result.bot_id,
+      botUserId: result.user_id,
+      ...(result.url ? { workspaceUrl: result.url } : {}),
+    };
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     if (code && REFUSED.has(code))

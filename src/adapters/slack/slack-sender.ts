@@ -44,6 +44,8 @@ export class SlackSender implements Sender {
   constructor(
     private readonly client: WebClient,
     private readonly secret: string,
+    /** The workspace's address from auth.test ("https://party.slack.com/"), for message links. */
+    private readonly workspaceUrl?: string,
   ) {}
 
   async send(chatId: string, written: Reply, opts: { editMessageId?: string }): Promise<SendResult> {
@@ -69,10 +71,17 @@ export class SlackSender implements Sender {
         return { messageId: opts.editMessageId };
       }
       const posted = await this.client.chat.postMessage(message);
-      return { messageId: String(posted.ts) };
+      const link = chatId.startsWith("user:") ? null : this.#link(channel, String(posted.ts));
+      return { messageId: String(posted.ts), ...(link ? { link } : {}) };
     } catch (error) {
       throw classify(error, Boolean(opts.editMessageId));
     }
+  }
+
+  /** Slack's permalink form: archives/<channel>/p<ts without its dot>. */
+  #link(channel: string, ts: string): string | null {
+    if (!this.workspaceUrl) return null;
+    return `${this.workspaceUrl.replace(/\/+$/, "")}/archives/${channel}/p${ts.replace(".", "")}`;
   }
 }
 

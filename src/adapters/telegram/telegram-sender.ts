@@ -75,7 +75,8 @@ export class TelegramSender implements Sender {
         this.secret,
         opts.topic ? { topic: Number(opts.topic) } : {},
       );
-      return { messageId: String(sent.message_id) };
+      const link = messageLink(chat, sent.message_id);
+      return { messageId: String(sent.message_id), ...(link ? { link } : {}) };
     } catch (error) {
       throw classify(error);
     }
@@ -155,4 +156,12 @@ export async function sendReply(
   }
   if (!sent) throw new Error("nothing to send");
   return sent;
+}
+
+/**
+ * A supergroup's message as its members open it: t.me/c/<id without -100>/<message>. Basic groups
+ * and private chats have no such links.
+ */
+export function messageLink(chatId: string, messageId: number): string | null {
+  return chatId.startsWith("-100") ? `https://t.me/c/${chatId.slice(4)}/${messageId}` : null;
 }

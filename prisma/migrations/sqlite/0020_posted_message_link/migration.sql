@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PostedMessage" ADD COLUMN "link" TEXT;
+

@@ -116,6 +116,15 @@ export const SETTINGS = {
   "points.perWish": { parse: z.coerce.number().int().min(0).max(100), default: 5 },
   "evaluation.demoPercent": { parse: z.coerce.number().int().min(0).max(50), default: 15 },
   "evaluation.lagPercent": { parse: z.coerce.number().int().min(0).max(50), default: 5 },
+  // 发展党员 time rules (《中国共产党发展党员工作细则》), tightened or kept by each committee.
+  "development.talkWithinDays": { parse: z.coerce.number().int().min(1).max(90), default: 30 },
+  "development.activistMonths": { parse: z.coerce.number().int().min(12).max(36), default: 12 },
+  "development.reviewEveryMonths": { parse: z.coerce.number().int().min(1).max(6), default: 6 },
+  "development.trainingDays": { parse: z.coerce.number().int().min(3).max(30), default: 3 },
+  "development.trainingHours": { parse: z.coerce.number().int().min(24).max(240), default: 24 },
+  "development.publicityDays": { parse: z.coerce.number().int().min(5).max(30), default: 5 },
+  "development.approvalMonths": { parse: z.coerce.number().int().min(1).max(3), default: 3 },
+  "development.noticeDays": { parse: z.coerce.number().int().min(7).max(90), default: 30 },
 } as const satisfies Record<string, { parse: z.ZodType; default: unknown }>;
 
 export type SettingKey = keyof typeof SETTINGS;

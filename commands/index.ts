@@ -24,6 +24,8 @@ import { confirmSchedule } from "./confirm-schedule.js";
 import { confirmWish } from "./confirm-wish.js";
 import { correct } from "./correct.js";
 import { declineTransfer } from "./decline-transfer.js";
+import { devFile } from "./dev-file.js";
+import { develop } from "./develop.js";
 import { dues } from "./dues.js";
 import { duesPaid } from "./dues-paid.js";
 import { duesSet } from "./dues-set.js";
@@ -63,6 +65,7 @@ import { orgAdd } from "./org-add.js";
 import { orgs } from "./orgs.js";
 import { outbox } from "./outbox.js";
 import { pauseReminders } from "./pause-reminders.js";
+import { pipeline } from "./pipeline.js";
 import { profile } from "./profile.js";
 import { rankCommand } from "./rank.js";
 import { register } from "./register.js";
@@ -154,6 +157,9 @@ export const commands: readonly AnyCommand[] = [
   duesPaid,
   dues,
   myDues,
+  develop,
+  pipeline,
+  devFile,
   activity,
   activities,
   signup,

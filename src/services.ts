@@ -25,6 +25,8 @@ import { type RawSql, viaPrisma } from "./db/raw-sql.js";
 import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
 import { PaceRepository } from "./delivery/pace-repository.js";
+import { DevelopmentRepository } from "./development/development-repository.js";
+import { DevelopmentService } from "./development/development-service.js";
 import { DuesRepository } from "./dues/dues-repository.js";
 import { DuesService } from "./dues/dues-service.js";
 import { EvaluationRepository } from "./evaluation/evaluation-repository.js";
@@ -84,6 +86,8 @@ export interface Services {
   community: Participation;
   dues: DuesService;
   evaluation: EvaluationService;
+  /** 发展党员: the pipeline's records and steps. */
+  development: DevelopmentService;
 }
 
 export interface ServiceDeps {
@@ -223,6 +227,15 @@ function createServices(
     households: new HouseholdService(community, memberRepo, access),
     community: participation,
     dues,
+    development: new DevelopmentService(
+      new DevelopmentRepository(db),
+      memberRepo,
+      meetingRepo,
+      orgRepo,
+      access,
+      audit,
+      deps.defaultTimeZone,
+    ),
     evaluation: new EvaluationService(
       new EvaluationRepository(db),
       orgRepo,

@@ -1,0 +1,41 @@
+// /dev_file <档案编号>: one person's 发展党员纪实, for the branch's 支委 and the committees above.
+// /dev_file <查看码>: the applicant links their own file (once); /dev_file alone then shows it.
+// Anyone else is told the file does not exist.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { codeArg, requirePerson } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+import { localDay } from "../src/development/development-service.js";
+import { fileText } from "../src/development/development-text.js";
+
+export const devFile = defineCommand({
+  name: "dev_file",
+  aliases: ["发展纪实", "我的入党进度"],
+  role: "anyone",
+  args: z.union([z.tuple([]), z.tuple([codeArg])]),
+  async run(ctx) {
+    const personId = await requirePerson(ctx);
+    const [code] = ctx.args;
+    const show = async (file: Parameters<typeof fileText>[0], limits: Parameters<typeof fileText>[2]) => {
+      const branch = await ctx.services.orgs.findById(file.organizationId);
+      const zone = await ctx.services.meetings.zoneOf(file.organizationId);
+      return fileText(file, branch?.name ?? "", limits, localDay(ctx.now, zone), ctx.t);
+    };
+    if (!code) {
+      const mine = await ctx.services.development.mine(personId);
+      if (mine.length === 0) return textReply(ctx.t("development.mineNone"), { visibility: "private" });
+      const texts = await Promise.all(mine.map(({ file, limits }) => show(file, limits)));
+      return textReply(texts.join("\n\n"), { visibility: "private" });
+    }
+    // Eight letters: a 查看码 the secretary handed over; shorter: a file's code.
+    if (code.length === 8) {
+      const file = await ctx.services.development.claim(personId, code, ctx.now);
+      const { limits } = await ctx.services.development.limitsOf(file.organizationId);
+      return textReply(`${ctx.t("development.claimed")}\n\n${await show(file, limits)}`, {
+        visibility: "private",
+      });
+    }
+    const { file, limits } = await ctx.services.development.file(personId, code);
+    return textReply(await show(file, limits), { visibility: "private" });
+  },
+});

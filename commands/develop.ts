@@ -1,0 +1,94 @@
+// /develop 申请 <姓名> <出生日期> [收到日期]: opens a 发展党员 file when the branch receives an
+// application (the applicant's 查看码 comes back privately).
+// /develop <档案编号> <步骤> [日期] [党员编号…|会议编号 赞成N|3天|24学时|6个月] [备注]: records a step,
+// checked against the order and the time rules; a refused step writes nothing and says the rule.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { codeArg, nameArg, requireOrg, requirePerson } from "../src/core/command-helpers.js";
+import { DomainError } from "../src/core/domain-error.js";
+import { textReply } from "../src/core/reply.js";
+import { readDay, readStepInput } from "../src/development/development-args.js";
+import { duesOf, nextStep } from "../src/development/development-rules.js";
+import { localDay, stateOf } from "../src/development/development-service.js";
+import { stepOfWord } from "../src/development/development-steps.js";
+import { detailsText, nextText } from "../src/development/development-text.js";
+
+const token = z.string().min(1).max(200);
+
+export const develop = defineCommand({
+  name: "develop",
+  aliases: ["发展党员", "发展"],
+  role: "committee_member",
+  args: z.union([
+    z.tuple([z.enum(["申请", "入党申请", "apply"]), nameArg, token], token),
+    z.tuple([codeArg, token], token),
+  ]),
+  async run(ctx) {
+    const personId = await requirePerson(ctx);
+    const org = requireOrg(ctx);
+    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const today = localDay(ctx.now, zone);
+    const [first, second, ...rest] = ctx.args;
+    if (first === "申请" || first === "入党申请" || first === "apply") {
+      const [birthText = "", onText] = rest;
+      const birth = readDay(birthText, today);
+      const on = onText ? readDay(onText, today) : today;
+      if (!birth || birth === "bad" || !on || on === "bad") throw new DomainError("development.badDate");
+      const file = await ctx.services.development.apply(
+        personId,
+        org,
+        { name: second, birthDate: birth, on },
+        ctx.now,
+      );
+      const { limits } = await ctx.services.development.limitsOf(org.id);
+      const talk = duesOf(stateOf(file), limits).find((d) => d.kind === "talk");
+      return textReply(
+        ctx.t("development.applied", {
+          name: file.name,
+          code: file.code,
+          on,
+          due: talk?.due ?? "",
+          claim: file.claimCode ?? "",
+        }),
+        { visibility: "private" },
+      );
+    }
+    const step = stepOfWord(second);
+    if (!step) throw new DomainError("development.unknownStep", { step: second });
+    const input = readStepInput(rest, today);
+    if (input === "badDate") throw new DomainError("development.badDate");
+    const details =
+      step.needs === "reason" ? { ...input.details, reason: input.notes ?? undefined } : input.details;
+    const outcome = await ctx.services.development.record(
+      personId,
+      first,
+      step.key,
+      { on: input.on, details, notes: step.needs === "reason" ? null : input.notes },
+      ctx.now,
+    );
+    const { file } = outcome;
+    const entry = file.steps.filter((s) => s.step === step.key).at(-1);
+    const lines = [
+      `${ctx.t("development.recorded", { name: file.name, code: file.code, on: entry?.on ?? "", step: step.key })}${entry ? detailsText(entry.details, ctx.t) : ""}`,
+    ];
+    if (outcome.late)
+      lines.push(ctx.t("development.late", { kind: outcome.late.kind, due: outcome.late.due }));
+    if (step.becomes) lines.push(ctx.t("development.nowStage", { name: file.name, stage: file.stage }));
+    if (step.key === "admission_vote" && outcome.member)
+      lines.push(
+        ctx.t("development.admitted", {
+          name: file.name,
+          member: outcome.member.code,
+          end: file.probationEndsOn ?? "",
+        }),
+      );
+    if (step.key === "extend") lines.push(ctx.t("development.extended", { end: file.probationEndsOn ?? "" }));
+    if (step.key === "full_approval") lines.push(ctx.t("development.fullMember", { name: file.name }));
+    if (step.key === "cancel") lines.push(ctx.t("development.removed", { name: file.name }));
+    if (file.stage !== "cancelled") {
+      const { limits } = await ctx.services.development.limitsOf(file.organizationId);
+      lines.push(nextText(nextStep(stateOf(file), limits), ctx.t));
+    }
+    return textReply(lines.join("\n"), { visibility: "private" });
+  },
+});

@@ -1,0 +1,31 @@
+// /pipeline: everyone in the 发展党员 pipeline of the branch — or of every branch below a
+// committee — with their stage, next step and what is due, overdue first. For the 支委, privately.
+import { z } from "zod";
+import { defineCommand } from "../src/core/command.js";
+import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
+import { textReply } from "../src/core/reply.js";
+import { localDay } from "../src/development/development-service.js";
+import { pipelineLineText } from "../src/development/development-text.js";
+
+export const pipeline = defineCommand({
+  name: "pipeline",
+  aliases: ["发展进度", "发展党员进度"],
+  role: "committee_member",
+  args: z.tuple([]),
+  writes: "none",
+  async run(ctx) {
+    const org = requireOrg(ctx);
+    const lines = await ctx.services.development.pipeline(await requirePerson(ctx), org);
+    if (lines.length === 0)
+      return textReply(ctx.t("development.pipelineNone", { name: org.name }), { visibility: "private" });
+    const today = localDay(ctx.now, await ctx.services.meetings.zoneOf(org.id, ctx.orgChain));
+    const counts = { applicant: 0, activist: 0, candidate: 0, probationary: 0 } as Record<string, number>;
+    for (const line of lines) counts[line.file.stage] = (counts[line.file.stage] ?? 0) + 1;
+    const text = [
+      ctx.t("development.pipelineTitle", { name: org.name, count: lines.length }),
+      ctx.t("development.pipelineCounts", counts),
+      ...lines.map((line) => pipelineLineText(line, today, ctx.t, org.kind !== "branch")),
+    ];
+    return textReply(text.join("\n"), { visibility: "private" });
+  },
+});

@@ -2,6 +2,7 @@
 import type { JobDefinition } from "../src/scheduler/job.js";
 import { absenceWarnings } from "./absence-warnings.js";
 import { communityReminders } from "./community-reminders.js";
+import { developmentNudges } from "./development-nudges.js";
 import { duesReminders } from "./dues-reminders.js";
 import { meetingReminders } from "./meeting-reminders.js";
 import { meetingSeries } from "./meeting-series.js";
@@ -18,4 +19,5 @@ export const jobs: readonly JobDefinition[] = [
   periodSummaries,
   communityReminders,
   duesReminders,
+  developmentNudges,
 ];

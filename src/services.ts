@@ -233,6 +233,7 @@ function createServices(
       meetingRepo,
       orgRepo,
       access,
+      new AccessRepository(db),
       audit,
       deps.defaultTimeZone,
     ),

@@ -31,7 +31,8 @@ export class AccessRepository {
     return this.db.roleAssignment.count({ where: { role: "org_admin" } });
   }
 
-  holders(organizationId: string): Promise<{ personId: string; role: string }[]> {
+  /** Who holds a role in the organisation (null: the installation's administrators). */
+  holders(organizationId: string | null): Promise<{ personId: string; role: string }[]> {
     return this.db.roleAssignment.findMany({
       where: { organizationId },
       select: { personId: true, role: true },

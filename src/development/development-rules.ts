@@ -164,7 +164,8 @@ export function duesOf(state: DevelopmentState, limits: DevelopmentLimits): Due[
   const application = lastOf(state, "application");
   if (application && !lastOf(state, "talk")) {
     const due = plus(application.on, limits.talkWithinDays, "days");
-    dues.push({ kind: "talk", due, from: due });
+    // A week's notice: the talk can still be held in time.
+    dues.push({ kind: "talk", due, from: plus(due, -7, "days") });
   }
   if (state.stage === "activist" || state.stage === "candidate") {
     const since = lastOf(state, "review") ?? lastOf(state, "activist");

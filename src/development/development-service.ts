@@ -3,6 +3,7 @@
 // with its effects — the stage it leads to, the 预备期, the roster entry of an admitted 预备党员 and
 // their 转正 — in the command's one transaction. Refused steps write nothing.
 import { DateTime } from "luxon";
+import type { AccessRepository } from "../access/access-repository.js";
 import type { AccessService } from "../access/access-service.js";
 import type { AuditRepository } from "../audit/audit-repository.js";
 import { DomainError, Forbidden } from "../core/domain-error.js";
@@ -55,6 +56,7 @@ export class DevelopmentService {
     private readonly meetings: MeetingRepository,
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
+    private readonly roles: AccessRepository,
     private readonly audit: AuditRepository,
     private readonly defaultTimeZone: string,
   ) {}
@@ -238,6 +240,30 @@ export class DevelopmentService {
       out.push({ file, dues: duesOf(stateOf(file), limits), zone });
     }
     return out;
+  }
+
+  /** The people a step named (培养联系人, 入党介绍人) who use the bot, for their nudges. */
+  async peopleNamed(file: DevelopmentFile, step: "contacts" | "introducers"): Promise<string[]> {
+    const codes = lastOf(stateOf(file), step)?.details.members ?? [];
+    const people: string[] = [];
+    for (const code of codes) {
+      const member = await this.members.findByCode(code);
+      if (member?.personId) people.push(member.personId);
+    }
+    return people;
+  }
+
+  /**
+   * Who acts for the committee above the branch (its secretaries and 委员), for the steps that are
+   * its own; the installation's administrators where the committee has nobody in the bot.
+   */
+  async committeeOf(branchId: string): Promise<string[]> {
+    const branch = await this.orgs.findById(branchId);
+    const acting = new Set(["committee_member", "deputy_secretary", "secretary", "org_admin"]);
+    const of = async (id: string | null) =>
+      (await this.roles.holders(id)).filter((h) => acting.has(h.role)).map((h) => h.personId);
+    const people = branch?.parentId ? await of(branch.parentId) : [];
+    return [...new Set(people.length > 0 ? people : await of(null))];
   }
 
   /** Counts per stage of each branch, for the committee export and the evaluation facts. */

@@ -197,7 +197,7 @@ describe("age, training and the 预备期", () => {
 
 describe("what falls due", () => {
   const cases: [string, Steps, [string, string, string][]][] = [
-    ["the talk a month after the application", APPLICANT, [["talk", "2024-03-31", "2024-03-31"]]],
+    ["the talk a month after the application", APPLICANT, [["talk", "2024-03-31", "2024-03-24"]]],
     ["nothing while an applicant was talked to", [...APPLICANT, ["talk", "2024-03-20"]], []],
     [
       "the first review half a year after becoming an activist",

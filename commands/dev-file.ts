@@ -1,21 +1,29 @@
 // /dev_file <档案编号>: one person's 发展党员纪实, for the branch's 支委 and the committees above.
 // /dev_file <查看码>: the applicant links their own file (once); /dev_file alone then shows it.
+// /dev_file <档案编号> 导出: the 纪实表 as an Excel workbook, privately.
 // Anyone else is told the file does not exist.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
-import { localDay } from "../src/development/development-service.js";
+import { localDay } from "../src/development/development-rules.js";
 import { fileText } from "../src/development/development-text.js";
 
 export const devFile = defineCommand({
   name: "dev_file",
   aliases: ["发展纪实", "我的入党进度"],
   role: "anyone",
-  args: z.union([z.tuple([]), z.tuple([codeArg])]),
+  args: z.union([z.tuple([]), z.tuple([codeArg]), z.tuple([codeArg, z.enum(["导出", "export"])])]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
-    const [code] = ctx.args;
+    const [code, exported] = ctx.args;
+    if (code && exported) {
+      const sheet = await ctx.services.development.exportRecord(personId, code, ctx.t);
+      return textReply(ctx.t("development.recordExported", { name: sheet.file.name }), {
+        visibility: "private",
+        attachment: { kind: "file", filename: sheet.filename, path: sheet.path },
+      });
+    }
     const show = async (file: Parameters<typeof fileText>[0], limits: Parameters<typeof fileText>[2]) => {
       const branch = await ctx.services.orgs.findById(file.organizationId);
       const zone = await ctx.services.meetings.zoneOf(file.organizationId);

@@ -8,8 +8,7 @@ import { codeArg, nameArg, requireOrg, requirePerson } from "../src/core/command
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
 import { readDay, readStepInput } from "../src/development/development-args.js";
-import { duesOf, nextStep } from "../src/development/development-rules.js";
-import { localDay, stateOf } from "../src/development/development-service.js";
+import { duesOf, localDay, nextStep, stateOf } from "../src/development/development-rules.js";
 import { stepOfWord } from "../src/development/development-steps.js";
 import { detailsText, nextText } from "../src/development/development-text.js";
 

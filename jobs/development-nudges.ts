@@ -5,8 +5,7 @@
 // for reviews, 入党介绍人 for the probation), and for approvals to the committee above as well.
 import { textReply } from "../src/core/reply.js";
 import type { Due } from "../src/development/development-rules.js";
-import { lastOf } from "../src/development/development-rules.js";
-import { localDay, stateOf } from "../src/development/development-service.js";
+import { lastOf, localDay, stateOf } from "../src/development/development-rules.js";
 import { defineJob } from "../src/scheduler/job.js";
 
 const SINCE: Record<Due["kind"], string> = {

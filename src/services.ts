@@ -171,6 +171,17 @@ function createServices(
     access,
     audit,
   );
+  const development = new DevelopmentService(
+    new DevelopmentRepository(db),
+    memberRepo,
+    meetingRepo,
+    orgRepo,
+    access,
+    new AccessRepository(db),
+    audit,
+    deps.files,
+    deps.defaultTimeZone,
+  );
   const participation = new Participation(memberRepo, registrationRepo, orgRepo, access);
   return {
     identity,
@@ -219,6 +230,7 @@ function createServices(
       warnings,
       access,
       dues,
+      development,
       deps.files,
     ),
     charts: new ChartService(leaderboard, meetings, access, deps.files),
@@ -227,16 +239,7 @@ function createServices(
     households: new HouseholdService(community, memberRepo, access),
     community: participation,
     dues,
-    development: new DevelopmentService(
-      new DevelopmentRepository(db),
-      memberRepo,
-      meetingRepo,
-      orgRepo,
-      access,
-      new AccessRepository(db),
-      audit,
-      deps.defaultTimeZone,
-    ),
+    development,
     evaluation: new EvaluationService(
       new EvaluationRepository(db),
       orgRepo,

@@ -182,4 +182,13 @@ export class DevelopmentRepository {
     }
     return counts;
   }
+
+  /** Display names of the people who recorded steps. */
+  async personNames(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.db.person.findMany({
+      where: { id: { in: [...new Set(ids)] } },
+      select: { id: true, displayName: true },
+    });
+    return new Map(rows.map((r) => [r.id, r.displayName]));
+  }
 }

@@ -227,3 +227,17 @@ export function nextStep(
   }
   return null;
 }
+
+/** The rules' view of a stored record. */
+export function stateOf(record: DevelopmentState): DevelopmentState {
+  return {
+    stage: record.stage,
+    birthDate: record.birthDate,
+    steps: record.steps,
+    probationEndsOn: record.probationEndsOn,
+  };
+}
+
+/** Today (or any instant's day) in the branch's zone, as the records write days. */
+export const localDay = (now: Date, zone: string): string =>
+  DateTime.fromJSDate(now, { zone }).toISODate() ?? "";

@@ -2,29 +2,32 @@
 // the rules (order, intervals, who may record it, who it names, the vote's quorum) and written
 // with its effects — the stage it leads to, the 预备期, the roster entry of an admitted 预备党员 and
 // their 转正 — in the command's one transaction. Refused steps write nothing.
-import { DateTime } from "luxon";
 import type { AccessRepository } from "../access/access-repository.js";
 import type { AccessService } from "../access/access-service.js";
 import type { AuditRepository } from "../audit/audit-repository.js";
 import { DomainError, Forbidden } from "../core/domain-error.js";
+import type { Translate } from "../core/i18n.js";
+import type { PrivateFiles } from "../core/private-files.js";
 import { shortCode } from "../core/short-code.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import { freshMemberCodes } from "../membership/member-codes.js";
 import type { MemberRecord, MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
+import { writePipelineWorkbook, writeRecordWorkbook } from "./development-export.js";
 import type { DevelopmentFile, DevelopmentRepository } from "./development-repository.js";
 import {
   type DevelopmentLimits,
-  type DevelopmentState,
   type Due,
   duesOf,
   lastOf,
+  localDay,
   nextStep,
   oldEnoughToApply,
   probationEndAfter,
   refusalFor,
   type StepDetails,
+  stateOf,
   trainingEnough,
 } from "./development-rules.js";
 import { type Stage, type StepRule, stepRule } from "./development-steps.js";
@@ -58,6 +61,7 @@ export class DevelopmentService {
     private readonly access: AccessService,
     private readonly roles: AccessRepository,
     private readonly audit: AuditRepository,
+    private readonly files: PrivateFiles,
     private readonly defaultTimeZone: string,
   ) {}
 
@@ -191,6 +195,41 @@ export class DevelopmentService {
         (a.soonest ?? "9999").localeCompare(b.soonest ?? "9999") ||
         a.file.createdAt.getTime() - b.file.createdAt.getTime(),
     );
+  }
+
+  /** The 发展党员工作台账 of the branch (or of every branch below a committee) as .xlsx. */
+  async exportPipeline(actorId: string, org: OrgRecord, t: Translate, now: Date) {
+    await this.access.require(actorId, org.id, "committee_member");
+    const branches =
+      org.kind === "branch" ? [org] : (await this.orgs.subtree(org.id)).filter((o) => o.kind === "branch");
+    const byId = new Map(branches.map((b) => [b.id, b]));
+    const records = await this.repo.filesOf(branches.map((b) => b.id));
+    const rows = [];
+    for (const file of records)
+      rows.push({
+        branch: byId.get(file.organizationId)?.name ?? "",
+        file,
+        limits: (await this.limitsOf(file.organizationId)).limits,
+        names: await this.#namesIn(file),
+      });
+    const { zone } = await this.limitsOf(org.id);
+    const filename = `${org.name}-发展党员工作台账-${localDay(now, zone)}.xlsx`;
+    const path = await this.files.place("exports", filename);
+    await writePipelineWorkbook(rows, localDay(now, zone), t, path);
+    await this.files.seal(path);
+    return { path, filename, count: rows.length };
+  }
+
+  /** One person's 纪实表 as .xlsx, for those who may see the file. */
+  async exportRecord(actorId: string, code: string, t: Translate) {
+    const { file } = await this.file(actorId, code);
+    const branch = await this.orgs.findById(file.organizationId);
+    const recorders = await this.repo.personNames(file.steps.map((s) => s.recordedById));
+    const filename = `${file.name}-发展党员纪实表.xlsx`;
+    const path = await this.files.place("exports", filename);
+    await writeRecordWorkbook(file, branch?.name ?? "", recorders, await this.#namesIn(file), t, path);
+    await this.files.seal(path);
+    return { path, filename, file };
   }
 
   /**
@@ -389,6 +428,16 @@ export class DevelopmentService {
     return null;
   }
 
+  /** Names of the members a file's steps named (培养联系人, 入党介绍人), by member code. */
+  async #namesIn(file: DevelopmentFile): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const code of new Set(file.steps.flatMap((s) => s.details.members ?? []))) {
+      const member = await this.members.findByCode(code);
+      if (member) names.set(code, member.name);
+    }
+    return names;
+  }
+
   async #file(code: string): Promise<DevelopmentFile> {
     const file = await this.repo.fileByCode(code.toUpperCase());
     if (!file) throw new DomainError("development.notFound", { code });
@@ -403,15 +452,3 @@ export class DevelopmentService {
     }
   }
 }
-
-export function stateOf(file: DevelopmentFile): DevelopmentState {
-  return {
-    stage: file.stage,
-    birthDate: file.birthDate,
-    steps: file.steps,
-    probationEndsOn: file.probationEndsOn,
-  };
-}
-
-export const localDay = (now: Date, zone: string): string =>
-  DateTime.fromJSDate(now, { zone }).toISODate() ?? "";

@@ -18,6 +18,8 @@ export interface CommitteeBranchSummary {
   /** Present ÷ expected in the period's closed meetings (null: none). */
   attendance: number | null;
   attendanceThisYear: number | null;
+  /** 发展党员 in the pipeline now, by stage. */
+  development: { applicants: number; activists: number; candidates: number; probationary: number };
 }
 
 export interface CommitteeMeetingRow {
@@ -45,6 +47,10 @@ const SUMMARY_HEADERS = [
   { header: "三会一课完成率", width: 16 },
   { header: "本期出勤率", width: 12 },
   { header: "本年出勤率", width: 12 },
+  { header: "入党申请人", width: 10 },
+  { header: "入党积极分子", width: 12 },
+  { header: "发展对象", width: 10 },
+  { header: "预备党员（发展中）", width: 16 },
 ];
 
 const MEETING_HEADERS = [
@@ -69,6 +75,10 @@ function summaryRows(branches: CommitteeBranchSummary[]): unknown[][] {
     rate(b.completion),
     rate(b.attendance),
     rate(b.attendanceThisYear),
+    b.development.applicants,
+    b.development.activists,
+    b.development.candidates,
+    b.development.probationary,
   ]);
 }
 

@@ -5,6 +5,7 @@ import { DomainError } from "../core/domain-error.js";
 import { groupBy } from "../core/group-by.js";
 import type { Translate } from "../core/i18n.js";
 import type { PrivateFiles } from "../core/private-files.js";
+import type { DevelopmentService } from "../development/development-service.js";
 import type { DuesService } from "../dues/dues-service.js";
 import type { LeaderboardService, OrgIndex } from "../leaderboard/leaderboard-service.js";
 import { ledgerFromFrozen } from "../meetings/ledger.js";
@@ -35,6 +36,7 @@ export class ExportService {
     private readonly warnings: WarningService,
     private readonly access: AccessService,
     private readonly dues: DuesService,
+    private readonly development: DevelopmentService,
     private readonly files: PrivateFiles,
   ) {}
 
@@ -175,11 +177,12 @@ export class ExportService {
     for (let i = 0; i < all.length; i += EXPORT_PAGE) {
       const page = all.slice(i, i + EXPORT_PAGE);
       const ids = page.map((b) => b.id);
-      const [boards, members, meetings, attendance] = await Promise.all([
+      const [boards, members, meetings, attendance, stages] = await Promise.all([
         this.leaderboard.boards(page, yearFigureInstant(period, now), index, "none"),
         this.members.countActiveByBranch(ids),
         this.meetingRepo.inBranchesBetween(ids, period.start, period.end),
         this.leaderboard.attendanceBetween(ids, period.start, period.end),
+        this.development.stageCounts(ids),
       ]);
       const names = new Map(page.map((b) => [b.id, b.name]));
       const heldBy = new Map<string, number>();
@@ -191,6 +194,7 @@ export class ExportService {
       yield {
         branches: boards.map((board) => {
           const total = attendance.get(board.branch.id);
+          const stage = stages.get(board.branch.id) ?? {};
           return {
             name: board.branch.name,
             code: board.branch.code,
@@ -214,6 +218,12 @@ export class ExportService {
             ),
             attendance: total && total.total > 0 ? total.attended / total.total : null,
             attendanceThisYear: board.attendance,
+            development: {
+              applicants: stage.applicant ?? 0,
+              activists: stage.activist ?? 0,
+              candidates: stage.candidate ?? 0,
+              probationary: stage.probationary ?? 0,
+            },
           };
         }),
         meetings: meetings.map((m) => ({

@@ -3,6 +3,7 @@
 // 发展对象 decision before a full year of 培养, a 预备 introducer, an admission vote at a meeting
 // without its quorum, a 转正 vote before the 预备期 ends — and an extended probation. 陈静 is
 // admitted in the same meeting and stopped at 取消预备党员资格. The applicant sees only his own file.
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { developmentNudges } from "../../jobs/development-nudges.js";
 import { codeAfter, codeIn, joined } from "../support/replies.js";
@@ -110,7 +111,7 @@ describe("member development from application to 转正", () => {
       "要在「推荐入党积极分子（党员推荐、群团推优）」之后",
     );
     const talk = await develop(`${codes.wang} 谈话 2024-04-02 书记李建国谈话，了解入党动机`);
-    expect(talk).toContain("已记录 王小明（" + codes.wang + "）：2024-04-02 党组织派人谈话。");
+    expect(talk).toContain(`已记录 王小明（${codes.wang}）：2024-04-02 党组织派人谈话。`);
     expect(talk).toContain("注意：按规定「入党谈话」应在 2024-03-31 前完成，这次晚了。");
     expect(talk).toContain("下一步：推荐入党积极分子");
     at("2024-04-20");
@@ -118,7 +119,7 @@ describe("member development from application to 转正", () => {
     expect(await develop(`${codes.wang} 积极分子 2024-04-20`)).toContain("王小明 现为入党积极分子。");
     await develop(`${codes.wang} 积极分子备案 2024-04-20`);
     expect(await develop(`${codes.wang} 联系人 ${codes.zhang} ${codes.sun}`)).toContain(
-      "孙丽（" + codes.sun + "）是预备党员，不能担任",
+      `孙丽（${codes.sun}）是预备党员，不能担任`,
     );
     expect(await develop(`${codes.wang} 联系人 ${codes.zhang}`)).toContain(`（${codes.zhang}）`);
 
@@ -178,6 +179,16 @@ describe("member development from application to 转正", () => {
     const county = joined(await world.admin.says("/pipeline"));
     expect(county).toContain("「南湖街道党工委」发展党员进度（2 人，逾期在前）");
     expect(county).toContain(`【幸福里社区党支部】${codes.wang} 王小明（入党积极分子）`);
+    // The committee's 台账 counts each branch's pipeline by stage.
+    const [exported] = await world.admin.says("/export 季");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(exported?.attachment?.path ?? "");
+    const rows = new Map<string, unknown[]>();
+    workbook.getWorksheet("支部汇总")?.eachRow((row, n) => {
+      if (n > 1) rows.set(String(row.getCell(1).value), (row.values as unknown[]).slice(-4));
+    });
+    expect(rows.get("幸福里社区党支部")).toEqual([0, 2, 0, 0]);
+    expect(rows.get("和平里社区党支部")).toEqual([0, 0, 0, 0]);
     await world.admin.says(`/use ${world.branchA}`);
   });
 
@@ -353,5 +364,65 @@ describe("member development from application to 转正", () => {
     expect(own).toContain("2026-06-01 延长预备期（6 个月）：学习不够深入");
     expect(own).toContain("2027-02-10 材料归档");
     expect(own).toContain("各步骤已完成。");
+
+    // The 发展党员工作台账 and his 纪实表, as the secretary files them.
+    const [sheet] = await secretary.says("/pipeline 导出");
+    expect(sheet?.visibility).toBe("private");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(sheet?.attachment?.path ?? "");
+    const ledger = book.getWorksheet("发展党员工作台账");
+    expect((ledger?.getRow(1).values as unknown[]).slice(1, 7)).toEqual([
+      "支部",
+      "档案编号",
+      "姓名",
+      "出生日期",
+      "阶段",
+      "递交申请",
+    ]);
+    expect((ledger?.getRow(2).values as unknown[]).slice(1)).toEqual([
+      "幸福里社区党支部",
+      codes.wang,
+      "王小明",
+      "2001-06-15",
+      "正式党员",
+      "2024-03-01",
+      "2024-04-20",
+      "张伟",
+      "2025-05-30",
+      "刘洋、赵敏",
+      "24学时",
+      "2025-07-25",
+      "2027-01-25",
+      "2027-02-10",
+    ]);
+    expect((ledger?.getRow(3).values as unknown[]).slice(2, 6)).toEqual([
+      codes.chen,
+      "陈静",
+      "1998-09-09",
+      "已取消预备党员资格",
+    ]);
+
+    const [record] = await secretary.says(`/dev_file ${codes.wang} 导出`);
+    expect(record?.attachment?.filename).toBe("王小明-发展党员纪实表.xlsx");
+    const recordBook = new ExcelJS.Workbook();
+    await recordBook.xlsx.readFile(record?.attachment?.path ?? "");
+    const steps: unknown[][] = [];
+    recordBook.getWorksheet("发展党员纪实表")?.eachRow((row, n) => {
+      if (n > 1) steps.push((row.values as unknown[]).slice(2, 6));
+    });
+    expect(steps[0]).toEqual(["一、申请入党", "递交入党申请书", "2024-03-01", "李建国"]);
+    expect(steps.find((r) => r[1] === "支部党员大会讨论接收预备党员")).toEqual([
+      "四、预备党员的接收",
+      "支部党员大会讨论接收预备党员",
+      "2025-07-25",
+      "李建国",
+    ]);
+    expect(steps.find((r) => r[1] === "上级党委审批转正")?.slice(2)).toEqual(["2027-02-10", "周明"]);
+    expect(steps.filter((r) => r[1] === "预备期教育考察").map((r) => r[2])).toEqual([
+      "2026-04-28",
+      "2026-10-28",
+    ]);
+    // Someone else's file cannot be exported by the applicant.
+    expect(joined(await applicant.says(`/dev_file ${codes.chen} 导出`))).toContain("找不到编号");
   });
 });

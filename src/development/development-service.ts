@@ -305,6 +305,26 @@ export class DevelopmentService {
     return [...new Set(people.length > 0 ? people : await of(null))];
   }
 
+  /**
+   * The branch's development work for a report: who is in the pipeline now, by stage, and how many
+   * were admitted as 预备 and made 正式 between two local days (inclusive).
+   */
+  async reportFacts(branchId: string, fromDay: string, toDay: string) {
+    const files = await this.repo.filesOf([branchId]);
+    const now: Record<string, number> = {};
+    for (const f of files) now[f.stage] = (now[f.stage] ?? 0) + 1;
+    const within = (step: string) =>
+      files.filter((f) => f.steps.some((s) => s.step === step && s.on >= fromDay && s.on <= toDay)).length;
+    return {
+      applicants: now.applicant ?? 0,
+      activists: now.activist ?? 0,
+      candidates: now.candidate ?? 0,
+      probationary: now.probationary ?? 0,
+      admitted: within("admission_vote"),
+      madeFull: within("full_approval"),
+    };
+  }
+
   /** Counts per stage of each branch, for the committee export and the evaluation facts. */
   stageCounts(branchIds: string[]) {
     return this.repo.stageCounts(branchIds);

@@ -1,4 +1,5 @@
 // The words of a branch's half-year report (述职), from facts only.
+import { DateTime } from "luxon";
 import { hoursText } from "../community/community-rules.js";
 import type { Translate } from "../core/i18n.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
@@ -8,11 +9,21 @@ import type { BranchFacts } from "./evaluation-rules.js";
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? "—" : `${Math.round(x * 100)}%`;
 
+export interface DevelopmentFacts {
+  applicants: number;
+  activists: number;
+  candidates: number;
+  probationary: number;
+  admitted: number;
+  madeFull: number;
+}
+
 export function evaluationReviewText(
   branchName: string,
   r: { key: string; facts: BranchFacts | undefined; held: Map<string, number> },
   warnings: number,
   t: Translate,
+  development?: DevelopmentFacts,
 ): string {
   const held =
     [...r.held.entries()].map(([type, n]) => `${t(`meetingTypes.${type}`)} ${n}`).join("、") || "—";
@@ -25,6 +36,7 @@ export function evaluationReviewText(
     t("evaluation.reviewMinutes", { rate: pct(f?.minutes) }),
     t("evaluation.reviewService", { hours: hoursText(Math.round(f?.volunteerMinutesPerMember ?? 0)) }),
     t("evaluation.reviewWarnings", { count: warnings }),
+    ...(development ? [t("evaluation.reviewDevelopment", { ...development })] : []),
   ].join("\n");
 }
 
@@ -39,5 +51,15 @@ export async function branchReview(
 ): Promise<{ key: string; text: string }> {
   const facts = await services.evaluation.reviewFacts(personId, branch, which, now);
   const warnings = await services.warnings.forBranch(branch, now);
-  return { key: facts.key, text: evaluationReviewText(branch.name, facts, warnings.length, t) };
+  const zone = await services.meetings.zoneOf(branch.id);
+  const day = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate() ?? "";
+  const development = await services.development.reportFacts(
+    branch.id,
+    day(facts.period.start),
+    day(new Date(facts.period.end.getTime() - 1)),
+  );
+  return {
+    key: facts.key,
+    text: evaluationReviewText(branch.name, facts, warnings.length, t, development),
+  };
 }

@@ -264,6 +264,10 @@ describe("member development from application to 转正", () => {
       ["王小明", "probationary", "2025-07-25"],
       ["陈静", "probationary", "2025-07-25"],
     ]);
+    // The half-year's 述职 says it.
+    expect(joined(await secretary.says("/review"))).toContain(
+      "七、发展党员：本期接收预备党员 2 人、转正 0 人；现有入党申请人 0 人、入党积极分子 0 人、发展对象 0 人、预备党员 2 人",
+    );
     // 王小明 opened his file: his roster entry is his.
     expect(roster.find((m) => m.name === "王小明")?.personId).not.toBeNull();
   });

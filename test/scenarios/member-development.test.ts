@@ -375,7 +375,8 @@ describe("member development from application to 转正", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(sheet?.attachment?.path ?? "");
     const ledger = book.getWorksheet("发展党员工作台账");
-    expect((ledger?.getRow(1).values as unknown[]).slice(1, 7)).toEqual([
+    if (!ledger) throw new Error("no 发展党员工作台账 sheet");
+    expect((ledger.getRow(1).values as unknown[]).slice(1, 7)).toEqual([
       "支部",
       "档案编号",
       "姓名",
@@ -383,7 +384,7 @@ describe("member development from application to 转正", () => {
       "阶段",
       "递交申请",
     ]);
-    expect((ledger?.getRow(2).values as unknown[]).slice(1)).toEqual([
+    expect((ledger.getRow(2).values as unknown[]).slice(1)).toEqual([
       "幸福里社区党支部",
       codes.wang,
       "王小明",
@@ -399,7 +400,7 @@ describe("member development from application to 转正", () => {
       "2027-01-25",
       "2027-02-10",
     ]);
-    expect((ledger?.getRow(3).values as unknown[]).slice(2, 6)).toEqual([
+    expect((ledger.getRow(3).values as unknown[]).slice(2, 6)).toEqual([
       codes.chen,
       "陈静",
       "1998-09-09",

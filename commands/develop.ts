@@ -2,6 +2,7 @@
 // application (the applicant's 查看码 comes back privately).
 // /develop <档案编号> <步骤> [日期] [党员编号…|会议编号 赞成N|3天|24学时|6个月] [备注]: records a step,
 // checked against the order and the time rules; a refused step writes nothing and says the rule.
+// /develop <档案编号> alone: names the next step and takes the answer in the private chat.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, nameArg, requireOrg, requirePerson } from "../src/core/command-helpers.js";
@@ -21,15 +22,30 @@ export const develop = defineCommand({
   args: z.union([
     z.tuple([z.enum(["申请", "入党申请", "apply"]), nameArg, token], token),
     z.tuple([codeArg, token], token),
+    z.tuple([codeArg]),
   ]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
     const org = requireOrg(ctx);
     const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
     const today = localDay(ctx.now, zone);
-    const [first, second, ...rest] = ctx.args;
+    const [first, second, ...more] = ctx.args;
+    if (second === undefined) {
+      // Guided: the file's next step is named, and the answer (in the private chat) records it.
+      const { file, limits } = await ctx.services.development.file(personId, first);
+      const next = nextStep(stateOf(file), limits);
+      return ctx.ask(
+        ctx.t("development.askStep", { name: file.name, next: nextText(next, ctx.t) }),
+        "develop",
+        [file.code],
+        "private",
+      );
+    }
+    // A guided answer arrives as one piece: "谈话 2026-03-05 了解入党动机".
+    const [word = "", ...inline] = second.trim().split(/\s+/);
+    const rest = [...inline, ...more];
     if (first === "申请" || first === "入党申请" || first === "apply") {
-      const [birthText = "", onText] = rest;
+      const [birthText = "", onText] = more;
       const birth = readDay(birthText, today);
       const on = onText ? readDay(onText, today) : today;
       if (!birth || birth === "bad" || !on || on === "bad") throw new DomainError("development.badDate");
@@ -52,8 +68,8 @@ export const develop = defineCommand({
         { visibility: "private" },
       );
     }
-    const step = stepOfWord(second);
-    if (!step) throw new DomainError("development.unknownStep", { step: second });
+    const step = stepOfWord(word);
+    if (!step) throw new DomainError("development.unknownStep", { step: word });
     const input = readStepInput(rest, today);
     if (input === "badDate") throw new DomainError("development.badDate");
     const details =

@@ -115,7 +115,12 @@ describe("member development from application to 转正", () => {
     expect(talk).toContain("注意：按规定「入党谈话」应在 2024-03-31 前完成，这次晚了。");
     expect(talk).toContain("下一步：推荐入党积极分子");
     at("2024-04-20");
-    await develop(`${codes.wang} 推荐 2024-04-15 党员推荐`);
+    // Guided from the group: the next step is named and the answer comes in the private chat.
+    const asked = joined(await secretary.in(world.groupA).says(`/develop ${codes.wang}`));
+    expect(asked).toContain("王小明：下一步：推荐入党积极分子（党员推荐、群团推优）。");
+    expect(joined(await secretary.says("推荐 2024-04-15 党员推荐"))).toContain(
+      "已记录 王小明（" + codes.wang + "）：2024-04-15 推荐入党积极分子（党员推荐、群团推优）。",
+    );
     expect(await develop(`${codes.wang} 积极分子 2024-04-20`)).toContain("王小明 现为入党积极分子。");
     await develop(`${codes.wang} 积极分子备案 2024-04-20`);
     expect(await develop(`${codes.wang} 联系人 ${codes.zhang} ${codes.sun}`)).toContain(

@@ -1,6 +1,7 @@
 // /dev_file <档案编号>: one person's 发展党员纪实, for the branch's 支委 and the committees above.
 // /dev_file <查看码>: the applicant links their own file (once); /dev_file alone then shows it.
-// /dev_file <档案编号> 导出: the 纪实表 as an Excel workbook, privately.
+// /dev_file <档案编号> 导出: the 纪实表 as an Excel workbook, privately; /dev_file <编号> 附件 N: the
+// N-th file kept with its steps.
 // Anyone else is told the file does not exist.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
@@ -13,11 +14,26 @@ export const devFile = defineCommand({
   name: "dev_file",
   aliases: ["发展纪实", "我的入党进度"],
   role: "anyone",
-  args: z.union([z.tuple([]), z.tuple([codeArg]), z.tuple([codeArg, z.enum(["导出", "export"])])]),
+  args: z.union([
+    z.tuple([]),
+    z.tuple([codeArg]),
+    z.tuple([codeArg, z.enum(["导出", "export"])]),
+    z.tuple([codeArg, z.enum(["附件", "file"]), z.coerce.number().int().min(1).max(500)]),
+  ]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
-    const [code, exported] = ctx.args;
-    if (code && exported) {
+    const [code, word, n] = ctx.args;
+    if (code && n !== undefined) {
+      const sent = await ctx.services.development.attachment(personId, code, n);
+      return textReply(
+        ctx.t("development.attachmentSent", { name: sent.file.name, filename: sent.filename }),
+        {
+          visibility: "private",
+          attachment: { kind: "file", filename: sent.filename, path: sent.path },
+        },
+      );
+    }
+    if (code && word) {
       const sheet = await ctx.services.development.exportRecord(personId, code, ctx.t);
       return textReply(ctx.t("development.recordExported", { name: sheet.file.name }), {
         visibility: "private",

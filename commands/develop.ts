@@ -3,6 +3,7 @@
 // /develop <档案编号> <步骤> [日期] [党员编号…|会议编号 赞成N|3天|24学时|6个月] [备注]: records a step,
 // checked against the order and the time rules; a refused step writes nothing and says the rule.
 // /develop <档案编号> alone: names the next step and takes the answer in the private chat.
+// A file sent with the command (the caption is the command) is kept with the step.
 import { z } from "zod";
 import { defineCommand } from "../src/core/command.js";
 import { codeArg, nameArg, requireOrg, requirePerson } from "../src/core/command-helpers.js";
@@ -78,7 +79,12 @@ export const develop = defineCommand({
       personId,
       first,
       step.key,
-      { on: input.on, details, notes: step.needs === "reason" ? null : input.notes },
+      {
+        on: input.on,
+        details,
+        notes: step.needs === "reason" ? null : input.notes,
+        ...(ctx.attachment ? { attachment: ctx.attachment } : {}),
+      },
       ctx.now,
     );
     const { file } = outcome;

@@ -22,6 +22,8 @@ export interface RecordedStep extends StepEntry {
   recordedById: string;
   notes: string | null;
   createdAt: Date;
+  /** Files kept with the step (names only; the bytes are read when one is sent). */
+  attachments: { id: string; filename: string }[];
 }
 
 export interface DevelopmentFile extends DevelopmentRecordRow {
@@ -50,6 +52,7 @@ type StepRow = {
   recordedById: string;
   notes: string | null;
   createdAt: Date;
+  attachments: { id: string; filename: string }[];
 };
 
 const toStep = (row: StepRow): RecordedStep => ({
@@ -58,6 +61,10 @@ const toStep = (row: StepRow): RecordedStep => ({
 });
 
 const STEP_ORDER = [{ on: "asc" as const }, { createdAt: "asc" as const }];
+const STEPS = {
+  orderBy: STEP_ORDER,
+  include: { attachments: { select: { id: true, filename: true }, orderBy: { createdAt: "asc" as const } } },
+};
 
 function toFile(
   row: Omit<DevelopmentRecordRow, "stage"> & { stage: string; steps: StepRow[] },
@@ -95,7 +102,7 @@ export class DevelopmentRepository {
   async fileByCode(code: string): Promise<DevelopmentFile | null> {
     const row = await this.db.developmentRecord.findUnique({
       where: { code },
-      select: { ...RECORD, steps: { orderBy: STEP_ORDER } },
+      select: { ...RECORD, steps: STEPS },
     });
     return row ? toFile(row) : null;
   }
@@ -103,7 +110,7 @@ export class DevelopmentRepository {
   async fileByClaim(claimCode: string): Promise<DevelopmentFile | null> {
     const row = await this.db.developmentRecord.findUnique({
       where: { claimCode },
-      select: { ...RECORD, steps: { orderBy: STEP_ORDER } },
+      select: { ...RECORD, steps: STEPS },
     });
     return row ? toFile(row) : null;
   }
@@ -111,7 +118,7 @@ export class DevelopmentRepository {
   async filesOfPerson(personId: string): Promise<DevelopmentFile[]> {
     const rows = await this.db.developmentRecord.findMany({
       where: { personId },
-      select: { ...RECORD, steps: { orderBy: STEP_ORDER } },
+      select: { ...RECORD, steps: STEPS },
       orderBy: { createdAt: "asc" },
     });
     return rows.map(toFile);
@@ -121,7 +128,7 @@ export class DevelopmentRepository {
   async filesOf(organizationIds: string[]): Promise<DevelopmentFile[]> {
     const rows = await this.db.developmentRecord.findMany({
       where: { organizationId: { in: organizationIds } },
-      select: { ...RECORD, steps: { orderBy: STEP_ORDER } },
+      select: { ...RECORD, steps: STEPS },
       orderBy: [{ organizationId: "asc" }, { createdAt: "asc" }],
     });
     return rows.map(toFile);
@@ -131,17 +138,18 @@ export class DevelopmentRepository {
   async moving(): Promise<DevelopmentFile[]> {
     const rows = await this.db.developmentRecord.findMany({
       where: { stage: { in: ["applicant", "activist", "candidate", "probationary"] } },
-      select: { ...RECORD, steps: { orderBy: STEP_ORDER } },
+      select: { ...RECORD, steps: STEPS },
       orderBy: { createdAt: "asc" },
     });
     return rows.map(toFile);
   }
 
+  /** Writes a step; its id, for the files kept with it. */
   async addStep(
     recordId: string,
     entry: StepEntry & { recordedById: string; notes: string | null; createdAt: Date },
-  ): Promise<void> {
-    await this.db.developmentStep.create({
+  ): Promise<string> {
+    const { id } = await this.db.developmentStep.create({
       data: {
         recordId,
         step: entry.step,
@@ -151,6 +159,21 @@ export class DevelopmentRepository {
         notes: entry.notes,
         createdAt: entry.createdAt,
       },
+      select: { id: true },
+    });
+    return id;
+  }
+
+  async addAttachment(stepId: string, filename: string, content: Buffer, at: Date): Promise<void> {
+    await this.db.developmentAttachment.create({
+      data: { stepId, filename, size: content.length, content: new Uint8Array(content), createdAt: at },
+    });
+  }
+
+  async attachmentContent(id: string): Promise<{ filename: string; content: Uint8Array } | null> {
+    return this.db.developmentAttachment.findUnique({
+      where: { id },
+      select: { filename: true, content: true },
     });
   }
 

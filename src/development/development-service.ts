@@ -2,6 +2,8 @@
 // the rules (order, intervals, who may record it, who it names, the vote's quorum) and written
 // with its effects — the stage it leads to, the 预备期, the roster entry of an admitted 预备党员 and
 // their 转正 — in the command's one transaction. Refused steps write nothing.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { AccessRepository } from "../access/access-repository.js";
 import type { AccessService } from "../access/access-service.js";
 import type { AuditRepository } from "../audit/audit-repository.js";
@@ -49,6 +51,9 @@ export interface RecordedOutcome {
   /** The roster entry made or changed: admitted as 预备, or 转正. */
   member: MemberRecord | null;
 }
+
+/** A file kept with a step: scans and photos, not archives. */
+const MAX_ATTACHMENT_BYTES = 10 * 1_048_576;
 
 const MOVING: readonly Stage[] = ["applicant", "activist", "candidate", "probationary"];
 
@@ -134,7 +139,13 @@ export class DevelopmentService {
     actorId: string,
     code: string,
     key: string,
-    input: { on: string | null; details: StepDetails; notes: string | null },
+    input: {
+      on: string | null;
+      details: StepDetails;
+      notes: string | null;
+      /** A file sent with the command (a scan, a photo of a form), kept with the step. */
+      attachment?: { filename: string; path: string };
+    },
     now: Date,
   ): Promise<RecordedOutcome> {
     const file = await this.#file(code);
@@ -152,8 +163,18 @@ export class DevelopmentService {
       throw new DomainError(`development.refused.${refusal.code}`, { ...refusal.params, name: file.name });
     const details = await this.#checkDetails(rule, branch, file, input.details, limits);
     const late = duesOf(state, limits).find((d) => d.kind === rule.key && d.due < on) ?? null;
+    const content = input.attachment ? await readFile(input.attachment.path) : null;
+    if (content && content.length > MAX_ATTACHMENT_BYTES)
+      throw new DomainError("development.attachmentTooLarge", { mb: MAX_ATTACHMENT_BYTES / 1_048_576 });
     const entry = { step: rule.key, on, details };
-    await this.repo.addStep(file.id, { ...entry, recordedById: actorId, notes: input.notes, createdAt: now });
+    const stepId = await this.repo.addStep(file.id, {
+      ...entry,
+      recordedById: actorId,
+      notes: input.notes,
+      createdAt: now,
+    });
+    if (content && input.attachment)
+      await this.repo.addAttachment(stepId, path.basename(input.attachment.filename), content, now);
     const stage = rule.becomes ?? file.stage;
     await this.repo.update(file.id, { stage, probationEndsOn: probationEndAfter(state, entry) });
     const member = await this.#rosterEffect(file, rule, on);
@@ -218,6 +239,17 @@ export class DevelopmentService {
     await writePipelineWorkbook(rows, localDay(now, zone), t, path);
     await this.files.seal(path);
     return { path, filename, count: rows.length };
+  }
+
+  /** The n-th file kept with a person's steps (1-based, in the order of the file), to send privately. */
+  async attachment(actorId: string, code: string, n: number) {
+    const { file } = await this.file(actorId, code);
+    const found = file.steps.flatMap((s) => s.attachments)[n - 1];
+    const stored = found ? await this.repo.attachmentContent(found.id) : null;
+    if (!stored) throw new DomainError("development.noAttachment", { code: file.code, n });
+    const target = await this.files.place("exports", stored.filename);
+    await writeFile(target, stored.content, { mode: 0o600 });
+    return { path: target, filename: stored.filename, file };
   }
 
   /** One person's 纪实表 as .xlsx, for those who may see the file. */

@@ -44,7 +44,10 @@ export function fileText(
         step: step.step,
         details: detailsText(step.details, t),
         notes: step.notes ? `：${step.notes}` : "",
-      }),
+      }) +
+        (step.attachments.length > 0
+          ? t("development.fileAttachments", { names: step.attachments.map((a) => a.filename).join("、") })
+          : ""),
     );
   if (file.probationEndsOn && file.stage === "probationary")
     lines.push(t("development.fileProbation", { end: file.probationEndsOn }));

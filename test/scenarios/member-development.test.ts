@@ -3,6 +3,9 @@
 // 发展对象 decision before a full year of 培养, a 预备 introducer, an admission vote at a meeting
 // without its quorum, a 转正 vote before the 预备期 ends — and an extended probation. 陈静 is
 // admitted in the same meeting and stopped at 取消预备党员资格. The applicant sees only his own file.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { developmentNudges } from "../../jobs/development-nudges.js";
@@ -209,6 +212,14 @@ describe("member development from application to 转正", () => {
     const before = await stepsOf(codes.wang);
     expect(await develop(`${codes.wang} 介绍人 ${codes.liu} ${codes.sun}`)).toContain("是预备党员，不能担任");
     expect(await develop(`${codes.wang} 介绍人 ${codes.liu}`)).toContain("入党介绍人要写 2 名正式党员");
+    // An introducer from another branch: not of this roll.
+    const elsewhere = bot.user("he-ping", "何平");
+    await world.admin.says(`/use ${world.branchB}`);
+    const fromB = await enrol(world.admin, elsewhere);
+    await world.admin.says(`/use ${world.branchA}`);
+    expect(await develop(`${codes.wang} 介绍人 ${codes.liu} ${fromB}`)).toContain(
+      `党员编号 ${fromB} 不是「幸福里社区党支部」在册的党员`,
+    );
     expect(await stepsOf(codes.wang)).toBe(before);
     for (const code of [codes.wang, codes.chen]) {
       expect(await develop(`${code} 介绍人 ${codes.liu} ${codes.zhao}`)).toContain("已记录");
@@ -216,6 +227,27 @@ describe("member development from application to 转正", () => {
       expect(await develop(`${code} 培训 今天 2天`)).toContain("集中培训时间不少于 3 天或 24 学时");
       expect(await develop(`${code} 培训 今天 24学时 区委党校发展对象培训班`)).toContain("（24学时）");
     }
+    // A file sent with a refused step (政审 is already recorded) is not kept.
+    const certificate = path.join(mkdtempSync(path.join(tmpdir(), "dev-")), "结业证书.pdf");
+    writeFileSync(certificate, "%PDF-1.4 王小明 发展对象培训班结业证书");
+    await secretary.says(`/develop ${codes.wang} 政审 今天`, {
+      attachment: { filename: "结业证书.pdf", path: certificate },
+    });
+    const withFile = joined(await secretary.says(`/dev_file ${codes.wang}`));
+    expect(withFile).not.toContain("（附件：");
+    // One sent with a step is kept with it, and only ever sent privately.
+    const review = path.join(path.dirname(certificate), "考察意见.pdf");
+    writeFileSync(review, "%PDF-1.4 陈静 考察意见");
+    await secretary.says(`/develop ${codes.chen} 考察 今天 考察意见见附件`, {
+      attachment: { filename: "考察意见.pdf", path: review },
+    });
+    expect(joined(await secretary.says(`/dev_file ${codes.chen}`))).toContain(
+      "2025-05-30 培养教育考察（半年一次书面考察）：考察意见见附件（附件：考察意见.pdf）",
+    );
+    const [sent] = await secretary.in(world.groupA).says(`/dev_file ${codes.chen} 附件 1`);
+    expect(sent?.visibility).toBe("private");
+    expect(readFileSync(sent?.attachment?.path ?? "", "utf8")).toBe("%PDF-1.4 陈静 考察意见");
+    expect(joined(await applicant.says(`/dev_file ${codes.chen} 附件 1`))).toContain("找不到编号");
     at("2025-07-01", "06:00");
     for (const code of [codes.wang, codes.chen]) {
       await develop(`${code} 支委会审查 今天`);

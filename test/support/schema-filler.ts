@@ -154,6 +154,8 @@ function valueFor(table: string, column: Column, n: number): unknown {
   if (t.includes("BOOL")) return false;
   if (t.includes("DATE") || t.includes("TIME")) return new Date(INSTANT);
   if (t.includes("JSON")) return "{}";
+  if (t.includes("BLOB") || t.includes("BYTEA"))
+    return new Uint8Array(Buffer.from(`${table}-${column.name}-${n}`));
   // Settings, details and payloads are JSON kept as text.
   if (/^(settings|details|payload|data|reply)$/i.test(column.name)) return "{}";
   return `${table.slice(0, 12)}-${column.name}-${n}`;

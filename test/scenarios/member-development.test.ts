@@ -174,6 +174,12 @@ describe("member development from application to 转正", () => {
       "按《中国共产党发展党员工作细则》，「支委会讨论确定发展对象」要在「支委会研究确定入党积极分子」（2024-04-20）满 12 个月之后，最早 2025-04-20。没有写入任何内容。",
     );
     expect(await stepsOf(codes.wang)).toBe(before);
+    // The rule's figure is the committee's to tighten, and every branch below follows it.
+    await world.admin.says(`/use ${world.committee}`);
+    expect(joined(await world.admin.says("/set 积极分子培养月数 18"))).toContain("已设为 18");
+    expect(await develop(`${codes.wang} 发展对象 2025-03-01`)).toContain("满 18 个月之后，最早 2025-10-20");
+    await world.admin.says("/set 积极分子培养月数 12");
+    await world.admin.says(`/use ${world.branchA}`);
     // /pipeline: the next step and when it may come.
     const pipeline = joined(await secretary.says("/pipeline"));
     expect(pipeline.split("\n")).toEqual([

@@ -5,7 +5,7 @@
 // every branch that has none of its own.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { meetingSeries } from "../../jobs/meeting-series.js";
-import { codeIn, joined } from "../support/replies.js";
+import { codeAfter, codeIn, joined } from "../support/replies.js";
 import { testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 import { buildWorld, enrol, type World } from "../support/world.js";
@@ -188,5 +188,39 @@ describe("recurring meetings", () => {
     const before = await bot.prisma.meeting.count();
     await runJobOn("2026-12-03");
     expect(await bot.prisma.meeting.count()).toBe(before);
+  });
+
+  it("lets a group leader keep their party group's monthly meeting, and only theirs", async () => {
+    const group1 = codeAfter(await world.secretaryA.says("/org_add 党小组 第一党小组"), "代码");
+    const group2 = codeAfter(await world.secretaryA.says("/org_add 党小组 第二党小组"), "代码");
+    const leader = bot.user("wang-fang", "王芳");
+    const code = await enrol(world.secretaryA, leader);
+    const groupId = (await bot.prisma.organization.findUniqueOrThrow({ where: { code: group1 } })).id;
+    await bot.prisma.member.update({ where: { code }, data: { groupId } });
+    await world.secretaryA.says(`/role grant ${code} 组长 ${group1}`);
+
+    expect(
+      joined(await leader.schedules(`每月第一个周五晚上7点 党小组会 王芳家 学习党章 小组=${group2}`)),
+    ).toContain("没有权限");
+    const made = joined(
+      await leader.schedules(`每月第一个周五晚上7点 党小组会 王芳家 学习党章 小组=${group1}`),
+    );
+    expect(made).toContain("已安排【党小组会】学习党章，共 3 次");
+    const meetings = await bot.prisma.meeting.findMany({
+      where: { type: "group_meeting" },
+      select: { groupId: true, startsAt: true },
+      orderBy: { startsAt: "asc" },
+    });
+    expect(meetings.map((m) => [m.groupId, m.startsAt.toISOString()])).toEqual([
+      [groupId, "2026-12-04T11:00:00.000Z"],
+      [groupId, "2027-01-01T11:00:00.000Z"],
+      [groupId, "2027-02-05T11:00:00.000Z"],
+    ]);
+    const series = codeIn(joined(await leader.says("/series")), "S");
+    expect(joined(await leader.says(`/edit_series ${series} 地点 社区活动室`))).toContain("今后 3 次会议");
+    // A member of the branch who leads no group cannot change it.
+    const member = bot.user("zhao-lei", "赵磊");
+    await enrol(world.secretaryA, member);
+    expect(joined(await member.says(`/end_series ${series}`))).toMatch(/权限/);
   });
 });

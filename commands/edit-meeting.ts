@@ -7,7 +7,7 @@ import { textReply } from "../src/core/reply.js";
 import { announce, postCalendarFile } from "../src/meetings/announce.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
-import { startsAtOrRefuse } from "../src/meetings/time-phrase/starts-at.js";
+import { whenOrRefuse } from "../src/meetings/time-phrase/starts-at.js";
 
 const FIELDS: Record<string, "time" | "place" | "topic" | "host" | "recorder"> = {
   time: "time",
@@ -38,11 +38,15 @@ export const editMeeting = defineCommand({
     const value = words.join(" ").trim();
     const actorId = await requirePerson(ctx);
     let startsAt: Date | undefined;
+    let endsAt: Date | null = null;
     if (what === "time") {
       const meeting = await ctx.services.meetings.find(code);
       const zone = await ctx.services.meetings.zoneOf(meeting.organizationId);
       // As secretaries write it: 3月10日 20:00, 下周三晚上7点半.
-      startsAt = startsAtOrRefuse(value, ctx.now, zone, (d) => formatMeetingTime(d, zone, ctx.t));
+      // A range (下午3点到5点) sets the end too; a bare time keeps the meeting's length.
+      ({ start: startsAt, end: endsAt } = whenOrRefuse(value, ctx.now, zone, (d) =>
+        formatMeetingTime(d, zone, ctx.t),
+      ));
     }
     const updated = await ctx.services.meetings.edit(
       actorId,
@@ -51,6 +55,7 @@ export const editMeeting = defineCommand({
         field: what,
         value: what === "host" || what === "recorder" ? value.toUpperCase() : value,
         ...(startsAt ? { startsAt } : {}),
+        ...(endsAt ? { endsAt } : {}),
       },
       ctx.now,
     );

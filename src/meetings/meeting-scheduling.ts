@@ -122,7 +122,7 @@ export abstract class MeetingScheduling extends MeetingBase {
   async edit(
     actorId: string,
     code: string,
-    change: { field: EditableField; value: string; startsAt?: Date },
+    change: { field: EditableField; value: string; startsAt?: Date; endsAt?: Date },
     now: Date,
   ) {
     const meeting = await this.manageable(actorId, code);
@@ -132,8 +132,9 @@ export abstract class MeetingScheduling extends MeetingBase {
       case "time":
         if (!change.startsAt || change.startsAt <= now) throw new DomainError("meetings.inPast");
         data.startsAt = change.startsAt;
-        // A range moves whole: the same length from the new start.
-        if (meeting.endsAt)
+        // A new range says its end; otherwise a range moves whole: the same length from the new start.
+        if (change.endsAt && change.endsAt > change.startsAt) data.endsAt = change.endsAt;
+        else if (meeting.endsAt)
           data.endsAt = new Date(
             change.startsAt.getTime() + (meeting.endsAt.getTime() - meeting.startsAt.getTime()),
           );

@@ -113,7 +113,10 @@ describe("calendar subscriptions", () => {
   it("gives the branch one feed of all its meetings, party groups' included, that only a secretary resets", async () => {
     const member = bot.user("he-ping", "何平");
     await enrol(world.secretaryA, member);
-    await world.secretaryA.schedules("党课 3月12日 下午3点到4点半 社区会议室 学习党章");
+    const lesson = codeIn(
+      joined(await world.secretaryA.schedules("党课 3月12日 下午3点到4点半 社区会议室 学习党章")),
+      "H",
+    );
     await world.secretaryB.schedules("党课 3月11日 15:00 和平里会议室 学习条例");
     const answer = await member.in(world.groupA).says("/calendar 支部");
     expect(answer.every((r) => r.visibility === "private")).toBe(true);
@@ -125,6 +128,19 @@ describe("calendar subscriptions", () => {
     const found = events((await fetchFeed(link)).text);
     expect(found.map((e) => [e.summary, e.start.toISOString(), e.end?.toISOString()])).toEqual([
       ["【党课】学习党章", "2026-03-12T07:00:00.000Z", "2026-03-12T08:30:00.000Z"],
+    ]);
+    // Moved with a new range: the end it names; moved to a bare time: the same length.
+    await world.secretaryA.says(`/edit_meeting ${lesson} 时间 3月13日下午2点到5点`);
+    const ranged = events((await fetchFeed(link)).text)[0];
+    expect([ranged?.start.toISOString(), ranged?.end?.toISOString()]).toEqual([
+      "2026-03-13T06:00:00.000Z",
+      "2026-03-13T09:00:00.000Z",
+    ]);
+    await world.secretaryA.says(`/edit_meeting ${lesson} 时间 3月14日上午9点`);
+    const moved = events((await fetchFeed(link)).text)[0];
+    expect([moved?.start.toISOString(), moved?.end?.toISOString()]).toEqual([
+      "2026-03-14T01:00:00.000Z",
+      "2026-03-14T04:00:00.000Z",
     ]);
     // A member cannot revoke the branch's link; the secretary can.
     expect(joined(await member.in(world.groupA).says("/calendar 支部 重置"))).not.toMatch(/https?:\/\//);

@@ -10,8 +10,18 @@ export function startsAtOrRefuse(
   zone: string,
   format: (instant: Date) => string,
 ): Date {
+  return whenOrRefuse(words, now, zone, format).start;
+}
+
+/** The start and, for a range (下午3点到5点), the end; else the same refusal as startsAtOrRefuse. */
+export function whenOrRefuse(
+  words: string,
+  now: Date,
+  zone: string,
+  format: (instant: Date) => string,
+): { start: Date; end: Date | null } {
   const answer = understandWhen(words, now, zone);
-  if (answer.kind === "instant") return answer.start;
+  if (answer.kind === "instant") return { start: answer.start, end: answer.end };
   throw new DomainError(`schedule.problem.${answer.reason}`, {
     phrase: words,
     when: answer.start ? format(answer.start) : "",

@@ -24,7 +24,7 @@ export const devFile = defineCommand({
     const personId = await requirePerson(ctx);
     const [code, word, n] = ctx.args;
     if (code && n !== undefined) {
-      const sent = await ctx.services.development.attachment(personId, code, n);
+      const sent = await ctx.services.developmentFiles.attachment(personId, code, n);
       return textReply(
         ctx.t("development.attachmentSent", { name: sent.file.name, filename: sent.filename }),
         {
@@ -34,7 +34,7 @@ export const devFile = defineCommand({
       );
     }
     if (code && word) {
-      const sheet = await ctx.services.development.exportRecord(personId, code, ctx.t);
+      const sheet = await ctx.services.developmentFiles.exportRecord(personId, code, ctx.t);
       return textReply(ctx.t("development.recordExported", { name: sheet.file.name }), {
         visibility: "private",
         attachment: { kind: "file", filename: sheet.filename, path: sheet.path },
@@ -46,7 +46,7 @@ export const devFile = defineCommand({
       return fileText(file, branch?.name ?? "", limits, localDay(ctx.now, zone), ctx.t);
     };
     if (!code) {
-      const mine = await ctx.services.development.mine(personId);
+      const mine = await ctx.services.developmentFiles.mine(personId);
       if (mine.length === 0) return textReply(ctx.t("development.mineNone"), { visibility: "private" });
       const texts = await Promise.all(mine.map(({ file, limits }) => show(file, limits)));
       return textReply(texts.join("\n\n"), { visibility: "private" });
@@ -59,7 +59,7 @@ export const devFile = defineCommand({
         visibility: "private",
       });
     }
-    const { file, limits } = await ctx.services.development.file(personId, code);
+    const { file, limits } = await ctx.services.developmentFiles.file(personId, code);
     return textReply(await show(file, limits), { visibility: "private" });
   },
 });

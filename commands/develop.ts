@@ -33,7 +33,7 @@ export const develop = defineCommand({
     const [first, second, ...more] = ctx.args;
     if (second === undefined) {
       // Guided: the file's next step is named, and the answer (in the private chat) records it.
-      const { file, limits } = await ctx.services.development.file(personId, first);
+      const { file, limits } = await ctx.services.developmentFiles.file(personId, first);
       const next = nextStep(stateOf(file), limits);
       return ctx.ask(
         ctx.t("development.askStep", { name: file.name, next: nextText(next, ctx.t) }),

@@ -17,7 +17,7 @@ export const pipeline = defineCommand({
   async run(ctx) {
     const org = requireOrg(ctx);
     if (ctx.args.length === 1) {
-      const sheet = await ctx.services.development.exportPipeline(
+      const sheet = await ctx.services.developmentFiles.exportPipeline(
         await requirePerson(ctx),
         org,
         ctx.t,
@@ -28,7 +28,7 @@ export const pipeline = defineCommand({
         attachment: { kind: "file", filename: sheet.filename, path: sheet.path },
       });
     }
-    const lines = await ctx.services.development.pipeline(await requirePerson(ctx), org);
+    const lines = await ctx.services.developmentFiles.pipeline(await requirePerson(ctx), org);
     if (lines.length === 0)
       return textReply(ctx.t("development.pipelineNone", { name: org.name }), { visibility: "private" });
     const today = localDay(ctx.now, await ctx.services.meetings.zoneOf(org.id, ctx.orgChain));

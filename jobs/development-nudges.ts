@@ -23,7 +23,7 @@ export const developmentNudges = defineJob({
   catchUpMs: 24 * 3_600_000,
   async run({ now, services, t }) {
     let sent = 0;
-    for (const { file, dues, zone } of await services.development.dueEverywhere()) {
+    for (const { file, dues, zone } of await services.developmentFiles.dueEverywhere()) {
       const today = localDay(now, zone);
       const branch = await services.orgs.findById(file.organizationId);
       for (const due of dues) {
@@ -31,11 +31,11 @@ export const developmentNudges = defineJob({
         const overdue = due.due < today;
         const people = new Set(await services.warnings.secretariesOf(file.organizationId));
         if (due.kind === "approval" || due.kind === "full_approval")
-          for (const p of await services.development.committeeOf(file.organizationId)) people.add(p);
+          for (const p of await services.developmentFiles.committeeOf(file.organizationId)) people.add(p);
         if (due.kind === "review")
-          for (const p of await services.development.peopleNamed(file, "contacts")) people.add(p);
+          for (const p of await services.developmentFiles.peopleNamed(file, "contacts")) people.add(p);
         if (due.kind === "probation_review" || due.kind === "full_application")
-          for (const p of await services.development.peopleNamed(file, "introducers")) people.add(p);
+          for (const p of await services.developmentFiles.peopleNamed(file, "introducers")) people.add(p);
         const text = `${overdue ? t("development.nudges.overdue") : ""}${t(`development.nudges.${due.kind}`, {
           name: file.name,
           branch: branch?.name ?? "",

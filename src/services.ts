@@ -25,6 +25,8 @@ import { type RawSql, viaPrisma } from "./db/raw-sql.js";
 import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
 import { PaceRepository } from "./delivery/pace-repository.js";
+import { DevelopmentChecks } from "./development/development-checks.js";
+import { DevelopmentFiles } from "./development/development-files.js";
 import { DevelopmentRepository } from "./development/development-repository.js";
 import { DevelopmentService } from "./development/development-service.js";
 import { DuesRepository } from "./dues/dues-repository.js";
@@ -86,8 +88,10 @@ export interface Services {
   community: Participation;
   dues: DuesService;
   evaluation: EvaluationService;
-  /** 发展党员: the pipeline's records and steps. */
+  /** 发展党员: records kept step by step. */
   development: DevelopmentService;
+  /** 发展党员: the records as people read them (pipeline, files, workbooks, nudges' facts). */
+  developmentFiles: DevelopmentFiles;
 }
 
 export interface ServiceDeps {
@@ -171,14 +175,22 @@ function createServices(
     access,
     audit,
   );
+  const developmentRepo = new DevelopmentRepository(db);
   const development = new DevelopmentService(
-    new DevelopmentRepository(db),
+    developmentRepo,
     memberRepo,
-    meetingRepo,
+    new DevelopmentChecks(memberRepo, meetingRepo),
+    orgRepo,
+    access,
+    audit,
+    deps.defaultTimeZone,
+  );
+  const developmentFiles = new DevelopmentFiles(
+    developmentRepo,
+    memberRepo,
     orgRepo,
     access,
     new AccessRepository(db),
-    audit,
     deps.files,
     deps.defaultTimeZone,
   );
@@ -230,7 +242,7 @@ function createServices(
       warnings,
       access,
       dues,
-      development,
+      developmentFiles,
       deps.files,
     ),
     charts: new ChartService(leaderboard, meetings, access, deps.files),
@@ -240,6 +252,7 @@ function createServices(
     community: participation,
     dues,
     development,
+    developmentFiles,
     evaluation: new EvaluationService(
       new EvaluationRepository(db),
       orgRepo,

@@ -4,9 +4,8 @@
 // the procedure in order with its day (blank while not yet done), what it named and its note.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type ExcelJS from "exceljs";
 import type { Translate } from "../core/i18n.js";
-import { excel } from "../exports/excel.js";
+import { addSheet, excel } from "../exports/excel.js";
 import type { DevelopmentFile } from "./development-repository.js";
 import {
   type DevelopmentLimits,
@@ -17,16 +16,6 @@ import {
   stateOf,
 } from "./development-rules.js";
 import { STEPS } from "./development-steps.js";
-
-type SheetTarget = Pick<ExcelJS.Workbook, "addWorksheet">;
-
-function addSheet(workbook: SheetTarget, name: string, columns: { header: string; width: number }[]) {
-  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = columns;
-  ws.getRow(1).font = { bold: true };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return ws;
-}
 
 const PIPELINE_HEADERS = [
   { header: "支部", width: 24 },

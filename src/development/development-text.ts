@@ -1,9 +1,9 @@
 // How a development file and the pipeline read in the chat: one line per step with what it
 // named, what is due, what comes next. Shared by /develop, /pipeline and /dev_file.
 import type { Translate } from "../core/i18n.js";
+import type { PipelineLine } from "./development-files.js";
 import type { DevelopmentFile } from "./development-repository.js";
 import { type DevelopmentLimits, duesOf, nextStep, type StepDetails, stateOf } from "./development-rules.js";
-import type { PipelineLine } from "./development-service.js";
 
 export function detailsText(details: StepDetails, t: Translate): string {
   if (details.members?.length) return t("development.detailMembers", { names: details.members.join("、") });

@@ -53,7 +53,7 @@ export async function branchReview(
   const warnings = await services.warnings.forBranch(branch, now);
   const zone = await services.meetings.zoneOf(branch.id);
   const day = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate() ?? "";
-  const development = await services.development.reportFacts(
+  const development = await services.developmentFiles.reportFacts(
     branch.id,
     day(facts.period.start),
     day(new Date(facts.period.end.getTime() - 1)),

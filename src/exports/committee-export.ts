@@ -3,10 +3,9 @@
 // all branches, filterable by branch. CSV carries the summary.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type ExcelJS from "exceljs";
 import { DateTime } from "luxon";
 import type { Translate } from "../core/i18n.js";
-import { excel } from "./excel.js";
+import { addSheet, excel } from "./excel.js";
 
 export interface CommitteeBranchSummary {
   name: string;
@@ -80,16 +79,6 @@ function summaryRows(branches: CommitteeBranchSummary[]): unknown[][] {
     b.development.candidates,
     b.development.probationary,
   ]);
-}
-
-type SheetTarget = Pick<ExcelJS.Workbook, "addWorksheet">;
-
-function addSheet(workbook: SheetTarget, name: string, columns: { header: string; width: number }[]) {
-  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
-  ws.columns = columns;
-  ws.getRow(1).font = { bold: true };
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  return ws;
 }
 
 /**

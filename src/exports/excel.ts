@@ -7,6 +7,17 @@ import type ExcelJS from "exceljs";
 
 let loading: Promise<typeof ExcelJS> | undefined;
 
+type SheetTarget = Pick<ExcelJS.Workbook, "addWorksheet">;
+
+/** A sheet in the 台账's style: bold header row, frozen, with filters on every column. */
+export function addSheet(workbook: SheetTarget, name: string, columns: { header: string; width: number }[]) {
+  const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  ws.columns = columns;
+  ws.getRow(1).font = { bold: true };
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  return ws;
+}
+
 export function excel(): Promise<typeof ExcelJS> {
   loading ??= import("exceljs").then((m) => m.default);
   return loading;

@@ -5,7 +5,7 @@ import { DomainError } from "../core/domain-error.js";
 import { groupBy } from "../core/group-by.js";
 import type { Translate } from "../core/i18n.js";
 import type { PrivateFiles } from "../core/private-files.js";
-import type { DevelopmentService } from "../development/development-service.js";
+import type { DevelopmentFiles } from "../development/development-files.js";
 import type { DuesService } from "../dues/dues-service.js";
 import type { LeaderboardService, OrgIndex } from "../leaderboard/leaderboard-service.js";
 import { ledgerFromFrozen } from "../meetings/ledger.js";
@@ -36,7 +36,7 @@ export class ExportService {
     private readonly warnings: WarningService,
     private readonly access: AccessService,
     private readonly dues: DuesService,
-    private readonly development: DevelopmentService,
+    private readonly development: DevelopmentFiles,
     private readonly files: PrivateFiles,
   ) {}
 

@@ -122,7 +122,7 @@ describe("member development from application to 转正", () => {
     const asked = joined(await secretary.in(world.groupA).says(`/develop ${codes.wang}`));
     expect(asked).toContain("王小明：下一步：推荐入党积极分子（党员推荐、群团推优）。");
     expect(joined(await secretary.says("推荐 2024-04-15 党员推荐"))).toContain(
-      "已记录 王小明（" + codes.wang + "）：2024-04-15 推荐入党积极分子（党员推荐、群团推优）。",
+      `已记录 王小明（${codes.wang}）：2024-04-15 推荐入党积极分子（党员推荐、群团推优）。`,
     );
     expect(await develop(`${codes.wang} 积极分子 2024-04-20`)).toContain("王小明 现为入党积极分子。");
     await develop(`${codes.wang} 积极分子备案 2024-04-20`);

@@ -53,17 +53,13 @@ export class DevelopmentFiles {
     const byId = new Map(branches.map((b) => [b.id, b]));
     const files = await this.repo.filesOf(branches.map((b) => b.id));
     const lines: PipelineLine[] = [];
-    const limitsBy = new Map<string, DevelopmentLimits>();
+    const limitsOfBranch = this.#limitsCache();
     for (const file of files) {
       if (!MOVING.includes(file.stage) && file.stage !== "full") continue;
       if (file.stage === "full" && lastOf(stateOf(file), "archive")) continue;
       const branch = byId.get(file.organizationId);
       if (!branch) continue;
-      let limits = limitsBy.get(branch.id);
-      if (!limits) {
-        limits = (await this.#limits(branch.id)).limits;
-        limitsBy.set(branch.id, limits);
-      }
+      const { limits } = await limitsOfBranch(branch.id);
       const state = stateOf(file);
       const dues = duesOf(state, limits);
       lines.push({ file, branch, next: nextStep(state, limits), dues, soonest: dues[0]?.due ?? null });
@@ -82,12 +78,13 @@ export class DevelopmentFiles {
       org.kind === "branch" ? [org] : (await this.orgs.subtree(org.id)).filter((o) => o.kind === "branch");
     const byId = new Map(branches.map((b) => [b.id, b]));
     const records = await this.repo.filesOf(branches.map((b) => b.id));
+    const limitsOfBranch = this.#limitsCache();
     const rows = [];
     for (const file of records)
       rows.push({
         branch: byId.get(file.organizationId)?.name ?? "",
         file,
-        limits: (await this.#limits(file.organizationId)).limits,
+        limits: (await limitsOfBranch(file.organizationId)).limits,
         names: await this.#namesIn(file),
       });
     const { zone } = await this.#limits(org.id);
@@ -147,8 +144,9 @@ export class DevelopmentFiles {
   /** Every moving record with what is due on it, for the daily nudges. */
   async dueEverywhere(): Promise<{ file: DevelopmentFile; dues: Due[]; zone: string }[]> {
     const out: { file: DevelopmentFile; dues: Due[]; zone: string }[] = [];
+    const limitsOfBranch = this.#limitsCache();
     for (const file of await this.repo.moving()) {
-      const { limits, zone } = await this.#limits(file.organizationId);
+      const { limits, zone } = await limitsOfBranch(file.organizationId);
       out.push({ file, dues: duesOf(stateOf(file), limits), zone });
     }
     return out;
@@ -215,5 +213,18 @@ export class DevelopmentFiles {
 
   #limits(branchId: string) {
     return limitsOf(this.orgs, this.defaultTimeZone, branchId);
+  }
+
+  /** Limits read once per branch, for the reads that go through many records. */
+  #limitsCache() {
+    const known = new Map<string, ReturnType<typeof limitsOf>>();
+    return (branchId: string) => {
+      let found = known.get(branchId);
+      if (!found) {
+        found = this.#limits(branchId);
+        known.set(branchId, found);
+      }
+      return found;
+    };
   }
 }

@@ -43,8 +43,35 @@ describe("member development on the platforms", () => {
     const code = codeIn(texts(opened));
     const talk = await peer.says(PEOPLE.secretary, `/develop ${code} 谈话 2026-03-02 了解入党动机`);
     expect(texts(talk)).toContain(`已记录 王小明（${code}）：2026-03-02 党组织派人谈话。`);
+    // A scan sent as a document, and a photo, each with the command as its caption: kept with the step.
+    peer.bot.clock.set("2026-03-05T01:00:00Z");
+    peer.fake.storeFile("doc-1", Buffer.from("%PDF-1.4 推荐材料"));
+    peer.fake.storeFile("photo-1-large", Buffer.from("JPEG 入党申请书照片"));
+    await peer.says(PEOPLE.secretary, "", "private", {
+      text: undefined,
+      caption: `/develop ${code} 推荐 2026-03-03 党员推荐`,
+      document: { file_id: "doc-1", file_unique_id: "u-doc-1", file_name: "推荐材料.pdf", file_size: 20 },
+    });
+    await peer.says(PEOPLE.secretary, "", "private", {
+      text: undefined,
+      caption: `/develop ${code} 积极分子 2026-03-04`,
+      photo: [
+        { file_id: "photo-1-small", file_unique_id: "u-s", width: 90, height: 120 },
+        { file_id: "photo-1-large", file_unique_id: "u-l", width: 900, height: 1200, file_size: 30 },
+      ],
+    });
+    const file = texts(await peer.says(PEOPLE.secretary, `/dev_file ${code}`));
+    expect(file).toContain(
+      "2026-03-03 推荐入党积极分子（党员推荐、群团推优）：党员推荐（附件：推荐材料.pdf）",
+    );
+    expect(file).toMatch(/2026-03-04 支委会研究确定入党积极分子（附件：照片-\d+\.jpg）/);
+    const kept = await peer.bot.prisma.developmentAttachment.findMany({ orderBy: { createdAt: "asc" } });
+    expect(kept.map((a) => Buffer.from(a.content).toString())).toEqual([
+      "%PDF-1.4 推荐材料",
+      "JPEG 入党申请书照片",
+    ]);
     // A member of the group cannot record steps.
-    expect(texts(await peer.says(PEOPLE.member, `/develop ${code} 推荐 2026-03-03`))).toMatch(/权限/);
+    expect(texts(await peer.says(PEOPLE.member, `/develop ${code} 联系人 M22222`))).toMatch(/权限/);
   });
 
   it("opens a file and records the talk through Slack's /party, never in the channel", async () => {

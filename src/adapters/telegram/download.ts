@@ -1,5 +1,5 @@
-// A document sent with a command (a roster for /import) is saved to a private file the command
-// can read (deleted once it ran, app.ts); files over 5 MB are not fetched.
+// A document or photo sent with a command (a roster for /import, a scan for /develop) is saved to a
+// private file the command can read (deleted once it ran, app.ts); files over 5 MB are not fetched.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Api } from "grammy";

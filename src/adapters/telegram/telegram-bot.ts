@@ -206,7 +206,18 @@ export function createTelegramBot(opts: TelegramBotOptions) {
     if (!user || !chat || typed === undefined) return;
     // A deep link's "/start join_K7P2Q9" is the command it stands for.
     const text = fromStartPayload(typed);
-    const document = ctx.message.document;
+    // A document as sent; a photo as its largest size, named after the message (photos have no name).
+    const photo = ctx.message.photo?.at(-1);
+    const document =
+      ctx.message.document ??
+      (photo
+        ? {
+            file_id: photo.file_id,
+            file_unique_id: photo.file_unique_id,
+            ...(photo.file_size ? { file_size: photo.file_size } : {}),
+            file_name: `照片-${ctx.message.message_id}.jpg`,
+          }
+        : undefined);
     const attachment = document
       ? await downloadDocument(ctx.api, opts.token, opts.apiRoot, document, (name) =>
           files.place("uploads", name),

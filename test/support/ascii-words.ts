@@ -22,6 +22,8 @@ const ALLOWED = new Set([
 export function asciiWords(text: string, extra: readonly string[] = []): string[] {
   const cleaned = text
     .replace(/\{\{[^}]+\}\}/g, " ")
+    // i18next nesting ($t(development.steps.{{step}})): resolved to Chinese before anyone reads it.
+    .replace(/\$t\([^)]*\)/g, " ")
     .replace(/https?:\/\/\S+/g, " ")
     .replace(/\/party\s+[a-z_]+/g, " ")
     .replace(/[/／][A-Za-z_][A-Za-z0-9_]*(@\w+)?/g, " ")

@@ -43,6 +43,8 @@ const byName = new Intl.Collator("zh-CN");
 /** Small enough that no single database call holds the event loop for long. */
 const PAGE = 200;
 const PG_PAGE = 500;
+/** Pages PostgreSQL computes ahead of the one being used. */
+const PG_AHEAD = 1;
 
 /** The organisation tree in memory, for inherited settings and time zones without queries. */
 export class OrgIndex {
@@ -171,7 +173,7 @@ export class LeaderboardService {
     if (!tallied) await this.tallies.ensure(zoned, now, now);
     const totals = new Map<string, { expected: number; attended: number; serviceMinutes: number }>();
     const tallies: MemberTally[] = [];
-    const tops = new Map<string, Ranked<MemberScore>[]>();
+    const tops = new Map<string, () => Ranked<MemberScore>[]>();
     const year = periodOf(now, "year", zoned[0]?.zone ?? this.defaultTimeZone);
     const [meetings, roster] = await this.#gather(
       () => this.repo.meetings(scope, year.start, year.end),
@@ -186,7 +188,7 @@ export class LeaderboardService {
         () =>
           scoring === "top"
             ? this.#topScores(yearScope, index, Number(y))
-            : Promise.resolve(new Map<string, Ranked<MemberScore>[]>()),
+            : Promise.resolve(new Map<string, () => Ranked<MemberScore>[]>()),
       );
       for (const [id, sum] of sums) totals.set(id, sum);
       tallies.push(...rows);
@@ -198,7 +200,7 @@ export class LeaderboardService {
     const boards: BranchBoard[] = [];
     for (const { branch, zone } of zoned) {
       // A page of 500 branches is tens of milliseconds of work: let other work in between.
-      if (boards.length % 100 === 99) await yieldToLoop();
+      if (boards.length % 25 === 24) await yieldToLoop();
       const settings = index.settingsOf(branch.id);
       const rules = pointsRulesOf(settings);
       const scores = (rosterBy.get(branch.id) ?? []).map((m) => {
@@ -230,7 +232,7 @@ export class LeaderboardService {
         completion: required === 0 ? 1 : held / required,
         attendance: total && total.expected > 0 ? total.attended / total.expected : null,
         serviceMinutes: total?.serviceMinutes ?? 0,
-        scores: scoring === "all" ? rank(scores, (s) => s.points) : (tops.get(branch.id) ?? []),
+        scores: scoring === "all" ? rank(scores, (s) => s.points) : (tops.get(branch.id)?.() ?? []),
       });
     }
     return boards;
@@ -256,7 +258,7 @@ export class LeaderboardService {
     scope: BranchScope,
     index: OrgIndex,
     year: number,
-  ): Promise<Map<string, Ranked<MemberScore>[]>> {
+  ): Promise<Map<string, () => Ranked<MemberScore>[]>> {
     const byRules = new Map<string, { rules: AllPointsRules; ids: string[] }>();
     for (const id of scope.ids) {
       const { rules, key } = rulesOf(index.settingsOf(id));
@@ -264,7 +266,7 @@ export class LeaderboardService {
       entry.ids.push(id);
       byRules.set(key, entry);
     }
-    const result = new Map<string, Ranked<MemberScore>[]>();
+    const result = new Map<string, () => Ranked<MemberScore>[]>();
     for (const { rules, ids } of byRules.values()) {
       const lists = await this.tallyRepo.topScores(
         byRules.size === 1 ? scope : branchList(ids),
@@ -273,10 +275,11 @@ export class LeaderboardService {
         TOP,
         this.provider,
       );
-      for (const [id, list] of lists) result.set(id, list);
+      for (const [id, list] of lists)
+        result.set(id, () =>
+          list().sort((a, b) => a.rank - b.rank || byName.compare(a.item.name, b.item.name)),
+        );
     }
-    for (const list of result.values())
-      list.sort((a, b) => a.rank - b.rank || byName.compare(a.item.name, b.item.name));
     return result;
   }
 
@@ -294,31 +297,39 @@ export class LeaderboardService {
     // Any branch-year without tallies (a new year, a database from before them) first, in one
     // query rather than a check per page.
     await this.prepareYear(now, index);
-    // PostgreSQL computes the next page while this one is used: it runs on its own cores and the
+    // PostgreSQL computes the next pages while this one is used: it runs on its own cores and the
     // pages' queries would otherwise wait on each other. SQLite runs on this thread: no overlap.
-    let pending: Promise<BranchBoard[]> | null = null;
+    const ahead = this.provider === "postgresql" ? PG_AHEAD : 0;
+    const pending: Promise<BranchBoard[]>[] = [];
     let after: string | null = null;
+    let done = false;
     for (;;) {
-      const rows = await this.repo.branchPage(after, take);
-      // The index already holds every branch with its settings parsed.
-      const page = rows.map((o) => index.get(o.id) ?? { ...o, settings: parseStoredSettings(o.settings) });
-      after = page.at(-1)?.id ?? null;
-      const next =
-        page.length === 0
-          ? null
-          : this.boards(page, now, index, "top", { first: page[0]?.id ?? "", last: after ?? "" }, true);
-      // Awaited below; until then a failure must not count as unhandled.
-      next?.catch(() => {});
-      if (this.provider === "postgresql") {
-        if (pending) yield await pending;
-        pending = next;
-        if (!next) return;
-      } else {
-        if (!next) return;
-        yield await next;
-        // SQLite answers synchronously: let timers and other updates run between pages.
-        await yieldToLoop();
+      while (!done && pending.length <= ahead) {
+        const rows = await this.repo.branchPage(after, take);
+        if (rows.length === 0) {
+          done = true;
+          break;
+        }
+        // The index already holds every branch with its settings parsed.
+        const page = rows.map((o) => index.get(o.id) ?? { ...o, settings: parseStoredSettings(o.settings) });
+        after = page.at(-1)?.id ?? null;
+        const next = this.boards(
+          page,
+          now,
+          index,
+          "top",
+          { first: page[0]?.id ?? "", last: after ?? "" },
+          true,
+        );
+        // Awaited below; until then a failure must not count as unhandled.
+        next.catch(() => {});
+        pending.push(next);
       }
+      const next = pending.shift();
+      if (!next) return;
+      yield await next;
+      // SQLite answers synchronously: let timers and other updates run between pages.
+      if (this.provider !== "postgresql") await yieldToLoop();
     }
   }
 

@@ -162,7 +162,7 @@ export class TallyRepository {
     rules: PointsSql,
     top: number,
     provider: "sqlite" | "postgresql",
-  ): Promise<Map<string, RankedTally[]>> {
+  ): Promise<Map<string, () => RankedTally[]>> {
     if (scope.ids.length === 0) return new Map();
     const least = Prisma.raw(provider === "sqlite" ? "MIN" : "LEAST");
     const points = Prisma.join(
@@ -203,13 +203,18 @@ export class TallyRepository {
       GROUP BY r."organizationId"`,
       ONCE,
     );
+    // Parsed when a board is built, not all at once here: a page's thousands of entries parsed in
+    // one go held the event loop for tens of milliseconds (the board's loop yields between branches).
     return new Map(
       rows.map((row) => [
         row.organizationId,
-        (JSON.parse(row.top) as [string, string, number, number][]).map(([memberId, name, points, rank]) => ({
-          item: { memberId, name, points },
-          rank,
-        })),
+        () =>
+          (JSON.parse(row.top) as [string, string, number, number][]).map(
+            ([memberId, name, points, rank]) => ({
+              item: { memberId, name, points },
+              rank,
+            }),
+          ),
       ]),
     );
   }

@@ -94,4 +94,19 @@ describe("the weekly leaderboard", () => {
     expect(joined(overview)).toContain("幸福里社区党支部");
     expect(joined(overview)).toContain("和平里社区党支部");
   });
+
+  it("goes through every branch once, a page at a time, whatever the page size", async () => {
+    const now = bot.clock.now();
+    for (const size of [1, 2, 500]) {
+      const seen: string[] = [];
+      await bot.app.services.read(async (s) => {
+        const index = await s.leaderboard.index();
+        for await (const page of s.leaderboard.allBoards(now, index, size)) {
+          expect(page.length).toBeLessThanOrEqual(size);
+          seen.push(...page.map((b) => b.branch.name));
+        }
+      });
+      expect(seen.sort()).toEqual(["和平里社区党支部", "幸福里社区党支部"].sort());
+    }
+  });
 });

@@ -1,0 +1,85 @@
+// The organisation tree in memory (a city's 30,000 organisations), for inherited settings and time
+// zones without a query per branch: what the boards, exports and charts resolve settings with.
+import type { OrgRecord } from "../organization/organization-repository.js";
+import { effectiveSettings, parseStoredSettings } from "../organization/settings.js";
+
+type Settings = ReturnType<typeof effectiveSettings>;
+
+/** The organisation tree in memory, for inherited settings and time zones without queries. */
+export class OrgIndex {
+  readonly #byId: Map<string, OrgRecord>;
+  readonly #children = new Map<string, string[]>();
+  readonly #settings = new Map<string, Settings>();
+  readonly #zones = new Map<string, string>();
+
+  constructor(orgs: Iterable<Omit<OrgRecord, "settings"> & { settings: string }>) {
+    this.#byId = new Map();
+    for (const o of orgs) {
+      this.#byId.set(o.id, { ...o, settings: parseStoredSettings(o.settings) });
+      if (o.parentId) this.#children.set(o.parentId, [...(this.#children.get(o.parentId) ?? []), o.id]);
+    }
+  }
+
+  /**
+   * Inherited settings, resolved once per organisation (a city's board asks 30,000 times). An
+   * organisation that sets nothing itself shares its parent's object: a city holds a few dozen.
+   */
+  settingsOf(id: string): Settings {
+    const known = this.#settings.get(id);
+    if (known) return known;
+    const org = this.#byId.get(id);
+    const settings =
+      org?.parentId && this.#byId.has(org.parentId) && Object.keys(org.settings).length === 0
+        ? this.settingsOf(org.parentId)
+        : effectiveSettings(this.chain(id));
+    this.#settings.set(id, settings);
+    return settings;
+  }
+
+  /** The organisation's time zone, its own or inherited. */
+  zoneOf(id: string, fallback: string): string {
+    let zone = this.#zones.get(id);
+    if (zone === undefined) {
+      zone = this.chain(id).find((o) => o.timeZone)?.timeZone ?? "";
+      this.#zones.set(id, zone);
+    }
+    return zone || fallback;
+  }
+
+  get(id: string): OrgRecord | undefined {
+    return this.#byId.get(id);
+  }
+
+  chain(id: string): OrgRecord[] {
+    const chain: OrgRecord[] = [];
+    for (
+      let org = this.#byId.get(id);
+      org && chain.length < 16;
+      org = org.parentId ? this.#byId.get(org.parentId) : undefined
+    )
+      chain.push(org);
+    return chain;
+  }
+
+  groupsOf(branchId: string): string[] {
+    return (this.#children.get(branchId) ?? []).filter((id) => this.#byId.get(id)?.kind === "group");
+  }
+
+  /** Every branch, whatever it is under. */
+  branches(): OrgRecord[] {
+    return [...this.#byId.values()].filter((o) => o.kind === "branch");
+  }
+
+  branchesUnder(id: string): OrgRecord[] {
+    const out: OrgRecord[] = [];
+    const walk = (at: string) => {
+      for (const child of this.#children.get(at) ?? []) {
+        const org = this.#byId.get(child);
+        if (org?.kind === "branch") out.push(org);
+        walk(child);
+      }
+    };
+    walk(id);
+    return out;
+  }
+}

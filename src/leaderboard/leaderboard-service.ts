@@ -7,9 +7,8 @@ import { DateTime } from "luxon";
 import type { ServicePointsRules } from "../community/community-rules.js";
 import { groupBy } from "../core/group-by.js";
 import { yieldToLoop } from "../core/yield-to-loop.js";
-import type { MeetingType } from "../meetings/meeting-types.js";
 import { frequenciesOf } from "../meetings/meeting-types.js";
-import { currentObligations } from "../meetings/obligations.js";
+import { currentObligations, type ObligationMeeting } from "../meetings/obligations.js";
 import { periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
@@ -139,12 +138,8 @@ export class LeaderboardService {
         zone,
         frequencies,
         groupIds: index.groupsOf(branch.id),
-        meetings: (meetingsBy.get(branch.id) ?? []).map((m) => ({
-          type: m.type as MeetingType,
-          groupId: m.groupId,
-          startsAt: m.startsAt,
-          status: m.status as "scheduled" | "cancelled" | "closed",
-        })),
+        // The rows as read: a city's page would otherwise copy thousands of meetings per board.
+        meetings: (meetingsBy.get(branch.id) ?? []) as ObligationMeeting[],
       });
       const required = rows.reduce((n, r) => n + r.required, 0);
       const held = rows.reduce((n, r) => n + Math.min(r.held, r.required), 0);

@@ -90,7 +90,13 @@ export const develop = defineCommand({
     const { file } = outcome;
     const entry = file.steps.filter((s) => s.step === step.key).at(-1);
     const lines = [
-      `${ctx.t("development.recorded", { name: file.name, code: file.code, on: entry?.on ?? "", step: step.key })}${entry ? detailsText(entry.details, ctx.t) : ""}`,
+      ctx.t("development.recorded", {
+        name: file.name,
+        code: file.code,
+        on: entry?.on ?? "",
+        step: step.key,
+        details: entry ? detailsText(entry.details, ctx.t) : "",
+      }),
     ];
     if (outcome.late)
       lines.push(ctx.t("development.late", { kind: outcome.late.kind, due: outcome.late.due }));

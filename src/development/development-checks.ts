@@ -30,6 +30,7 @@ export class DevelopmentChecks {
         const [min, max] = rule.needs === "contacts" ? [1, 2] : [2, 2];
         if (codes.length < min || codes.length > max)
           throw new DomainError(`development.refused.${rule.needs}Count`, { name: file.name });
+        const names: string[] = [];
         for (const code of codes) {
           const member = await this.members.findByCode(code);
           if (member?.state !== "active" || member.organizationId !== branch.id)
@@ -40,8 +41,9 @@ export class DevelopmentChecks {
               member: member.name,
               step: rule.key,
             });
+          names.push(member.name);
         }
-        return { members: codes };
+        return { members: codes, memberNames: names };
       }
       case "training":
         if (!trainingEnough(details, limits))

@@ -61,7 +61,9 @@ export async function writePipelineWorkbook(
     const state = stateOf(record);
     const on = (step: string) => lastOf(state, step)?.on ?? "";
     const people = (step: string) =>
-      (lastOf(state, step)?.details.members ?? []).map((c) => names.get(c) ?? c).join("、");
+      (lastOf(state, step)?.details.members ?? [])
+        .map((c, i) => lastOf(state, step)?.details.memberNames?.[i] ?? names.get(c) ?? c)
+        .join("、");
     const next = record.stage === "cancelled" ? null : nextStep(state, limits);
     ws.addRow([
       branch,
@@ -151,7 +153,7 @@ export async function writeRecordWorkbook(
   const ws = addSheet(workbook, "发展党员纪实表", RECORD_HEADERS);
   const detail = (d: StepDetails) =>
     d.members?.length
-      ? d.members.map((c) => names.get(c) ?? c).join("、")
+      ? d.members.map((c, i) => d.memberNames?.[i] ?? names.get(c) ?? c).join("、")
       : d.meeting
         ? `会议 ${d.meeting}，赞成 ${d.votesFor ?? 0} 票`
         : d.months

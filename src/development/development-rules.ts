@@ -7,6 +7,8 @@ import { STEPS, type Stage, type StepRule } from "./development-steps.js";
 export interface StepDetails {
   /** Member codes: 培养联系人 or 入党介绍人. */
   members?: string[];
+  /** Their names when the step was recorded: the record keeps who they were then. */
+  memberNames?: string[];
   /** 集中培训: days or 学时. */
   days?: number;
   hours?: number;

@@ -6,7 +6,10 @@ import type { DevelopmentFile } from "./development-repository.js";
 import { type DevelopmentLimits, duesOf, nextStep, type StepDetails, stateOf } from "./development-rules.js";
 
 export function detailsText(details: StepDetails, t: Translate): string {
-  if (details.members?.length) return t("development.detailMembers", { names: details.members.join("、") });
+  if (details.members?.length)
+    return t("development.detailMembers", {
+      names: details.members.map((code, i) => `${details.memberNames?.[i] ?? ""} ${code}`.trim()).join("、"),
+    });
   if (details.meeting)
     return t("development.detailVote", { meeting: details.meeting, votes: details.votesFor ?? 0 });
   if (details.days || details.hours)

@@ -129,7 +129,7 @@ describe("member development from application to 转正", () => {
     expect(await develop(`${codes.wang} 联系人 ${codes.zhang} ${codes.sun}`)).toContain(
       `孙丽（${codes.sun}）是预备党员，不能担任`,
     );
-    expect(await develop(`${codes.wang} 联系人 ${codes.zhang}`)).toContain(`（${codes.zhang}）`);
+    expect(await develop(`${codes.wang} 联系人 ${codes.zhang}`)).toContain(`（张伟 ${codes.zhang}）`);
 
     // 陈静 applies in May and is an activist by its end.
     at("2024-05-06");
@@ -409,6 +409,7 @@ describe("member development from application to 转正", () => {
     const own = joined(await applicant.says("/dev_file"));
     expect(own).toContain("王小明（正式党员，幸福里社区党支部）");
     expect(own).toContain("2026-06-01 延长预备期（6 个月）：学习不够深入");
+    expect(own).toContain(`2025-05-30 确定入党介绍人（刘洋 ${codes.liu}、赵敏 ${codes.zhao}）`);
     expect(own).toContain("2027-02-10 材料归档");
     expect(own).toContain("各步骤已完成。");
 

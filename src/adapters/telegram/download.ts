@@ -3,9 +3,22 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Api } from "grammy";
-import type { Document } from "grammy/types";
+import type { Document, Message } from "grammy/types";
 
 const MAX_BYTES = 5 * 1024 * 1024;
+
+/** What a message carries to keep: a document as sent, a photo at its largest size (named after the message: photos have no name). */
+export function uploadOf(message: Pick<Message, "document" | "photo" | "message_id">): Document | undefined {
+  if (message.document) return message.document;
+  const photo = message.photo?.at(-1);
+  if (!photo) return undefined;
+  return {
+    file_id: photo.file_id,
+    file_unique_id: photo.file_unique_id,
+    ...(photo.file_size ? { file_size: photo.file_size } : {}),
+    file_name: `照片-${message.message_id}.jpg`,
+  };
+}
 
 export async function downloadDocument(
   api: Api,

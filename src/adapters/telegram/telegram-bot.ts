@@ -17,7 +17,7 @@ import type { Logger } from "../../core/logger.js";
 import { PrivateFiles } from "../../core/private-files.js";
 import { type Reply, replyText } from "../../core/reply.js";
 import { decodeCallback } from "./callback-data.js";
-import { downloadDocument } from "./download.js";
+import { downloadDocument, uploadOf } from "./download.js";
 import { renderHtml } from "./render-html.js";
 import { fromStartPayload, groupLink, privateLink, startPayload } from "./start-links.js";
 import { sendReply, TelegramSender } from "./telegram-sender.js";
@@ -206,18 +206,7 @@ export function createTelegramBot(opts: TelegramBotOptions) {
     if (!user || !chat || typed === undefined) return;
     // A deep link's "/start join_K7P2Q9" is the command it stands for.
     const text = fromStartPayload(typed);
-    // A document as sent; a photo as its largest size, named after the message (photos have no name).
-    const photo = ctx.message.photo?.at(-1);
-    const document =
-      ctx.message.document ??
-      (photo
-        ? {
-            file_id: photo.file_id,
-            file_unique_id: photo.file_unique_id,
-            ...(photo.file_size ? { file_size: photo.file_size } : {}),
-            file_name: `照片-${ctx.message.message_id}.jpg`,
-          }
-        : undefined);
+    const document = uploadOf(ctx.message);
     const attachment = document
       ? await downloadDocument(ctx.api, opts.token, opts.apiRoot, document, (name) =>
           files.place("uploads", name),

@@ -140,10 +140,14 @@ export class LeaderboardRepository {
 
   /**
    * Every organisation's place in the tree and settings, to resolve inherited settings in memory
-   * (raw: a city has 30,000 and the model query costs four times as much CPU).
+   * (raw: a city has 30,000 and the model query costs four times as much CPU). In the database's
+   * order of ids, so that a run of branches in it is a range the page queries can name (BranchScope).
    */
   organizations(): Promise<OrgRow[]> {
-    return this.raw.query<OrgRow>(Prisma.sql`SELECT ${ORG_SQL} FROM "Organization" o`, ONCE);
+    return this.raw.query<OrgRow>(
+      Prisma.sql`SELECT ${ORG_SQL} FROM "Organization" o ORDER BY o."id"`,
+      ONCE,
+    );
   }
 
   /** One branch's ancestors, itself and its party groups: enough to resolve its settings. */
@@ -161,16 +165,5 @@ export class LeaderboardRepository {
       parentId = parent.parentId;
     }
     return orgs;
-  }
-
-  /** A page of branches in a stable order (keyset pagination by id). */
-  branchPage(after: string | null, take: number): Promise<OrgRow[]> {
-    return this.raw.query<OrgRow>(
-      Prisma.sql`
-      SELECT ${ORG_SQL} FROM "Organization" o
-      WHERE o."kind" = 'branch' ${after ? Prisma.sql`AND o."id" > ${after}` : Prisma.empty}
-      ORDER BY o."id" LIMIT ${take}`,
-      ONCE,
-    );
   }
 }

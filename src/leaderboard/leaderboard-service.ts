@@ -12,7 +12,7 @@ import { currentObligations, type ObligationMeeting } from "../meetings/obligati
 import { periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
-import { type effectiveSettings, parseStoredSettings } from "../organization/settings.js";
+import type { effectiveSettings } from "../organization/settings.js";
 import { type BranchScope, branchList } from "./branch-scope.js";
 import type { LeaderboardRepository } from "./leaderboard-repository.js";
 import { OrgIndex } from "./org-index.js";
@@ -217,25 +217,21 @@ export class LeaderboardService {
     // PostgreSQL computes the next pages while this one is used: it runs on its own cores and the
     // pages' queries would otherwise wait on each other. SQLite runs on this thread: no overlap.
     const ahead = this.provider === "postgresql" ? PG_AHEAD : 0;
+    // Pages come from the index, which holds every branch in the database's order of ids: a page's
+    // first and last id bound a range its queries can name, and no query waits for the next page.
+    const branches = index.branches();
     const pending: Promise<BranchBoard[]>[] = [];
-    let after: string | null = null;
-    let done = false;
+    let from = 0;
     for (;;) {
-      while (!done && pending.length <= ahead) {
-        const rows = await this.repo.branchPage(after, take);
-        if (rows.length === 0) {
-          done = true;
-          break;
-        }
-        // The index already holds every branch with its settings parsed.
-        const page = rows.map((o) => index.get(o.id) ?? { ...o, settings: parseStoredSettings(o.settings) });
-        after = page.at(-1)?.id ?? null;
+      while (from < branches.length && pending.length <= ahead) {
+        const page = branches.slice(from, from + take);
+        from += take;
         const next = this.boards(
           page,
           now,
           index,
           "top",
-          { first: page[0]?.id ?? "", last: after ?? "" },
+          { first: page[0]?.id ?? "", last: page.at(-1)?.id ?? "" },
           true,
         );
         // Awaited below; until then a failure must not count as unhandled.

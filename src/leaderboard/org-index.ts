@@ -65,7 +65,7 @@ export class OrgIndex {
     return (this.#children.get(branchId) ?? []).filter((id) => this.#byId.get(id)?.kind === "group");
   }
 
-  /** Every branch, whatever it is under. */
+  /** Every branch, whatever it is under, in the order given (the database's order of ids). */
   branches(): OrgRecord[] {
     return [...this.#byId.values()].filter((o) => o.kind === "branch");
   }

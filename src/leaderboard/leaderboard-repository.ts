@@ -144,10 +144,7 @@ export class LeaderboardRepository {
    * order of ids, so that a run of branches in it is a range the page queries can name (BranchScope).
    */
   organizations(): Promise<OrgRow[]> {
-    return this.raw.query<OrgRow>(
-      Prisma.sql`SELECT ${ORG_SQL} FROM "Organization" o ORDER BY o."id"`,
-      ONCE,
-    );
+    return this.raw.query<OrgRow>(Prisma.sql`SELECT ${ORG_SQL} FROM "Organization" o ORDER BY o."id"`, ONCE);
   }
 
   /** One branch's ancestors, itself and its party groups: enough to resolve its settings. */

@@ -42,7 +42,12 @@ const TOP = 5;
 const byName = new Intl.Collator("zh-CN");
 /** Small enough that no single database call holds the event loop for long. */
 const PAGE = 200;
-const PG_PAGE = 500;
+/**
+ * PostgreSQL's page: its rows are read while the page before is used, and a page of 500 lived long
+ * enough to be promoted to the old generation, whose collections then paused the loop for tens of
+ * milliseconds every third of a second. A page of 150 is used and gone between young collections.
+ */
+const PG_PAGE = 150;
 /** Pages PostgreSQL computes ahead of the one being used. */
 const PG_AHEAD = 1;
 
@@ -58,7 +63,7 @@ export class LeaderboardService {
 
   /** The whole tree (the weekly job, committee boards); `aroundBranch` for one branch's board. */
   async index(): Promise<OrgIndex> {
-    return new OrgIndex(await this.repo.organizations());
+    return OrgIndex.build(await this.repo.organizations());
   }
 
   async #aroundBranch(branchId: string): Promise<OrgIndex> {
@@ -208,8 +213,6 @@ export class LeaderboardService {
 
   /** Every branch's board, a page at a time (the weekly job and the city-scale benchmark). */
   async *allBoards(now: Date, index: OrgIndex, pageSize?: number): AsyncGenerator<BranchBoard[]> {
-    // PostgreSQL plans each page's queries in milliseconds whatever its size, and works off this
-    // thread: larger pages there. SQLite's pages stay small, each query holding the event loop.
     const take = pageSize ?? (this.provider === "postgresql" ? PG_PAGE : PAGE);
     // Any branch-year without tallies (a new year, a database from before them) first, in one
     // query rather than a check per page.

@@ -1,9 +1,14 @@
 // The organisation tree in memory (a city's 30,000 organisations), for inherited settings and time
 // zones without a query per branch: what the boards, exports and charts resolve settings with.
+import { yieldToLoop } from "../core/yield-to-loop.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings, parseStoredSettings } from "../organization/settings.js";
 
 type Settings = ReturnType<typeof effectiveSettings>;
+type StoredOrg = Omit<OrgRecord, "settings"> & { settings: string };
+
+/** Organisations added between turns of the event loop when a whole city is indexed. */
+const BUILD_CHUNK = 2000;
 
 /** The organisation tree in memory, for inherited settings and time zones without queries. */
 export class OrgIndex {
@@ -12,12 +17,30 @@ export class OrgIndex {
   readonly #settings = new Map<string, Settings>();
   readonly #zones = new Map<string, string>();
 
-  constructor(orgs: Iterable<Omit<OrgRecord, "settings"> & { settings: string }>) {
+  constructor(orgs: Iterable<StoredOrg>) {
     this.#byId = new Map();
-    for (const o of orgs) {
-      this.#byId.set(o.id, { ...o, settings: parseStoredSettings(o.settings) });
-      if (o.parentId) this.#children.set(o.parentId, [...(this.#children.get(o.parentId) ?? []), o.id]);
+    for (const o of orgs) this.#add(o);
+  }
+
+  /**
+   * The index of a whole city, a chunk at a time with a turn of the event loop between chunks:
+   * 30,000 organisations at once held the loop for a tenth of a second.
+   */
+  static async build(orgs: StoredOrg[]): Promise<OrgIndex> {
+    const index = new OrgIndex([]);
+    for (let i = 0; i < orgs.length; i += BUILD_CHUNK) {
+      if (i > 0) await yieldToLoop();
+      for (const o of orgs.slice(i, i + BUILD_CHUNK)) index.#add(o);
     }
+    return index;
+  }
+
+  #add(o: StoredOrg): void {
+    this.#byId.set(o.id, { ...o, settings: parseStoredSettings(o.settings) });
+    if (!o.parentId) return;
+    const siblings = this.#children.get(o.parentId);
+    if (siblings) siblings.push(o.id);
+    else this.#children.set(o.parentId, [o.id]);
   }
 
   /**

@@ -66,13 +66,20 @@ function byYear(
   branches: { id: string; zone: string }[],
   at: Date,
 ): { range: TallyYearRange; ids: string[] }[] {
-  const groups = new Map<string, { range: TallyYearRange; ids: string[] }>();
+  // A city has 30,000 branches in a zone or two: each zone's year is worked out once.
+  const byZone = new Map<string, string[]>();
   for (const b of branches) {
-    const range = yearRange(at, b.zone);
+    const ids = byZone.get(b.zone);
+    if (ids) ids.push(b.id);
+    else byZone.set(b.zone, [b.id]);
+  }
+  const groups = new Map<string, { range: TallyYearRange; ids: string[] }>();
+  for (const [zone, ids] of byZone) {
+    const range = yearRange(at, zone);
     const key = `${range.year}:${range.start.toISOString()}`;
-    const group = groups.get(key) ?? { range, ids: [] };
-    group.ids.push(b.id);
-    groups.set(key, group);
+    const group = groups.get(key);
+    if (group) group.ids.push(...ids);
+    else groups.set(key, { range, ids });
   }
   return [...groups.values()];
 }

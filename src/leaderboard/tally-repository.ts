@@ -178,16 +178,19 @@ export class TallyRepository {
       ],
       " + ",
     );
-    // One row per branch with its top as JSON: a city's page has thousands of top entries (ties
-    // share a rank), and a row through the client costs far more than parsing its share of one
-    // string.
-    const topJson =
+    // One row per branch with its top as one string: a city's page has thousands of top entries
+    // (ties share a rank), and a row through the client costs far more than splitting its share of
+    // one string. Fields and entries are split on control characters a name cannot keep (they are
+    // taken out of it here); JSON of Chinese names parsed three times slower than this.
+    const name = Prisma.sql`REPLACE(REPLACE(r."name", ${UNIT}, ''), ${RECORD}, '')`;
+    const entry = Prisma.sql`r."memberId" || ${UNIT} || ${name} || ${UNIT} || CAST(r."points" AS TEXT) || ${UNIT} || CAST(r."rank" AS TEXT)`;
+    const topList =
       provider === "sqlite"
-        ? Prisma.sql`json_group_array(json_array(r."memberId", r."name", r."points", r."rank"))`
-        : Prisma.sql`CAST(json_agg(json_build_array(r."memberId", r."name", r."points", r."rank")) AS TEXT)`;
+        ? Prisma.sql`group_concat(${entry}, ${RECORD})`
+        : Prisma.sql`string_agg(${entry}, ${RECORD})`;
     const rows = await this.raw.query<{ organizationId: string; top: string }>(
       Prisma.sql`
-      SELECT r."organizationId" AS "organizationId", ${topJson} AS "top"
+      SELECT r."organizationId" AS "organizationId", ${topList} AS "top"
       FROM (
         SELECT p.*, RANK() OVER (PARTITION BY p."organizationId" ORDER BY p."points" DESC) AS "rank"
         FROM (
@@ -203,21 +206,21 @@ export class TallyRepository {
       GROUP BY r."organizationId"`,
       ONCE,
     );
-    // Parsed when a board is built, not all at once here: a page's thousands of entries parsed in
+    // Split when a board is built, not all at once here: a page's thousands of entries split in
     // one go held the event loop for tens of milliseconds (the board's loop yields between branches).
-    return new Map(
-      rows.map((row) => [
-        row.organizationId,
-        () =>
-          (JSON.parse(row.top) as [string, string, number, number][]).map(
-            ([memberId, name, points, rank]) => ({
-              item: { memberId, name, points },
-              rank,
-            }),
-          ),
-      ]),
-    );
+    return new Map(rows.map((row) => [row.organizationId, () => topEntries(row.top)]));
   }
+}
+
+/** Separators of a top list's fields and entries (ASCII unit and record separators). */
+const UNIT = "\u001f";
+const RECORD = "\u001e";
+
+function topEntries(list: string): RankedTally[] {
+  return list.split(RECORD).map((entry) => {
+    const [memberId = "", name = "", points, rank] = entry.split(UNIT);
+    return { item: { memberId, name, points: Number(points) }, rank: Number(rank) };
+  });
 }
 
 /** One entry of a branch's top list, as the database builds it. */

@@ -3,7 +3,7 @@
 import type { Frequency } from "../organization/settings.js";
 import type { MeetingType } from "./meeting-types.js";
 import { subPeriods } from "./period-spec.js";
-import { contains, type Period, type PeriodKind, periodOf } from "./periods.js";
+import { type Period, type PeriodKind, periodOf } from "./periods.js";
 
 export interface ObligationMeeting {
   type: MeetingType;
@@ -65,16 +65,18 @@ export function obligations(input: {
   meetings: ObligationMeeting[];
 }): Obligation[] {
   const result: Obligation[] = [];
+  const { meetings } = input;
+  // Instants as numbers, once: a city's weekly board runs this for every one of 30,000 branches,
+  // and comparing Dates converts both sides each time.
+  const starts = meetings.map((m) => m.startsAt.getTime());
+  const asOf = input.asOf.getTime();
   for (const [type, frequency] of Object.entries(input.frequencies) as [MeetingType, Frequency][]) {
     if (!frequency || frequency.times === 0) continue;
     const finer = ORDER[frequency.period] <= ORDER[input.period.kind];
     const period = finer ? input.period : periodOf(input.period.start, frequency.period, input.zone);
-    const parts = finer ? subPeriods(period, frequency.period, input.zone) : [period];
+    const parts = finer ? partsOf(period, frequency.period, input.zone) : [period];
     const targets = type === "group_meeting" ? input.groupIds : [null];
     for (const groupId of targets) {
-      const ofType = input.meetings.filter(
-        (m) => m.type === type && contains(period, m.startsAt) && (groupId === null || m.groupId === groupId),
-      );
       const row: Obligation = {
         type,
         groupId,
@@ -93,19 +95,29 @@ export function obligations(input: {
         withoutQuorum: 0,
       };
       for (const part of parts) {
-        const inPart = ofType.filter((m) => contains(part, m.startsAt));
-        const held = inPart.filter((m) => m.status === "closed");
-        const scheduled = inPart.filter((m) => m.status === "scheduled").length;
-        row.held += held.length;
-        row.withoutQuorum += held.filter((m) => m.quorumMet === false).length;
-        if (part.start > input.asOf) continue;
+        const from = part.start.getTime();
+        const to = part.end.getTime();
+        let held = 0;
+        let scheduled = 0;
+        for (let i = 0; i < meetings.length; i++) {
+          const m = meetings[i] as ObligationMeeting;
+          const at = starts[i] as number;
+          if (m.type !== type || at < from || at >= to) continue;
+          if (groupId !== null && m.groupId !== groupId) continue;
+          if (m.status === "closed") {
+            held += 1;
+            if (m.quorumMet === false) row.withoutQuorum += 1;
+          } else if (m.status === "scheduled") scheduled += 1;
+        }
+        row.held += held;
+        if (from > asOf) continue;
         row.due += frequency.times;
-        row.counted += Math.min(held.length, frequency.times);
+        row.counted += Math.min(held, frequency.times);
         // A period that has ended can no longer hold what is scheduled in it.
-        const open = part.end > input.asOf;
+        const open = to > asOf;
         const coming = open ? scheduled : 0;
         row.scheduled += coming;
-        const short = Math.max(0, frequency.times - held.length - coming);
+        const short = Math.max(0, frequency.times - held - coming);
         row.missing += short;
         if (short > 0 && open) row.stillToHold += short;
         else if (short > 0) row.missingIn.push(part);
@@ -114,6 +126,19 @@ export function obligations(input: {
     }
   }
   return result;
+}
+
+/** A period's parts of a kind (a quarter's months), shared: periods are frozen (see periodOf). */
+const partsMemo = new Map<string, readonly Period[]>();
+function partsOf(period: Period, kind: PeriodKind, zone: string): readonly Period[] {
+  const key = `${period.start.getTime()}|${period.kind}|${kind}|${zone}`;
+  let parts = partsMemo.get(key);
+  if (!parts) {
+    parts = Object.freeze(subPeriods(period, kind, zone));
+    if (partsMemo.size >= 1024) partsMemo.clear();
+    partsMemo.set(key, parts);
+  }
+  return parts;
 }
 
 /** Each type in its own current period (this month, this quarter…): what is due right now. */

@@ -1,6 +1,7 @@
 // The aggregates behind the leaderboards, computed in the database for a page of branches at a
 // time, so a whole city (tens of thousands of branches, millions of attendances) is a few queries
 // a page rather than a few queries a branch.
+import { yieldToLoop } from "../core/yield-to-loop.js";
 import { Prisma, type Tx } from "../db/database.js";
 import { ONCE, type RawSql } from "../db/raw-sql.js";
 import { type BranchScope, inScope } from "./branch-scope.js";
@@ -43,6 +44,9 @@ const ORG_COLUMNS = {
 } as const;
 
 /** The same columns for raw reads. */
+/** Organisations read per query when the whole tree is read. */
+const ORG_PAGE = 5000;
+
 const ORG_SQL = Prisma.raw(
   'o."id" AS "id", o."code" AS "code", o."kind" AS "kind", o."name" AS "name", o."parentId" AS "parentId", o."settings" AS "settings", o."timeZone" AS "timeZone"',
 );
@@ -143,8 +147,22 @@ export class LeaderboardRepository {
    * (raw: a city has 30,000 and the model query costs four times as much CPU). In the database's
    * order of ids, so that a run of branches in it is a range the page queries can name (BranchScope).
    */
-  organizations(): Promise<OrgRow[]> {
-    return this.raw.query<OrgRow>(Prisma.sql`SELECT ${ORG_SQL} FROM "Organization" o ORDER BY o."id"`, ONCE);
+  async organizations(): Promise<OrgRow[]> {
+    // A page at a time, with a turn of the event loop between pages: SQLite answers on this thread,
+    // and a city's 30,000 rows at once held it for tens of milliseconds.
+    const all: OrgRow[] = [];
+    for (;;) {
+      const after = all.at(-1)?.id;
+      const page = await this.raw.query<OrgRow>(
+        Prisma.sql`
+        SELECT ${ORG_SQL} FROM "Organization" o ${after === undefined ? Prisma.empty : Prisma.sql`WHERE o."id" > ${after}`}
+        ORDER BY o."id" LIMIT ${ORG_PAGE}`,
+        ONCE,
+      );
+      for (const row of page) all.push(row);
+      if (page.length < ORG_PAGE) return all;
+      await yieldToLoop();
+    }
   }
 
   /** One branch's ancestors, itself and its party groups: enough to resolve its settings. */

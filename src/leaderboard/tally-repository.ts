@@ -67,19 +67,6 @@ export class TallyRepository {
     return new Set(rows.map((r) => r.organizationId));
   }
 
-  /** Every branch without computed tallies for the year, in id order. */
-  async uncomputedBranches(year: number): Promise<string[]> {
-    const rows = await this.raw.query<{ id: string }>(
-      Prisma.sql`
-      SELECT o."id" AS "id" FROM "Organization" o
-      WHERE o."kind" = 'branch'
-        AND NOT EXISTS (SELECT 1 FROM "TallyYear" t WHERE t."organizationId" = o."id" AND t."year" = ${year})
-      ORDER BY o."id"`,
-      ONCE,
-    );
-    return rows.map((r) => r.id);
-  }
-
   /**
    * Recomputes the branches' tallies for a year from the closed meetings and the recorded service,
    * in one transaction holding their TallyYear rows (the caller's, or one of its own).

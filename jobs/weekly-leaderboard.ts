@@ -3,8 +3,8 @@
 // Boards are computed a page of branches at a time from database aggregates.
 
 import { leaderboardCard } from "../src/charts/chart-service.js";
-import { weekKey } from "../src/leaderboard/leaderboard-service.js";
 import { renderBranchBoard, renderCommitteeBoard } from "../src/leaderboard/leaderboard-text.js";
+import { weekKey } from "../src/leaderboard/weeks.js";
 import { defineJob } from "../src/scheduler/job.js";
 
 export const weeklyLeaderboard = defineJob({

@@ -3,8 +3,6 @@
 // ranking of its branches. Boards are computed a page of branches at a time from aggregates the
 // database computes, with inherited settings resolved in memory.
 
-import { DateTime } from "luxon";
-import type { ServicePointsRules } from "../community/community-rules.js";
 import { groupBy } from "../core/group-by.js";
 import { yieldToLoop } from "../core/yield-to-loop.js";
 import { frequenciesOf } from "../meetings/meeting-types.js";
@@ -12,11 +10,12 @@ import { currentObligations, type ObligationMeeting } from "../meetings/obligati
 import { periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
-import type { effectiveSettings } from "../organization/settings.js";
 import { type BranchScope, branchList } from "./branch-scope.js";
+import { gatherReads } from "./gather-reads.js";
 import type { LeaderboardRepository } from "./leaderboard-repository.js";
 import { OrgIndex } from "./org-index.js";
-import { type PointsRules, type Ranked, rank, tallyPoints, topOnly } from "./points.js";
+import { type Ranked, rank, tallyPoints, topOnly } from "./points.js";
+import { type AllPointsRules, pointsRulesOf, rulesOf } from "./points-rules-of.js";
 import { type TallyKeeper, yearRange } from "./tally-keeper.js";
 import type { MemberTally, TallyRepository } from "./tally-repository.js";
 
@@ -101,14 +100,16 @@ export class LeaderboardService {
     const tallies: MemberTally[] = [];
     const tops = new Map<string, () => Ranked<MemberScore>[]>();
     const year = periodOf(now, "year", zoned[0]?.zone ?? this.defaultTimeZone);
-    const [meetings, roster] = await this.#gather(
+    const [meetings, roster] = await gatherReads(
+      this.provider,
       () => this.repo.meetings(scope, year.start, year.end),
       () => (scoring === "all" ? this.repo.members(ids) : Promise.resolve([])),
     );
     for (const [y, group] of byYear) {
       const yearIds = group.map((g) => g.id);
       const yearScope = byYear.size === 1 ? scope : branchList(yearIds);
-      const [sums, rows, top] = await this.#gather(
+      const [sums, rows, top] = await gatherReads(
+        this.provider,
         () => this.tallyRepo.branchTotals(yearScope, Number(y)),
         () => (scoring === "all" ? this.tallyRepo.ofBranches(yearIds, Number(y)) : Promise.resolve([])),
         () =>
@@ -125,7 +126,7 @@ export class LeaderboardService {
     const meetingsBy = groupBy(meetings, (m) => m.organizationId);
     const boards: BranchBoard[] = [];
     for (const { branch, zone } of zoned) {
-      // A page of 500 branches is tens of milliseconds of work: let other work in between.
+      // A page of boards is tens of milliseconds of work: let other work in between.
       if (boards.length % 25 === 24) await yieldToLoop();
       const settings = index.settingsOf(branch.id);
       const rules = pointsRulesOf(settings);
@@ -158,21 +159,6 @@ export class LeaderboardService {
       });
     }
     return boards;
-  }
-
-  /**
-   * Runs independent reads. SQLite answers on this thread, so there they run one after another
-   * with a turn of the event loop before each (timers and other updates are not held up for a
-   * page's worth of queries); PostgreSQL runs them at once.
-   */
-  async #gather<T extends unknown[]>(...reads: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
-    if (this.provider === "postgresql") return (await Promise.all(reads.map((read) => read()))) as T;
-    const out: unknown[] = [];
-    for (const read of reads) {
-      await yieldToLoop();
-      out.push(await read());
-    }
-    return out as T;
   }
 
   /** Top scores from the database, one query per distinct points rule among the branches. */
@@ -311,42 +297,4 @@ export class LeaderboardService {
     const mine = board?.scores.find((s) => s.item.memberId === member.id);
     return mine && board ? { score: mine.item, rank: mine.rank, of: board.scores.length, branch } : null;
   }
-}
-
-type AllPointsRules = PointsRules & ServicePointsRules;
-
-type Settings = ReturnType<typeof effectiveSettings>;
-
-/** Points rules and a key to group branches by them, once per resolved settings object. */
-const rulesMemo = new WeakMap<Settings, { rules: AllPointsRules; key: string }>();
-function rulesOf(settings: Settings): { rules: AllPointsRules; key: string } {
-  let known = rulesMemo.get(settings);
-  if (!known) {
-    const rules = pointsRulesOf(settings);
-    known = { rules, key: JSON.stringify(rules) };
-    rulesMemo.set(settings, known);
-  }
-  return known;
-}
-
-function pointsRulesOf(settings: Settings): AllPointsRules {
-  return {
-    perMeeting: settings["points.perMeeting"].value as number,
-    caps: settings["points.caps"].value as PointsRules["caps"],
-    perServiceHour: settings["points.perServiceHour"].value as number,
-    perWish: settings["points.perWish"].value as number,
-  };
-}
-
-/** The ISO week of an instant in the zone, as a stable key ("2026-W49"); shown with weekLabel. */
-export const weekKey = (now: Date, zone: string): string =>
-  DateTime.fromJSDate(now, { zone }).toFormat("kkkk-'W'WW");
-
-/** A week key as people read it: 2026年第49周 (Week 49, 2026). */
-export function weekLabel(
-  week: string,
-  t: (key: string, values?: Record<string, unknown>) => string,
-): string {
-  const [year, number] = week.split("-W");
-  return t("periods.week", { year: Number(year), week: Number(number) });
 }

@@ -2,8 +2,9 @@
 import { hoursText } from "../community/community-rules.js";
 import type { Translate } from "../core/i18n.js";
 import { bold, plain, type Reply } from "../core/reply.js";
-import { type BranchBoard, type MemberScore, weekLabel } from "./leaderboard-service.js";
+import type { BranchBoard, MemberScore } from "./leaderboard-service.js";
 import type { Ranked } from "./points.js";
+import { weekLabel } from "./weeks.js";
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 

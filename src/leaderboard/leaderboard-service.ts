@@ -200,8 +200,8 @@ export class LeaderboardService {
   /** Every branch's board, a page at a time (the weekly job and the city-scale benchmark). */
   async *allBoards(now: Date, index: OrgIndex, pageSize?: number): AsyncGenerator<BranchBoard[]> {
     const take = pageSize ?? (this.provider === "postgresql" ? PG_PAGE : PAGE);
-    // Any branch-year without tallies (a new year, a database from before them) first, in one
-    // query rather than a check per page.
+    // Any branch-year without tallies (a new year, a database from before them) first, looked
+    // for a span of the index at a time rather than page by page (TallyKeeper.ensureAll).
     await this.prepareYear(now, index);
     // PostgreSQL computes the next pages while this one is used: it runs on its own cores and the
     // pages' queries would otherwise wait on each other. SQLite runs on this thread: no overlap.

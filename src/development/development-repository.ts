@@ -144,6 +144,17 @@ export class DevelopmentRepository {
     return rows.map(toFile);
   }
 
+  /**
+   * Holds a record until the command's transaction ends, so that two steps recorded at once are
+   * judged one after the other: the second sees the first (PostgreSQL locks the row; SQLite takes
+   * its one write lock). False when there is no such record.
+   */
+  async hold(code: string): Promise<boolean> {
+    const held = await this.db.$executeRaw`
+      UPDATE "DevelopmentRecord" SET "updatedAt" = "updatedAt" WHERE "code" = ${code}`;
+    return held > 0;
+  }
+
   /** Writes a step; its id, for the files kept with it. */
   async addStep(
     recordId: string,

@@ -111,6 +111,8 @@ export class DevelopmentService {
     },
     now: Date,
   ): Promise<RecordedOutcome> {
+    // Read after the hold: a step recorded at the same moment is then already in the file.
+    await this.repo.hold(code.toUpperCase());
     const file = await this.#file(code);
     const rule = stepRule(key);
     if (!rule || key === "application") throw new DomainError("development.unknownStep", { step: key });

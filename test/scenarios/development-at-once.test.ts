@@ -1,0 +1,45 @@
+// Two committee members record the same step of one 发展党员 file at the same moment (two phones,
+// one meeting's worth of notes): the step is written once and the second hears it already was.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { codeIn, joined } from "../support/replies.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+import { buildWorld, type World } from "../support/world.js";
+
+describe("a development step recorded twice at once", () => {
+  let bot: TestBot;
+  let world: World;
+  beforeEach(async () => {
+    bot = await startTestBot();
+    bot.clock.set("2024-03-01T01:00:00Z");
+    world = await buildWorld(bot);
+  });
+  afterEach(async () => {
+    await bot.close();
+  });
+
+  it("writes a step that happens once a single time, and tells the second sender it was recorded", async () => {
+    const opened = joined(await world.secretaryA.says("/develop 申请 王小明 2001-06-15 2024-03-01"));
+    const code = codeIn(opened, "D");
+    bot.clock.set("2024-03-10T01:00:00Z");
+
+    const line = `/develop ${code} 谈话 2024-03-10 书记李建国谈话，了解入党动机`;
+    const answers = (
+      await Promise.all([
+        world.secretaryA.says(line, { updateId: "phone-1" }),
+        world.secretaryA.says(line, { updateId: "phone-2" }),
+        world.secretaryA.says(line, { updateId: "phone-3" }),
+      ])
+    ).map(joined);
+
+    expect(
+      answers.filter((a) => a.includes(`已记录 王小明（${code}）：2024-03-10 党组织派人谈话。`)),
+    ).toHaveLength(1);
+    expect(answers.filter((a) => a.includes("「党组织派人谈话」已经记录过（2024-03-10）"))).toHaveLength(2);
+    const steps = await bot.prisma.developmentStep.findMany({
+      where: { record: { code } },
+      select: { step: true },
+    });
+    expect(steps.map((s) => s.step).sort()).toEqual(["application", "talk"]);
+    expect(await bot.prisma.auditEntry.count({ where: { action: "development.talk" } })).toBe(1);
+  });
+});

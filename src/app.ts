@@ -22,7 +22,8 @@ import { CALENDAR_FILE_KIND } from "./delivery/best-effort.js";
 import type { RenderOutbox } from "./delivery/delivery-worker.js";
 import type { Readiness } from "./http/health-server.js";
 import { ANNOUNCEMENT_KIND, renderMeetingAnnouncement } from "./meetings/announce.js";
-import { createServiceScope, type ServiceScope, type Services } from "./services.js";
+import { createServiceScope, type ServiceScope } from "./service-scope.js";
+import type { Services } from "./services.js";
 
 export interface AppDeps {
   config: Config;

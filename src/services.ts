@@ -1,5 +1,6 @@
-// The domain services a command can use. A scope hands them out bound either to plain reads or
-// to one transaction, so a command's writes commit together or not at all.
+// The domain services a command can use, wired together over one database handle: plain reads or
+// one transaction (service-scope.ts hands them out, so a command's writes commit together or not
+// at all).
 
 import { AccessRepository } from "./access/access-repository.js";
 import { AccessService } from "./access/access-service.js";
@@ -18,10 +19,10 @@ import { VolunteerService } from "./community/volunteer-service.js";
 import { WishService } from "./community/wish-service.js";
 import { PromptService } from "./conversation/prompt-service.js";
 import type { Clock } from "./core/clock.js";
-import { Coalescer } from "./core/coalescer.js";
+import type { Coalescer } from "./core/coalescer.js";
 import type { PrivateFiles } from "./core/private-files.js";
-import { type Database, isRetryableConflict, type Tx } from "./db/database.js";
-import { type RawSql, viaPrisma } from "./db/raw-sql.js";
+import type { Database, Tx } from "./db/database.js";
+import type { RawSql } from "./db/raw-sql.js";
 import { OutboxRepository } from "./delivery/outbox-repository.js";
 import { OutboxService } from "./delivery/outbox-service.js";
 import { PaceRepository } from "./delivery/pace-repository.js";
@@ -108,18 +109,7 @@ export interface ServiceDeps {
 /** Registers work to run once the current transaction has committed, with plain services. */
 export type AfterCommit = (work: (services: Services) => Promise<unknown>) => void;
 
-export interface ServiceScope {
-  read<T>(fn: (services: Services) => Promise<T>): Promise<T>;
-  transaction<T>(fn: (services: Services) => Promise<T>): Promise<T>;
-  /**
-   * For work whose writes are each one idempotent statement: PostgreSQL runs them as they come
-   * (no BEGIN/COMMIT round trips), then the after-commit hooks; SQLite, one writer at a time,
-   * runs it in a transaction as usual.
-   */
-  autocommit<T>(fn: (services: Services) => Promise<T>): Promise<T>;
-}
-
-function createServices(
+export function createServices(
   db: Tx,
   /** The hot path's raw SQL: the driver's outside transactions, the transaction's inside. */
   raw: RawSql,
@@ -264,56 +254,4 @@ function createServices(
       deps.defaultTimeZone,
     ),
   };
-}
-
-const MAX_ATTEMPTS = 3;
-
-export function createServiceScope(db: Database, deps: ServiceDeps): ServiceScope {
-  // One per scope (an app instance): hot announcement markers written after commits, coalesced.
-  const hotMarkers = db.provider === "postgresql" ? new Coalescer() : null;
-  const withProvider = { ...deps, provider: db.provider, hotMarkers };
-  const runAfterCommit = async (hooks: ((s: Services) => Promise<unknown>)[]) => {
-    for (const hook of hooks) {
-      try {
-        await hook(reader);
-      } catch (error) {
-        deps.onAfterCommitError?.(error);
-      }
-    }
-  };
-  // Outside a transaction there is nothing to wait for: the work runs straight away.
-  const reader: Services = createServices(
-    db.prisma,
-    db.raw,
-    withProvider,
-    (work) => void runAfterCommit([work]),
-  );
-  const scope: ServiceScope = {
-    read: (fn) => fn(reader),
-    async autocommit(fn) {
-      if (db.provider !== "postgresql") return scope.transaction(fn);
-      const hooks: ((s: Services) => Promise<unknown>)[] = [];
-      const result = await fn(createServices(db.prisma, db.raw, withProvider, (work) => hooks.push(work)));
-      await runAfterCommit(hooks);
-      return result;
-    },
-    async transaction(fn) {
-      // Two commands racing to create the same row (say, a first message from one person on two
-      // devices) collide on a unique key; the loser's transaction rolled back whole, so re-running
-      // it sees the winner's row and does the right thing.
-      for (let attempt = 1; ; attempt++) {
-        try {
-          const hooks: ((s: Services) => Promise<unknown>)[] = [];
-          const result = await db.transaction((tx) =>
-            fn(createServices(tx, viaPrisma(tx), withProvider, (work) => hooks.push(work))),
-          );
-          await runAfterCommit(hooks);
-          return result;
-        } catch (error) {
-          if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) throw error;
-        }
-      }
-    },
-  };
-  return scope;
 }

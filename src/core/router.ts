@@ -5,7 +5,7 @@
 
 import { chatKeyOf } from "../conversation/prompt-service.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
-import type { ServiceScope } from "../services.js";
+import type { ServiceScope } from "../service-scope.js";
 import { UpdateAlreadyApplied } from "../updates/update-ledger.js";
 import { cleanIncoming } from "./clean-incoming.js";
 import type { Clock } from "./clock.js";

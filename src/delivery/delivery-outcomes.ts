@@ -7,7 +7,7 @@ import type { Clock } from "../core/clock.js";
 import type { Translate } from "../core/i18n.js";
 import type { Platform } from "../core/incoming.js";
 import type { Logger } from "../core/logger.js";
-import type { ServiceScope } from "../services.js";
+import type { ServiceScope } from "../service-scope.js";
 import { isBestEffort } from "./best-effort.js";
 import type { OutboxRow } from "./outbox-service.js";
 import { ChatMigrated, DeliveryRefused, EditTargetGone, RateLimited } from "./sender.js";

@@ -12,7 +12,7 @@ import type { Translate } from "../core/i18n.js";
 import type { Platform } from "../core/incoming.js";
 import type { Logger } from "../core/logger.js";
 import type { Reply } from "../core/reply.js";
-import type { ServiceScope } from "../services.js";
+import type { ServiceScope } from "../service-scope.js";
 import { DeliveryOutcomes, failureOf, MAX_ATTEMPTS, type Next } from "./delivery-outcomes.js";
 import type { OutboxRow } from "./outbox-service.js";
 import { type PaceRule, PLATFORM_LIMITS, paceKey } from "./platform-limits.js";

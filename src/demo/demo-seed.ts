@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Platform } from "../core/incoming.js";
-import type { ServiceScope, Services } from "../services.js";
+import type { ServiceScope } from "../service-scope.js";
+import type { Services } from "../services.js";
 
 export const DEMO_COMMITTEE = "南湖街道党工委";
 export const DEMO_SECRETARY = { id: "lijianguo", name: "李建国", chat: "幸福里党员群" };

@@ -2,7 +2,7 @@
 // is claimed by inserting JobRun(job, slot); only the instance whose insert succeeds runs it.
 import type { RunCoordinator } from "node-cron";
 import type { Clock } from "../core/clock.js";
-import type { ServiceScope } from "../services.js";
+import type { ServiceScope } from "../service-scope.js";
 
 export function parseSlotKey(key: string): { jobId: string; slot: Date } | null {
   const at = key.indexOf(":");

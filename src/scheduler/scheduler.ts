@@ -9,7 +9,7 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Clock } from "../core/clock.js";
 import type { I18n } from "../core/i18n.js";
 import type { Logger } from "../core/logger.js";
-import type { ServiceScope } from "../services.js";
+import type { ServiceScope } from "../service-scope.js";
 
 export { checkCronOverrides, InvalidCronError } from "./cron-overrides.js";
 

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { UserRef } from "../../src/core/incoming.js";
 import { PrivateFiles } from "../../src/core/private-files.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
-import { createServiceScope } from "../../src/services.js";
+import { createServiceScope } from "../../src/service-scope.js";
 import { FakeClock } from "../support/fake-clock.js";
 import { createTestDatabase, type TestDatabase, testProvider } from "../support/test-database.js";
 

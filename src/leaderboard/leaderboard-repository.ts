@@ -147,7 +147,7 @@ export class LeaderboardRepository {
    * (raw: a city has 30,000 and the model query costs four times as much CPU). In the database's
    * order of ids, so that a run of branches in it is a range the page queries can name (BranchScope).
    */
-  async organizations(): Promise<OrgRow[]> {
+  async organizations(pageSize = ORG_PAGE): Promise<OrgRow[]> {
     // A page at a time, with a turn of the event loop between pages: SQLite answers on this thread,
     // and a city's 30,000 rows at once held it for tens of milliseconds.
     const all: OrgRow[] = [];
@@ -156,11 +156,11 @@ export class LeaderboardRepository {
       const page = await this.raw.query<OrgRow>(
         Prisma.sql`
         SELECT ${ORG_SQL} FROM "Organization" o ${after === undefined ? Prisma.empty : Prisma.sql`WHERE o."id" > ${after}`}
-        ORDER BY o."id" LIMIT ${ORG_PAGE}`,
+        ORDER BY o."id" LIMIT ${pageSize}`,
         ONCE,
       );
       for (const row of page) all.push(row);
-      if (page.length < ORG_PAGE) return all;
+      if (page.length < pageSize) return all;
       await yieldToLoop();
     }
   }

@@ -38,11 +38,16 @@ export class TallyKeeper {
    * for tens of milliseconds on SQLite — and what is missing computed a chunk at a time. Out of
    * order, a span reads more than it needs and nothing is missed.
    */
-  async ensureAll(branches: { id: string; zone: string }[], at: Date, now: Date): Promise<void> {
+  async ensureAll(
+    branches: { id: string; zone: string }[],
+    at: Date,
+    now: Date,
+    chunkSize = CHECK_CHUNK,
+  ): Promise<void> {
     for (const { range, ids } of byYear(branches, at)) {
-      for (let i = 0; i < ids.length; i += CHECK_CHUNK) {
+      for (let i = 0; i < ids.length; i += chunkSize) {
         await yieldToLoop();
-        const chunk = ids.slice(i, i + CHECK_CHUNK);
+        const chunk = ids.slice(i, i + chunkSize);
         const span = { first: chunk[0] ?? "", last: chunk.at(-1) ?? "" };
         const ordered = span.first <= span.last;
         const done = await this.repo.computed(ordered ? { ids: chunk, span } : branchList(chunk), range.year);

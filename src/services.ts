@@ -132,6 +132,9 @@ export function createServices(
     memberRepo,
     deps.defaultTimeZone,
     deps.provider,
+    // Prisma's PostgreSQL queries go through the driver's socket too; SQLite's only through the
+    // read worker, outside transactions.
+    deps.provider === "postgresql" || raw.offThread === true,
   );
   const dues = new DuesService(new DuesRepository(db), memberRepo, meetingRepo, access);
   const warnings = new WarningService(

@@ -80,7 +80,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
         .filter((name) => !applied.has(name));
     },
     close: async () => {
-      if (driver instanceof SqliteRawSql) driver.close();
+      if (driver instanceof SqliteRawSql) await driver.close();
       await prisma.$disconnect();
       await pool?.end();
     },

@@ -8,6 +8,11 @@ import pg from "pg";
 import type { Prisma, Tx } from "./database.js";
 
 export interface RawSql {
+  /**
+   * Whether ONCE reads run off this thread (a driver's socket, SQLite's read worker), so that
+   * several may be on their way at once while this thread does other work.
+   */
+  readonly offThread?: boolean;
   /** `ONCE`: not prepared — planned for its parameters each time (the weekly board's page reads). */
   query<T>(sql: Prisma.Sql, mode?: typeof ONCE): Promise<T[]>;
   execute(sql: Prisma.Sql, mode?: typeof ONCE): Promise<number>;
@@ -37,6 +42,7 @@ const types = {
  * type parsers are set per query, so Prisma's own queries keep theirs.
  */
 export class PgRawSql implements RawSql {
+  readonly offThread = true;
   readonly #pool: pg.Pool;
   readonly #names = new Map<string, string>();
 

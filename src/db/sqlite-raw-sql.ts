@@ -1,10 +1,13 @@
-// The weekly board's page reads on SQLite, straight on a connection of their own. Through Prisma a
-// read of a city page costs its query compiler, its interpreter and a copy of every row; for
-// 150 pages that is a tenth of the board's time and much of its garbage (bench/leaderboard-city.ts).
-// Only the board's one-off reads (ONCE) come here; everything else, with Prisma's typed results,
-// goes through Prisma as before. A second connection to a WAL database reads committed data
-// without waiting on writers, which is all a read outside a transaction may see anyway.
-import Database from "better-sqlite3";
+// The weekly board's page reads on SQLite, on a connection of their own in a worker thread.
+// Through Prisma a read of a city page costs its query compiler, its interpreter and a copy of
+// every row; on this thread, even straight through better-sqlite3, SQLite's own work held the event
+// loop for the whole of each query (half of a city board's time). In the worker the queries run
+// beside the board's JavaScript, as PostgreSQL's do. Only the board's one-off reads (ONCE) go
+// there; everything else, with Prisma's typed results, goes through Prisma as before. A second
+// connection to a WAL database reads committed data without waiting on writers, which is all a
+// read outside a transaction may see anyway.
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
 import type { Prisma } from "./database.js";
 import { ONCE, type RawSql } from "./raw-sql.js";
 
@@ -15,43 +18,140 @@ const asStored = (value: unknown): unknown => {
   return value;
 };
 
+/**
+ * The worker, as source evaluated in the thread: the same in the TypeScript loader, the tests and
+ * the built server, which a worker file would not be. A 2 MB page cache (better-sqlite3 builds with
+ * 16 MB): the board's reads are scans a larger cache does not speed up (measured), and each
+ * connection's cache is resident memory.
+ */
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const db = new Database(workerData.file, { timeout: 5000 });
+db.pragma("cache_size = -2000");
+const statements = new Map();
+parentPort.on("message", ({ id, text, values }) => {
+  try {
+    let statement = statements.get(text);
+    if (!statement) {
+      // A list of ids is spelt into the text (IN (?, ?, …)): bounded, as a list's length varies.
+      if (statements.size >= 256) statements.clear();
+      statement = db.prepare(text);
+      statements.set(text, statement);
+    }
+    parentPort.postMessage({ id, rows: statement.all(...values) });
+  } catch (error) {
+    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
+  }
+});
+`;
+
+interface Pending {
+  resolve(rows: unknown[]): void;
+  reject(error: Error): void;
+}
+
+/** A worker and the reads it has on its way. */
+interface Reader {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/**
+ * Read workers. A connection runs one statement at a time and a board page has three; with one
+ * worker the board waited on it half the time (a city: 2.4–2.9 s with one, 1.8–2.6 s with two).
+ */
+const READERS = 2;
+
 export class SqliteRawSql implements RawSql {
-  readonly #db: Database.Database;
-  readonly #statements = new Map<string, Database.Statement>();
+  readonly offThread = true;
+  readonly #file: string;
+  readonly #readers: (Reader | null)[] = Array.from({ length: READERS }, () => null);
+  #closed = false;
+  #next = 0;
 
   constructor(
     file: string,
     /** Every other read and write: Prisma's, with its typed results. */
     private readonly fallback: RawSql,
   ) {
-    this.#db = new Database(file, { timeout: 5_000 });
-    // A 2 MB page cache (better-sqlite3 builds with 16 MB): the board's reads are scans a larger
-    // cache does not speed up (measured), and each connection's cache is resident memory.
-    this.#db.pragma("cache_size = -2000");
+    this.#file = file;
   }
 
   /** ONCE reads return what SQLite stores: instants come back as ISO text, counts as numbers. */
-  async query<T>(sql: Prisma.Sql, mode?: typeof ONCE): Promise<T[]> {
+  query<T>(sql: Prisma.Sql, mode?: typeof ONCE): Promise<T[]> {
     if (mode !== ONCE) return this.fallback.query<T>(sql);
-    return this.#statement(sql.sql).all(...sql.values.map(asStored)) as T[];
+    if (this.#closed) return Promise.reject(new Error("the database is closed"));
+    const reader = this.#leastBusy();
+    const id = this.#next++;
+    return new Promise<T[]>((resolve, reject) => {
+      reader.pending.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
+      // Held open only while a read is on its way: an idle worker does not keep the process up.
+      if (reader.pending.size === 1) reader.worker.ref();
+      reader.worker.postMessage({ id, text: sql.sql, values: sql.values.map(asStored) });
+    });
   }
 
   execute(sql: Prisma.Sql, mode?: typeof ONCE): Promise<number> {
     return this.fallback.execute(sql, mode);
   }
 
-  close(): void {
-    this.#db.close();
+  async close(): Promise<void> {
+    this.#closed = true;
+    const readers = this.#readers.splice(0, this.#readers.length, ...this.#readers.map(() => null));
+    await Promise.all(
+      readers.map(async (reader) => {
+        if (!reader) return;
+        fail(reader, new Error("the database is closed"));
+        await reader.worker.terminate();
+      }),
+    );
   }
 
-  #statement(text: string): Database.Statement {
-    let statement = this.#statements.get(text);
-    if (!statement) {
-      // A list of ids is spelt into the text (IN (?, ?, …)): bounded, as a list's length varies.
-      if (this.#statements.size >= 256) this.#statements.clear();
-      statement = this.#db.prepare(text);
-      this.#statements.set(text, statement);
+  /** The reader with the fewest reads on their way, started if it is not running. */
+  #leastBusy(): Reader {
+    let slot = 0;
+    for (let i = 1; i < this.#readers.length; i++) {
+      const size = this.#readers[i]?.pending.size ?? 0;
+      if (size < (this.#readers[slot]?.pending.size ?? 0)) slot = i;
     }
-    return statement;
+    return this.#readers[slot] ?? this.#start(slot);
   }
+
+  #start(slot: number): Reader {
+    const worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { file: this.#file, driver: createRequire(import.meta.url).resolve("better-sqlite3") },
+    });
+    const reader: Reader = { worker, pending: new Map() };
+    worker.unref();
+    worker.on(
+      "message",
+      (message: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
+        const pending = reader.pending.get(message.id);
+        if (!pending) return;
+        reader.pending.delete(message.id);
+        if (reader.pending.size === 0) worker.unref();
+        if (message.error)
+          pending.reject(Object.assign(new Error(message.error.message), { code: message.error.code }));
+        else pending.resolve(message.rows ?? []);
+      },
+    );
+    // A worker that died (out of memory, a crash in the driver) fails what it held; the next read
+    // starts another.
+    const lost = (error: Error) => {
+      if (this.#readers[slot] === reader) this.#readers[slot] = null;
+      fail(reader, error);
+    };
+    worker.on("error", lost);
+    worker.on("exit", (code) => lost(new Error(`the SQLite read worker exited (${code})`)));
+    this.#readers[slot] = reader;
+    return reader;
+  }
+}
+
+function fail(reader: Reader, error: Error): void {
+  const pending = [...reader.pending.values()];
+  reader.pending.clear();
+  for (const p of pending) p.reject(error);
 }

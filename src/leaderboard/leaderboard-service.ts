@@ -39,16 +39,17 @@ export interface BranchBoard {
 const TOP = 5;
 /** One collator for the whole board: `localeCompare` with a locale builds one per call. */
 const byName = new Intl.Collator("zh-CN");
-/** Small enough that no single database call holds the event loop for long. */
+/** Reads on this thread: small enough that no single database call holds the event loop long. */
 const PAGE = 200;
 /**
- * PostgreSQL's page: its rows are read while the page before is used, and a page of 500 lived long
- * enough to be promoted to the old generation, whose collections then paused the loop for tens of
- * milliseconds every third of a second. A page of 150 is used and gone between young collections.
+ * Reads off this thread: a page's rows are read while the page before is used, and a page of 500
+ * lived long enough to be promoted to the old generation, whose collections then paused the loop
+ * for tens of milliseconds every third of a second. A page of 150 is used and gone between young
+ * collections.
  */
-const PG_PAGE = 150;
-/** Pages PostgreSQL computes ahead of the one being used. */
-const PG_AHEAD = 1;
+const AHEAD_PAGE = 150;
+/** Pages computed ahead of the one being used, when the reads run off this thread. */
+const AHEAD = 1;
 
 export class LeaderboardService {
   constructor(
@@ -57,7 +58,10 @@ export class LeaderboardService {
     private readonly tallies: TallyKeeper,
     private readonly members: MemberRepository,
     private readonly defaultTimeZone: string,
+    /** The SQL dialect of the page queries. */
     private readonly provider: "sqlite" | "postgresql",
+    /** Whether the page reads run off this thread (see RawSql.offThread): they may overlap. */
+    private readonly offThread: boolean,
   ) {}
 
   /** The whole tree (the weekly job, committee boards); `aroundBranch` for one branch's board. */
@@ -101,7 +105,7 @@ export class LeaderboardService {
     const tops = new Map<string, () => Ranked<MemberScore>[]>();
     const year = periodOf(now, "year", zoned[0]?.zone ?? this.defaultTimeZone);
     const [meetings, roster] = await gatherReads(
-      this.provider,
+      this.offThread,
       () => this.repo.meetings(scope, year.start, year.end),
       () => (scoring === "all" ? this.repo.members(ids) : Promise.resolve([])),
     );
@@ -109,7 +113,7 @@ export class LeaderboardService {
       const yearIds = group.map((g) => g.id);
       const yearScope = byYear.size === 1 ? scope : branchList(yearIds);
       const [sums, rows, top] = await gatherReads(
-        this.provider,
+        this.offThread,
         () => this.tallyRepo.branchTotals(yearScope, Number(y)),
         () => (scoring === "all" ? this.tallyRepo.ofBranches(yearIds, Number(y)) : Promise.resolve([])),
         () =>
@@ -199,13 +203,13 @@ export class LeaderboardService {
 
   /** Every branch's board, a page at a time (the weekly job and the city-scale benchmark). */
   async *allBoards(now: Date, index: OrgIndex, pageSize?: number): AsyncGenerator<BranchBoard[]> {
-    const take = pageSize ?? (this.provider === "postgresql" ? PG_PAGE : PAGE);
+    const take = pageSize ?? (this.offThread ? AHEAD_PAGE : PAGE);
     // Any branch-year without tallies (a new year, a database from before them) first, looked
     // for a span of the index at a time rather than page by page (TallyKeeper.ensureAll).
     await this.prepareYear(now, index);
-    // PostgreSQL computes the next pages while this one is used: it runs on its own cores and the
-    // pages' queries would otherwise wait on each other. SQLite runs on this thread: no overlap.
-    const ahead = this.provider === "postgresql" ? PG_AHEAD : 0;
+    // Off this thread (PostgreSQL, SQLite's read worker) the next pages are read while this one is
+    // used: the pages' queries would otherwise wait on each other. On it there is no overlap.
+    const ahead = this.offThread ? AHEAD : 0;
     // Pages come from the index, which holds every branch in the database's order of ids: a page's
     // first and last id bound a range its queries can name, and no query waits for the next page.
     const branches = index.branches();
@@ -230,8 +234,8 @@ export class LeaderboardService {
       const next = pending.shift();
       if (!next) return;
       yield await next;
-      // SQLite answers synchronously: let timers and other updates run between pages.
-      if (this.provider !== "postgresql") await yieldToLoop();
+      // Reads on this thread answer synchronously: let timers and other updates run between pages.
+      if (!this.offThread) await yieldToLoop();
     }
   }
 

@@ -9,16 +9,22 @@ import type { Prisma, Tx } from "./database.js";
 
 export interface RawSql {
   /**
-   * Whether ONCE reads run off this thread (a driver's socket, SQLite's read worker), so that
+   * Whether PAGE reads run off this thread (a driver's socket, SQLite's read workers), so that
    * several may be on their way at once while this thread does other work.
    */
   readonly offThread?: boolean;
-  /** `ONCE`: not prepared — planned for its parameters each time (the weekly board's page reads). */
-  query<T>(sql: Prisma.Sql, mode?: typeof ONCE): Promise<T[]>;
-  execute(sql: Prisma.Sql, mode?: typeof ONCE): Promise<number>;
+  query<T>(sql: Prisma.Sql, mode?: ReadMode): Promise<T[]>;
+  execute(sql: Prisma.Sql, mode?: ReadMode): Promise<number>;
 }
 
+/** Not prepared: planned for its parameters each time (a period's ledger, the board's pages). */
 export const ONCE = "once" as const;
+/**
+ * A one-off read of one page of the weekly board: bounded in size, so on SQLite it may run on a
+ * read worker and come back by copy (a ledger's 160,000 lines would not fit twice).
+ */
+export const PAGE = "page" as const;
+export type ReadMode = typeof ONCE | typeof PAGE;
 
 export const viaPrisma = (db: Tx): RawSql => ({
   query: <T>(sql: Prisma.Sql) => db.$queryRaw<T[]>(sql),
@@ -50,20 +56,20 @@ export class PgRawSql implements RawSql {
     this.#pool = pool;
   }
 
-  async query<T>(sql: Prisma.Sql, mode?: typeof ONCE): Promise<T[]> {
+  async query<T>(sql: Prisma.Sql, mode?: ReadMode): Promise<T[]> {
     return (await this.#pool.query(this.#config(sql, mode))).rows as T[];
   }
 
-  async execute(sql: Prisma.Sql, mode?: typeof ONCE): Promise<number> {
+  async execute(sql: Prisma.Sql, mode?: ReadMode): Promise<number> {
     return (await this.#pool.query(this.#config(sql, mode))).rowCount ?? 0;
   }
 
-  #config(sql: Prisma.Sql, mode?: typeof ONCE): pg.QueryConfig {
+  #config(sql: Prisma.Sql, mode?: ReadMode): pg.QueryConfig {
     const text = sql.text;
     // Stored instants are UTC without a zone; PostgreSQL ignores the "Z" of an ISO string here.
     const values = sql.values.map((v) => (v instanceof Date ? v.toISOString() : v));
     // A generic plan would not know a page's span or list: the board's reads are planned each time.
-    if (mode === ONCE) return { text, values, types };
+    if (mode === ONCE || mode === PAGE) return { text, values, types };
     // Prepared once per connection under a name derived from the text.
     let name = this.#names.get(text);
     if (!name) {

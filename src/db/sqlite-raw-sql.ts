@@ -1,15 +1,18 @@
-// The weekly board's page reads on SQLite, on a connection of their own in a worker thread.
-// Through Prisma a read of a city page costs its query compiler, its interpreter and a copy of
-// every row; on this thread, even straight through better-sqlite3, SQLite's own work held the event
-// loop for the whole of each query (half of a city board's time). In the worker the queries run
-// beside the board's JavaScript, as PostgreSQL's do. Only the board's one-off reads (ONCE) go
-// there; everything else, with Prisma's typed results, goes through Prisma as before. A second
-// connection to a WAL database reads committed data without waiting on writers, which is all a
-// read outside a transaction may see anyway.
+// Raw one-off reads on SQLite, on connections of their own. Through Prisma a read of a city page
+// costs its query compiler, its interpreter and a copy of every row. A period's ledger (ONCE) is
+// read here on this thread, its rows made once. The weekly board's pages (PAGE) are read on two
+// worker threads: on this thread SQLite's own work held the event loop for the whole of each
+// query, half of a city board's time; in the workers the queries run beside the board's
+// JavaScript, as PostgreSQL's do, and their bounded rows come back by copy. Everything else, with
+// Prisma's typed results, goes through Prisma as before. A second connection to a WAL database
+// reads committed data without waiting on writers, which is all a read outside a transaction may
+// see anyway. Each connection has a 2 MB page cache (better-sqlite3 builds with 16 MB): these reads
+// are scans a larger cache does not speed up (measured), and each cache is resident memory.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
+import Database from "better-sqlite3";
 import type { Prisma } from "./database.js";
-import { ONCE, type RawSql } from "./raw-sql.js";
+import { ONCE, PAGE, type RawSql, type ReadMode } from "./raw-sql.js";
 
 /** Instants as Prisma's SQLite adapter stores them (ISO 8601 with "+00:00"), so ranges compare. */
 const asStored = (value: unknown): unknown => {
@@ -20,9 +23,7 @@ const asStored = (value: unknown): unknown => {
 
 /**
  * The worker, as source evaluated in the thread: the same in the TypeScript loader, the tests and
- * the built server, which a worker file would not be. A 2 MB page cache (better-sqlite3 builds with
- * 16 MB): the board's reads are scans a larger cache does not speed up (measured), and each
- * connection's cache is resident memory.
+ * the built server, which a worker file would not be.
  */
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -66,6 +67,9 @@ const READERS = 2;
 export class SqliteRawSql implements RawSql {
   readonly offThread = true;
   readonly #file: string;
+  /** ONCE reads: large (a period's ledger), on this thread, the rows made once. */
+  #db: Database.Database | null = null;
+  readonly #statements = new Map<string, Database.Statement>();
   readonly #readers: (Reader | null)[] = Array.from({ length: READERS }, () => null);
   #closed = false;
   #next = 0;
@@ -78,10 +82,11 @@ export class SqliteRawSql implements RawSql {
     this.#file = file;
   }
 
-  /** ONCE reads return what SQLite stores: instants come back as ISO text, counts as numbers. */
-  query<T>(sql: Prisma.Sql, mode?: typeof ONCE): Promise<T[]> {
-    if (mode !== ONCE) return this.fallback.query<T>(sql);
-    if (this.#closed) return Promise.reject(new Error("the database is closed"));
+  /** ONCE and PAGE reads return what SQLite stores: instants come back as ISO text, counts as numbers. */
+  async query<T>(sql: Prisma.Sql, mode?: ReadMode): Promise<T[]> {
+    if (mode !== ONCE && mode !== PAGE) return this.fallback.query<T>(sql);
+    if (this.#closed) throw new Error("the database is closed");
+    if (mode === ONCE) return this.#statement(sql.sql).all(...sql.values.map(asStored)) as T[];
     const reader = this.#leastBusy();
     const id = this.#next++;
     return new Promise<T[]>((resolve, reject) => {
@@ -92,12 +97,14 @@ export class SqliteRawSql implements RawSql {
     });
   }
 
-  execute(sql: Prisma.Sql, mode?: typeof ONCE): Promise<number> {
+  execute(sql: Prisma.Sql, mode?: ReadMode): Promise<number> {
     return this.fallback.execute(sql, mode);
   }
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#db?.close();
+    this.#db = null;
     const readers = this.#readers.splice(0, this.#readers.length, ...this.#readers.map(() => null));
     await Promise.all(
       readers.map(async (reader) => {
@@ -106,6 +113,21 @@ export class SqliteRawSql implements RawSql {
         await reader.worker.terminate();
       }),
     );
+  }
+
+  #statement(text: string): Database.Statement {
+    let statement = this.#statements.get(text);
+    if (!statement) {
+      // A list of ids is spelt into the text (IN (?, ?, …)): bounded, as a list's length varies.
+      if (this.#statements.size >= 256) this.#statements.clear();
+      if (!this.#db) {
+        this.#db = new Database(this.#file, { timeout: 5_000 });
+        this.#db.pragma("cache_size = -2000");
+      }
+      statement = this.#db.prepare(text);
+      this.#statements.set(text, statement);
+    }
+    return statement;
   }
 
   /** The reader with the fewest reads on their way, started if it is not running. */

@@ -3,7 +3,7 @@
 // a page rather than a few queries a branch.
 import { yieldToLoop } from "../core/yield-to-loop.js";
 import { Prisma, type Tx } from "../db/database.js";
-import { ONCE, type RawSql } from "../db/raw-sql.js";
+import { PAGE, type RawSql } from "../db/raw-sql.js";
 import { type BranchScope, inScope } from "./branch-scope.js";
 
 export interface MemberCount {
@@ -129,7 +129,7 @@ export class LeaderboardRepository {
         m."status" AS "status", m."startsAt" AS "startsAt"
       FROM "Meeting" m
       WHERE ${inScope('m."organizationId"', scope)} AND m."startsAt" >= ${from} AND m."startsAt" < ${to}`,
-      ONCE,
+      PAGE,
     );
     return rows.map((r) => ({ ...r, startsAt: new Date(r.startsAt) }));
   }
@@ -157,7 +157,7 @@ export class LeaderboardRepository {
         Prisma.sql`
         SELECT ${ORG_SQL} FROM "Organization" o ${after === undefined ? Prisma.empty : Prisma.sql`WHERE o."id" > ${after}`}
         ORDER BY o."id" LIMIT ${pageSize}`,
-        ONCE,
+        PAGE,
       );
       for (const row of page) all.push(row);
       if (page.length < pageSize) return all;

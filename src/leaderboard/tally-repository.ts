@@ -5,7 +5,7 @@
 // each other's counts (the second recompute waits, then sees the first one's commit).
 
 import { Prisma, type PrismaDb, type Tx } from "../db/database.js";
-import { ONCE, type RawSql } from "../db/raw-sql.js";
+import { PAGE, type RawSql } from "../db/raw-sql.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { type BranchScope, inScope } from "./branch-scope.js";
 
@@ -62,7 +62,7 @@ export class TallyRepository {
       Prisma.sql`
       SELECT t."organizationId" AS "organizationId" FROM "TallyYear" t
       WHERE t."year" = ${year} AND ${inScope('t."organizationId"', scope)}`,
-      ONCE,
+      PAGE,
     );
     return new Set(rows.map((r) => r.organizationId));
   }
@@ -125,7 +125,7 @@ export class TallyRepository {
       FROM "MemberYearTally" t
       WHERE t."year" = ${year} AND ${inScope('t."organizationId"', scope)}
       GROUP BY t."organizationId"`,
-      ONCE,
+      PAGE,
     );
     return new Map(
       rows.map((r) => [
@@ -191,7 +191,7 @@ export class TallyRepository {
       ) r
       WHERE r."rank" <= ${top} AND r."points" > 0
       GROUP BY r."organizationId"`,
-      ONCE,
+      PAGE,
     );
     // Split when a board is built, not all at once here: a page's thousands of entries split in
     // one go held the event loop for tens of milliseconds (the board's loop yields between branches).

@@ -21,7 +21,8 @@ export interface RawSql {
 export const ONCE = "once" as const;
 /**
  * A one-off read of one page of the weekly board: bounded in size, so on SQLite it may run on a
- * read worker and come back by copy (a ledger's 160,000 lines would not fit twice).
+ * read worker and come back by copy (a period's ledger, tens of thousands of lines, is read ONCE on
+ * this thread instead, its rows made only once).
  */
 export const PAGE = "page" as const;
 export type ReadMode = typeof ONCE | typeof PAGE;

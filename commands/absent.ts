@@ -1,10 +1,10 @@
 // /absent <meeting> <member> <因公|病假|无故|其他> [note]: record why someone was absent.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { parseAbsenceReason } from "../src/meetings/ledger.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const reasonArg = z
   .string()

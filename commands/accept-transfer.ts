@@ -1,10 +1,10 @@
 // /accept_transfer <transfer> (the 接收 button): the receiving branch confirms a transfer; the
 // member moves, and the member and the sending secretary are told.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
-import { notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
+import { notify } from "../src/runtime/notify.js";
 
 export const acceptTransfer = defineCommand({
   name: "accept_transfer",

@@ -1,9 +1,9 @@
 // /activities: the volunteer board — in a group, the chat's organisation; in private, the
 // member's branch and those above it, and communities where they registered (在职党员报到).
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { formatDateTime, requirePerson } from "../src/core/command-helpers.js";
 import { bold, plain, type Reply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { formatDateTime, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const activities = defineCommand({
   name: "activities",

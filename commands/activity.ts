@@ -2,10 +2,10 @@
 // branch or community this chat belongs to, with a 报名 button.
 import { z } from "zod";
 import { capacityArg, durationArg, joinText } from "../src/community/community-args.js";
-import { defineCommand } from "../src/core/command.js";
-import { formatDateTime, requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { bold, plain } from "../src/core/reply.js";
 import { startsAtOrRefuse } from "../src/meetings/time-phrase/starts-at.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { formatDateTime, requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const activity = defineCommand({
   name: "activity",

@@ -1,11 +1,11 @@
 // /approve_leave <leave code>: excused absence (请假), not counted as 无故缺席.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
-import { tellLeaveDecision } from "../src/meetings/leave-notice.js";
 import { leaveCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
+import { tellLeaveDecision } from "./meetings/leave-notice.js";
 
 export const approveLeave = defineCommand({
   name: "approve_leave",

@@ -1,10 +1,10 @@
 // /approve_register <request> (the 同意 button): the community accepts an in-service member's
 // registration; from now on they take part in its work. The member is told.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
-import { notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
+import { notify } from "../src/runtime/notify.js";
 
 export const approveRegister = defineCommand({
   name: "approve_register",

@@ -3,11 +3,11 @@
 // not on the roster must be given one. A status typed that differs from the roster's is a status
 // change: made, audited, and said in the confirmation.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
-import { notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
 import { parsePartyDate, parseStatus } from "../src/membership/roster-rules.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
+import { notify } from "../src/runtime/notify.js";
 
 const status = z
   .string()

@@ -1,10 +1,10 @@
 // /attend <code> (the 参加 button): tell the secretary you will come.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const attend = defineCommand({
   name: "attend",

@@ -1,8 +1,8 @@
 // /bind_code: a one-time code the secretary sends in the group chat (/bind CODE) to bind it.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, formatDateTime, requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, formatDateTime, requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const bindCode = defineCommand({
   name: "bind_code",

@@ -1,9 +1,9 @@
 // /bind <code>: in a group chat, bind it to the organisation the code was made for. Anyone may
 // send it; only a secretary of that organisation succeeds.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const bind = defineCommand({
   name: "bind",

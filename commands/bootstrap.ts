@@ -1,11 +1,11 @@
 // /bootstrap <code>: whoever sends the one-time code printed at first start becomes the first
 // administrator of this installation.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
 import { normalizeCode } from "../src/core/short-code.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const bootstrap = defineCommand({
   name: "bootstrap",

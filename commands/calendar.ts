@@ -4,10 +4,10 @@
 // /calendar 支部 gives the branch's feed (all its meetings), for a member to add or a secretary
 // to share; only a secretary may reset it.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const word = z.enum(["reset", "重置", "branch", "支部"]);
 

@@ -2,13 +2,13 @@
 // Without a piece it offers the pieces; with one it asks for that piece alone (the type by
 // buttons) and shows the card again with the rest kept. 放弃 drops the draft.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
 import { draftPiece, renderDraftCard, renderDraftMenu } from "../src/meetings/draft-card.js";
 import { MEETING_TYPES, parseMeetingType } from "../src/meetings/meeting-types.js";
 import { understandWhen } from "../src/meetings/time-phrase/understand-when.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const ASK = { time: "schedule.ask.date", place: "schedule.ask.place", topic: "schedule.ask.topic" } as const;
 

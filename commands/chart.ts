@@ -3,9 +3,9 @@
 // committee's overview of its branches (that committee). Default: the card in a branch, the
 // overview in a committee.
 import { z } from "zod";
-import type { ChartKind } from "../src/charts/chart-spec.js";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
+import type { ChartKind } from "../src/core/chart-spec.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const KINDS: Record<string, ChartKind> = {
   积分: "leaderboard",

@@ -1,11 +1,11 @@
 // /checkin_code <meeting>: require (or rotate) a four-digit sign-in code that the host shows in the
 // room, so nobody checks in for someone who is not there. Sent privately to the host.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const checkinCode = defineCommand({
   name: "checkin_code",

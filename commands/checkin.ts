@@ -2,12 +2,12 @@
 // recorded as late; a second one is harmless; when the host requires the code shown in the room,
 // the button asks for it.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { formatDateTime, requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
 import { announceCheckIn } from "../src/meetings/announce.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { formatDateTime, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const checkin = defineCommand({
   name: "checkin",

@@ -1,9 +1,9 @@
 // /claim <code> (the 认领 button): claim a wish. The chat hears that it is taken; the resident's
 // details go to the claimant alone.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, formatDateTime, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, formatDateTime, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const claim = defineCommand({
   name: "claim",

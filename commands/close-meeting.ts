@@ -2,12 +2,12 @@
 // a reason are recorded as 无故; from now on only /correct changes the record, and it is logged.
 // The announcement in the group is updated to 已结束, without its buttons.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
 import { renderLedger } from "../src/meetings/ledger-text.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const closeMeeting = defineCommand({
   name: "close_meeting",

@@ -2,11 +2,11 @@
 // card showed, announces them, and says so. Only the person who wrote the draft may press it; a
 // second press creates nothing.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { announce, postCalendarFile } from "../src/meetings/announce.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const confirmSchedule = defineCommand({
   name: "confirm_schedule",

@@ -1,8 +1,8 @@
 // /confirm_wish <code>: the secretary confirms a fulfilled wish; it counts for the claimant.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const confirmWish = defineCommand({
   name: "confirm_wish",

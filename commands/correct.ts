@@ -1,10 +1,10 @@
 // /correct <meeting> <内容|决议> <text…> or /correct <meeting> 原因 <member> <reason>: change a
 // closed meeting's record. Every correction is logged with what it replaced.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 import { reasonArg } from "./absent.js";
 
 const textField = z

@@ -1,10 +1,10 @@
 // /decline_transfer <transfer> [reason]: the receiving branch sends a transfer back; the member
 // stays where they are, and the sending secretary and the member hear why.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
-import { notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
+import { notify } from "../src/runtime/notify.js";
 
 export const declineTransfer = defineCommand({
   name: "decline_transfer",

@@ -4,11 +4,11 @@
 // N-th file kept with its steps.
 // Anyone else is told the file does not exist.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { localDay } from "../src/development/development-rules.js";
 import { fileText } from "../src/development/development-text.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const devFile = defineCommand({
   name: "dev_file",

@@ -5,14 +5,14 @@
 // /develop <档案编号> alone: names the next step and takes the answer in the private chat.
 // A file sent with the command (the caption is the command) is kept with the step.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, nameArg, requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
 import { readDay, readStepInput } from "../src/development/development-args.js";
 import { duesOf, localDay, nextStep, stateOf } from "../src/development/development-rules.js";
 import { stepOfWord } from "../src/development/development-steps.js";
 import { detailsText, nextText } from "../src/development/development-text.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, nameArg, requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const token = z.string().min(1).max(200);
 

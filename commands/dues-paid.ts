@@ -1,12 +1,12 @@
 // /dues_paid <党员编号…|会议编号> [YYYY-MM|本月|上月]: record a month of dues as paid — for the
 // members named, or for everyone who checked in to a meeting (交纳党费 at the theme party day).
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { monthArg } from "../src/dues/dues-args.js";
 import { previousMonth } from "../src/dues/dues-rules.js";
 import { monthOf } from "../src/dues/dues-service.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const duesPaid = defineCommand({
   name: "dues_paid",

@@ -1,10 +1,10 @@
 // /dues_set <党员编号|全体> <金额>: a member's (or everyone's) monthly dues, in yuan, from this month.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { memberOrAllArg, yuanArg } from "../src/dues/dues-args.js";
 import { fenToYuan } from "../src/dues/dues-rules.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const duesSet = defineCommand({
   name: "dues_set",

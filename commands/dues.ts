@@ -1,9 +1,9 @@
 // /dues: who is behind with their dues, for the secretary and the dues officer, privately.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { fenToYuan } from "../src/dues/dues-rules.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const dues = defineCommand({
   name: "dues",

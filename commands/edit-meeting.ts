@@ -1,13 +1,13 @@
 // /edit_meeting <code> <time|place|topic|host|recorder> <value…>: change a scheduled meeting; the
 // announcement in the chat is updated and the change is announced.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { announce, postCalendarFile } from "../src/meetings/announce.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
 import { whenOrRefuse } from "../src/meetings/time-phrase/starts-at.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 const FIELDS: Record<string, "time" | "place" | "topic" | "host" | "recorder"> = {
   time: "time",

@@ -2,10 +2,10 @@
 // meeting at once (the time of day keeps each meeting's own date); a single meeting is changed
 // with /edit_meeting and keeps its place in the series.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const FIELDS = {
   地点: "place",

@@ -1,10 +1,10 @@
 // /end_series <系列编号> [原因]: stops a recurring meeting; its coming meetings are cancelled and
 // each cancellation is announced where the meeting was, as /cancel_meeting does.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const endSeries = defineCommand({
   name: "end_series",

@@ -1,10 +1,10 @@
 // /eval_item <key> <measure> <weight> <名称…>: add or change an item of the committee's scoring
 // sheet (weight 0 leaves it out). Measures: 会议 出勤 党费 记录 志愿, or 评分 (scored by hand).
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { itemKeyArg, measureArg } from "../src/evaluation/evaluation-args.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const evalItem = defineCommand({
   name: "eval_item",

@@ -1,8 +1,8 @@
 // /eval_items: the committee's scoring sheet — items, weights and how each is measured.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg } from "../src/runtime/command-helpers.js";
 
 export const evalItems = defineCommand({
   name: "eval_items",

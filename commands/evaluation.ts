@@ -3,11 +3,11 @@
 // never in a branch chat. In a branch, its secretary sees the branch's own marks only.
 
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { lastArg, periodKindArg } from "../src/evaluation/evaluation-args.js";
 import { periodLabel } from "../src/meetings/period-label.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const evaluation = defineCommand({
   name: "evaluation",

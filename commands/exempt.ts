@@ -2,9 +2,9 @@
 // organisational life they cannot take part in (年老体弱、长期患病, 《中国共产党党员教育管理工作条例》)
 // raises no absence warning; 取消 ends it. The secretary's decision, audited.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const END_WORDS = new Set(["取消", "结束", "end", "off"]);
 

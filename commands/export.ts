@@ -3,10 +3,10 @@
 // workbook (or the meeting ledger as CSV), sent privately to the secretary, never to the group.
 // In a committee: every branch below it (a compliance summary and all their meetings).
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { parsePeriodSpec } from "../src/meetings/period-spec.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const FORMATS: Record<string, "xlsx" | "csv"> = { xlsx: "xlsx", excel: "xlsx", csv: "csv" };
 

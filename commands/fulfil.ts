@@ -2,9 +2,9 @@
 // secretary then confirms it.
 
 import { codeAndText, joinText } from "../src/community/community-args.js";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const fulfil = defineCommand({
   name: "fulfil",

@@ -1,11 +1,11 @@
 // /hand_score <支部代码> <项目> <0–100> [评语…]: the committee scores a branch by hand on an item
 // its sheet measures that way, for this quarter.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { itemRefArg } from "../src/evaluation/evaluation-args.js";
 import { periodOf } from "../src/meetings/periods.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const handScore = defineCommand({
   name: "hand_score",

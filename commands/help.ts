@@ -1,8 +1,8 @@
 // /help: the commands this person may use here, with their usage. Role-aware: a member never
 // sees secretary commands.
 import { z } from "zod";
-import { defineCommand, summaryKey, usageKey } from "../src/core/command.js";
 import { bold, plain, type Segment } from "../src/core/reply.js";
+import { defineCommand, summaryKey, usageKey } from "../src/runtime/command.js";
 
 export const help = defineCommand({
   name: "help",

@@ -1,12 +1,12 @@
 // /home: my own page — my upcoming meetings, each with its 参加/请假/签到 buttons, my leave
 // requests and my dues. Slack shows it as the App Home tab; elsewhere it is a command.
 import { z } from "zod";
-import { type CommandContext, defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { type Button, bold, plain, type Reply } from "../src/core/reply.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
 import { checkInTiming } from "../src/meetings/check-in-rules.js";
+import { type CommandContext, defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 import { myDues } from "./my-dues.js";
 import { myLeaves } from "./my-leaves.js";
 

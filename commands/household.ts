@@ -1,9 +1,9 @@
 // /household <label…>: link a household to me (党员联户 1+10), e.g. "3号楼2单元301".
 import { z } from "zod";
 import { joinText } from "../src/community/community-args.js";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const household = defineCommand({
   name: "household",

@@ -1,8 +1,8 @@
 // /households: my linked households and when I last visited each.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { formatDateTime, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { formatDateTime, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const households = defineCommand({
   name: "households",

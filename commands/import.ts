@@ -2,10 +2,10 @@
 // columns: 姓名, 类别, 入党时间, 手机号, 党小组). A file with errors imports nothing and lists
 // every bad line, unless "good" (仅正确行) asks to import the good rows alone.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const MAX_LISTED_ERRORS = 30;
 

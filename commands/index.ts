@@ -1,6 +1,6 @@
 // Every command the bot knows. A command not listed here does not exist; the authorisation
 // matrix test fails for a command whose expected roles it does not list.
-import type { AnyCommand } from "../src/core/command.js";
+import type { AnyCommand } from "../src/runtime/command.js";
 import { absent } from "./absent.js";
 import { acceptTransfer } from "./accept-transfer.js";
 import { activities } from "./activities.js";

@@ -1,8 +1,8 @@
 // /invite [uses] [days]: an invitation code for this branch or party group.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { formatDateTime, requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { formatDateTime, requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const uses = z.coerce.number().int().min(1).max(500);
 const days = z.coerce.number().int().min(1).max(90);

@@ -1,10 +1,10 @@
 // /jobs: every scheduled job with its cron, next run and last result (administrators).
 import { z } from "zod";
 import { jobs as allJobs } from "../jobs/index.js";
-import { defineCommand } from "../src/core/command.js";
-import { formatDateTime } from "../src/core/command-helpers.js";
 import type { Translate } from "../src/core/i18n.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { formatDateTime } from "../src/runtime/command-helpers.js";
 import { describeJobs } from "../src/scheduler/job-catalogue.js";
 import { jobName, jobResultText } from "../src/scheduler/job-text.js";
 

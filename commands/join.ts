@@ -1,10 +1,10 @@
 // /join <invite code> [name]: ask to join a branch; the secretary approves or rejects. Without the
 // name (a member who followed an invitation link) the bot asks for it, privately.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, nameArg, requirePerson } from "../src/core/command-helpers.js";
-import { deciders, notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, nameArg, requirePerson } from "../src/runtime/command-helpers.js";
+import { deciders, notify } from "../src/runtime/notify.js";
 
 export const join = defineCommand({
   name: "join",

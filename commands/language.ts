@@ -1,8 +1,8 @@
 // /lang zh|en: the language the bot uses with this person, on every platform they use.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
 import type { Locale } from "../src/core/i18n.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
 
 const choice = z
   .string()

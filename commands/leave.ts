@@ -1,12 +1,12 @@
 // /leave <code> <reason…> (the 请假 button): ask for leave. Pressed without a reason, the bot asks
 // for it in the private chat, so the reason is not shown to the whole group.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { formatDateTime, requirePerson } from "../src/core/command-helpers.js";
-import { deciders, notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { formatDateTime, requirePerson } from "../src/runtime/command-helpers.js";
+import { deciders, notify } from "../src/runtime/notify.js";
 
 export const leave = defineCommand({
   name: "leave",

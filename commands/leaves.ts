@@ -1,8 +1,8 @@
 // /leaves: leave requests waiting for the secretary, each with approve and reject buttons.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const leaves = defineCommand({
   name: "leaves",

@@ -1,9 +1,9 @@
 // /link: be the same person on Telegram and Slack. Without a code, the bot gives one to type on
 // the other platform; with the code, this account joins the person who asked for it.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg } from "../src/runtime/command-helpers.js";
 
 export const link = defineCommand({
   name: "link",

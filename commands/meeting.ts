@@ -1,12 +1,12 @@
 // /meeting <code>: one meeting with its attendance ledger (应到/实到/请假/缺席 and reasons, quorum)
 // and, once recorded, its minutes.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { renderAnnouncement } from "../src/meetings/announcement.js";
 import { renderLedger } from "../src/meetings/ledger-text.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const meeting = defineCommand({
   name: "meeting",

@@ -1,9 +1,9 @@
 // /meetings: upcoming meetings — a member sees their own; in a bound group, the branch's.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { bold, plain, type Segment } from "../src/core/reply.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const meetings = defineCommand({
   name: "meetings",

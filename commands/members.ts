@@ -1,11 +1,11 @@
 // /members: the roster with each member's status (正式/预备) and group. Phone numbers never
 // appear in a group chat; a secretary sees them masked in private.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { bold, plain, type Segment } from "../src/core/reply.js";
 import { mayRun } from "../src/core/roles.js";
 import { maskPhone } from "../src/membership/phone.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const members = defineCommand({
   name: "members",

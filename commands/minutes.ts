@@ -1,10 +1,10 @@
 // /minutes <meeting> <内容|决议|照片> <text…>: the record of the meeting, by the host, the
 // recorder or the secretary. Without text, the bot asks for it.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 const FIELDS: Record<string, "content" | "resolutions" | "photo"> = {
   content: "content",

@@ -1,8 +1,8 @@
 // /my_attendance: my attendance this month, quarter and year, from closed meetings' ledgers.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const myAttendance = defineCommand({
   name: "my_attendance",

@@ -1,9 +1,9 @@
 // /my_dues: my own dues — the monthly amount, months paid this year, months owed. Nobody else's.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { fenToYuan } from "../src/dues/dues-rules.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const myDues = defineCommand({
   name: "my_dues",

@@ -1,9 +1,9 @@
 // /my_service: my volunteer hours this month, quarter and year, and wishes I fulfilled.
 import { z } from "zod";
 import { hoursText } from "../src/community/community-rules.js";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const myService = defineCommand({
   name: "my_service",

@@ -1,9 +1,9 @@
 // /not_checked_in <meeting>: who is expected and has neither checked in nor been excused.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { meetingCodeArg } from "../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const notCheckedIn = defineCommand({
   name: "not_checked_in",

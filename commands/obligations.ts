@@ -1,12 +1,13 @@
 // /obligations [月|季|年] [上期|2027-Q1|2027-03]: what 三会一课 asked of the branch in a period
 // (default: this quarter) — per meeting type, required / held / missing and in which months, with
 // the meetings that were held without their quorum flagged (their resolutions are not valid).
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
+
 import { bold, plain, type Segment } from "../src/core/reply.js";
 import { obligationLine } from "../src/meetings/obligation-text.js";
 import { periodLabel } from "../src/meetings/period-label.js";
 import { periodSpecArgs } from "../src/meetings/period-spec.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const obligationsCommand = defineCommand({
   name: "obligations",

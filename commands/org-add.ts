@@ -2,10 +2,10 @@
 // Without a parent code a new node goes under the organisation the command acts on, except a
 // committee, which an installation administrator may create at the top.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { ORG_KINDS, parseOrgKind } from "../src/organization/org-kinds.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const kindArg = z
   .string()

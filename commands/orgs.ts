@@ -1,7 +1,7 @@
 // /orgs: the organisation tree the person may see, with codes to type in other commands.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
 import { bold, plain, type Segment } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
 
 export const orgs = defineCommand({
   name: "orgs",

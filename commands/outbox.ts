@@ -2,9 +2,9 @@
 // are messages the platform refused for good (a person out of reach, a group the bot left, content
 // refused) or whose retries ran out; `/outbox retry` puts them all back, `/outbox retry <id>` one.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { formatDateTime } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { formatDateTime } from "../src/runtime/command-helpers.js";
 
 const RETRY = z.enum(["retry", "重发", "重试"]);
 const ALL = z.enum(["all", "全部"]);

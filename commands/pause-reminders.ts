@@ -1,9 +1,9 @@
 // /pause_reminders <days>: no meeting reminders for this branch for a while (holidays); 0 resumes.
 import { DateTime } from "luxon";
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const pauseReminders = defineCommand({
   name: "pause_reminders",

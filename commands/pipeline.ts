@@ -2,11 +2,11 @@
 // committee — with their stage, next step and what is due, overdue first. For the 支委, privately.
 // /pipeline 导出: the 发展党员工作台账 as an Excel workbook, in the secretary's private chat.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { localDay } from "../src/development/development-rules.js";
 import { pipelineLineText } from "../src/development/development-text.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const pipeline = defineCommand({
   name: "pipeline",

@@ -1,8 +1,8 @@
 // /profile: the person's own record. Sent privately: it carries the phone number.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const profile = defineCommand({
   name: "profile",

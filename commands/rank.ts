@@ -1,10 +1,10 @@
 // /rank: my points this year and my place in the branch, privately (the group board shows only
 // the top).
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const rankCommand = defineCommand({
   name: "rank",

@@ -2,10 +2,10 @@
 // The member stays in their own branch; once approved they also appear in the community's roster
 // and take part in its work.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
-import { deciders, notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
+import { deciders, notify } from "../src/runtime/notify.js";
 
 export const register = defineCommand({
   name: "register",

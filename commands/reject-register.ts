@@ -1,10 +1,10 @@
 // /reject_register <request> [reason]: the community turns a registration down; the member is
 // told why and may ask again.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
-import { notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
+import { notify } from "../src/runtime/notify.js";
 
 export const rejectRegister = defineCommand({
   name: "reject_register",

@@ -1,9 +1,9 @@
 // /reject <request> [reason]: turn a join request down.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
-import { notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
+import { notify } from "../src/runtime/notify.js";
 
 export const reject = defineCommand({
   name: "reject",

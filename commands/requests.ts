@@ -1,9 +1,9 @@
 // /requests: what waits for this secretary's decision — join requests, community registrations
 // and incoming transfers — each with its buttons.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { type Reply, textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const requests = defineCommand({
   name: "requests",

@@ -1,10 +1,10 @@
 // /review_submit [上期] (the 提交党委 button): submit the branch's half-year report as it stands.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { lastArg } from "../src/evaluation/evaluation-args.js";
 import { branchReview } from "../src/evaluation/review-text.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const reviewSubmit = defineCommand({
   name: "review_submit",

@@ -1,10 +1,10 @@
 // /review [上期]: the branch's half-year report (述职) written from its records, with a button to
 // submit it to the committee.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { lastArg } from "../src/evaluation/evaluation-args.js";
 import { branchReview } from "../src/evaluation/review-text.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const review = defineCommand({
   name: "review",

@@ -1,8 +1,8 @@
 // /reviews: which branches below the committee have submitted their half-year report.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { formatDateTime, requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { formatDateTime, requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const reviews = defineCommand({
   name: "reviews",

@@ -2,10 +2,10 @@
 // deputy, committee member, party group leader or administrator.
 import { z } from "zod";
 import { GRANTABLE_ROLES, parseRole } from "../src/access/role-words.js";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 const action = z
   .string()

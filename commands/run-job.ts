@@ -2,9 +2,9 @@
 // keys as the scheduled runs, so running it now never doubles what was already sent.
 import { z } from "zod";
 import { jobs as allJobs } from "../jobs/index.js";
-import { defineCommand } from "../src/core/command.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
 import { jobName, jobResultText } from "../src/scheduler/job-text.js";
 
 export const runJob = defineCommand({

@@ -5,12 +5,12 @@
 // A wrong or unclear piece is asked for again on its own, with what was understood. A complete
 // reading is shown back as a card and created only on 确认 (confirm-schedule.ts).
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
 import { renderDraftCard } from "../src/meetings/draft-card.js";
 import { readSchedule } from "../src/meetings/meeting-args.js";
 import { MEETING_TYPES } from "../src/meetings/meeting-types.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const schedule = defineCommand({
   name: "schedule",

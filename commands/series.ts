@@ -1,10 +1,10 @@
 // /series [系列编号]: the recurring meetings of the organisation (its own and those a committee
 // above set for it), each with its next meeting; with a code, its coming meetings one by one.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const series = defineCommand({
   name: "series",

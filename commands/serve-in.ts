@@ -1,8 +1,8 @@
 // /serve_in <code>: check in at a volunteer activity (from half an hour before it starts).
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, formatDateTime, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, formatDateTime, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const serveIn = defineCommand({
   name: "serve_in",

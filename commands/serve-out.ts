@@ -1,9 +1,9 @@
 // /serve_out <code>: check out of a volunteer activity; the time served is recorded.
 import { z } from "zod";
 import { hoursText } from "../src/community/community-rules.js";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const serveOut = defineCommand({
   name: "serve_out",

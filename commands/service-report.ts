@@ -3,10 +3,10 @@
 
 import { z } from "zod";
 import { hoursText } from "../src/community/community-rules.js";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { bold, plain } from "../src/core/reply.js";
 import { periodLabel } from "../src/meetings/period-label.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const serviceReport = defineCommand({
   name: "service_report",

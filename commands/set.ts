@@ -2,12 +2,12 @@
 // theme day: /set 主题党日日期 15). Names in Chinese or English (or the key); values as people
 // write them (每季度1次, 支部党员大会:20); what is wrong is said in the person's language.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
 import { findSettingKey, settingName, settingValueText } from "../src/organization/setting-text.js";
 import { parseSetting, SETTING_KEYS } from "../src/organization/settings.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const set = defineCommand({
   name: "set",

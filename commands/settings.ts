@@ -1,11 +1,11 @@
 // /settings: the organisation's effective settings and where each comes from (its own, an
 // ancestor's such as the county-wide theme day, or the default).
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg } from "../src/core/command-helpers.js";
 import { bold, plain, type Segment } from "../src/core/reply.js";
 import { settingName, settingValueText } from "../src/organization/setting-text.js";
 import { SETTING_KEYS } from "../src/organization/settings.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg } from "../src/runtime/command-helpers.js";
 
 export const settings = defineCommand({
   name: "settings",

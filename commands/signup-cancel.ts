@@ -1,8 +1,8 @@
 // /signup_cancel <code>: give a volunteer place back (before checking in).
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const signupCancel = defineCommand({
   name: "signup_cancel",

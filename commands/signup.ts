@@ -1,8 +1,8 @@
 // /signup <code> (the 报名 button): take a place in a volunteer activity.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const signup = defineCommand({
   name: "signup",

@@ -3,12 +3,12 @@
 // committee, the rule reaches every branch below it that has no theme-day rule of its own; typed
 // at a branch, it is the branch's own. Its meetings are made a quarter ahead, kept up daily.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
 import { announce } from "../src/meetings/announce.js";
 import { formatMeetingTime } from "../src/meetings/announcement.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const themeDays = defineCommand({
   name: "theme_days",

@@ -2,10 +2,10 @@
 // branch (组织关系转接) — the receiving branch confirms, and until then the member stays here — or
 // record that they transferred out of this system.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
-import { deciders, notify } from "../src/core/notify.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
+import { deciders, notify } from "../src/runtime/notify.js";
 
 const target = z.union([z.enum(["out", "转出"]).transform(() => "out" as const), codeArg]);
 

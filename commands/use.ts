@@ -1,9 +1,9 @@
 // /use <code>: choose the organisation private-chat commands act on, for people in several.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { Forbidden } from "../src/core/domain-error.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const use = defineCommand({
   name: "use",

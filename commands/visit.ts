@@ -1,8 +1,8 @@
 // /visit <household code> <note…>: record a visit or contact with a linked household.
 import { codeAndText, joinText } from "../src/community/community-args.js";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const visit = defineCommand({
   name: "visit",

@@ -1,7 +1,7 @@
 // /warnings: the branch's 黄橙红 absence warnings, privately to the secretary.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 import { renderWarnings } from "../src/warnings/warning-text.js";
 
 export const warnings = defineCommand({

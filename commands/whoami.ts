@@ -1,7 +1,7 @@
 // /whoami: what the bot knows about the person asking.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
 
 export const whoami = defineCommand({
   name: "whoami",

@@ -1,9 +1,9 @@
 // /wish_info <code>: a wish and its state; the resident's details only for its claimant and the
 // secretaries.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { codeArg, requirePerson } from "../src/core/command-helpers.js";
 import { textReply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { codeArg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const wishInfo = defineCommand({
   name: "wish_info",

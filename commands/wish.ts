@@ -1,10 +1,10 @@
 // /wish <what…> | <who and where…>: post a resident's micro-wish (微心愿). What is before the bar is
 // public; who and where, after it, only ever goes to the member who claims it.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requireOrg, requirePerson } from "../src/core/command-helpers.js";
 import { DomainError } from "../src/core/domain-error.js";
 import { bold, plain } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requireOrg, requirePerson } from "../src/runtime/command-helpers.js";
 
 export const wish = defineCommand({
   name: "wish",

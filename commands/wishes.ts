@@ -1,8 +1,8 @@
 // /wishes: the wish board (心愿墙) — what is wished and its state, never who wished it.
 import { z } from "zod";
-import { defineCommand } from "../src/core/command.js";
-import { requirePerson } from "../src/core/command-helpers.js";
 import { bold, plain, type Reply } from "../src/core/reply.js";
+import { defineCommand } from "../src/runtime/command.js";
+import { requirePerson } from "../src/runtime/command-helpers.js";
 
 export const wishes = defineCommand({
   name: "wishes",

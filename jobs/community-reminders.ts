@@ -2,8 +2,9 @@
 // starting within a day hear about it privately, once; a claimed micro-wish close to its due time
 // gets a private reminder to its claimant, and one past it goes back on the board (the claimant is
 // told privately, the chat publicly — by what was wished, never by whom).
-import { formatDateTime } from "../src/core/command-helpers.js";
+
 import { textReply } from "../src/core/reply.js";
+import { formatDateTime } from "../src/runtime/command-helpers.js";
 import { defineJob } from "../src/scheduler/job.js";
 
 export const communityReminders = defineJob({

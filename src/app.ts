@@ -3,25 +3,26 @@
 
 import { writeFile } from "node:fs/promises";
 import { commands as allCommands } from "../commands/index.js";
+import type { BotHost } from "./adapters/contract.js";
 import { chartRenderer } from "./charts/chart-service.js";
 import type { Config } from "./config.js";
 import type { Clock } from "./core/clock.js";
-import type { AnyCommand } from "./core/command.js";
 import { I18n, matchLocale, type Translate } from "./core/i18n.js";
 import { InFlight } from "./core/in-flight.js";
-import type { ChatRef, Incoming, UserRef } from "./core/incoming.js";
 import type { Logger } from "./core/logger.js";
 import { PrivateFiles } from "./core/private-files.js";
-import { CommandRegistry } from "./core/registry.js";
 import type { Reply } from "./core/reply.js";
 import { mayRun } from "./core/roles.js";
-import { Router } from "./core/router.js";
 import { shortCode } from "./core/short-code.js";
 import { type Database, openDatabase } from "./db/database.js";
 import { CALENDAR_FILE_KIND } from "./delivery/best-effort.js";
 import type { RenderOutbox } from "./delivery/delivery-worker.js";
 import type { Readiness } from "./http/health-server.js";
 import { ANNOUNCEMENT_KIND, renderMeetingAnnouncement } from "./meetings/announce.js";
+import { ANSWER_HINTS } from "./platforms.js";
+import type { AnyCommand } from "./runtime/command.js";
+import { CommandRegistry } from "./runtime/registry.js";
+import { Router } from "./runtime/router.js";
 import { createServiceScope, type ServiceScope } from "./service-scope.js";
 import type { Services } from "./services.js";
 
@@ -32,24 +33,12 @@ export interface AppDeps {
   commands?: readonly AnyCommand[];
 }
 
-export interface App {
+/** The bot as the adapters (BotHost), the process, the jobs and the tests see it. */
+export interface App extends BotHost {
   readonly db: Database;
-  readonly i18n: I18n;
   readonly registry: CommandRegistry;
   /** Domain services outside any command, for jobs, seeding and tests. */
   readonly services: ServiceScope;
-  /** Files with personal data while they are sent: adapters discard a file once delivered. */
-  readonly files: PrivateFiles;
-  handle(incoming: Incoming): Promise<Reply[]>;
-  /**
-   * The language to speak to a person in, where an adapter words something itself (a Slack
-   * modal): their chosen one, else their platform's, else the installation's default.
-   */
-  translatorFor(user: UserRef): Promise<Translate>;
-  /** Whether a person acts as a secretary (or above) in a chat, for the menu they are shown. */
-  menuLevel(user: UserRef, chat: ChatRef): Promise<"member" | "secretary">;
-  /** The platform says the bot left a group: unbind it and tell whoever bound it. */
-  chatGone(chat: ChatRef, detail: string): Promise<void>;
   /** Stops taking updates, waits for in-flight work (up to the timeout), closes the database. */
   close(timeoutMs?: number): Promise<void>;
   readonly accepting: boolean;
@@ -76,13 +65,7 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     onAfterCommitError: (err) => logger.warn({ err }, "work after a commit failed"),
   });
   const bootstrapCode = await prepareBootstrap(scope, config, clock);
-  const router = new Router({
-    scope,
-    registry,
-    i18n,
-    clock,
-    logger,
-  });
+  const router = new Router({ scope, registry, i18n, clock, logger, answerHints: ANSWER_HINTS });
   const inFlight = new InFlight();
   let accepting = true;
 
@@ -90,6 +73,8 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     db,
     i18n,
     registry,
+    logger,
+    commands: () => registry.all(),
     bootstrapCode,
     services: scope,
     files,

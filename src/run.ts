@@ -7,8 +7,7 @@ import { hostname } from "node:os";
 import { parseArgs } from "node:util";
 import { jobs } from "../jobs/index.js";
 import { ConsoleAdapter } from "./adapters/console/console-adapter.js";
-import { startSlack } from "./adapters/slack/slack-runtime.js";
-import { startTelegram } from "./adapters/telegram/telegram-runtime.js";
+import type { StartedAdapter } from "./adapters/contract.js";
 import { createApp } from "./app.js";
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from "./config.js";
 import { systemClock } from "./core/clock.js";
@@ -19,6 +18,7 @@ import type { Sender } from "./delivery/sender.js";
 import { preloadExcel } from "./exports/excel.js";
 import { CALENDAR_PREFIX, calendarRoute } from "./http/calendar-route.js";
 import { type Route, startHttpServer } from "./http/health-server.js";
+import { ADAPTERS } from "./platforms.js";
 import { checkCronOverrides, InvalidCronError, Scheduler } from "./scheduler/scheduler.js";
 import { explainStartFailure, StartError, unknownVariables, unknownVariableText } from "./startup-checks.js";
 
@@ -42,7 +42,12 @@ export async function run(
     jobs.map((j) => j.id),
   );
   for (const variable of unknown) process.stderr.write(`${unknownVariableText(variable)}\n`);
-  const consoleMode = !config.telegram && !config.slack;
+  // The platforms configured, each with its settings; none: the console chat.
+  const configured = ADAPTERS.flatMap((adapter) => {
+    const settings = adapter.settings(config);
+    return settings === undefined ? [] : [{ adapter, settings }];
+  });
+  const consoleMode = configured.length === 0;
   // In console mode logs go to a file so they do not interleave with the conversation.
   const logger = createLogger(config.logLevel, consoleMode ? config.logFile : undefined);
   for (const variable of unknown) logger.warn(variable, "unknown setting ignored");
@@ -55,8 +60,7 @@ export async function run(
   });
   const senders = new Map<Platform, Sender>();
   let worker: DeliveryWorker | undefined;
-  let telegram: Awaited<ReturnType<typeof startTelegram>> | undefined;
-  let slack: Awaited<ReturnType<typeof startSlack>> | undefined;
+  const started = new Map<Platform, StartedAdapter>();
 
   // The port is taken before any platform is called: a port in use ends the start here. The
   // webhook routes are added once the platforms are up.
@@ -73,11 +77,10 @@ export async function run(
       ping: () => app.db.ping(),
       readiness: () =>
         app.readiness({
-          platforms: {
-            console: consoleMode ? "up" : "off",
-            telegram: telegram ? "up" : "off",
-            slack: slack ? "up" : "off",
-          },
+          platforms: Object.fromEntries([
+            ["console", consoleMode ? "up" : "off"],
+            ...ADAPTERS.map((a) => [a.platform, started.has(a.platform) ? "up" : "off"]),
+          ]),
         }),
     },
     routes,
@@ -87,12 +90,12 @@ export async function run(
     throw explainStartFailure(error, config) ?? error;
   });
 
-  telegram = config.telegram ? await startTelegram(config.telegram, app, logger) : undefined;
-  if (telegram) senders.set("telegram", telegram.sender);
-  slack = config.slack ? await startSlack(config.slack, app, logger) : undefined;
-  if (slack) senders.set("slack", slack.sender);
-  for (const [path, route] of [...(telegram?.routes ?? []), ...(slack?.routes ?? [])])
-    routes.set(path, route);
+  for (const { adapter, settings } of configured) {
+    const adapterStarted = await adapter.start(settings, app);
+    started.set(adapter.platform, adapterStarted);
+    senders.set(adapter.platform, adapterStarted.sender);
+    for (const [path, route] of adapterStarted.routes) routes.set(path, route);
+  }
 
   const [userId, userName] = (flags.as ?? config.console.user).split(":");
   const console_ = consoleMode
@@ -159,8 +162,7 @@ export async function run(
       }, config.shutdownTimeoutMs + 5_000);
       deadline.unref();
       console_?.stop();
-      await telegram?.stop();
-      await slack?.stop();
+      for (const adapter of started.values()) await adapter.stop();
       await scheduler.stop();
       await worker?.stop();
       await app.close();
@@ -174,13 +176,7 @@ export async function run(
   process.once("SIGTERM", () => void shutdown("SIGTERM").then(() => process.exit(0)));
 
   const t = app.i18n.translator(config.defaultLocale);
-  const where =
-    [
-      telegram ? `Telegram @${telegram.username} (${config.telegram?.mode})` : "",
-      slack ? `Slack (${slack.mode})` : "",
-    ]
-      .filter(Boolean)
-      .join(" + ") || "console";
+  const where = [...started.values()].map((a) => a.description).join(" + ") || "console";
   process.stdout.write(
     `${where} · HTTP ${config.http.host}:${http.port}/healthz · ${describeDatabase(config.database)}${consoleMode ? ` · log ${config.logFile}` : ""}\n`,
   );

@@ -18,6 +18,7 @@ import { Participation } from "./community/participation.js";
 import { VolunteerService } from "./community/volunteer-service.js";
 import { WishService } from "./community/wish-service.js";
 import { PromptService } from "./conversation/prompt-service.js";
+import type { AfterCommit as CommitHook } from "./core/after-commit.js";
 import type { Clock } from "./core/clock.js";
 import type { Coalescer } from "./core/coalescer.js";
 import type { PrivateFiles } from "./core/private-files.js";
@@ -37,6 +38,7 @@ import { EvaluationService } from "./evaluation/evaluation-service.js";
 import { ExportService } from "./exports/export-service.js";
 import { IdentityRepository } from "./identity/identity-repository.js";
 import { IdentityService } from "./identity/identity-service.js";
+import { JobRunRepository } from "./job-runs/job-run-repository.js";
 import { LeaderboardRepository } from "./leaderboard/leaderboard-repository.js";
 import { LeaderboardService } from "./leaderboard/leaderboard-service.js";
 import { TallyKeeper } from "./leaderboard/tally-keeper.js";
@@ -56,7 +58,6 @@ import { TransferRepository } from "./membership/transfer-repository.js";
 import { TransferService } from "./membership/transfer-service.js";
 import { OrganizationRepository } from "./organization/organization-repository.js";
 import { OrganizationService } from "./organization/organization-service.js";
-import { JobRunRepository } from "./scheduler/job-run-repository.js";
 import { UpdateLedger } from "./updates/update-ledger.js";
 import { WarningService } from "./warnings/warning-service.js";
 
@@ -107,7 +108,7 @@ export interface ServiceDeps {
 }
 
 /** Registers work to run once the current transaction has committed, with plain services. */
-export type AfterCommit = (work: (services: Services) => Promise<unknown>) => void;
+export type AfterCommit = CommitHook<Services>;
 
 export function createServices(
   db: Tx,

@@ -5,6 +5,7 @@
 
 import { DateTime } from "luxon";
 import type { AccessService } from "../access/access-service.js";
+import { type ChartSpec, type LeaderboardCardSpec, MAX_COMPLIANCE_BARS } from "../core/chart-spec.js";
 import { DomainError } from "../core/domain-error.js";
 import type { Translate } from "../core/i18n.js";
 import type { PrivateFiles } from "../core/private-files.js";
@@ -15,7 +16,6 @@ import type { Ranked } from "../leaderboard/points.js";
 import { weekKey, weekLabel } from "../leaderboard/weeks.js";
 import type { MeetingService } from "../meetings/meeting-service.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
-import { type ChartSpec, type LeaderboardCardSpec, MAX_COMPLIANCE_BARS } from "./chart-spec.js";
 
 /** The renderer (Skia, chart.js, fonts) is loaded on first use: most processes never draw. */
 export const chartRenderer = () => import("./render-chart.js");

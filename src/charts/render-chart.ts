@@ -4,8 +4,8 @@ import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { createCanvas } from "@napi-rs/canvas";
 import { Chart, type ChartConfiguration, type Plugin, registerables } from "chart.js";
+import { type ChartSpec, MAX_COMPLIANCE_BARS } from "../core/chart-spec.js";
 import { ensureChartFonts } from "./chart-fonts.js";
-import { type ChartSpec, MAX_COMPLIANCE_BARS } from "./chart-spec.js";
 
 Chart.register(...registerables);
 

@@ -1,6 +1,6 @@
 // Arguments of the community-work commands that are more than a code.
 import { z } from "zod";
-import { codeArg } from "../core/command-helpers.js";
+import { codeArg } from "../core/arg-types.js";
 
 /** A service length: "2" or "2小时" or "1.5h" (hours), "90分钟" or "90m" (minutes). */
 export const durationArg = z.string().transform((w, ctx) => {

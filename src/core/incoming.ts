@@ -1,7 +1,11 @@
 // The neutral shape of everything a person sends, whatever the platform. Platform ids are opaque
 // strings: the core stores and compares them, never interprets them.
 
-export type Platform = "console" | "telegram" | "slack";
+/**
+ * The platform a person or chat is on, as its adapter names itself ("telegram", "slack",
+ * "console" …). The core never branches on it: a new adapter needs no change here.
+ */
+export type Platform = string;
 
 export interface UserRef {
   platform: Platform;

@@ -2,7 +2,7 @@
 // Telegram HTML (escaped), Slack Block Kit (mrkdwn escaped). Text is kept as styled segments so
 // no adapter ever has to parse or un-escape markup written by a command.
 
-import type { ChartSpec } from "../charts/chart-spec.js";
+import type { ChartSpec } from "./chart-spec.js";
 
 export type Style = "bold" | "italic" | "code";
 

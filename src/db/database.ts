@@ -7,16 +7,14 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import type { DatabaseConfig } from "../config.js";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.js";
-import { Prisma, PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import { loadMigrations, MIGRATIONS_TABLE, migratePostgres, migrateSqlite } from "./migrate.js";
+import { Prisma, type PrismaDb, type Tx } from "./prisma.js";
 import { PgRawSql, type RawSql, viaPrisma } from "./raw-sql.js";
 import { SafeSqliteAdapterFactory } from "./sqlite-adapter.js";
 import { SqliteRawSql } from "./sqlite-raw-sql.js";
 
-/** Both generated clients have the same model API; the SQLite one's types stand for both. */
-export type PrismaDb = SqliteClient;
-export type Tx = Prisma.TransactionClient;
-export { Prisma };
+export { Prisma, type PrismaDb, type Tx };
 
 export interface Database {
   readonly provider: DatabaseConfig["provider"];

@@ -5,7 +5,7 @@
 // and inside transactions, they go through Prisma as before. Only repositories use this.
 import { createHash } from "node:crypto";
 import pg from "pg";
-import type { Prisma, Tx } from "./database.js";
+import type { Prisma, Tx } from "./prisma.js";
 
 export interface RawSql {
   /**

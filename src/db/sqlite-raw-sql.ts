@@ -11,7 +11,7 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
-import type { Prisma } from "./database.js";
+import type { Prisma } from "./prisma.js";
 import { ONCE, PAGE, type RawSql, type ReadMode } from "./raw-sql.js";
 
 /** Instants as Prisma's SQLite adapter stores them (ISO 8601 with "+00:00"), so ranges compare. */

@@ -15,7 +15,7 @@ import type { Reply } from "../core/reply.js";
 import type { ServiceScope } from "../service-scope.js";
 import { DeliveryOutcomes, failureOf, MAX_ATTEMPTS, type Next } from "./delivery-outcomes.js";
 import type { OutboxRow } from "./outbox-service.js";
-import { type PaceRule, PLATFORM_LIMITS, paceKey } from "./platform-limits.js";
+import { type PaceRule, paceKey } from "./platform-limits.js";
 import type { Sender, SendResult } from "./sender.js";
 
 /** How long a worker holds the chats it claimed before another may take them over. */
@@ -27,7 +27,6 @@ const SHORT_WAIT_MS = 1_500;
  * longer wait is a platform-wide 429 being held: the chat goes back rather than pin a slot.
  */
 const PLATFORM_WAIT_MS = 5_000;
-const DEFAULT_CONCURRENCY: Record<Platform, number> = { telegram: 16, slack: 8, console: 1 };
 
 export { MAX_ATTEMPTS };
 
@@ -41,10 +40,11 @@ export type RenderOutbox = (row: OutboxRow) => Promise<Reply>;
 
 export interface DeliveryOptions {
   workerId?: string;
-  /** Chats sent to at once, per platform. */
+  /** Chats sent to at once, per platform (else what its sender declares). */
   concurrency?: Partial<Record<Platform, number>>;
   leaseMs?: number;
-  limits?: Record<Platform, readonly PaceRule[]>;
+  /** Pace rules per platform instead of what its sender declares (tests: none). */
+  limits?: Partial<Record<Platform, readonly PaceRule[]>>;
   maxAttempts?: number;
   /** The wall clock for pacing, in ms: the platform counts real seconds, whatever the bot's clock says. */
   wallClock?: () => number;
@@ -57,6 +57,7 @@ interface Lane {
   sender: Sender;
   queue: PQueue;
   concurrency: number;
+  pace: readonly PaceRule[];
 }
 
 const sleep = (ms: number) =>
@@ -70,7 +71,6 @@ export class DeliveryWorker {
   readonly #lanes: Lane[];
   readonly #workerId: string;
   readonly #leaseMs: number;
-  readonly #limits: Record<Platform, readonly PaceRule[]>;
   readonly #wall: () => number;
   readonly #outcomes: DeliveryOutcomes;
 
@@ -84,7 +84,6 @@ export class DeliveryWorker {
   ) {
     this.#workerId = options.workerId ?? "worker";
     this.#leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
-    this.#limits = options.limits ?? PLATFORM_LIMITS;
     this.#wall = options.wallClock ?? Date.now;
     this.#outcomes = new DeliveryOutcomes(scope, clock, logger, {
       maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
@@ -92,8 +91,9 @@ export class DeliveryWorker {
       ...(options.t ? { t: options.t } : {}),
     });
     this.#lanes = [...senders].map(([platform, sender]) => {
-      const concurrency = options.concurrency?.[platform] ?? DEFAULT_CONCURRENCY[platform];
-      return { platform, sender, concurrency, queue: new PQueue({ concurrency }) };
+      const concurrency = options.concurrency?.[platform] ?? sender.limits?.concurrency ?? 1;
+      const pace = options.limits?.[platform] ?? sender.limits?.pace ?? [];
+      return { platform, sender, concurrency, pace, queue: new PQueue({ concurrency }) };
     });
   }
 
@@ -197,7 +197,7 @@ export class DeliveryWorker {
    * message itself too unless `consumed`).
    */
   async #deliverOne(lane: Lane, row: OutboxRow): Promise<Next> {
-    const later = await this.#pace(lane.platform, row.chatId);
+    const later = await this.#pace(lane, row.chatId);
     if (later > 0) return { until: new Date(this.clock.now().getTime() + later), consumed: false };
     const posted = row.replaceKey
       ? await this.scope.read((s) => s.outbox.posted(row.platform, row.chatId, row.replaceKey ?? ""))
@@ -217,8 +217,8 @@ export class DeliveryWorker {
   }
 
   /** Waits out the chat's and the platform's pace; a chat that must wait long is put back (ms). */
-  async #pace(platform: Platform, chatId: string): Promise<number> {
-    for (const rule of this.#limits[platform] ?? []) {
+  async #pace({ platform, pace }: Lane, chatId: string): Promise<number> {
+    for (const rule of pace) {
       const key = paceKey(platform, rule, chatId);
       if (!key) continue;
       const maxWait = rule.scope === "platform" ? PLATFORM_WAIT_MS : SHORT_WAIT_MS;

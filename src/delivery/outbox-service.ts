@@ -1,11 +1,11 @@
 // Queues proactive messages (announcements, notices) for the chats bound to an organisation.
 
 import type { ChatRepository } from "../chats/chat-repository.js";
+import type { AfterCommit } from "../core/after-commit.js";
 import type { Coalescer } from "../core/coalescer.js";
 import type { Translate } from "../core/i18n.js";
 import type { Reply } from "../core/reply.js";
 import type { IdentityRepository } from "../identity/identity-repository.js";
-import type { AfterCommit } from "../services.js";
 import type { OutboxRepository } from "./outbox-repository.js";
 import type { PaceRepository } from "./pace-repository.js";
 import type { PaceGrant, PaceRule } from "./platform-limits.js";
@@ -18,7 +18,7 @@ export class OutboxService {
     private readonly repo: OutboxRepository,
     private readonly chats: ChatRepository,
     private readonly people: IdentityRepository,
-    private readonly afterCommit: AfterCommit,
+    private readonly afterCommit: AfterCommit<{ outbox: OutboxService }>,
     /** PostgreSQL: hot markers written after the commit, coalesced; SQLite: none (one writer). */
     private readonly coalescer: Coalescer | null,
     private readonly pace: PaceRepository,

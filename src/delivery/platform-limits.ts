@@ -1,6 +1,5 @@
-// How fast the bot may post, per platform, as data (Telegram: ~30 messages/s per bot, 20/min per
-// group, ~1/s per chat; Slack: ~1/s per channel), and the generic cell rate algorithm (GCRA) that
-// paces sends against them. Each limit is a key ("telegram", "telegram:chat:-100…") with a
+// How fast the bot may post, as data each adapter declares (its limits.ts), and the generic cell
+// rate algorithm (GCRA) that paces sends against them. Each limit is a key ("telegram", "telegram:chat:-100…") with a
 // theoretical arrival time (TAT) kept in the database, so every instance on one database shares
 // it (src/delivery/pace-repository.ts runs the same arithmetic in one SQL statement).
 import type { Platform } from "../core/incoming.js";
@@ -12,32 +11,22 @@ export interface PaceRule {
   intervalMs: number;
   /** Burst tolerance in ms: how far ahead of the spacing a burst may run (0: none). */
   burstMs: number;
+  /** For a "group" rule: the chat ids that are groups (private chats have no per-group cap). */
+  groupChats?: RegExp;
 }
 
-export const PLATFORM_LIMITS: Record<Platform, readonly PaceRule[]> = {
-  telegram: [
-    // 20 a minute in a group: a burst of 20, then one every 3 s.
-    { scope: "group", intervalMs: 3_000, burstMs: 19 * 3_000 },
-    { scope: "chat", intervalMs: 1_000, burstMs: 0 },
-    // 30 a second for the bot: spaced 35 ms apart (28.6/s), so a sliding window on the
-    // platform's side never sees 31 even when a send leaves up to 50 ms late (a busy event loop,
-    // a slow database) and the ones after it leave on time — measured: 34 ms let one in 1,000 through.
-    { scope: "platform", intervalMs: 35, burstMs: 0 },
-  ],
-  slack: [
-    { scope: "chat", intervalMs: 1_000, burstMs: 0 },
-    // Slack publishes no workspace-wide figure for chat.postMessage; 50/s keeps bursts sane.
-    { scope: "platform", intervalMs: 20, burstMs: 0 },
-  ],
-  console: [],
-};
+/** What an adapter declares of its platform's sending limits (see src/adapters/contract.ts). */
+export interface SendLimits {
+  /** The rules every send waits on, in order. */
+  pace: readonly PaceRule[];
+  /** Chats sent to at once, by default (DELIVERY_CONCURRENCY_<PLATFORM> overrides it). */
+  concurrency: number;
+}
 
 /** The pace key a rule counts on for a message to `chatId`, or null when it does not apply. */
 export function paceKey(platform: Platform, rule: PaceRule, chatId: string): string | null {
   if (rule.scope === "platform") return platform;
-  // Telegram group ids are negative; private chats ("user:…") have no per-minute group cap.
-  if (rule.scope === "group")
-    return platform === "telegram" && chatId.startsWith("-") ? `${platform}:group:${chatId}` : null;
+  if (rule.scope === "group") return rule.groupChats?.test(chatId) ? `${platform}:group:${chatId}` : null;
   return `${platform}:chat:${chatId}`;
 }
 

@@ -4,6 +4,7 @@
 // follow the chat elsewhere or give up. Anything else thrown is taken as transient.
 import type { Platform } from "../core/incoming.js";
 import type { Reply } from "../core/reply.js";
+import type { SendLimits } from "./platform-limits.js";
 
 export interface SendResult {
   messageId: string;
@@ -13,6 +14,8 @@ export interface SendResult {
 
 export interface Sender {
   readonly platform: Platform;
+  /** How fast this platform may be sent to; none: as fast as the worker goes (the console). */
+  readonly limits?: SendLimits;
   /** `topic`: the forum topic to post in (Telegram's message_thread_id), where the chat has them. */
   send(
     chatId: string,

@@ -2,9 +2,12 @@
 import { DateTime } from "luxon";
 import { hoursText } from "../community/community-rules.js";
 import type { Translate } from "../core/i18n.js";
+import type { DevelopmentFiles } from "../development/development-files.js";
+import type { MeetingService } from "../meetings/meeting-service.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
-import type { Services } from "../services.js";
+import type { WarningService } from "../warnings/warning-service.js";
 import type { BranchFacts } from "./evaluation-rules.js";
+import type { EvaluationService } from "./evaluation-service.js";
 
 const pct = (x: number | null | undefined) =>
   x === null || x === undefined ? "—" : `${Math.round(x * 100)}%`;
@@ -42,7 +45,12 @@ export function evaluationReviewText(
 
 /** The branch's report for this or the last half-year, as the secretary would submit it. */
 export async function branchReview(
-  services: Services,
+  services: {
+    evaluation: EvaluationService;
+    warnings: WarningService;
+    meetings: Pick<MeetingService, "zoneOf">;
+    developmentFiles: DevelopmentFiles;
+  },
   personId: string,
   branch: OrgRecord,
   which: "this" | "last",

@@ -6,8 +6,12 @@
 import type { Translate } from "../core/i18n.js";
 import type { Reply } from "../core/reply.js";
 import { CALENDAR_FILE_KIND } from "../delivery/best-effort.js";
-import type { Services } from "../services.js";
+import type { OutboxService } from "../delivery/outbox-service.js";
 import { announcementKey, renderAnnouncement } from "./announcement.js";
+import type { MeetingService } from "./meeting-service.js";
+
+/** What announcing needs: the outbox to queue the post in. */
+type Announcing = { outbox: OutboxService };
 
 export const ANNOUNCEMENT_KIND = "announcement";
 
@@ -18,7 +22,7 @@ export interface AnnouncedMeeting {
   groupId: string | null;
 }
 
-export async function announce(services: Services, meeting: AnnouncedMeeting, now: Date): Promise<number> {
+export async function announce(services: Announcing, meeting: AnnouncedMeeting, now: Date): Promise<number> {
   const meetingId = meeting.id;
   const key = announcementKey(meetingId);
   // A group meeting goes to the group's own chat when it has one, else to the branch's.
@@ -35,7 +39,7 @@ export async function announce(services: Services, meeting: AnnouncedMeeting, no
  * the same UID with a higher SEQUENCE moves the event already added.
  */
 export async function postCalendarFile(
-  services: Services,
+  services: Announcing,
   meeting: AnnouncedMeeting,
   now: Date,
 ): Promise<number> {
@@ -58,7 +62,7 @@ export async function postCalendarFile(
  * branch's, takes the ordinary path.
  */
 export async function announceCheckIn(
-  services: Services,
+  services: Announcing,
   meeting: AnnouncedMeeting,
   now: Date,
 ): Promise<void> {
@@ -78,7 +82,7 @@ export async function announceCheckIn(
 
 /** The announcement as it stands now, for the delivery worker. */
 export async function renderMeetingAnnouncement(
-  services: Services,
+  services: { meetings: MeetingService },
   meetingId: string,
   t: Translate,
   now: Date,

@@ -13,10 +13,10 @@ import type { ServiceScope } from "../service-scope.js";
 
 export { checkCronOverrides, InvalidCronError } from "./cron-overrides.js";
 
+import { LEASE_MS } from "../job-runs/job-run-repository.js";
 import { checkCronOverrides } from "./cron-overrides.js";
 import { DbRunCoordinator } from "./db-run-coordinator.js";
 import type { JobDefinition } from "./job.js";
-import { LEASE_MS } from "./job-run-repository.js";
 
 const MINUTE = 60_000;
 /** Pauses before a failed run is tried again: two retries, then it is settled as failed. */

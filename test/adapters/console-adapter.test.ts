@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { commands } from "../../commands/index.js";
 import { ConsoleAdapter } from "../../src/adapters/console/console-adapter.js";
-import { defineCommand } from "../../src/core/command.js";
 import { textReply } from "../../src/core/reply.js";
+import { defineCommand } from "../../src/runtime/command.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
 // A command with buttons, to press them from the console.

@@ -4,7 +4,8 @@
 // does), and the bot keeps answering people. A Bot API that fails setMyCommands at start-up does
 // not stop the start either.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTelegram } from "../../src/adapters/telegram/telegram-runtime.js";
+import type { StartedAdapter } from "../../src/adapters/contract.js";
+import { telegramAdapter } from "../../src/adapters/telegram/telegram-adapter.js";
 import type { App } from "../../src/app.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { type HttpServer, startHttpServer } from "../../src/http/health-server.js";
@@ -17,11 +18,11 @@ describe("a webhook that cannot be knocked over", () => {
   let bot: TestBot;
   let fake: FakeTelegram;
   let http: HttpServer;
-  let telegram: Awaited<ReturnType<typeof startTelegram>>;
+  let telegram: StartedAdapter;
   const failures: string[] = [];
 
   async function start() {
-    telegram = await startTelegram(
+    telegram = await telegramAdapter.start(
       {
         token: fake.token,
         mode: "webhook",
@@ -30,8 +31,7 @@ describe("a webhook that cannot be knocked over", () => {
         webhookAnswerMs: 300,
         apiRoot: fake.apiRoot,
       },
-      bot.app,
-      silentLogger,
+      { ...bot.app, logger: silentLogger },
     );
     http = await startHttpServer(
       "127.0.0.1",

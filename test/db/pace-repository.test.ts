@@ -1,14 +1,15 @@
 // The pacing statement in the database does the same arithmetic as the pure GCRA rule, on both
 // engines, and keeps its budget when many callers take slots at once (as instances do).
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { TELEGRAM_LIMITS } from "../../src/adapters/telegram/limits.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
 import { PaceRepository } from "../../src/delivery/pace-repository.js";
-import { gcra, type PaceRule, PLATFORM_LIMITS } from "../../src/delivery/platform-limits.js";
+import { gcra, type PaceRule } from "../../src/delivery/platform-limits.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
-const group = PLATFORM_LIMITS.telegram.find((r) => r.scope === "group") as PaceRule;
-const chat = PLATFORM_LIMITS.telegram.find((r) => r.scope === "chat") as PaceRule;
-const platform = PLATFORM_LIMITS.telegram.find((r) => r.scope === "platform") as PaceRule;
+const group = TELEGRAM_LIMITS.pace.find((r) => r.scope === "group") as PaceRule;
+const chat = TELEGRAM_LIMITS.pace.find((r) => r.scope === "chat") as PaceRule;
+const platform = TELEGRAM_LIMITS.pace.find((r) => r.scope === "platform") as PaceRule;
 
 describe("send pacing kept in the database", () => {
   let database: TestDatabase;

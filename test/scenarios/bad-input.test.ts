@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { commands } from "../../commands/index.js";
-import { defineCommand } from "../../src/core/command.js";
 import { textReply } from "../../src/core/reply.js";
+import { defineCommand } from "../../src/runtime/command.js";
 import { codeAfter, joined } from "../support/replies.js";
 import { startTestBot, type TestBot, texts } from "../support/test-bot.js";
 import { buildWorld } from "../support/world.js";

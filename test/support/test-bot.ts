@@ -2,11 +2,11 @@
 // button, the test reads the replies and the stored state. Every bot gets its own database.
 import { rm } from "node:fs/promises";
 import { type App, createApp } from "../../src/app.js";
-import type { AnyCommand } from "../../src/core/command.js";
 import type { ChatRef, Incoming, Platform } from "../../src/core/incoming.js";
 import { silentLogger } from "../../src/core/logger.js";
 import { type Reply, replyText } from "../../src/core/reply.js";
 import { Prisma } from "../../src/db/database.js";
+import type { AnyCommand } from "../../src/runtime/command.js";
 import { asciiWords, isChinese } from "./ascii-words.js";
 import { FakeClock } from "./fake-clock.js";
 import { testConfig } from "./test-config.js";

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
-import { summaryKey, usageKey } from "../../src/core/command.js";
 import { LOCALES, loadCatalogues } from "../../src/core/i18n.js";
 import { ROLES } from "../../src/core/roles.js";
+import { summaryKey, usageKey } from "../../src/runtime/command.js";
 
 function keys(tree: unknown, prefix = ""): string[] {
   if (typeof tree !== "object" || tree === null) return [prefix];

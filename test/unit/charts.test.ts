@@ -4,8 +4,8 @@ import { createCanvas, GlobalFonts, loadImage } from "@napi-rs/canvas";
 import pixelmatch from "pixelmatch";
 import { describe, expect, it } from "vitest";
 import { CHART_FONT_FAMILY, ensureChartFonts } from "../../src/charts/chart-fonts.js";
-import type { ChartSpec } from "../../src/charts/chart-spec.js";
 import { renderChart } from "../../src/charts/render-chart.js";
+import type { ChartSpec } from "../../src/core/chart-spec.js";
 
 // One realistic chart of each kind; their reference pictures live in test/fixtures/charts and are
 // rewritten with UPDATE_CHART_REFERENCES=1 after an intended change (look at them first).

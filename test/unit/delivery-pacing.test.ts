@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { gcra, type PaceRule, PLATFORM_LIMITS, paceKey } from "../../src/delivery/platform-limits.js";
+import { SLACK_LIMITS } from "../../src/adapters/slack/limits.js";
+import { TELEGRAM_LIMITS } from "../../src/adapters/telegram/limits.js";
+import { gcra, type PaceRule, paceKey } from "../../src/delivery/platform-limits.js";
 
 const perSecond: PaceRule = { scope: "chat", intervalMs: 1_000, burstMs: 0 };
 const perMinuteBurst: PaceRule = { scope: "group", intervalMs: 3_000, burstMs: 57_000 };
-const rule = (scope: PaceRule["scope"]) =>
-  PLATFORM_LIMITS.telegram.find((r) => r.scope === scope) as PaceRule;
+const rule = (scope: PaceRule["scope"]) => TELEGRAM_LIMITS.pace.find((r) => r.scope === scope) as PaceRule;
 
 /** Messages arriving at these instants, each taking its slot; the waits they were given. */
 function waits(r: PaceRule, arrivals: number[], maxWait = Number.POSITIVE_INFINITY) {
@@ -65,6 +66,8 @@ describe("pacing sends within a platform's limits (GCRA)", () => {
     ["telegram", "group", "user:42", null],
     ["slack", "chat", "C0123", "slack:chat:C0123"],
   ] as const)("keys %s %s limits for chat %s as %s", (platform, scope, chat, key) => {
-    expect(paceKey(platform, { scope, intervalMs: 1, burstMs: 0 }, chat)).toBe(key);
+    const limits = platform === "telegram" ? TELEGRAM_LIMITS : SLACK_LIMITS;
+    const declared = limits.pace.find((r) => r.scope === scope) as PaceRule;
+    expect(paceKey(platform, declared, chat)).toBe(key);
   });
 });

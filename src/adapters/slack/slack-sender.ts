@@ -15,6 +15,7 @@ import {
   type SendResult,
 } from "../../delivery/sender.js";
 import { slackCommandHints } from "./command-hints.js";
+import { SLACK_LIMITS } from "./limits.js";
 import { renderBlocks } from "./render-blocks.js";
 
 const CHAT_GONE = new Set([
@@ -40,6 +41,7 @@ export function deliveryClient(token: string, apiUrl?: string): WebClient {
 
 export class SlackSender implements Sender {
   readonly platform = "slack" as const;
+  readonly limits = SLACK_LIMITS;
 
   constructor(
     private readonly client: WebClient,

@@ -14,6 +14,7 @@ import {
   type Sender,
   type SendResult,
 } from "../../delivery/sender.js";
+import { TELEGRAM_LIMITS } from "./limits.js";
 import { renderHtml, renderKeyboard } from "./render-html.js";
 
 const EDIT_GONE = /message to edit not found|MESSAGE_ID_INVALID|message can't be edited/i;
@@ -21,6 +22,7 @@ const CHAT_NOT_FOUND = /chat not found|PEER_ID_INVALID|user not found/i;
 
 export class TelegramSender implements Sender {
   readonly platform = "telegram" as const;
+  readonly limits = TELEGRAM_LIMITS;
 
   constructor(
     private readonly api: Api,

@@ -3,9 +3,10 @@
 // command's transaction, so a notice goes out exactly when the change it reports was committed.
 // The actor is never told what they did themselves; they have the command's answer. Someone who
 // chose no language reads the actor's (people of one branch share one, as a rule).
+
+import { matchLocale, type Translate } from "../core/i18n.js";
+import type { Reply } from "../core/reply.js";
 import type { CommandContext } from "./command.js";
-import { matchLocale, type Translate } from "./i18n.js";
-import type { Reply } from "./reply.js";
 
 export async function notify(
   ctx: CommandContext<unknown>,

@@ -1,8 +1,9 @@
 // The member hears how their leave request was decided, privately, in their language.
-import type { CommandContext } from "../core/command.js";
-import { formatDateTime } from "../core/command-helpers.js";
-import { notify } from "../core/notify.js";
-import { textReply } from "../core/reply.js";
+
+import { formatDateTime } from "../../src/core/format.js";
+import { textReply } from "../../src/core/reply.js";
+import type { CommandContext } from "../../src/runtime/command.js";
+import { notify } from "../../src/runtime/notify.js";
 
 export async function tellLeaveDecision(
   ctx: CommandContext<unknown>,

@@ -1,18 +1,11 @@
 // Small pieces most commands share.
-import { DateTime } from "luxon";
-import { z } from "zod";
+
+import { DomainError } from "../core/domain-error.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { CommandContext } from "./command.js";
-import { DomainError } from "./domain-error.js";
-import { normalizeCode } from "./short-code.js";
 
-/** A code typed by hand (invite, member, organisation): case and spaces do not matter. */
-export const codeArg = z
-  .string()
-  .transform(normalizeCode)
-  .pipe(z.string().regex(/^[0-9A-Z]{4,8}$/));
-
-export const nameArg = z.string().trim().min(1).max(20);
+export { codeArg, nameArg } from "../core/arg-types.js";
+export { formatDateTime } from "../core/format.js";
 
 /** The organisation the command acts on; a clear answer when there is none. */
 export function requireOrg(ctx: CommandContext<unknown>): OrgRecord {
@@ -25,8 +18,4 @@ export function requireOrg(ctx: CommandContext<unknown>): OrgRecord {
 export async function requirePerson(ctx: CommandContext<unknown>): Promise<string> {
   if (ctx.actor.personId) return ctx.actor.personId;
   return (await ctx.services.identity.ensurePerson(ctx.actor.user)).id;
-}
-
-export function formatDateTime(instant: Date, timeZone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timeZone }).toFormat("yyyy-MM-dd HH:mm");
 }

@@ -4,21 +4,21 @@
 // opens, so it never writes anything.
 
 import { chatKeyOf } from "../conversation/prompt-service.js";
+import { cleanIncoming } from "../core/clean-incoming.js";
+import type { Clock } from "../core/clock.js";
+import { DomainError } from "../core/domain-error.js";
+import { type I18n, type Locale, matchLocale } from "../core/i18n.js";
+import type { Incoming } from "../core/incoming.js";
+import type { Logger } from "../core/logger.js";
+import { parseCommandText } from "../core/parse-command-text.js";
+import { type Reply, textReply } from "../core/reply.js";
+import { mayRun } from "../core/roles.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { ServiceScope } from "../service-scope.js";
 import { UpdateAlreadyApplied } from "../updates/update-ledger.js";
-import { cleanIncoming } from "./clean-incoming.js";
-import type { Clock } from "./clock.js";
 import type { Actor, AnyCommand, CommandContext } from "./command.js";
 import { usageKey } from "./command.js";
-import { DomainError } from "./domain-error.js";
-import { type I18n, type Locale, matchLocale } from "./i18n.js";
-import type { Incoming } from "./incoming.js";
-import type { Logger } from "./logger.js";
-import { parseCommandText } from "./parse-command-text.js";
 import type { CommandRegistry } from "./registry.js";
-import { type Reply, textReply } from "./reply.js";
-import { mayRun } from "./roles.js";
 
 export interface RouterDeps {
   scope: ServiceScope;
@@ -26,6 +26,11 @@ export interface RouterDeps {
   i18n: I18n;
   clock: Clock;
   logger: Logger;
+  /**
+   * How a question is answered differs by platform (a reply on Telegram, a form or a DM on
+   * Slack): the catalogue key of that line, per platform, as each adapter declares it.
+   */
+  answerHints?: ReadonlyMap<string, string>;
 }
 
 interface Invocation {
@@ -35,12 +40,8 @@ interface Invocation {
   answers?: { personId: string; chatKey: string };
 }
 
-/** How a question is answered differs by platform: a reply (Telegram), a form or DM (Slack). */
-const HINTS = {
-  telegram: "prompts.hint",
-  slack: "prompts.hintSlack",
-  console: "prompts.hintConsole",
-} as const;
+/** Said under a question on a platform that names no way of its own. */
+const PLAIN_ANSWER_HINT = "prompts.hintConsole";
 
 const CANCEL_WORDS = new Set(["取消", "cancel", "算了"]);
 
@@ -48,7 +49,7 @@ export class Router {
   constructor(private readonly deps: RouterDeps) {}
 
   async handle(received: Incoming): Promise<Reply[]> {
-    const { scope, registry, i18n, clock, logger } = this.deps;
+    const { scope, registry, i18n, clock, logger, answerHints } = this.deps;
     const incoming = cleanIncoming(received);
     // Most group messages are people talking to each other: find out cheaply whether this one is
     // for the bot before resolving who is speaking where.
@@ -121,7 +122,7 @@ export class Router {
               askArgs,
               now,
             );
-            const hint = t(HINTS[incoming.user.platform]);
+            const hint = t(answerHints?.get(incoming.user.platform) ?? PLAIN_ANSWER_HINT);
             return textReply(`${question}\n${hint}`, {
               expectsAnswer: true,
               ...(where === "private" ? { visibility: "private" as const } : {}),

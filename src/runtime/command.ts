@@ -1,12 +1,12 @@
 // What a command is: a name, aliases, zod-parsed arguments, the least role it needs, and run().
 // Commands see only neutral types and domain services; they never see a platform or Prisma.
 import type { z } from "zod";
+import type { Locale, Translate } from "../core/i18n.js";
+import type { ChatRef, PlatformLinks, UserRef } from "../core/incoming.js";
+import type { Reply } from "../core/reply.js";
+import type { Role } from "../core/roles.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { Services } from "../services.js";
-import type { Locale, Translate } from "./i18n.js";
-import type { ChatRef, PlatformLinks, UserRef } from "./incoming.js";
-import type { Reply } from "./reply.js";
-import type { Role } from "./roles.js";
 
 export interface Actor {
   user: UserRef;

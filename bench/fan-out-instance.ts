@@ -22,7 +22,7 @@ const sender = telegramSenderFor(
 const worker = new DeliveryWorker(
   app.services,
   new Map([["telegram", sender]]),
-  app.renderOutbox,
+  app.outboxKinds,
   systemClock,
   silentLogger,
   {

@@ -59,7 +59,7 @@ export async function benchFanOut(database: DatabaseConfig): Promise<void> {
     const worker = new DeliveryWorker(
       app.services,
       new Map([["telegram", sender]]),
-      app.renderOutbox,
+      app.outboxKinds,
       systemClock,
       silentLogger,
       {

@@ -1,10 +1,10 @@
 // Builds the bot from its parts: database, services, commands, router. Used by main.ts, by the
 // tests (with a fake clock and a per-test database) and by the benchmarks.
 
-import { writeFile } from "node:fs/promises";
 import { commands as allCommands } from "../commands/index.js";
 import type { BotHost } from "./adapters/contract.js";
-import { chartRenderer } from "./charts/chart-service.js";
+import { calendarFileKind } from "./calendar/calendar-file-kind.js";
+import { drawStoredReply } from "./charts/stored-reply.js";
 import type { Config } from "./config.js";
 import type { Clock } from "./core/clock.js";
 import { I18n, matchLocale, type Translate } from "./core/i18n.js";
@@ -15,10 +15,10 @@ import type { Reply } from "./core/reply.js";
 import { mayRun } from "./core/roles.js";
 import { shortCode } from "./core/short-code.js";
 import { type Database, openDatabase } from "./db/database.js";
-import { CALENDAR_FILE_KIND } from "./delivery/best-effort.js";
-import type { RenderOutbox } from "./delivery/delivery-worker.js";
+import { type OutboxDrawing, OutboxKinds } from "./delivery/outbox-kinds.js";
 import type { Readiness } from "./http/health-server.js";
-import { ANNOUNCEMENT_KIND, renderMeetingAnnouncement } from "./meetings/announce.js";
+import { readinessOf } from "./http/readiness.js";
+import { announcementKind } from "./meetings/announce.js";
 import { ANSWER_HINTS } from "./platforms.js";
 import type { AnyCommand } from "./runtime/command.js";
 import { CommandRegistry } from "./runtime/registry.js";
@@ -42,8 +42,8 @@ export interface App extends BotHost {
   /** Stops taking updates, waits for in-flight work (up to the timeout), closes the database. */
   close(timeoutMs?: number): Promise<void>;
   readonly accepting: boolean;
-  /** What an outbox message shows when delivered (announcements are rendered fresh). */
-  renderOutbox: RenderOutbox;
+  /** How each kind of outbox message is drawn when delivered (announcements fresh, with counts). */
+  readonly outboxKinds: OutboxDrawing;
   /** The one-time code to print when the installation has no administrator yet. */
   readonly bootstrapCode: string | null;
   /** A person's calendar subscription as iCalendar, or null for an unknown or revoked token. */
@@ -66,6 +66,12 @@ export async function createApp({ config, clock, logger, commands = allCommands 
   });
   const bootstrapCode = await prepareBootstrap(scope, config, clock);
   const router = new Router({ scope, registry, i18n, clock, logger, answerHints: ANSWER_HINTS });
+  const outboxKinds = new OutboxKinds<Services>(drawStoredReply, () => ({
+    read: (fn) => scope.read(fn),
+    t: i18n.translator(i18n.defaultLocale),
+    now: clock.now(),
+    files,
+  })).register(announcementKind, calendarFileKind);
   const inFlight = new InFlight();
   let accepting = true;
 
@@ -78,19 +84,7 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     bootstrapCode,
     services: scope,
     files,
-    renderOutbox: async (row) => {
-      if (row.kind === CALENDAR_FILE_KIND) {
-        const { meetingId } = JSON.parse(row.payload) as { meetingId: string };
-        return scope.read((s) =>
-          renderCalendarFile(s, meetingId, files, i18n.translator(i18n.defaultLocale), clock.now()),
-        );
-      }
-      if (row.kind !== ANNOUNCEMENT_KIND) return withChartDrawn(JSON.parse(row.payload) as Reply, files);
-      const { meetingId } = JSON.parse(row.payload) as { meetingId: string };
-      return scope.read((s) =>
-        renderMeetingAnnouncement(s, meetingId, i18n.translator(i18n.defaultLocale), clock.now()),
-      );
-    },
+    outboxKinds,
     get accepting() {
       return accepting;
     },
@@ -103,37 +97,7 @@ export async function createApp({ config, clock, logger, commands = allCommands 
           i18n.translator(i18n.defaultLocale),
         ),
       ),
-    async readiness(extra = {}) {
-      const database = await db.ping().then(
-        () => "ok" as const,
-        () => "unavailable" as const,
-      );
-      if (database !== "ok") return { ready: false, database, ...extra };
-      const fault = db.writeFault();
-      if (fault)
-        return {
-          ready: false,
-          database: "unwritable",
-          since: fault.at.toISOString(),
-          error: fault.message,
-          ...extra,
-        };
-      const now = clock.now();
-      const [pending, outbox, failed] = await Promise.all([
-        db.pendingMigrations(),
-        scope.read((s) => s.outbox.backlog(now)),
-        scope.read((s) => s.jobRuns.failed(new Date(now.getTime() - 24 * 3_600_000))),
-      ]);
-      return {
-        ready: pending.length === 0,
-        database,
-        migrations: pending.length === 0 ? "applied" : { pending },
-        outbox,
-        // Runs that gave up after their retries in the last day.
-        failedJobs: failed.map((r) => ({ job: r.jobId, slot: r.slot.toISOString(), error: r.error })),
-        ...extra,
-      };
-    },
+    readiness: (extra) => readinessOf(db, scope, clock, extra),
     async translatorFor(user) {
       const person = await scope.read((s) => s.identity.findPerson(user));
       const locale = matchLocale(person?.locale) ?? matchLocale(user.languageHint) ?? i18n.defaultLocale;
@@ -185,38 +149,4 @@ async function prepareBootstrap(scope: ServiceScope, config: Config, clock: Cloc
     await services.access.issueBootstrapCode(code.replace("-", ""), clock.now());
     return code;
   });
-}
-
-/** A queued reply that carries a chart gets it drawn and attached as an image. */
-/** A meeting's .ics file, written when it is sent, with a line saying what it is. */
-async function renderCalendarFile(
-  s: Services,
-  meetingId: string,
-  files: PrivateFiles,
-  t: Translate,
-  now: Date,
-): Promise<Reply> {
-  const found = await s.calendar.meetingFile(meetingId, now, (id) => s.meetings.zoneOf(id), t);
-  if (!found) throw new Error(`no meeting ${meetingId} for its calendar file`);
-  const filename = `${found.meeting.code}.ics`;
-  const path = await files.place("calendar", filename);
-  await writeFile(path, found.text, { mode: 0o600 });
-  return {
-    segments: [
-      {
-        text: t("calendar.fileCaption", {
-          type: t(`meetingTypes.${found.meeting.type}`),
-          topic: found.meeting.topic,
-        }),
-      },
-    ],
-    attachment: { kind: "file", filename, path },
-  };
-}
-
-async function withChartDrawn(reply: Reply, files: PrivateFiles): Promise<Reply> {
-  if (!reply.chart) return reply;
-  const { chart, ...rest } = reply;
-  const file = await (await chartRenderer()).writeChartPng(chart, (name) => files.place("charts", name));
-  return { ...rest, attachment: { kind: "image", ...file } };
 }

@@ -115,7 +115,7 @@ export async function run(
     : undefined;
   if (console_) senders.set("console", console_);
 
-  worker = new DeliveryWorker(app.services, senders, app.renderOutbox, systemClock, logger, {
+  worker = new DeliveryWorker(app.services, senders, app.outboxKinds, systemClock, logger, {
     workerId: `${hostname()}:${process.pid}`,
     concurrency: config.delivery.concurrency,
     leaseMs: config.delivery.leaseMs,

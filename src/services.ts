@@ -1,6 +1,6 @@
 // The domain services a command can use, wired together over one database handle: plain reads or
 // one transaction (service-scope.ts hands them out, so a command's writes commit together or not
-// at all).
+// at all). Each is built the first time it is read, with the repositories it shares.
 
 import { AccessRepository } from "./access/access-repository.js";
 import { AccessService } from "./access/access-service.js";
@@ -21,6 +21,7 @@ import { PromptService } from "./conversation/prompt-service.js";
 import type { AfterCommit as CommitHook } from "./core/after-commit.js";
 import type { Clock } from "./core/clock.js";
 import type { Coalescer } from "./core/coalescer.js";
+import { lazily } from "./core/lazily.js";
 import type { PrivateFiles } from "./core/private-files.js";
 import type { Database, Tx } from "./db/database.js";
 import type { RawSql } from "./db/raw-sql.js";
@@ -117,145 +118,149 @@ export function createServices(
   deps: ServiceDeps & { provider: Database["provider"]; hotMarkers: Coalescer | null },
   afterCommit: AfterCommit,
 ): Services {
-  const orgRepo = new OrganizationRepository(db);
-  const memberRepo = new MemberRepository(db);
-  const audit = new AuditRepository(db);
-  const identity = new IdentityService(db);
-  const access = new AccessService(db, orgRepo, memberRepo);
-  const chatRepo = new ChatRepository(db);
-  const meetingRepo = new MeetingRepository(db, raw);
-  const tallyRepo = new TallyRepository(db, raw);
-  const tallies = new TallyKeeper(tallyRepo, orgRepo, deps.defaultTimeZone);
-  const leaderboard = new LeaderboardService(
-    new LeaderboardRepository(db, raw),
-    tallyRepo,
-    tallies,
-    memberRepo,
-    deps.defaultTimeZone,
-    deps.provider,
-    // Prisma's PostgreSQL queries go through the driver's socket too; SQLite's only through the
-    // read worker, outside transactions.
-    deps.provider === "postgresql" || raw.offThread === true,
-  );
-  const dues = new DuesService(new DuesRepository(db), memberRepo, meetingRepo, access);
-  const warnings = new WarningService(
-    meetingRepo,
-    memberRepo,
-    orgRepo,
-    access,
-    new AccessRepository(db),
-    dues,
-    deps.defaultTimeZone,
-  );
-  const meetings = new MeetingService(
-    meetingRepo,
-    memberRepo,
-    orgRepo,
-    access,
-    new AccessRepository(db),
-    audit,
-    tallies,
-    deps.defaultTimeZone,
-  );
-  const series = new MeetingSeriesService(new SeriesRepository(db), meetings, orgRepo, access, audit);
-  const chats = new ChatService(chatRepo, orgRepo, access, audit);
-  const community = new CommunityRepository(db);
-  const registrationRepo = new RegistrationRepository(db);
-  const membership = new MembershipService(
-    memberRepo,
-    registrationRepo,
-    new InviteRepository(db),
-    orgRepo,
-    access,
-    audit,
-  );
-  const developmentRepo = new DevelopmentRepository(db);
-  const development = new DevelopmentService(
-    developmentRepo,
-    memberRepo,
-    new DevelopmentChecks(memberRepo, meetingRepo),
-    orgRepo,
-    access,
-    audit,
-    deps.defaultTimeZone,
-  );
-  const developmentFiles = new DevelopmentFiles(
-    developmentRepo,
-    memberRepo,
-    orgRepo,
-    access,
-    new AccessRepository(db),
-    deps.files,
-    deps.defaultTimeZone,
-  );
-  const participation = new Participation(memberRepo, registrationRepo, orgRepo, access);
-  return {
-    identity,
-    updates: new UpdateLedger(db),
-    access,
-    context: new ContextService(identity, orgRepo, access, new ContextRepository(raw)),
-    orgs: new OrganizationService(orgRepo, access, audit, deps.defaultTimeZone),
-    chats,
-    membership,
-    registrations: new RegistrationService(registrationRepo, memberRepo, orgRepo, access, audit),
-    calendar: new CalendarService(
-      new CalendarRepository(db),
-      memberRepo,
-      deps.publicUrl ?? "http://127.0.0.1:3000",
-    ),
-    transfers: new TransferService(
-      new TransferRepository(db),
-      memberRepo,
-      membership,
-      orgRepo,
-      access,
-      audit,
-      tallies,
-    ),
-    meetings,
-    drafts: new MeetingDraftService(new MeetingDraftRepository(db), meetings, series, orgRepo),
-    series,
-    leaderboard,
-    prompts: new PromptService(db),
-    outbox: new OutboxService(
-      new OutboxRepository(db, raw, deps.provider),
-      chatRepo,
-      new IdentityRepository(db),
-      afterCommit,
-      deps.hotMarkers,
-      new PaceRepository(raw, deps.provider),
-    ),
-    jobRuns: new JobRunRepository(db),
-    warnings,
-    exports: new ExportService(
-      meetings,
-      meetingRepo,
-      memberRepo,
-      orgRepo,
-      leaderboard,
-      warnings,
-      access,
-      dues,
-      developmentFiles,
-      deps.files,
-    ),
-    charts: new ChartService(leaderboard, meetings, access, deps.files),
-    volunteers: new VolunteerService(community, memberRepo, orgRepo, access, participation, tallies),
-    wishes: new WishService(community, memberRepo, orgRepo, access, participation, tallies),
-    households: new HouseholdService(community, memberRepo, access),
-    community: participation,
-    dues,
-    development,
-    developmentFiles,
-    evaluation: new EvaluationService(
-      new EvaluationRepository(db),
-      orgRepo,
-      memberRepo,
-      meetingRepo,
-      new LeaderboardRepository(db, raw),
-      new DuesRepository(db),
-      access,
-      deps.defaultTimeZone,
-    ),
-  };
+  // The repositories and services are built when first read, so a command builds what it uses.
+  const r: Repositories = lazily<Repositories>({
+    orgs: () => new OrganizationRepository(db),
+    members: () => new MemberRepository(db),
+    audit: () => new AuditRepository(db),
+    access: () => new AccessRepository(db),
+    chats: () => new ChatRepository(db),
+    meetings: () => new MeetingRepository(db, raw),
+    tallyRows: () => new TallyRepository(db, raw),
+    tallies: () => new TallyKeeper(r.tallyRows, r.orgs, deps.defaultTimeZone),
+    leaderboard: () => new LeaderboardRepository(db, raw),
+    dues: () => new DuesRepository(db),
+    community: () => new CommunityRepository(db),
+    registrations: () => new RegistrationRepository(db),
+    development: () => new DevelopmentRepository(db),
+  });
+  const s: Services = lazily<Services>({
+    identity: () => new IdentityService(db),
+    updates: () => new UpdateLedger(db),
+    access: () => new AccessService(db, r.orgs, r.members),
+    context: () => new ContextService(s.identity, r.orgs, s.access, new ContextRepository(raw)),
+    orgs: () => new OrganizationService(r.orgs, s.access, r.audit, deps.defaultTimeZone),
+    chats: () => new ChatService(r.chats, r.orgs, s.access, r.audit),
+    membership: () =>
+      new MembershipService(r.members, r.registrations, new InviteRepository(db), r.orgs, s.access, r.audit),
+    registrations: () => new RegistrationService(r.registrations, r.members, r.orgs, s.access, r.audit),
+    transfers: () =>
+      new TransferService(
+        new TransferRepository(db),
+        r.members,
+        s.membership,
+        r.orgs,
+        s.access,
+        r.audit,
+        r.tallies,
+      ),
+    calendar: () =>
+      new CalendarService(new CalendarRepository(db), r.members, deps.publicUrl ?? "http://127.0.0.1:3000"),
+    drafts: () => new MeetingDraftService(new MeetingDraftRepository(db), s.meetings, s.series, r.orgs),
+    series: () => new MeetingSeriesService(new SeriesRepository(db), s.meetings, r.orgs, s.access, r.audit),
+    meetings: () =>
+      new MeetingService(
+        r.meetings,
+        r.members,
+        r.orgs,
+        s.access,
+        r.access,
+        r.audit,
+        r.tallies,
+        deps.defaultTimeZone,
+      ),
+    prompts: () => new PromptService(db),
+    outbox: () =>
+      new OutboxService(
+        new OutboxRepository(db, raw, deps.provider),
+        r.chats,
+        new IdentityRepository(db),
+        afterCommit,
+        deps.hotMarkers,
+        new PaceRepository(raw, deps.provider),
+      ),
+    jobRuns: () => new JobRunRepository(db),
+    warnings: () =>
+      new WarningService(r.meetings, r.members, r.orgs, s.access, r.access, s.dues, deps.defaultTimeZone),
+    leaderboard: () =>
+      new LeaderboardService(
+        r.leaderboard,
+        r.tallyRows,
+        r.tallies,
+        r.members,
+        deps.defaultTimeZone,
+        deps.provider,
+        // Prisma's PostgreSQL queries go through the driver's socket too; SQLite's only through the
+        // read worker, outside transactions.
+        deps.provider === "postgresql" || raw.offThread === true,
+      ),
+    exports: () =>
+      new ExportService(
+        s.meetings,
+        r.meetings,
+        r.members,
+        r.orgs,
+        s.leaderboard,
+        s.warnings,
+        s.access,
+        s.dues,
+        s.developmentFiles,
+        deps.files,
+      ),
+    charts: () => new ChartService(s.leaderboard, s.meetings, s.access, deps.files),
+    volunteers: () => new VolunteerService(r.community, r.members, r.orgs, s.access, s.community, r.tallies),
+    wishes: () => new WishService(r.community, r.members, r.orgs, s.access, s.community, r.tallies),
+    households: () => new HouseholdService(r.community, r.members, s.access),
+    community: () => new Participation(r.members, r.registrations, r.orgs, s.access),
+    dues: () => new DuesService(r.dues, r.members, r.meetings, s.access),
+    evaluation: () =>
+      new EvaluationService(
+        new EvaluationRepository(db),
+        r.orgs,
+        r.members,
+        r.meetings,
+        r.leaderboard,
+        r.dues,
+        s.access,
+        deps.defaultTimeZone,
+      ),
+    development: () =>
+      new DevelopmentService(
+        r.development,
+        r.members,
+        new DevelopmentChecks(r.members, r.meetings),
+        r.orgs,
+        s.access,
+        r.audit,
+        deps.defaultTimeZone,
+      ),
+    developmentFiles: () =>
+      new DevelopmentFiles(
+        r.development,
+        r.members,
+        r.orgs,
+        s.access,
+        r.access,
+        deps.files,
+        deps.defaultTimeZone,
+      ),
+  });
+  return s;
+}
+
+/** The repositories services share within one scope (one transaction, or plain reads). */
+interface Repositories {
+  orgs: OrganizationRepository;
+  members: MemberRepository;
+  audit: AuditRepository;
+  access: AccessRepository;
+  chats: ChatRepository;
+  meetings: MeetingRepository;
+  tallyRows: TallyRepository;
+  tallies: TallyKeeper;
+  leaderboard: LeaderboardRepository;
+  dues: DuesRepository;
+  community: CommunityRepository;
+  registrations: RegistrationRepository;
+  development: DevelopmentRepository;
 }

@@ -8,7 +8,6 @@ import type { Translate } from "../core/i18n.js";
 import type { Platform } from "../core/incoming.js";
 import type { Logger } from "../core/logger.js";
 import type { ServiceScope } from "../service-scope.js";
-import { isBestEffort } from "./best-effort.js";
 import type { OutboxRow } from "./outbox-service.js";
 import { ChatMigrated, DeliveryRefused, EditTargetGone, RateLimited } from "./sender.js";
 
@@ -45,7 +44,13 @@ export class DeliveryOutcomes {
     private readonly scope: ServiceScope,
     private readonly clock: Clock,
     private readonly logger: Logger,
-    private readonly options: { maxAttempts: number; wallClock: () => number; t?: Translate },
+    private readonly options: {
+      maxAttempts: number;
+      wallClock: () => number;
+      t?: Translate;
+      /** Kinds that one failed try ends. */
+      isBestEffort: (kind: string) => boolean;
+    },
   ) {}
 
   /** What follows a failed send of `row`, with the record brought up to date. */
@@ -96,7 +101,7 @@ export class DeliveryOutcomes {
         return "next";
       case "transient": {
         const attempts = row.attempts + 1;
-        if (isBestEffort(row.kind)) {
+        if (this.options.isBestEffort(row.kind)) {
           this.logger.warn({ ...log, attempts }, "best-effort message not delivered; not retried");
           await this.scope.transaction((s) =>
             s.outbox.markDead({ ids: [row.id] }, "gave-up", String(error), now),

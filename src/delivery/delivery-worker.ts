@@ -14,6 +14,7 @@ import type { Logger } from "../core/logger.js";
 import type { Reply } from "../core/reply.js";
 import type { ServiceScope } from "../service-scope.js";
 import { DeliveryOutcomes, failureOf, MAX_ATTEMPTS, type Next } from "./delivery-outcomes.js";
+import type { OutboxDrawing } from "./outbox-kinds.js";
 import type { OutboxRow } from "./outbox-service.js";
 import { type PaceRule, paceKey } from "./platform-limits.js";
 import type { Sender, SendResult } from "./sender.js";
@@ -35,8 +36,6 @@ const RECLAIM_MS = 250;
 const PRUNE_EVERY_MS = 10 * 60_000;
 /** A send leaving this much after its slot takes another (platform-limits.ts leaves 50 ms of room). */
 const LATE_MS = 25;
-
-export type RenderOutbox = (row: OutboxRow) => Promise<Reply>;
 
 export interface DeliveryOptions {
   workerId?: string;
@@ -77,7 +76,7 @@ export class DeliveryWorker {
   constructor(
     private readonly scope: ServiceScope,
     senders: ReadonlyMap<Platform, Sender>,
-    private readonly render: RenderOutbox,
+    private readonly kinds: OutboxDrawing,
     private readonly clock: Clock,
     private readonly logger: Logger,
     options: DeliveryOptions = {},
@@ -88,6 +87,7 @@ export class DeliveryWorker {
     this.#outcomes = new DeliveryOutcomes(scope, clock, logger, {
       maxAttempts: options.maxAttempts ?? MAX_ATTEMPTS,
       wallClock: this.#wall,
+      isBestEffort: (kind) => kinds.isBestEffort(kind),
       ...(options.t ? { t: options.t } : {}),
     });
     this.#lanes = [...senders].map(([platform, sender]) => {
@@ -204,7 +204,7 @@ export class DeliveryWorker {
       : null;
     let sent: SendResult;
     try {
-      const reply = await this.render(row);
+      const reply = await this.kinds.draw(row);
       sent = await lane.sender.send(row.chatId, reply, {
         ...(posted ? { editMessageId: posted.messageId } : {}),
         topic: row.topic,

@@ -3,9 +3,8 @@
 // announcement is rendered when delivered, so it always shows the latest counts, and a burst of
 // check-ins becomes one edit.
 
-import type { Translate } from "../core/i18n.js";
-import type { Reply } from "../core/reply.js";
-import { CALENDAR_FILE_KIND } from "../delivery/best-effort.js";
+import { CALENDAR_FILE_KIND } from "../calendar/calendar-file-kind.js";
+import type { OutboxKind } from "../delivery/outbox-kinds.js";
 import type { OutboxService } from "../delivery/outbox-service.js";
 import { announcementKey, renderAnnouncement } from "./announcement.js";
 import type { MeetingService } from "./meeting-service.js";
@@ -80,12 +79,11 @@ export async function announceCheckIn(
   );
 }
 
-/** The announcement as it stands now, for the delivery worker. */
-export async function renderMeetingAnnouncement(
-  services: { meetings: MeetingService },
-  meetingId: string,
-  t: Translate,
-  now: Date,
-): Promise<Reply> {
-  return renderAnnouncement(await services.meetings.announcement(meetingId), t, now);
-}
+/** The announcement as it stands now (counts, buttons), drawn when it is sent. */
+export const announcementKind: OutboxKind<{ meetings: MeetingService }> = {
+  kind: ANNOUNCEMENT_KIND,
+  async draw(payload, { read, t, now }) {
+    const { meetingId } = JSON.parse(payload) as { meetingId: string };
+    return renderAnnouncement(await read((s) => s.meetings.announcement(meetingId)), t, now);
+  },
+};

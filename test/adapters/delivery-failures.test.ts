@@ -219,7 +219,7 @@ describe("a Slack rate limit", () => {
         ["telegram", telegramSenderFor(telegram, t)],
         ["slack", slackSenderFor(slack, t)],
       ]),
-      bot.app.renderOutbox,
+      bot.app.outboxKinds,
       bot.clock,
       silentLogger,
     );

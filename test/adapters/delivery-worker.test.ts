@@ -58,7 +58,7 @@ describe("delivering what the bot posts on its own", () => {
     worker = new DeliveryWorker(
       bot.app.services,
       new Map([["console", sender]]),
-      bot.app.renderOutbox,
+      bot.app.outboxKinds,
       bot.clock,
       silentLogger,
     );
@@ -194,7 +194,7 @@ describe("delivering what the bot posts on its own", () => {
     const w = new DeliveryWorker(
       bot.app.services,
       new Map([["console", limited]]),
-      bot.app.renderOutbox,
+      bot.app.outboxKinds,
       bot.clock,
       silentLogger,
     );

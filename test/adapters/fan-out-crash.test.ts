@@ -71,7 +71,7 @@ describe("a fan-out interrupted by a crash", () => {
       const first = new DeliveryWorker(
         bot.app.services,
         new Map([["console", mortal]]),
-        bot.app.renderOutbox,
+        bot.app.outboxKinds,
         bot.clock,
         silentLogger,
         { workerId: "process-1" },
@@ -93,7 +93,7 @@ describe("a fan-out interrupted by a crash", () => {
       const second = new DeliveryWorker(
         bot.app.services,
         new Map([["console", new MortalSender(log, -1, false)]]),
-        bot.app.renderOutbox,
+        bot.app.outboxKinds,
         bot.clock,
         silentLogger,
         { workerId: "process-2" },

@@ -44,7 +44,7 @@ export function deliveryWorkerFor(bot: TestBot, platform: Platform, sender: Send
   return new DeliveryWorker(
     bot.app.services,
     new Map([[platform, sender]]),
-    bot.app.renderOutbox,
+    bot.app.outboxKinds,
     bot.clock,
     silentLogger,
     {

@@ -57,7 +57,7 @@ export async function startSlackPeer() {
   const worker = new DeliveryWorker(
     bot.app.services,
     new Map([["slack", slack.sender]]),
-    bot.app.renderOutbox,
+    bot.app.outboxKinds,
     bot.clock,
     silentLogger,
     { workerId: "w", limits: { telegram: [], slack: [], console: [] } },

@@ -68,7 +68,7 @@ export async function startTelegramPeer(options: { menus?: boolean } = {}) {
   const worker = new DeliveryWorker(
     bot.app.services,
     new Map([["telegram", telegram.sender]]),
-    bot.app.renderOutbox,
+    bot.app.outboxKinds,
     bot.clock,
     silentLogger,
     { workerId: "worker", limits: { telegram: [], slack: [], console: [] } },

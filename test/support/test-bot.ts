@@ -169,7 +169,7 @@ export async function startTestBot(opts: TestBotOptions = {}): Promise<TestBot> 
         where: { platform: chat.platform, chatId: chat.id, NOT: { deadAt: { not: null }, attempts: 0 } },
         orderBy: [{ createdAt: "asc" }, { version: "asc" }],
       });
-      return Promise.all(rows.map((row) => app.renderOutbox(row)));
+      return Promise.all(rows.map((row) => app.outboxKinds.draw(row)));
     },
     async close() {
       await app.close();

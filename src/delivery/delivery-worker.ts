@@ -11,7 +11,6 @@ import type { Clock } from "../core/clock.js";
 import type { Translate } from "../core/i18n.js";
 import type { Platform } from "../core/incoming.js";
 import type { Logger } from "../core/logger.js";
-import type { Reply } from "../core/reply.js";
 import type { ServiceScope } from "../service-scope.js";
 import { DeliveryOutcomes, failureOf, MAX_ATTEMPTS, type Next } from "./delivery-outcomes.js";
 import type { OutboxDrawing } from "./outbox-kinds.js";

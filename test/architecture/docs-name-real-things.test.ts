@@ -1,0 +1,89 @@
+// The README and docs/ name files, commands and settings; each named one must exist, so the docs
+// cannot drift from the code unnoticed. Names are read from `code spans`.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.js";
+import { jobs } from "../../jobs/index.js";
+import { CONFIG_VARIABLES } from "../../src/config.js";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const DOCS = ["README.md", "jobs/README.md", ...readdirSync(path.join(root, "docs")).map((f) => `docs/${f}`)];
+const TREES = ["src", "commands", "jobs", "test", "bench", "scripts", "prisma", "docs", ".ci"];
+
+function filesUnder(folder: string): string[] {
+  const full = path.join(root, folder);
+  if (!existsSync(full)) return [];
+  return readdirSync(full).flatMap((entry) => {
+    const rel = `${folder}/${entry}`;
+    if (entry === "node_modules" || entry === "generated") return [];
+    return statSync(path.join(root, rel)).isDirectory() ? [rel, ...filesUnder(rel)] : [rel];
+  });
+}
+
+const rootFiles = readdirSync(root).filter((f) => statSync(path.join(root, f)).isFile());
+const tracked = [...rootFiles, ...TREES.flatMap(filesUnder)];
+const basenames = new Set(tracked.map((f) => path.posix.basename(f)));
+/** Every identifier the code and scripts use (constants and the variables they read). */
+const sourceText = tracked
+  .filter((f) => /\.(ts|mjs|cjs)$|^\.ci\//.test(f))
+  .map((f) => readFileSync(path.join(root, f), "utf8"))
+  .join("\n");
+const spans = (file: string) =>
+  [...readFileSync(path.join(root, file), "utf8").matchAll(/`([^`\n]+)`/g)].map((m) => m[1] ?? "");
+
+/** A path or a file name the docs mention, as written (`src/x.ts`, `test/e2e/`, `limits.ts`). */
+function namedFiles(span: string): string[] {
+  return span
+    .split(/[\s,()]+/)
+    .filter((w) =>
+      /^[\w.-]+(\/[\w.{},*<>-]*)*\.(ts|mjs|cjs|json|prisma|md|yml)$|^(src|test|bench|commands|jobs|scripts|prisma|docs)\/[\w/-]*$/.test(
+        w,
+      ),
+    )
+    .filter((w) => !/[{}*<>]/.test(w) && !w.startsWith("../"));
+}
+
+/** A path from the root, or the end of one (`charts/stored-reply.ts`), or a file's name. */
+function exists(name: string): boolean {
+  const bare = name.replace(/\/$/, "");
+  if (existsSync(path.join(root, bare))) return true;
+  if (!bare.includes("/")) return basenames.has(bare);
+  return existsSync(path.join(root, bare)) || tracked.some((f) => f.endsWith(`/${bare}`));
+}
+
+const commandWords = new Set(commands.flatMap((c) => [c.name, ...c.aliases]));
+const jobVariables = new Set(jobs.map((j) => `JOB_${j.id.toUpperCase().replaceAll("-", "_")}_CRON`));
+/** Slash words the docs use that are not the bot's commands: its HTTP paths, @BotFather's. */
+const NOT_COMMANDS = new Set(["healthz", "readyz", "cmd", "newbot", "party"]);
+
+/** A setting or constant is real when the bot reads it or the code defines it. */
+const realName = (name: string) =>
+  name.endsWith("_")
+    ? CONFIG_VARIABLES.some((v) => v.startsWith(name))
+    : CONFIG_VARIABLES.includes(name) ||
+      jobVariables.has(name) ||
+      new RegExp(`\\b${name}\\b`).test(sourceText);
+
+describe("what the docs name exists", () => {
+  it.each(DOCS)("%s names only files that exist", (doc) => {
+    const missing = spans(doc)
+      .flatMap(namedFiles)
+      .filter((name) => !exists(name));
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it.each(DOCS)("%s names only commands the bot has", (doc) => {
+    const unknown = spans(doc)
+      .flatMap((span) => [...span.matchAll(/(?:^|\s)\/([a-z][a-z_]*)(?=\s|$)/g)].map((m) => m[1] ?? ""))
+      .filter((word) => !commandWords.has(word) && !NOT_COMMANDS.has(word));
+    expect([...new Set(unknown)]).toEqual([]);
+  });
+
+  it.each(DOCS)("%s names only settings the bot reads", (doc) => {
+    const unknown = spans(doc)
+      .flatMap((span) => [...span.matchAll(/\b([A-Z][A-Z0-9]*_[A-Z0-9_]+)\b/g)].map((m) => m[1] ?? ""))
+      .filter((name) => !realName(name));
+    expect([...new Set(unknown)]).toEqual([]);
+  });
+});

@@ -33,7 +33,7 @@ export async function benchButtonPresses(database: DatabaseConfig): Promise<void
   const [meeting] = await app.services.transaction(async (s) => {
     const org = await s.orgs.findByCode("BENCH");
     if (!org) throw new Error("no branch");
-    return s.meetings.schedule(
+    return s.meetings.scheduling.schedule(
       adminId,
       org,
       {

@@ -38,8 +38,8 @@ export async function benchCheckIn(database: DatabaseConfig): Promise<void> {
       online: false,
       occurrences: 1,
     };
-    const a = await s.meetings.schedule(adminId, org, input, now);
-    const b = await s.meetings.schedule(adminId, org, input, now);
+    const a = await s.meetings.scheduling.schedule(adminId, org, input, now);
+    const b = await s.meetings.scheduling.schedule(adminId, org, input, now);
     return [...a, ...b];
   });
   const [serialMeeting, parallelMeeting] = meetings;

@@ -19,7 +19,7 @@ export const absent = defineCommand({
   async run(ctx) {
     const [code, memberCode, reason, ...note] = ctx.args;
     const actorId = await requirePerson(ctx);
-    const { member } = await ctx.services.meetings.noteAbsence(
+    const { member } = await ctx.services.meetings.attendance.noteAbsence(
       actorId,
       code,
       memberCode,

@@ -15,7 +15,7 @@ export const activity = defineCommand({
   async run(ctx) {
     const [dayWord, timeWord, minutes, place, capacity, ...title] = ctx.args;
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
     const startsAt = startsAtOrRefuse(`${dayWord} ${timeWord}`, ctx.now, zone, (d) =>
       formatDateTime(d, zone),
     );

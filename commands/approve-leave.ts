@@ -14,7 +14,7 @@ export const approveLeave = defineCommand({
   args: z.tuple([leaveCodeArg]),
   async run(ctx) {
     const actorId = await requirePerson(ctx);
-    const { meeting, member } = await ctx.services.meetings.decideLeave(
+    const { meeting, member } = await ctx.services.meetings.attendance.decideLeave(
       actorId,
       ctx.args[0],
       true,

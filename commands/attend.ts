@@ -13,7 +13,7 @@ export const attend = defineCommand({
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
-    const { meeting } = await ctx.services.meetings.respond(personId, ctx.args[0], ctx.now);
+    const { meeting } = await ctx.services.meetings.attendance.respond(personId, ctx.args[0], ctx.now);
     await announce(ctx.services, meeting, ctx.now);
     return textReply(ctx.t("attendance.attending", { topic: meeting.topic }), { visibility: "private" });
   },

@@ -14,7 +14,7 @@ export const cancelMeeting = defineCommand({
   async run(ctx) {
     const [code, ...reason] = ctx.args;
     const actorId = await requirePerson(ctx);
-    const cancelled = await ctx.services.meetings.cancel(
+    const cancelled = await ctx.services.meetings.scheduling.cancel(
       actorId,
       code,
       reason.join(" ").slice(0, 200) || null,

@@ -14,7 +14,7 @@ export const checkinCode = defineCommand({
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {
     const actorId = await requirePerson(ctx);
-    const { meeting, signinCode } = await ctx.services.meetings.rotateCheckInCode(
+    const { meeting, signinCode } = await ctx.services.meetings.attendance.rotateCheckInCode(
       actorId,
       ctx.args[0],
       ctx.now,

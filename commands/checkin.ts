@@ -20,14 +20,14 @@ export const checkin = defineCommand({
     const [code, signinCode] = ctx.args;
     const personId = await requirePerson(ctx);
     try {
-      const result = await ctx.services.meetings.checkIn(
+      const result = await ctx.services.meetings.attendance.checkIn(
         personId,
         code,
         signinCode ?? null,
         signinCode ? "command" : "button",
         ctx.now,
       );
-      const zone = await ctx.services.meetings.zoneOf(result.meeting.organizationId, ctx.orgChain);
+      const zone = await ctx.services.meetings.access.zoneOf(result.meeting.organizationId, ctx.orgChain);
       const at = formatDateTime(result.at, zone).slice(11);
       if (result.already) return textReply(ctx.t("checkIn.already", { at }), { visibility: "private" });
       await announceCheckIn(ctx.services, result.meeting, ctx.now);

@@ -16,8 +16,12 @@ export const closeMeeting = defineCommand({
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {
     const actorId = await requirePerson(ctx);
-    const { meeting, markedUnexcused } = await ctx.services.meetings.close(actorId, ctx.args[0], ctx.now);
-    const ledger = await ctx.services.meetings.ledger(meeting);
+    const { meeting, markedUnexcused } = await ctx.services.meetings.records.close(
+      actorId,
+      ctx.args[0],
+      ctx.now,
+    );
+    const ledger = await ctx.services.meetings.access.ledger(meeting);
     // The group's announcement shows it ended (with its counts) and loses its buttons.
     await announce(ctx.services, meeting, ctx.now);
     const head =

@@ -31,7 +31,7 @@ export const correct = defineCommand({
     const [code, what] = ctx.args;
     if (what === "content" || what === "resolutions") {
       const value = ctx.args.slice(2).join(" ").slice(0, 5000);
-      await ctx.services.meetings.correct(actorId, code, { field: what, value }, ctx.now);
+      await ctx.services.meetings.records.correct(actorId, code, { field: what, value }, ctx.now);
     } else {
       const [, , memberCode, reason] = ctx.args as [
         string,
@@ -39,7 +39,12 @@ export const correct = defineCommand({
         string,
         "official" | "sick" | "unexcused" | "other",
       ];
-      await ctx.services.meetings.correct(actorId, code, { field: "reason", memberCode, reason }, ctx.now);
+      await ctx.services.meetings.records.correct(
+        actorId,
+        code,
+        { field: "reason", memberCode, reason },
+        ctx.now,
+      );
     }
     return textReply(ctx.t("correct.done", { code }));
   },

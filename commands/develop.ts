@@ -28,7 +28,7 @@ export const develop = defineCommand({
   async run(ctx) {
     const personId = await requirePerson(ctx);
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
     const today = localDay(ctx.now, zone);
     const [first, second, ...more] = ctx.args;
     if (second === undefined) {

@@ -18,7 +18,7 @@ export const duesPaid = defineCommand({
     .max(200),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
     const months = ctx.args.filter((a) => monthArg.safeParse(a).success);
     const codes = ctx.args.filter((a) => !monthArg.safeParse(a).success);
     const thisMonth = monthOf(ctx.now, zone);

@@ -14,7 +14,7 @@ export const duesSet = defineCommand({
   async run(ctx) {
     const [target, fen] = ctx.args;
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
     const set = await ctx.services.dues.setRate(await requirePerson(ctx), org, target, fen, ctx.now, zone);
     return textReply(
       ctx.t("dues.rateSet", {

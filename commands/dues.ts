@@ -12,7 +12,7 @@ export const dues = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
     const list = await ctx.services.dues.forSecretary(await requirePerson(ctx), org, ctx.now, zone);
     const behind = list.filter((s) => s.arrears.length > 0);
     if (list.length === 0) return textReply(ctx.t("dues.noRates"), { visibility: "private" });

@@ -40,15 +40,15 @@ export const editMeeting = defineCommand({
     let startsAt: Date | undefined;
     let endsAt: Date | null = null;
     if (what === "time") {
-      const meeting = await ctx.services.meetings.find(code);
-      const zone = await ctx.services.meetings.zoneOf(meeting.organizationId);
+      const meeting = await ctx.services.meetings.access.find(code);
+      const zone = await ctx.services.meetings.access.zoneOf(meeting.organizationId);
       // As secretaries write it: 3月10日 20:00, 下周三晚上7点半.
       // A range (下午3点到5点) sets the end too; a bare time keeps the meeting's length.
       ({ start: startsAt, end: endsAt } = whenOrRefuse(value, ctx.now, zone, (d) =>
         formatMeetingTime(d, zone, ctx.t),
       ));
     }
-    const updated = await ctx.services.meetings.edit(
+    const updated = await ctx.services.meetings.scheduling.edit(
       actorId,
       code,
       {

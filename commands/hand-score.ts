@@ -15,7 +15,7 @@ export const handScore = defineCommand({
   async run(ctx) {
     const [branchCode, key, score, ...words] = ctx.args;
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
     const period = periodOf(ctx.now, "quarter", zone);
     const comment = words.join(" ").trim().slice(0, 200) || null;
     const { branch, item } = await ctx.services.evaluation.handScore(

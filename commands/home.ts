@@ -19,7 +19,7 @@ export const home = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
-    const upcoming = await ctx.services.meetings.upcomingFor(personId, ctx.now, MEETINGS_SHOWN);
+    const upcoming = await ctx.services.meetings.views.upcomingFor(personId, ctx.now, MEETINGS_SHOWN);
     const replies: Reply[] = [
       {
         segments: [
@@ -30,7 +30,7 @@ export const home = defineCommand({
       },
     ];
     for (const meeting of upcoming) {
-      const zone = await ctx.services.meetings.zoneOf(meeting.organizationId);
+      const zone = await ctx.services.meetings.access.zoneOf(meeting.organizationId);
       const row: Button[] = [];
       if (ctx.now < meeting.startsAt) {
         row.push({ label: ctx.t("announcement.attend"), command: "attend", args: [meeting.code] });

@@ -19,14 +19,14 @@ export const leave = defineCommand({
     const personId = await requirePerson(ctx);
     if (!reason) {
       // Check now that the meeting is theirs and still ahead, before asking anything.
-      const meeting = await ctx.services.meetings.visible(personId, code);
+      const meeting = await ctx.services.meetings.access.visible(personId, code);
       return ctx.ask(ctx.t("leave.askReason", { topic: meeting.topic }), "leave", [code], "private");
     }
     const {
       meeting,
       member,
       leave: request,
-    } = await ctx.services.meetings.requestLeave(personId, code, reason, ctx.now);
+    } = await ctx.services.meetings.attendance.requestLeave(personId, code, reason, ctx.now);
     await announce(ctx.services, meeting, ctx.now);
     const zone = await ctx.services.orgs.timeZone(meeting.organizationId);
     const approvers = [

@@ -11,7 +11,7 @@ export const leaves = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const actorId = await requirePerson(ctx);
-    const pending = await ctx.services.meetings.pendingLeaves(actorId, requireOrg(ctx));
+    const pending = await ctx.services.meetings.attendance.pendingLeaves(actorId, requireOrg(ctx));
     if (pending.length === 0) return textReply(ctx.t("leave.nonePending"));
     const names = new Map<string, string>();
     for (const p of pending) {

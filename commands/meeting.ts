@@ -15,7 +15,7 @@ export const meeting = defineCommand({
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
-    const detail = await ctx.services.meetings.detail(personId, ctx.args[0]);
+    const detail = await ctx.services.meetings.records.detail(personId, ctx.args[0]);
     const head = renderAnnouncement(detail, ctx.t, ctx.now);
     return [head, textReply(renderLedger(detail.meeting, detail.ledger, ctx.t))];
   },

@@ -14,15 +14,15 @@ export const meetings = defineCommand({
     const personId = await requirePerson(ctx);
     const list =
       ctx.chat.kind === "group" && ctx.org
-        ? await ctx.services.meetings.upcomingOf(
+        ? await ctx.services.meetings.views.upcomingOf(
             ctx.org.kind === "group" && ctx.org.parentId ? ctx.org.parentId : ctx.org.id,
             ctx.now,
           )
-        : await ctx.services.meetings.upcomingFor(personId, ctx.now);
+        : await ctx.services.meetings.views.upcomingFor(personId, ctx.now);
     if (list.length === 0) return { segments: [plain(ctx.t("meetingsList.none"))] };
     const segments: Segment[] = [bold(ctx.t("meetingsList.title"))];
     for (const m of list) {
-      const zone = await ctx.services.meetings.zoneOf(m.organizationId);
+      const zone = await ctx.services.meetings.access.zoneOf(m.organizationId);
       segments.push(
         plain(
           `\n${formatMeetingTime(m.startsAt, zone, ctx.t)} 【${ctx.t(`meetingTypes.${m.type}`)}】${m.topic} · ${m.place} · ${m.code}`,

@@ -30,7 +30,7 @@ export const minutes = defineCommand({
     const text = words.join(" ").trim().slice(0, 5000);
     const actorId = await requirePerson(ctx);
     if (!text) return ctx.ask(ctx.t(`minutes.ask.${what}`), "minutes", [code, what]);
-    const meeting = await ctx.services.meetings.recordMinutes(actorId, code, what, text, ctx.now);
+    const meeting = await ctx.services.meetings.records.recordMinutes(actorId, code, what, text, ctx.now);
     return textReply(ctx.t("minutes.saved", { field: ctx.t(`minutesFields.${what}`), topic: meeting.topic }));
   },
 });

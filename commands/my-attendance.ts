@@ -11,7 +11,7 @@ export const myAttendance = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
-    const { member, result } = await ctx.services.meetings.attendanceOf(personId, ctx.now);
+    const { member, result } = await ctx.services.meetings.views.attendanceOf(personId, ctx.now);
     const lines = [ctx.t("myAttendance.title", { name: member.name })];
     for (const kind of ["month", "quarter", "year"] as const) {
       const r = result.get(kind);

@@ -11,7 +11,7 @@ export const myLeaves = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
-    const list = await ctx.services.meetings.leavesOf(personId);
+    const list = await ctx.services.meetings.attendance.leavesOf(personId);
     if (list.length === 0) return textReply(ctx.t("leave.noneMine"), { visibility: "private" });
     const lines = list.map((l) =>
       ctx.t("leave.mineLine", {

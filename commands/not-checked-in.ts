@@ -12,7 +12,7 @@ export const notCheckedIn = defineCommand({
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {
     const actorId = await requirePerson(ctx);
-    const missing = await ctx.services.meetings.notCheckedIn(actorId, ctx.args[0]);
+    const missing = await ctx.services.meetings.attendance.notCheckedIn(actorId, ctx.args[0]);
     if (missing.length === 0) return textReply(ctx.t("checkIn.everyoneIn"));
     return textReply(
       ctx.t("checkIn.missing", { count: missing.length, names: missing.map((m) => m.name).join("、") }),

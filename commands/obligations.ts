@@ -17,7 +17,12 @@ export const obligationsCommand = defineCommand({
   async run(ctx) {
     const org = requireOrg(ctx);
     const actorId = await requirePerson(ctx);
-    const { rows, groups, period } = await ctx.services.meetings.obligations(actorId, org, ctx.now, ctx.args);
+    const { rows, groups, period } = await ctx.services.meetings.views.obligations(
+      actorId,
+      org,
+      ctx.now,
+      ctx.args,
+    );
     const segments: Segment[] = [
       bold(ctx.t("obligations.title", { name: org.name, period: periodLabel(period, ctx.t) })),
     ];

@@ -16,7 +16,7 @@ export const rejectLeave = defineCommand({
     const [code, ...note] = ctx.args;
     const noteText = note.join(" ").slice(0, 200);
     const actorId = await requirePerson(ctx);
-    const { meeting, member } = await ctx.services.meetings.decideLeave(
+    const { meeting, member } = await ctx.services.meetings.attendance.decideLeave(
       actorId,
       code,
       false,

@@ -11,7 +11,7 @@ export const reviews = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
     const r = await ctx.services.evaluation.reviews(await requirePerson(ctx), org, ctx.now);
     const lines = r.branches.map((b) => {
       const at = r.submitted.get(`${b.id}|${r.currentKey}`) ?? r.submitted.get(`${b.id}|${r.key}`);

@@ -15,7 +15,7 @@ export const serviceReport = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
     const r = await ctx.services.volunteers.report(await requirePerson(ctx), org, ctx.now, zone);
     const period = periodLabel(r.period, ctx.t);
     const lines = r.own.map((m) =>

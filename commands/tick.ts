@@ -14,7 +14,7 @@ export const tick = defineCommand({
   async run(ctx) {
     const [code, item] = ctx.args;
     const actorId = await requirePerson(ctx);
-    const result = await ctx.services.meetings.tick(actorId, code, item, ctx.now);
+    const result = await ctx.services.meetings.records.tick(actorId, code, item, ctx.now);
     await announce(ctx.services, result.meeting, ctx.now);
     return textReply(
       ctx.t("checklist.ticked", { item: result.item, done: result.done, total: result.total }),

@@ -11,7 +11,7 @@ export const unvisited = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.zoneOf(org.id, ctx.orgChain);
+    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
     const behind = await ctx.services.households.unvisited(await requirePerson(ctx), org, ctx.now, zone);
     if (behind.length === 0) return textReply(ctx.t("households.allVisited"), { visibility: "private" });
     const lines = behind.map((b) =>

@@ -34,12 +34,12 @@ export const meetingReminders = defineJob({
     const reminded = new Set<string>();
     for (const offset of REMINDER_OFFSETS) {
       // Meetings whose reminder moment (start − offset) fell since the last run.
-      for (const meeting of await services.meetings.startingIn(
+      for (const meeting of await services.meetings.views.startingIn(
         new Date(from + offset * MINUTE),
         new Date(now.getTime() + offset * MINUTE),
       )) {
         if (await paused(services, meeting.organizationId, now)) continue;
-        const zone = await services.meetings.zoneOf(meeting.organizationId);
+        const zone = await services.meetings.access.zoneOf(meeting.organizationId);
         const target = meeting.groupId ?? meeting.organizationId;
         const dedupeKey = `reminder:${meeting.id}:${offset}`;
         const left = Math.floor((meeting.startsAt.getTime() - now.getTime()) / MINUTE);
@@ -57,7 +57,7 @@ export const meetingReminders = defineJob({
       }
     }
     // Check-in opens checkInOpensMinutes before the start; look far enough ahead for any window.
-    for (const meeting of await services.meetings.startingIn(
+    for (const meeting of await services.meetings.views.startingIn(
       new Date(from - 24 * 3_600_000),
       new Date(now.getTime() + 24 * 3_600_000),
     )) {

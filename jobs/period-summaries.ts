@@ -21,13 +21,13 @@ export const periodSummaries = defineJob({
     const label = (p: Period) => periodLabel(p, t);
     for (const branch of await services.warnings.branches()) {
       if ((await services.chats.boundChats(branch.id)).length === 0) continue;
-      const { rows, groups, period } = await services.meetings.obligationsOf(branch, now, {
+      const { rows, groups, period } = await services.meetings.views.obligationsOf(branch, now, {
         kind: "month",
         back: 1,
       });
       // The month's obligations as /obligations shows them: the monthly ones with party groups
       // each on their line, and the quarter's and the year's so far.
-      const attendance = await services.meetings.attendanceRate(branch.id, period.start, period.end);
+      const attendance = await services.meetings.views.attendanceRate(branch.id, period.start, period.end);
       const warned = (await services.warnings.forBranch(branch, now)).length;
       const lines = rows.map((r) => obligationLine(r, groups, t));
       lines.push(t("summaries.attendance", { rate: pct(attendance.rate), meetings: attendance.meetings }));
@@ -52,7 +52,7 @@ export const periodSummaries = defineJob({
         let quarter: Period | undefined;
         for (const branch of branches) {
           // The whole quarter just ended: three months of each monthly meeting, and the quarterly ones.
-          const { rows, period } = await services.meetings.obligationsOf(branch, now, {
+          const { rows, period } = await services.meetings.views.obligationsOf(branch, now, {
             kind: "quarter",
             back: 1,
           });

@@ -92,7 +92,7 @@ export async function createApp({ config, clock, logger, commands = allCommands 
         s.calendar.feed(
           token,
           clock.now(),
-          (id) => s.meetings.zoneOf(id),
+          (id) => s.meetings.access.zoneOf(id),
           i18n.translator(i18n.defaultLocale),
         ),
       ),

@@ -48,7 +48,7 @@ import { MeetingDraftRepository } from "./meetings/meeting-draft-repository.js";
 import { MeetingDraftService } from "./meetings/meeting-drafts.js";
 import { MeetingRepository } from "./meetings/meeting-repository.js";
 import { MeetingSeriesService } from "./meetings/meeting-series.js";
-import { MeetingService } from "./meetings/meeting-service.js";
+import { type Meetings, meetingsOver } from "./meetings/meetings.js";
 import { SeriesRepository } from "./meetings/series-repository.js";
 import { InviteRepository } from "./membership/invite-repository.js";
 import { MemberRepository } from "./membership/member-repository.js";
@@ -77,7 +77,7 @@ export interface Services {
   drafts: MeetingDraftService;
   /** Recurring meetings: their rules and occurrences. */
   series: MeetingSeriesService;
-  meetings: MeetingService;
+  meetings: Meetings;
   prompts: PromptService;
   outbox: OutboxService;
   jobRuns: JobRunRepository;
@@ -159,16 +159,16 @@ export function createServices(
     drafts: () => new MeetingDraftService(new MeetingDraftRepository(db), s.meetings, s.series, r.orgs),
     series: () => new MeetingSeriesService(new SeriesRepository(db), s.meetings, r.orgs, s.access, r.audit),
     meetings: () =>
-      new MeetingService(
-        r.meetings,
-        r.members,
-        r.orgs,
-        s.access,
-        r.access,
-        r.audit,
-        r.tallies,
-        deps.defaultTimeZone,
-      ),
+      meetingsOver({
+        meetings: r.meetings,
+        members: r.members,
+        orgs: r.orgs,
+        access: s.access,
+        roles: r.access,
+        audit: r.audit,
+        tallies: r.tallies,
+        defaultTimeZone: deps.defaultTimeZone,
+      }),
     prompts: () => new PromptService(db),
     outbox: () =>
       new OutboxService(

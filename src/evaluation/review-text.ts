@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { hoursText } from "../community/community-rules.js";
 import type { Translate } from "../core/i18n.js";
 import type { DevelopmentFiles } from "../development/development-files.js";
-import type { MeetingService } from "../meetings/meeting-service.js";
+import type { Meetings } from "../meetings/meetings.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { WarningService } from "../warnings/warning-service.js";
 import type { BranchFacts } from "./evaluation-rules.js";
@@ -48,7 +48,7 @@ export async function branchReview(
   services: {
     evaluation: EvaluationService;
     warnings: WarningService;
-    meetings: Pick<MeetingService, "zoneOf">;
+    meetings: { access: Pick<Meetings["access"], "zoneOf"> };
     developmentFiles: DevelopmentFiles;
   },
   personId: string,
@@ -59,7 +59,7 @@ export async function branchReview(
 ): Promise<{ key: string; text: string }> {
   const facts = await services.evaluation.reviewFacts(personId, branch, which, now);
   const warnings = await services.warnings.forBranch(branch, now);
-  const zone = await services.meetings.zoneOf(branch.id);
+  const zone = await services.meetings.access.zoneOf(branch.id);
   const day = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate() ?? "";
   const development = await services.developmentFiles.reportFacts(
     branch.id,

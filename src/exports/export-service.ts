@@ -11,9 +11,9 @@ import type { LeaderboardService } from "../leaderboard/leaderboard-service.js";
 import type { OrgIndex } from "../leaderboard/org-index.js";
 import { ledgerFromFrozen } from "../meetings/ledger.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
-import type { MeetingService } from "../meetings/meeting-service.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { frequenciesOf } from "../meetings/meeting-types.js";
+import type { Meetings } from "../meetings/meetings.js";
 import { completion, obligations } from "../meetings/obligations.js";
 import { periodLabel as labelOf } from "../meetings/period-label.js";
 import { type PeriodSpec, resolvePeriod } from "../meetings/period-spec.js";
@@ -29,7 +29,7 @@ const EXPORT_PAGE = 200;
 
 export class ExportService {
   constructor(
-    private readonly meetings: MeetingService,
+    private readonly meetings: Meetings,
     private readonly meetingRepo: MeetingRepository,
     private readonly members: MemberRepository,
     private readonly orgs: OrganizationRepository,
@@ -49,7 +49,7 @@ export class ExportService {
   ): Promise<{ path: string; filename: string; periodLabel: string }> {
     if (branch.kind !== "branch") throw new DomainError("meetings.needsBranch");
     await this.access.require(actorId, branch.id, "secretary");
-    const zone = await this.meetings.zoneOf(branch.id);
+    const zone = await this.meetings.access.zoneOf(branch.id);
     const period = resolvePeriod(opts.period, now, zone);
     const periodLabel = labelOf(period, opts.t);
     const asOf = yearFigureInstant(period, now);
@@ -153,7 +153,7 @@ export class ExportService {
     now: Date,
   ): Promise<{ path: string; filename: string; periodLabel: string; branches: number }> {
     await this.access.require(actorId, committee.id, "secretary");
-    const zone = await this.meetings.zoneOf(committee.id);
+    const zone = await this.meetings.access.zoneOf(committee.id);
     const period = resolvePeriod(opts.period, now, zone);
     const periodLabel = labelOf(period, opts.t);
     const index = await this.leaderboard.index();

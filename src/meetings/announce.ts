@@ -7,7 +7,7 @@ import { CALENDAR_FILE_KIND } from "../calendar/calendar-file-kind.js";
 import type { OutboxKind } from "../delivery/outbox-kinds.js";
 import type { OutboxService } from "../delivery/outbox-service.js";
 import { announcementKey, renderAnnouncement } from "./announcement.js";
-import type { MeetingService } from "./meeting-service.js";
+import type { Meetings } from "./meetings.js";
 
 /** What announcing needs: the outbox to queue the post in. */
 type Announcing = { outbox: OutboxService };
@@ -80,10 +80,10 @@ export async function announceCheckIn(
 }
 
 /** The announcement as it stands now (counts, buttons), drawn when it is sent. */
-export const announcementKind: OutboxKind<{ meetings: MeetingService }> = {
+export const announcementKind: OutboxKind<{ meetings: Meetings }> = {
   kind: ANNOUNCEMENT_KIND,
   async draw(payload, { read, t, now }) {
     const { meetingId } = JSON.parse(payload) as { meetingId: string };
-    return renderAnnouncement(await read((s) => s.meetings.announcement(meetingId)), t, now);
+    return renderAnnouncement(await read((s) => s.meetings.records.announcement(meetingId)), t, now);
   },
 };

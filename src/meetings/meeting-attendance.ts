@@ -1,29 +1,35 @@
 // Before and during a meeting: responses (参加), leave requests and decisions, check-in with the
 // optional sign-in code, who has not checked in, and absence reasons.
+
 import { randomInt } from "node:crypto";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import { checkInTiming } from "./check-in-rules.js";
 import type { AbsenceReason, ExpectedMember } from "./ledger.js";
+import type { MeetingAccess, MeetingDeps } from "./meeting-access.js";
 import type { MeetingRecord } from "./meeting-repository.js";
-import { MeetingScheduling } from "./meeting-scheduling.js";
 
-export abstract class MeetingAttendance extends MeetingScheduling {
+export class MeetingAttendance {
+  constructor(
+    private readonly deps: MeetingDeps,
+    private readonly lookup: MeetingAccess,
+  ) {}
+
   // Responses and leave.
 
   async respond(personId: string, code: string, now: Date) {
-    const { meeting, member } = await this.openAsAttendee(personId, code);
-    await this.meetings.respond(meeting.id, member.id, "attend", now);
+    const { meeting, member } = await this.lookup.openAsAttendee(personId, code);
+    await this.deps.meetings.respond(meeting.id, member.id, "attend", now);
     return { meeting, member };
   }
 
   async requestLeave(personId: string, code: string, reason: string, now: Date) {
-    const { meeting, member } = await this.openAsAttendee(personId, code);
+    const { meeting, member } = await this.lookup.openAsAttendee(personId, code);
     if (now >= meeting.startsAt) throw new DomainError("meetings.leaveTooLate");
-    if (await this.meetings.findCheckIn(meeting.id, member.id))
+    if (await this.deps.meetings.findCheckIn(meeting.id, member.id))
       throw new DomainError("meetings.alreadyCheckedIn");
-    const leave = await this.meetings.putLeave({
+    const leave = await this.deps.meetings.putLeave({
       code: `L${shortCode(5)}`,
       meetingId: meeting.id,
       memberId: member.id,
@@ -34,18 +40,18 @@ export abstract class MeetingAttendance extends MeetingScheduling {
   }
 
   async decideLeave(actorId: string, leaveCode: string, approve: boolean, note: string | null, now: Date) {
-    const leave = await this.meetings.findLeaveByCode(leaveCode);
+    const leave = await this.deps.meetings.findLeaveByCode(leaveCode);
     if (!leave) throw new DomainError("meetings.leaveNotFound", { code: leaveCode });
-    const meeting = await this.manageable(actorId, leave.meeting.code).catch(() => {
+    const meeting = await this.lookup.manageable(actorId, leave.meeting.code).catch(() => {
       throw new DomainError("meetings.leaveNotFound", { code: leaveCode });
     });
-    const member = await this.members.findById(leave.memberId);
+    const member = await this.deps.members.findById(leave.memberId);
     // Nobody decides their own leave: the organisation above (whose secretaries and
     // administrators may decide the branch's leave) or another secretary of the branch does.
     if (member?.personId === actorId) throw new DomainError("meetings.ownLeave", {}, "private");
     const status = approve ? "approved" : "rejected";
     if (
-      !(await this.meetings.decideLeave(leaveCode, {
+      !(await this.deps.meetings.decideLeave(leaveCode, {
         status,
         decidedById: actorId,
         decidedAt: now,
@@ -54,7 +60,7 @@ export abstract class MeetingAttendance extends MeetingScheduling {
     ) {
       throw new DomainError("meetings.leaveDecided", { code: leaveCode });
     }
-    await this.audit.record({
+    await this.deps.audit.record({
       at: now,
       actorPersonId: actorId,
       organizationId: meeting.organizationId,
@@ -65,13 +71,13 @@ export abstract class MeetingAttendance extends MeetingScheduling {
   }
 
   async pendingLeaves(actorId: string, org: OrgRecord) {
-    await this.access.require(actorId, org.id, "secretary");
-    return this.meetings.pendingLeaves([org.id]);
+    await this.deps.access.require(actorId, org.id, "secretary");
+    return this.deps.meetings.pendingLeaves([org.id]);
   }
 
   async leavesOf(personId: string) {
-    const memberships = await this.members.activeOf(personId);
-    const all = await Promise.all(memberships.map((m) => this.meetings.leavesOfMember(m.id, 20)));
+    const memberships = await this.deps.members.activeOf(personId);
+    const all = await Promise.all(memberships.map((m) => this.deps.meetings.leavesOfMember(m.id, 20)));
     return all.flat();
   }
 
@@ -84,9 +90,9 @@ export abstract class MeetingAttendance extends MeetingScheduling {
     via: "button" | "command",
     now: Date,
   ) {
-    const { meeting, member } = await this.openAsAttendee(personId, code);
+    const { meeting, member } = await this.lookup.openAsAttendee(personId, code);
     const already = async () => {
-      const existing = await this.meetings.findCheckIn(meeting.id, member.id);
+      const existing = await this.deps.meetings.findCheckIn(meeting.id, member.id);
       return existing ? { meeting, member, already: true, late: existing.late, at: existing.at } : null;
     };
     const timing = checkInTiming(meeting, now);
@@ -107,7 +113,7 @@ export abstract class MeetingAttendance extends MeetingScheduling {
       throw refusal;
     }
     const late = timing === "late";
-    if (await this.meetings.checkIn({ meetingId: meeting.id, memberId: member.id, at: now, late, via }))
+    if (await this.deps.meetings.checkIn({ meetingId: meeting.id, memberId: member.id, at: now, late, via }))
       return { meeting, member, already: false, late, at: now };
     const first = await already();
     // Closed or cancelled between reading it and checking in.
@@ -120,11 +126,11 @@ export abstract class MeetingAttendance extends MeetingScheduling {
     code: string,
     now: Date,
   ): Promise<{ meeting: MeetingRecord; signinCode: string }> {
-    const meeting = await this.manageable(actorId, code);
+    const meeting = await this.lookup.manageable(actorId, code);
     if (meeting.status !== "scheduled") throw new DomainError("meetings.notScheduled", { code });
     const signinCode = String(randomInt(1000, 10000));
-    const updated = await this.meetings.update(meeting.id, { checkInCode: signinCode });
-    await this.audit.record({
+    const updated = await this.deps.meetings.update(meeting.id, { checkInCode: signinCode });
+    await this.deps.audit.record({
       at: now,
       actorPersonId: actorId,
       organizationId: meeting.organizationId,
@@ -135,8 +141,8 @@ export abstract class MeetingAttendance extends MeetingScheduling {
   }
 
   async notCheckedIn(actorId: string, code: string): Promise<ExpectedMember[]> {
-    const meeting = await this.manageable(actorId, code);
-    const ledger = await this.ledger(meeting);
+    const meeting = await this.lookup.manageable(actorId, code);
+    const ledger = await this.lookup.ledger(meeting);
     return ledger.lines.filter((l) => l.outcome === "absent");
   }
 
@@ -148,13 +154,19 @@ export abstract class MeetingAttendance extends MeetingScheduling {
     note: string | null,
     now: Date,
   ) {
-    const meeting = await this.manageable(actorId, code);
-    const member = await this.memberOfBranch(memberCode, meeting.organizationId);
+    const meeting = await this.lookup.manageable(actorId, code);
+    const member = await this.lookup.memberOfBranch(memberCode, meeting.organizationId);
     if (meeting.status === "closed") throw new DomainError("meetings.closedUseCorrect", { code });
     // Someone who checked in was there: an absence reason for them would contradict the record.
-    if (await this.meetings.findCheckIn(meeting.id, member.id))
+    if (await this.deps.meetings.findCheckIn(meeting.id, member.id))
       throw new DomainError("meetings.absentButPresent", { name: member.name });
-    await this.meetings.putAbsenceNote({ meetingId: meeting.id, memberId: member.id, reason, note, at: now });
+    await this.deps.meetings.putAbsenceNote({
+      meetingId: meeting.id,
+      memberId: member.id,
+      reason,
+      note,
+      at: now,
+    });
     return { meeting, member };
   }
 }

@@ -6,12 +6,12 @@ import { z } from "zod";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
-import type { ScheduleInput } from "./meeting-base.js";
+import type { ScheduleInput } from "./meeting-access.js";
 import type { MeetingDraftRepository } from "./meeting-draft-repository.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 import type { MeetingSeriesService } from "./meeting-series.js";
-import type { MeetingService } from "./meeting-service.js";
 import { MEETING_TYPES } from "./meeting-types.js";
+import type { Meetings } from "./meetings.js";
 import { validRule } from "./recurrence/occurrences.js";
 
 const DRAFT_HOURS = 24;
@@ -75,7 +75,7 @@ function deserialise(text: string): ScheduleInput {
 export class MeetingDraftService {
   constructor(
     private readonly repo: MeetingDraftRepository,
-    private readonly meetings: MeetingService,
+    private readonly meetings: Meetings,
     private readonly series: MeetingSeriesService,
     private readonly orgs: OrganizationRepository,
   ) {}
@@ -125,7 +125,7 @@ export class MeetingDraftService {
       if (meetings.length === 0) throw new DomainError("series.noOccurrence");
       return { org, meetings };
     }
-    return { org, meetings: await this.meetings.schedule(actorId, org, input, now) };
+    return { org, meetings: await this.meetings.scheduling.schedule(actorId, org, input, now) };
   }
 
   async drop(actorId: string, code: string, now: Date): Promise<void> {
@@ -150,14 +150,14 @@ export class MeetingDraftService {
     input: ScheduleInput,
     now: Date,
   ): Promise<DraftView> {
-    const { branch, group, host, recorder } = await this.meetings.check(actorId, org, input, now);
+    const { branch, group, host, recorder } = await this.meetings.scheduling.check(actorId, org, input, now);
     return {
       code,
       input,
       branchId: branch.id,
       orgName: branch.name,
       groupName: group?.name ?? null,
-      expected: await this.meetings.expectedFor(input.type, branch.id, group?.id ?? null),
+      expected: await this.meetings.scheduling.expectedFor(input.type, branch.id, group?.id ?? null),
       hostName: host?.name ?? null,
       recorderName: recorder?.name ?? null,
       occurrences: input.recurrence ? await this.series.preview(input.recurrence, branch.id, now) : [],

@@ -1,22 +1,27 @@
 // The meeting's record: minutes, the checklist, closing (the attendance frozen), corrections
 // after closing, and what the announcement and /meeting show.
+
 import { DomainError } from "../core/domain-error.js";
 import { type AbsenceReason, closeLedger } from "./ledger.js";
-import { MeetingAttendance } from "./meeting-attendance.js";
-import type { MinutesField } from "./meeting-base.js";
+import type { MeetingAccess, MeetingDeps, MinutesField } from "./meeting-access.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 import { politicalBirthdays } from "./obligations.js";
 import { localMonth } from "./periods.js";
 
-export abstract class MeetingRecords extends MeetingAttendance {
+export class MeetingRecords {
+  constructor(
+    private readonly deps: MeetingDeps,
+    private readonly lookup: MeetingAccess,
+  ) {}
+
   // Minutes, checklist, absence reasons, closing.
 
   protected async minutesWriter(actorId: string, code: string): Promise<MeetingRecord> {
-    const meeting = await this.visible(actorId, code);
+    const meeting = await this.lookup.visible(actorId, code);
     const writers = [meeting.hostMemberId, meeting.recorderMemberId].filter(Boolean);
-    const mine = await this.members.activeInBranchOf(actorId, meeting.organizationId);
+    const mine = await this.deps.members.activeInBranchOf(actorId, meeting.organizationId);
     if (mine && writers.includes(mine.id)) return meeting;
-    return this.manageable(actorId, code);
+    return this.lookup.manageable(actorId, code);
   }
 
   async recordMinutes(actorId: string, code: string, field: MinutesField, text: string, now: Date) {
@@ -29,8 +34,8 @@ export abstract class MeetingRecords extends MeetingAttendance {
         : field === "content"
           ? { content: text }
           : { resolutions: text };
-    await this.meetings.update(meeting.id, data);
-    await this.audit.record({
+    await this.deps.meetings.update(meeting.id, data);
+    await this.deps.audit.record({
       at: now,
       actorPersonId: actorId,
       organizationId: meeting.organizationId,
@@ -48,8 +53,8 @@ export abstract class MeetingRecords extends MeetingAttendance {
     const done = new Set(JSON.parse(meeting.checklistDone) as string[]);
     done.add(name);
     const ordered = checklist.filter((c) => done.has(c));
-    await this.meetings.update(meeting.id, { checklistDone: JSON.stringify(ordered) });
-    await this.audit.record({
+    await this.deps.meetings.update(meeting.id, { checklistDone: JSON.stringify(ordered) });
+    await this.deps.audit.record({
       at: now,
       actorPersonId: actorId,
       organizationId: meeting.organizationId,
@@ -60,13 +65,13 @@ export abstract class MeetingRecords extends MeetingAttendance {
   }
 
   async close(actorId: string, code: string, now: Date) {
-    const meeting = await this.manageable(actorId, code);
+    const meeting = await this.lookup.manageable(actorId, code);
     if (meeting.status !== "scheduled") throw new DomainError("meetings.notScheduled", { code });
     if (now < meeting.startsAt) throw new DomainError("meetings.notYetHeld");
     if (!meeting.content?.trim()) throw new DomainError("meetings.minutesMissing", { code });
-    const ledger = await this.ledger(meeting);
+    const ledger = await this.lookup.ledger(meeting);
     const lines = closeLedger(ledger);
-    await this.meetings.freezeAttendees(
+    await this.deps.meetings.freezeAttendees(
       lines.map((l) => ({
         meetingId: meeting.id,
         memberId: l.memberId,
@@ -77,14 +82,14 @@ export abstract class MeetingRecords extends MeetingAttendance {
         note: l.note,
       })),
     );
-    const closed = await this.meetings.update(meeting.id, {
+    const closed = await this.deps.meetings.update(meeting.id, {
       status: "closed",
       closedAt: now,
       closedById: actorId,
       quorumMet: ledger.quorum.applies ? ledger.quorum.met : null,
     });
-    await this.tallies.touched(meeting.organizationId, meeting.startsAt, now);
-    await this.audit.record({
+    await this.deps.tallies.touched(meeting.organizationId, meeting.startsAt, now);
+    await this.deps.audit.record({
       at: now,
       actorPersonId: actorId,
       organizationId: meeting.organizationId,
@@ -103,20 +108,20 @@ export abstract class MeetingRecords extends MeetingAttendance {
       | { field: "reason"; memberCode: string; reason: AbsenceReason },
     now: Date,
   ) {
-    const meeting = await this.manageable(actorId, code);
+    const meeting = await this.lookup.manageable(actorId, code);
     if (meeting.status !== "closed") throw new DomainError("meetings.correctOnlyClosed", { code });
     let before: unknown;
     if (change.field === "reason") {
-      const member = await this.memberOfBranch(change.memberCode, meeting.organizationId);
-      const line = (await this.meetings.attendees(meeting.id)).find((a) => a.memberId === member.id);
+      const member = await this.lookup.memberOfBranch(change.memberCode, meeting.organizationId);
+      const line = (await this.deps.meetings.attendees(meeting.id)).find((a) => a.memberId === member.id);
       if (line?.outcome !== "absent") throw new DomainError("meetings.notAbsent", { name: member.name });
       before = line.reason;
-      await this.meetings.updateAttendee(meeting.id, member.id, { reason: change.reason });
+      await this.deps.meetings.updateAttendee(meeting.id, member.id, { reason: change.reason });
     } else {
       before = meeting[change.field];
-      await this.meetings.update(meeting.id, { [change.field]: change.value });
+      await this.deps.meetings.update(meeting.id, { [change.field]: change.value });
     }
-    await this.audit.record({
+    await this.deps.audit.record({
       at: now,
       actorPersonId: actorId,
       organizationId: meeting.organizationId,
@@ -127,25 +132,25 @@ export abstract class MeetingRecords extends MeetingAttendance {
   }
 
   async detail(actorId: string | null, code: string) {
-    const meeting = await this.visible(actorId, code);
+    const meeting = await this.lookup.visible(actorId, code);
     const described = await this.describe(meeting);
-    const ledger = await this.ledger(meeting);
+    const ledger = await this.lookup.ledger(meeting);
     return { ...described, ledger, expected: ledger.expected };
   }
 
   protected async describe(meeting: MeetingRecord) {
     const [org, group, host, recorder, counts, zone] = await Promise.all([
-      this.orgs.findById(meeting.organizationId),
-      meeting.groupId ? this.orgs.findById(meeting.groupId) : Promise.resolve(null),
-      meeting.hostMemberId ? this.members.findById(meeting.hostMemberId) : Promise.resolve(null),
-      meeting.recorderMemberId ? this.members.findById(meeting.recorderMemberId) : Promise.resolve(null),
-      this.meetings.counts(meeting.id),
-      this.zoneOf(meeting.organizationId),
+      this.deps.orgs.findById(meeting.organizationId),
+      meeting.groupId ? this.deps.orgs.findById(meeting.groupId) : Promise.resolve(null),
+      meeting.hostMemberId ? this.deps.members.findById(meeting.hostMemberId) : Promise.resolve(null),
+      meeting.recorderMemberId ? this.deps.members.findById(meeting.recorderMemberId) : Promise.resolve(null),
+      this.deps.meetings.counts(meeting.id),
+      this.lookup.zoneOf(meeting.organizationId),
     ]);
     const birthdays =
       meeting.type === "theme_day"
         ? politicalBirthdays(
-            await this.members.listByBranch(meeting.organizationId),
+            await this.deps.members.listByBranch(meeting.organizationId),
             localMonth(meeting.startsAt, zone),
           ).map((m) => m.name)
         : [];
@@ -154,7 +159,7 @@ export abstract class MeetingRecords extends MeetingAttendance {
 
   /** Everything the announcement shows. */
   async announcement(meetingId: string) {
-    const meeting = await this.byId(meetingId);
-    return { ...(await this.describe(meeting)), expected: await this.expectedCount(meeting) };
+    const meeting = await this.lookup.byId(meetingId);
+    return { ...(await this.describe(meeting)), expected: await this.lookup.expectedCount(meeting) };
   }
 }

@@ -1,16 +1,22 @@
 // Scheduling 三会一课 and the theme party day, editing and cancelling meetings.
+
 import { DateTime } from "luxon";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
-import type { EditableField, ScheduleInput } from "./meeting-base.js";
-import { MeetingBase } from "./meeting-base.js";
+import type { EditableField, MeetingAccess, MeetingDeps, ScheduleInput } from "./meeting-access.js";
+
 import type { MeetingRecord } from "./meeting-repository.js";
 import type { MeetingType } from "./meeting-types.js";
 import type { SeriesRecord } from "./series-repository.js";
 
-export abstract class MeetingScheduling extends MeetingBase {
+export class MeetingScheduling {
+  constructor(
+    private readonly deps: MeetingDeps,
+    private readonly lookup: MeetingAccess,
+  ) {}
+
   // Scheduling.
 
   /**
@@ -18,37 +24,39 @@ export abstract class MeetingScheduling extends MeetingBase {
    * time, the host and recorder — and who will be expected: the card shown before 确认 says it.
    */
   async check(actorId: string, org: OrgRecord, input: ScheduleInput, now: Date) {
-    const branch = org.kind === "group" && org.parentId ? await this.orgs.findById(org.parentId) : org;
+    const branch = org.kind === "group" && org.parentId ? await this.deps.orgs.findById(org.parentId) : org;
     if (branch?.kind !== "branch") throw new DomainError("meetings.needsBranch");
     let group: OrgRecord | null = null;
     if (input.type === "group_meeting") {
       group = input.groupCode
-        ? await this.orgs.findByCode(input.groupCode)
+        ? await this.deps.orgs.findByCode(input.groupCode)
         : org.kind === "group"
           ? org
           : null;
       if (!group || group.parentId !== branch.id) throw new DomainError("meetings.groupRequired");
-      await this.access.require(actorId, group.id, "group_leader");
+      await this.deps.access.require(actorId, group.id, "group_leader");
     } else {
-      await this.access.require(actorId, branch.id, "secretary");
+      await this.deps.access.require(actorId, branch.id, "secretary");
     }
     if (input.startsAt <= now) throw new DomainError("meetings.inPast");
     if (input.endsAt && input.endsAt <= input.startsAt) throw new DomainError("meetings.endBeforeStart");
-    const host = input.hostCode ? await this.memberOfBranch(input.hostCode, branch.id) : null;
-    const recorder = input.recorderCode ? await this.memberOfBranch(input.recorderCode, branch.id) : null;
+    const host = input.hostCode ? await this.lookup.memberOfBranch(input.hostCode, branch.id) : null;
+    const recorder = input.recorderCode
+      ? await this.lookup.memberOfBranch(input.recorderCode, branch.id)
+      : null;
     return { branch, group, host, recorder };
   }
 
   /** How many are expected at a meeting of this type in the branch (or its party group). */
   async expectedFor(type: MeetingType, branchId: string, groupId: string | null): Promise<number> {
-    return this.expectedCount({ type, organizationId: branchId, groupId });
+    return this.lookup.expectedCount({ type, organizationId: branchId, groupId });
   }
 
   async schedule(actorId: string, org: OrgRecord, input: ScheduleInput, now: Date): Promise<MeetingRecord[]> {
     const { branch, group, host, recorder } = await this.check(actorId, org, input, now);
-    const settings = effectiveSettings(await this.orgs.chain(branch.id));
+    const settings = effectiveSettings(await this.deps.orgs.chain(branch.id));
     const checklist = input.type === "theme_day" ? (settings["themeDay.items"].value as string[]) : [];
-    const zone = await this.zoneOf(branch.id);
+    const zone = await this.lookup.zoneOf(branch.id);
     const seriesId = input.occurrences > 1 ? `S${shortCode(8)}` : null;
     const created: MeetingRecord[] = [];
     for (let i = 0; i < input.occurrences; i++) {
@@ -57,8 +65,8 @@ export abstract class MeetingScheduling extends MeetingBase {
         ? DateTime.fromJSDate(input.endsAt, { zone }).plus({ months: i }).toJSDate()
         : null;
       created.push(
-        await this.meetings.create({
-          code: await this.freshCode(),
+        await this.deps.meetings.create({
+          code: await this.lookup.freshCode(),
           organizationId: branch.id,
           groupId: group?.id ?? null,
           type: input.type,
@@ -77,7 +85,7 @@ export abstract class MeetingScheduling extends MeetingBase {
         }),
       );
     }
-    await this.audit.record({
+    await this.deps.audit.record({
       at: now,
       actorPersonId: actorId,
       organizationId: branch.id,
@@ -94,10 +102,10 @@ export abstract class MeetingScheduling extends MeetingBase {
     occurrenceAt: Date,
     chain?: OrgRecord[],
   ): Promise<MeetingRecord> {
-    const settings = effectiveSettings(chain ?? (await this.orgs.chain(branch.id)));
+    const settings = effectiveSettings(chain ?? (await this.deps.orgs.chain(branch.id)));
     const checklist = series.type === "theme_day" ? (settings["themeDay.items"].value as string[]) : [];
-    return this.meetings.create({
-      code: await this.freshCode(),
+    return this.deps.meetings.create({
+      code: await this.lookup.freshCode(),
       organizationId: branch.id,
       groupId: series.groupId,
       type: series.type,
@@ -125,7 +133,7 @@ export abstract class MeetingScheduling extends MeetingBase {
     change: { field: EditableField; value: string; startsAt?: Date; endsAt?: Date },
     now: Date,
   ) {
-    const meeting = await this.manageable(actorId, code);
+    const meeting = await this.lookup.manageable(actorId, code);
     if (meeting.status !== "scheduled") throw new DomainError("meetings.notScheduled", { code });
     const data: Record<string, unknown> = {};
     switch (change.field) {
@@ -146,14 +154,14 @@ export abstract class MeetingScheduling extends MeetingBase {
         data.topic = change.value;
         break;
       case "host":
-        data.hostMemberId = (await this.memberOfBranch(change.value, meeting.organizationId)).id;
+        data.hostMemberId = (await this.lookup.memberOfBranch(change.value, meeting.organizationId)).id;
         break;
       case "recorder":
-        data.recorderMemberId = (await this.memberOfBranch(change.value, meeting.organizationId)).id;
+        data.recorderMemberId = (await this.lookup.memberOfBranch(change.value, meeting.organizationId)).id;
         break;
     }
-    const updated = await this.meetings.update(meeting.id, { ...data, revision: { increment: 1 } });
-    await this.audit.record({
+    const updated = await this.deps.meetings.update(meeting.id, { ...data, revision: { increment: 1 } });
+    await this.deps.audit.record({
       at: now,
       actorPersonId: actorId,
       organizationId: meeting.organizationId,
@@ -164,14 +172,14 @@ export abstract class MeetingScheduling extends MeetingBase {
   }
 
   async cancel(actorId: string, code: string, reason: string | null, now: Date) {
-    const meeting = await this.manageable(actorId, code);
+    const meeting = await this.lookup.manageable(actorId, code);
     if (meeting.status !== "scheduled") throw new DomainError("meetings.notScheduled", { code });
-    const updated = await this.meetings.update(meeting.id, {
+    const updated = await this.deps.meetings.update(meeting.id, {
       status: "cancelled",
       cancelReason: reason,
       revision: { increment: 1 },
     });
-    await this.audit.record({
+    await this.deps.audit.record({
       at: now,
       actorPersonId: actorId,
       organizationId: meeting.organizationId,

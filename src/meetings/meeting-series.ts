@@ -8,9 +8,9 @@ import type { AuditRepository } from "../audit/audit-repository.js";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
-import type { ScheduleInput } from "./meeting-base.js";
+import type { ScheduleInput } from "./meeting-access.js";
 import type { MeetingRecord } from "./meeting-repository.js";
-import type { MeetingService } from "./meeting-service.js";
+import type { Meetings } from "./meetings.js";
 import { nextOccurrences, occurrencesOf } from "./recurrence/occurrences.js";
 import type { SeriesRecord, SeriesRepository } from "./series-repository.js";
 import { understandWhen } from "./time-phrase/understand-when.js";
@@ -33,7 +33,7 @@ const timeOf = (text: string) => {
 export class MeetingSeriesService {
   constructor(
     private readonly repo: SeriesRepository,
-    private readonly meetings: MeetingService,
+    private readonly meetings: Meetings,
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
     private readonly audit: AuditRepository,
@@ -41,7 +41,7 @@ export class MeetingSeriesService {
 
   /** The first occurrences a rule would give, for the card shown before 确认. */
   async preview(recurrence: Recurrence, branchId: string, now: Date, count = 3): Promise<Date[]> {
-    const zone = await this.meetings.zoneOf(branchId);
+    const zone = await this.meetings.access.zoneOf(branchId);
     return nextOccurrences(recurrence.rule, timeOf(recurrence.time), zone, now, count);
   }
 
@@ -60,13 +60,13 @@ export class MeetingSeriesService {
     if (org.kind === "committee") {
       await this.access.require(actorId, org.id, "secretary");
     } else {
-      const checked = await this.meetings.check(actorId, org, input, now);
+      const checked = await this.meetings.scheduling.check(actorId, org, input, now);
       owner = checked.branch;
       groupId = checked.group?.id ?? null;
       hostMemberId = checked.host?.id ?? null;
       recorderMemberId = checked.recorder?.id ?? null;
     }
-    const zone = await this.meetings.zoneOf(owner.id);
+    const zone = await this.meetings.access.zoneOf(owner.id);
     const series = await this.repo.create({
       code: await this.#freshCode(),
       organizationId: owner.id,
@@ -117,12 +117,12 @@ export class MeetingSeriesService {
     for (const branch of reached) {
       if (branch.id !== owner.id && withOwn.has(branch.id)) continue;
       const chain = chainOf(branch);
-      const zone = await this.meetings.zoneOf(branch.id, chain);
+      const zone = await this.meetings.access.zoneOf(branch.id, chain);
       const has = held.get(branch.id);
       const due = occurrencesOf(series.rule, timeOf(series.time), zone, series.firstDay, now, horizon);
       for (const at of due)
         if (!has?.has(at.getTime()))
-          made.push(await this.meetings.materialiseOccurrence(series, branch, at, chain));
+          made.push(await this.meetings.scheduling.materialiseOccurrence(series, branch, at, chain));
     }
     await this.repo.update(series.id, { materialisedUntil: horizon });
     return made;
@@ -164,12 +164,14 @@ export class MeetingSeriesService {
     const changed: MeetingRecord[] = [];
     for (const meeting of await this.repo.upcoming(series.id, now)) {
       if (field === "time") {
-        const zone = await this.meetings.zoneOf(meeting.organizationId);
+        const zone = await this.meetings.access.zoneOf(meeting.organizationId);
         const { hour, minute } = timeOf(value);
         const startsAt = DateTime.fromJSDate(meeting.startsAt, { zone }).set({ hour, minute }).toJSDate();
         if (startsAt <= now) continue;
-        changed.push(await this.meetings.edit(actorId, meeting.code, { field, value, startsAt }, now));
-      } else changed.push(await this.meetings.edit(actorId, meeting.code, { field, value }, now));
+        changed.push(
+          await this.meetings.scheduling.edit(actorId, meeting.code, { field, value, startsAt }, now),
+        );
+      } else changed.push(await this.meetings.scheduling.edit(actorId, meeting.code, { field, value }, now));
     }
     const updated = await this.repo.update(series.id, { [field]: value });
     await this.audit.record({
@@ -188,7 +190,7 @@ export class MeetingSeriesService {
     if (series.status !== "active") throw new DomainError("series.ended", { code });
     const cancelled: MeetingRecord[] = [];
     for (const meeting of await this.repo.upcoming(series.id, now))
-      cancelled.push(await this.meetings.cancel(actorId, meeting.code, reason, now));
+      cancelled.push(await this.meetings.scheduling.cancel(actorId, meeting.code, reason, now));
     const ended = await this.repo.update(series.id, { status: "ended", endedAt: now });
     await this.audit.record({
       at: now,
@@ -202,7 +204,7 @@ export class MeetingSeriesService {
 
   /** The time of day as secretaries write it (19:30, 下午3点), read in the series' own zone. */
   async #timeOfDay(series: SeriesRecord, text: string, now: Date): Promise<string> {
-    const zone = await this.meetings.zoneOf(series.organizationId);
+    const zone = await this.meetings.access.zoneOf(series.organizationId);
     const dayStart = DateTime.fromJSDate(now, { zone }).startOf("day").toJSDate();
     const answer = understandWhen(text, dayStart, zone);
     if (answer.kind !== "instant") throw new DomainError("series.badTime");

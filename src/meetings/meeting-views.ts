@@ -1,25 +1,30 @@
-// 三会一课 and the theme party day, as one service: scheduling (meeting-scheduling.ts),
-// attendance (meeting-attendance.ts), the record (meeting-records.ts), and here the views —
-// upcoming meetings, obligations, attendance rates. Each action is checked against the actor's
+// The meetings as people look at them: upcoming meetings, obligations, attendance rates (the
+// other parts are composed with this one in meetings.ts). Each view is checked against the actor's
 // role in the meeting's branch.
+
 import { DomainError } from "../core/domain-error.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
-import { MeetingRecords } from "./meeting-records.js";
+import type { MeetingAccess, MeetingDeps } from "./meeting-access.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 import { frequenciesOf, type MeetingType } from "./meeting-types.js";
 import { type Obligation, obligations } from "./obligations.js";
 import { type PeriodSpec, resolvePeriod } from "./period-spec.js";
 import { type Period, type PeriodKind, periodOf } from "./periods.js";
 
-export type { EditableField, MinutesField, ScheduleInput } from "./meeting-base.js";
+export type { EditableField, MinutesField, ScheduleInput } from "./meeting-access.js";
 
-export class MeetingService extends MeetingRecords {
+export class MeetingViews {
+  constructor(
+    private readonly deps: MeetingDeps,
+    private readonly lookup: MeetingAccess,
+  ) {}
+
   // Views.
 
   async upcomingFor(personId: string, now: Date, take = 10) {
-    const memberships = await this.members.activeOf(personId);
-    const meetings = await this.meetings.upcoming(
+    const memberships = await this.deps.members.activeOf(personId);
+    const meetings = await this.deps.meetings.upcoming(
       memberships.map((m) => m.organizationId),
       now,
       take * 2,
@@ -27,7 +32,8 @@ export class MeetingService extends MeetingRecords {
     const mine = [];
     for (const meeting of meetings) {
       const member = memberships.find((m) => m.organizationId === meeting.organizationId);
-      if (member && (await this.audience(meeting)).some((e) => e.memberId === member.id)) mine.push(meeting);
+      if (member && (await this.lookup.audience(meeting)).some((e) => e.memberId === member.id))
+        mine.push(meeting);
       if (mine.length >= take) break;
     }
     return mine;
@@ -35,11 +41,11 @@ export class MeetingService extends MeetingRecords {
 
   /** Scheduled meetings (all organisations) starting in (from, to], for reminders. */
   startingIn(from: Date, to: Date): Promise<MeetingRecord[]> {
-    return this.meetings.startingIn(from, to);
+    return this.deps.meetings.startingIn(from, to);
   }
 
   async upcomingOf(organizationId: string, now: Date, take = 10) {
-    return this.meetings.upcoming([organizationId], now, take);
+    return this.deps.meetings.upcoming([organizationId], now, take);
   }
 
   async obligations(
@@ -49,7 +55,7 @@ export class MeetingService extends MeetingRecords {
     spec?: PeriodSpec,
   ): Promise<{ rows: Obligation[]; groups: Map<string, string>; period: Period }> {
     if (org.kind !== "branch") throw new DomainError("meetings.needsBranch");
-    await this.access.require(actorId, org.id, "committee_member");
+    await this.deps.access.require(actorId, org.id, "committee_member");
     return this.obligationsOf(org, asOf, spec);
   }
 
@@ -62,15 +68,15 @@ export class MeetingService extends MeetingRecords {
     asOf: Date,
     spec: PeriodSpec = { kind: "month", back: 0 },
   ): Promise<{ rows: Obligation[]; groups: Map<string, string>; period: Period }> {
-    const zone = await this.zoneOf(org.id);
-    const settings = effectiveSettings(await this.orgs.chain(org.id));
+    const zone = await this.lookup.zoneOf(org.id);
+    const settings = effectiveSettings(await this.deps.orgs.chain(org.id));
     const frequencies = frequenciesOf(settings);
     const period = resolvePeriod(spec, asOf, zone);
     // Types due less often than the period are counted in their own period around it, which is
     // never more than the year the period lies in.
     const year = periodOf(period.start, "year", zone);
-    const meetings = await this.meetings.between(org.id, year.start, year.end);
-    const groups = await this.orgs.children(org.id);
+    const meetings = await this.deps.meetings.between(org.id, year.start, year.end);
+    const groups = await this.deps.orgs.children(org.id);
     const rows = obligations({
       period,
       asOf,
@@ -94,23 +100,23 @@ export class MeetingService extends MeetingRecords {
     from: Date,
     to: Date,
   ): Promise<{ rate: number | null; meetings: number }> {
-    const lines = await this.meetings.attendanceOfBranch(branchId, from, to);
+    const lines = await this.deps.meetings.attendanceOfBranch(branchId, from, to);
     const attended = lines.filter((l) => l.outcome === "present" || l.outcome === "late").length;
     const meetings = new Set(lines.map((l) => l.meeting.startsAt.toISOString())).size;
     return { rate: lines.length === 0 ? null : attended / lines.length, meetings };
   }
 
   async attendanceOf(personId: string, now: Date) {
-    const member = (await this.members.activeOf(personId))[0];
+    const member = (await this.deps.members.activeOf(personId))[0];
     if (!member) throw new DomainError("members.notAMember");
-    const zone = await this.zoneOf(member.organizationId);
+    const zone = await this.lookup.zoneOf(member.organizationId);
     const result = new Map<
       PeriodKind,
       { expected: number; present: number; late: number; leave: number; absent: number }
     >();
     for (const kind of ["month", "quarter", "year"] as const) {
       const period = periodOf(now, kind, zone);
-      const lines = await this.meetings.attendanceOf(member.id, period.start, period.end);
+      const lines = await this.deps.meetings.attendanceOf(member.id, period.start, period.end);
       result.set(kind, {
         expected: lines.length,
         present: lines.filter((l) => l.outcome === "present" || l.outcome === "late").length,

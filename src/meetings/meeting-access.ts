@@ -1,5 +1,6 @@
-// What every meeting service shares: the repositories, the organisation's time zone, finding a
-// meeting the actor may see or manage, who is expected (the audience), the ledger, small checks.
+// What every part of the meetings slice uses (meetings.ts composes them): the organisation's time
+// zone, finding a meeting the actor may see or manage, who is expected (the audience), the
+// ledger, small checks. Other slices read meetings through it.
 import type { AccessRepository } from "../access/access-repository.js";
 import type { AccessService } from "../access/access-service.js";
 import type { AuditRepository } from "../audit/audit-repository.js";
@@ -35,29 +36,32 @@ export interface ScheduleInput {
   recurrence?: { rule: string; ruleText: string; time: string };
 }
 
+/** What every part of the meetings slice works with. */
+export interface MeetingDeps {
+  meetings: MeetingRepository;
+  members: MemberRepository;
+  orgs: OrganizationRepository;
+  access: AccessService;
+  roles: AccessRepository;
+  audit: AuditRepository;
+  tallies: TallyKeeper;
+  defaultTimeZone: string;
+}
+
 export type EditableField = "time" | "place" | "topic" | "host" | "recorder";
 export type MinutesField = "content" | "resolutions" | "photo";
 
-export abstract class MeetingBase {
-  constructor(
-    protected readonly meetings: MeetingRepository,
-    protected readonly members: MemberRepository,
-    protected readonly orgs: OrganizationRepository,
-    protected readonly access: AccessService,
-    protected readonly roles: AccessRepository,
-    protected readonly audit: AuditRepository,
-    protected readonly tallies: TallyKeeper,
-    protected readonly defaultTimeZone: string,
-  ) {}
+export class MeetingAccess {
+  constructor(readonly deps: MeetingDeps) {}
 
   /** The organisation's time zone; `known` is a chain already loaded that may contain it. */
   async zoneOf(organizationId: string, known: readonly OrgRecord[] = []): Promise<string> {
     const at = known.findIndex((o) => o.id === organizationId);
-    const chain = at >= 0 ? known.slice(at) : await this.orgs.chain(organizationId);
-    return chain.find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
+    const chain = at >= 0 ? known.slice(at) : await this.deps.orgs.chain(organizationId);
+    return chain.find((o) => o.timeZone)?.timeZone ?? this.deps.defaultTimeZone;
   }
   async find(code: string): Promise<MeetingRecord> {
-    const meeting = await this.meetings.findByCode(code);
+    const meeting = await this.deps.meetings.findByCode(code);
     if (!meeting) throw new DomainError("meetings.notFound", { code });
     return meeting;
   }
@@ -65,24 +69,24 @@ export abstract class MeetingBase {
   /** A meeting the actor may see; others are answered as not found, so codes reveal nothing. */
   async visible(actorId: string | null, code: string): Promise<MeetingRecord> {
     const meeting = await this.find(code);
-    const roles = await this.access.rolesIn(actorId, meeting.groupId ?? meeting.organizationId);
+    const roles = await this.deps.access.rolesIn(actorId, meeting.groupId ?? meeting.organizationId);
     if (!roles.includes("member") && !roles.some((r) => r !== "anyone" && r !== "member")) {
       throw new DomainError("meetings.notFound", { code });
     }
     return meeting;
   }
 
-  protected async manageable(actorId: string, code: string): Promise<MeetingRecord> {
+  async manageable(actorId: string, code: string): Promise<MeetingRecord> {
     const meeting = await this.visible(actorId, code);
     if (meeting.type === "group_meeting" && meeting.groupId)
-      await this.access.require(actorId, meeting.groupId, "group_leader");
-    else await this.access.require(actorId, meeting.organizationId, "secretary");
+      await this.deps.access.require(actorId, meeting.groupId, "group_leader");
+    else await this.deps.access.require(actorId, meeting.organizationId, "secretary");
     return meeting;
   }
   // Who is expected.
 
   /** Whether a member of the branch is expected, without listing the whole branch. */
-  protected async inAudience(member: MemberRecord, meeting: MeetingRecord): Promise<boolean> {
+  async inAudience(member: MemberRecord, meeting: MeetingRecord): Promise<boolean> {
     switch (AUDIENCE[meeting.type as MeetingType] ?? "all") {
       case "group":
         return member.groupId === meeting.groupId;
@@ -93,21 +97,19 @@ export abstract class MeetingBase {
     }
   }
 
-  protected async expectedCount(
-    meeting: Pick<MeetingRecord, "type" | "organizationId" | "groupId">,
-  ): Promise<number> {
+  async expectedCount(meeting: Pick<MeetingRecord, "type" | "organizationId" | "groupId">): Promise<number> {
     switch (AUDIENCE[meeting.type as MeetingType] ?? "all") {
       case "group":
-        return this.members.countActive(meeting.organizationId, meeting.groupId);
+        return this.deps.members.countActive(meeting.organizationId, meeting.groupId);
       case "committee":
         return (await this.audience(meeting)).length;
       default:
-        return this.members.countActive(meeting.organizationId, null);
+        return this.deps.members.countActive(meeting.organizationId, null);
     }
   }
 
-  protected async committee(branchId: string): Promise<Set<string>> {
-    const holders = await this.roles.holders(branchId);
+  async committee(branchId: string): Promise<Set<string>> {
+    const holders = await this.deps.roles.holders(branchId);
     return new Set(
       holders.filter((h) => (COMMITTEE_ROLES as readonly string[]).includes(h.role)).map((h) => h.personId),
     );
@@ -117,7 +119,7 @@ export abstract class MeetingBase {
     meeting: Pick<MeetingRecord, "type" | "organizationId" | "groupId">,
   ): Promise<ExpectedMember[]> {
     let members: MemberRecord[];
-    const all = await this.members.listByBranch(meeting.organizationId);
+    const all = await this.deps.members.listByBranch(meeting.organizationId);
     switch (AUDIENCE[meeting.type as MeetingType] ?? "all") {
       case "group":
         members = all.filter((m) => m.groupId === meeting.groupId);
@@ -135,11 +137,11 @@ export abstract class MeetingBase {
 
   /** The member record of a person for this meeting; refused when the meeting is not theirs. */
   /** An open meeting and the actor's membership in its audience, found in one query. */
-  protected async openAsAttendee(
+  async openAsAttendee(
     personId: string,
     code: string,
   ): Promise<{ meeting: MeetingRecord; member: MemberRecord }> {
-    const found = await this.meetings.findByCodeWithMember(code, personId);
+    const found = await this.deps.meetings.findByCodeWithMember(code, personId);
     if (!found) throw new DomainError("meetings.notFound", { code });
     const { meeting, member } = found;
     this.mustBeOpen(meeting);
@@ -149,29 +151,29 @@ export abstract class MeetingBase {
   }
 
   async byId(meetingId: string): Promise<MeetingRecord> {
-    const meeting = await this.meetings.findById(meetingId);
+    const meeting = await this.deps.meetings.findById(meetingId);
     if (!meeting) throw new DomainError("meetings.notFound", { code: meetingId });
     return meeting;
   }
   // Helpers.
 
-  protected mustBeOpen(meeting: MeetingRecord): void {
+  mustBeOpen(meeting: MeetingRecord): void {
     const { code } = meeting;
     if (meeting.status === "cancelled") throw new DomainError("meetings.cancelled", { code });
     if (meeting.status === "closed") throw new DomainError("meetings.alreadyClosed", { code });
   }
 
-  protected async memberOfBranch(code: string, branchId: string): Promise<MemberRecord> {
-    const member = await this.members.findByCode(code);
+  async memberOfBranch(code: string, branchId: string): Promise<MemberRecord> {
+    const member = await this.deps.members.findByCode(code);
     if (!member || member.organizationId !== branchId || member.state !== "active")
       throw new DomainError("members.unknown", { code });
     return member;
   }
 
-  protected async freshCode(): Promise<string> {
+  async freshCode(): Promise<string> {
     for (;;) {
       const code = `H${shortCode(4)}`;
-      if (!(await this.meetings.codeTaken(code))) return code;
+      if (!(await this.deps.meetings.codeTaken(code))) return code;
     }
   }
 
@@ -179,13 +181,13 @@ export abstract class MeetingBase {
 
   async ledger(meeting: MeetingRecord): Promise<Ledger> {
     if (meeting.status === "closed") {
-      return ledgerFromFrozen(meeting.type as MeetingType, await this.meetings.attendees(meeting.id));
+      return ledgerFromFrozen(meeting.type as MeetingType, await this.deps.meetings.attendees(meeting.id));
     }
     const [expected, checkIns, leaves, notes] = await Promise.all([
       this.audience(meeting),
-      this.meetings.checkIns(meeting.id),
-      this.meetings.leaves(meeting.id),
-      this.meetings.absenceNotes(meeting.id),
+      this.deps.meetings.checkIns(meeting.id),
+      this.deps.meetings.leaves(meeting.id),
+      this.deps.meetings.absenceNotes(meeting.id),
     ]);
     return computeLedger({
       type: meeting.type as MeetingType,

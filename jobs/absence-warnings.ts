@@ -11,7 +11,7 @@ export const absenceWarnings = defineJob({
   async run({ now, services, t }) {
     let sent = 0;
     let warned = 0;
-    for (const branch of await services.warnings.branches()) {
+    for (const branch of await services.orgs.branches()) {
       const warnings = await services.warnings.forBranch(branch, now);
       if (warnings.length === 0) continue;
       warned += warnings.length;

@@ -12,7 +12,7 @@ export const duesReminders = defineJob({
   catchUpMs: 24 * 3_600_000,
   async run({ now, services, t }) {
     let sent = 0;
-    for (const branch of await services.warnings.branches()) {
+    for (const branch of await services.orgs.branches()) {
       const zone = await services.meetings.access.zoneOf(branch.id);
       const month = monthOf(now, zone);
       for (const s of await services.dues.standing(branch.id, now, zone)) {

@@ -16,7 +16,7 @@ export const periodDeadlines = defineJob({
   catchUpMs: 12 * 3_600_000,
   async run({ now, services, t }) {
     let notices = 0;
-    for (const branch of await services.warnings.branches()) {
+    for (const branch of await services.orgs.branches()) {
       const settings = await services.orgs.settings(branch.id);
       const daysBefore = settings["deadlines.daysBefore"].value as number;
       const zone = await services.meetings.access.zoneOf(branch.id);

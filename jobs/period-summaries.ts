@@ -4,13 +4,12 @@
 // compliance for the quarter just ended.
 
 import { DateTime } from "luxon";
+import { percent } from "../src/core/format.js";
 import { bold, plain, type Reply } from "../src/core/reply.js";
 import { obligationLine } from "../src/meetings/obligation-text.js";
 import { periodLabel } from "../src/meetings/period-label.js";
 import type { Period } from "../src/meetings/periods.js";
 import { defineJob } from "../src/scheduler/job.js";
-
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
 export const periodSummaries = defineJob({
   id: "period-summaries",
@@ -19,7 +18,7 @@ export const periodSummaries = defineJob({
   async run({ now, services, t, timeZone }) {
     let posts = 0;
     const label = (p: Period) => periodLabel(p, t);
-    for (const branch of await services.warnings.branches()) {
+    for (const branch of await services.orgs.branches()) {
       if ((await services.chats.boundChats(branch.id)).length === 0) continue;
       const { rows, groups, period } = await services.meetings.views.obligationsOf(branch, now, {
         kind: "month",
@@ -30,7 +29,9 @@ export const periodSummaries = defineJob({
       const attendance = await services.meetings.views.attendanceRate(branch.id, period.start, period.end);
       const warned = (await services.warnings.forBranch(branch, now)).length;
       const lines = rows.map((r) => obligationLine(r, groups, t));
-      lines.push(t("summaries.attendance", { rate: pct(attendance.rate), meetings: attendance.meetings }));
+      lines.push(
+        t("summaries.attendance", { rate: percent(attendance.rate), meetings: attendance.meetings }),
+      );
       if (warned > 0) lines.push(t("summaries.warned", { count: warned }));
       const reply: Reply = {
         segments: [
@@ -65,7 +66,7 @@ export const periodSummaries = defineJob({
               name: branch.name,
               held,
               required,
-              rate: pct(required ? held / required : 1),
+              rate: percent(required ? held / required : 1),
             }),
           );
         }

@@ -7,6 +7,7 @@ import { DateTime } from "luxon";
 import type { AccessService } from "../access/access-service.js";
 import { type ChartSpec, type LeaderboardCardSpec, MAX_COMPLIANCE_BARS } from "../core/chart-spec.js";
 import { DomainError } from "../core/domain-error.js";
+import { percent } from "../core/format.js";
 import type { Translate } from "../core/i18n.js";
 import type { PrivateFiles } from "../core/private-files.js";
 import type { Reply } from "../core/reply.js";
@@ -22,8 +23,8 @@ export const chartRenderer = () => import("./render-chart.js");
 
 export const TREND_MONTHS = 6;
 
-const percent = (x: number | null) => (x === null ? null : Math.round(x * 100));
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
+/** A share as a whole number of percent, for a chart's axis. */
+const wholePercent = (x: number | null) => (x === null ? null : Math.round(x * 100));
 
 export interface ChartWithText {
   spec: ChartSpec;
@@ -41,7 +42,10 @@ export function leaderboardCard(
   return {
     kind: "leaderboard",
     title: t("leaderboard.title", { name: board.branch.name, week: weekLabel(week, t) }),
-    subtitle: t("charts.subtitle", { completion: pct(board.completion), attendance: pct(board.attendance) }),
+    subtitle: t("charts.subtitle", {
+      completion: percent(board.completion),
+      attendance: percent(board.attendance),
+    }),
     seriesLabel: t("charts.pointsSeries"),
     entries: top.map(({ item, rank }) => ({ label: `${rank}. ${item.name}`, value: item.points })),
   };
@@ -78,7 +82,7 @@ export class ChartService {
     );
     const points = months.map((m, i) => ({
       label: t("periods.month", { year: m.year, index: m.month }),
-      percent: percent(rates[i] ?? null),
+      percent: wholePercent(rates[i] ?? null),
     }));
     const title = t("charts.trendTitle", { name: branch.name, months: TREND_MONTHS });
     const lines = points.map((p) =>
@@ -118,8 +122,8 @@ export class ChartService {
         attendanceLabel: t("charts.attendanceSeries"),
         branches: shown.map(({ item, rank }) => ({
           label: `${rank}. ${item.branch.name}`,
-          completionPercent: percent(item.completion) ?? 0,
-          attendancePercent: percent(item.attendance),
+          completionPercent: wholePercent(item.completion) ?? 0,
+          attendancePercent: wholePercent(item.attendance),
         })),
       },
       text,

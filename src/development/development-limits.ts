@@ -2,6 +2,7 @@
 // (inherited down the tree), and the branch's zone for its local days.
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
+import { zoneOfChain } from "../organization/zone-of.js";
 import type { DevelopmentLimits } from "./development-rules.js";
 
 export async function limitsOf(
@@ -14,7 +15,7 @@ export async function limitsOf(
   const n = (key: keyof typeof s) => s[key].value as number;
   return {
     chain,
-    zone: chain.find((o) => o.timeZone)?.timeZone ?? defaultTimeZone,
+    zone: zoneOfChain(chain, defaultTimeZone),
     limits: {
       talkWithinDays: n("development.talkWithinDays"),
       activistMonths: n("development.activistMonths"),

@@ -14,6 +14,7 @@ import { type Period, type PeriodKind, periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
+import { zoneOfChain } from "../organization/zone-of.js";
 import type { EvaluationRepository } from "./evaluation-repository.js";
 import {
   type BranchFacts,
@@ -327,7 +328,7 @@ export class EvaluationService {
   }
 
   async #zone(orgId: string): Promise<string> {
-    return (await this.orgs.chain(orgId)).find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
+    return zoneOfChain(await this.orgs.chain(orgId), this.defaultTimeZone);
   }
 
   #mustBeCommittee(org: OrgRecord): void {

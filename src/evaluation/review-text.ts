@@ -1,6 +1,7 @@
 // The words of a branch's half-year report (述职), from facts only.
 import { DateTime } from "luxon";
 import { hoursText } from "../community/community-rules.js";
+import { percent } from "../core/format.js";
 import type { Translate } from "../core/i18n.js";
 import type { DevelopmentFiles } from "../development/development-files.js";
 import type { Meetings } from "../meetings/meetings.js";
@@ -8,9 +9,6 @@ import type { OrgRecord } from "../organization/organization-repository.js";
 import type { WarningService } from "../warnings/warning-service.js";
 import type { BranchFacts } from "./evaluation-rules.js";
 import type { EvaluationService } from "./evaluation-service.js";
-
-const pct = (x: number | null | undefined) =>
-  x === null || x === undefined ? "—" : `${Math.round(x * 100)}%`;
 
 export interface DevelopmentFacts {
   applicants: number;
@@ -33,10 +31,10 @@ export function evaluationReviewText(
   const f = r.facts;
   return [
     t("evaluation.reviewTitle", { name: branchName, period: r.key }),
-    t("evaluation.reviewMeetings", { held, completion: pct(f?.completion) }),
-    t("evaluation.reviewAttendance", { rate: pct(f?.attendance) }),
-    t("evaluation.reviewDues", { rate: pct(f?.dues) }),
-    t("evaluation.reviewMinutes", { rate: pct(f?.minutes) }),
+    t("evaluation.reviewMeetings", { held, completion: percent(f?.completion) }),
+    t("evaluation.reviewAttendance", { rate: percent(f?.attendance) }),
+    t("evaluation.reviewDues", { rate: percent(f?.dues) }),
+    t("evaluation.reviewMinutes", { rate: percent(f?.minutes) }),
     t("evaluation.reviewService", { hours: hoursText(Math.round(f?.volunteerMinutesPerMember ?? 0)) }),
     t("evaluation.reviewWarnings", { count: warnings }),
     ...(development ? [t("evaluation.reviewDevelopment", { ...development })] : []),

@@ -1,12 +1,11 @@
 // How the weekly boards read in the chats.
 import { hoursText } from "../community/community-rules.js";
+import { percent } from "../core/format.js";
 import type { Translate } from "../core/i18n.js";
 import { bold, plain, type Reply } from "../core/reply.js";
 import type { BranchBoard, MemberScore } from "./leaderboard-service.js";
 import type { Ranked } from "./points.js";
 import { weekLabel } from "./weeks.js";
-
-const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
 
 export function renderBranchBoard(
   board: BranchBoard,
@@ -15,8 +14,8 @@ export function renderBranchBoard(
   t: Translate,
 ): Reply {
   const lines = [
-    t("leaderboard.completion", { rate: pct(board.completion) }),
-    t("leaderboard.attendance", { rate: pct(board.attendance) }),
+    t("leaderboard.completion", { rate: percent(board.completion) }),
+    t("leaderboard.attendance", { rate: percent(board.attendance) }),
   ];
   if (board.serviceMinutes > 0)
     lines.push(t("leaderboard.service", { hours: hoursText(board.serviceMinutes) }));
@@ -44,8 +43,8 @@ export function renderCommitteeBoard(
     t("leaderboard.branchLine", {
       rank,
       name: item.branch.name,
-      completion: pct(item.completion),
-      attendance: pct(item.attendance),
+      completion: percent(item.completion),
+      attendance: percent(item.attendance),
     }),
   );
   return {

@@ -3,6 +3,7 @@
 import { yieldToLoop } from "../core/yield-to-loop.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings, parseStoredSettings } from "../organization/settings.js";
+import { zoneOfChain } from "../organization/zone-of.js";
 
 type Settings = ReturnType<typeof effectiveSettings>;
 type StoredOrg = Omit<OrgRecord, "settings"> & { settings: string };
@@ -63,7 +64,7 @@ export class OrgIndex {
   zoneOf(id: string, fallback: string): string {
     let zone = this.#zones.get(id);
     if (zone === undefined) {
-      zone = this.chain(id).find((o) => o.timeZone)?.timeZone ?? "";
+      zone = zoneOfChain(this.chain(id), "");
       this.#zones.set(id, zone);
     }
     return zone || fallback;

@@ -6,6 +6,7 @@
 import { yieldToLoop } from "../core/yield-to-loop.js";
 import { periodOf } from "../meetings/periods.js";
 import type { OrganizationRepository } from "../organization/organization-repository.js";
+import { zoneOfChain } from "../organization/zone-of.js";
 import { branchList } from "./branch-scope.js";
 import type { TallyRepository, TallyYearRange } from "./tally-repository.js";
 
@@ -19,7 +20,7 @@ export class TallyKeeper {
   /** Something the tallies of `branchId` count changed, dated `instant` (its year is recomputed). */
   async touched(branchId: string, instant: Date, now: Date): Promise<void> {
     const chain = await this.orgs.chain(branchId);
-    const zone = chain.find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
+    const zone = zoneOfChain(chain, this.defaultTimeZone);
     await this.repo.refresh([branchId], yearRange(instant, zone), now);
   }
 

@@ -9,6 +9,7 @@ import { shortCode } from "../core/short-code.js";
 import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
 import type { MemberRecord, MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
+import { zoneOfChain } from "../organization/zone-of.js";
 import {
   type AbsenceReason,
   computeLedger,
@@ -58,7 +59,7 @@ export class MeetingAccess {
   async zoneOf(organizationId: string, known: readonly OrgRecord[] = []): Promise<string> {
     const at = known.findIndex((o) => o.id === organizationId);
     const chain = at >= 0 ? known.slice(at) : await this.deps.orgs.chain(organizationId);
-    return chain.find((o) => o.timeZone)?.timeZone ?? this.deps.defaultTimeZone;
+    return zoneOfChain(chain, this.deps.defaultTimeZone);
   }
   async find(code: string): Promise<MeetingRecord> {
     const meeting = await this.deps.meetings.findByCode(code);

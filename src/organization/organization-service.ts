@@ -6,6 +6,7 @@ import { shortCode } from "../core/short-code.js";
 import { mayNest, type OrgKind } from "./org-kinds.js";
 import type { OrganizationRepository, OrgRecord } from "./organization-repository.js";
 import { type EffectiveSetting, effectiveSettings, type SettingKey } from "./settings.js";
+import { zoneOfChain } from "./zone-of.js";
 
 export interface TreeNode {
   org: OrgRecord;
@@ -96,6 +97,11 @@ export class OrganizationService {
     return this.repo.allOfKind(kind);
   }
 
+  /** Every branch of the installation: what the branch-by-branch jobs walk. */
+  branches() {
+    return this.repo.allOfKind("branch");
+  }
+
   children(orgId: string) {
     return this.repo.children(orgId);
   }
@@ -137,7 +143,7 @@ export class OrganizationService {
 
   async timeZone(orgId: string): Promise<string> {
     const chain = await this.repo.chain(orgId);
-    return chain.find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
+    return zoneOfChain(chain, this.defaultTimeZone);
   }
 
   async #freshCode(): Promise<string> {

@@ -8,6 +8,7 @@ import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
+import { zoneOfChain } from "../organization/zone-of.js";
 import { missedRun, monthRecord, type WarningLevel, warningLevel } from "./absence-rules.js";
 
 const LOOKBACK_MONTHS = 12;
@@ -41,10 +42,6 @@ export class WarningService {
     private readonly defaultTimeZone: string,
   ) {}
 
-  branches(): Promise<OrgRecord[]> {
-    return this.orgs.allOfKind("branch");
-  }
-
   async secretariesOf(branchId: string): Promise<string[]> {
     return (await this.roles.holders(branchId)).filter((h) => h.role === "secretary").map((h) => h.personId);
   }
@@ -74,7 +71,7 @@ export class WarningService {
    */
   async forBranch(branch: OrgRecord, now: Date): Promise<AbsenceWarning[]> {
     const chain = await this.orgs.chain(branch.id);
-    const zone = chain.find((o) => o.timeZone)?.timeZone ?? this.defaultTimeZone;
+    const zone = zoneOfChain(chain, this.defaultTimeZone);
     const settings = effectiveSettings(chain);
     const thresholds = {
       yellowMonths: settings["warnings.yellowMonths"].value as number,

@@ -10,7 +10,6 @@
 // are scans a larger cache does not speed up (measured), and each cache is resident memory.
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
-import Database from "better-sqlite3";
 import type { Prisma } from "./prisma.js";
 import { ONCE, PAGE, type RawSql, type ReadMode } from "./raw-sql.js";
 
@@ -21,31 +20,18 @@ const asStored = (value: unknown): unknown => {
   return value;
 };
 
-/**
- * The worker, as source evaluated in the thread: the same in the TypeScript loader, the tests and
- * the built server, which a worker file would not be.
- */
-const WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const Database = require(workerData.driver);
-const db = new Database(workerData.file, { timeout: 5000 });
-db.pragma("cache_size = -2000");
-const statements = new Map();
-parentPort.on("message", ({ id, text, values }) => {
-  try {
-    let statement = statements.get(text);
-    if (!statement) {
-      // A list of ids is spelt into the text (IN (?, ?, …)): bounded, as a list's length varies.
-      if (statements.size >= 256) statements.clear();
-      statement = db.prepare(text);
-      statements.set(text, statement);
-    }
-    parentPort.postMessage({ id, rows: statement.all(...values) });
-  } catch (error) {
-    parentPort.postMessage({ id, error: { message: String(error && error.message), code: error && error.code } });
-  }
-});
-`;
+/** One connection and its statements (sqlite-statements.cjs, shared with the read workers). */
+interface StatementReader {
+  all(text: string, values: unknown[]): unknown[];
+  close(): void;
+}
+
+const requireHere = createRequire(import.meta.url);
+const { openReader } = requireHere("./sqlite-statements.cjs") as {
+  openReader(driverPath: string, file: string): StatementReader;
+};
+const DRIVER = requireHere.resolve("better-sqlite3");
+const WORKER = new URL("./sqlite-read-worker.cjs", import.meta.url);
 
 interface Pending {
   resolve(rows: unknown[]): void;
@@ -68,8 +54,7 @@ export class SqliteRawSql implements RawSql {
   readonly offThread = true;
   readonly #file: string;
   /** ONCE reads: large (a period's ledger), on this thread, the rows made once. */
-  #db: Database.Database | null = null;
-  readonly #statements = new Map<string, Database.Statement>();
+  readonly #once: StatementReader;
   readonly #readers: (Reader | null)[] = Array.from({ length: READERS }, () => null);
   #closed = false;
   #next = 0;
@@ -80,13 +65,14 @@ export class SqliteRawSql implements RawSql {
     private readonly fallback: RawSql,
   ) {
     this.#file = file;
+    this.#once = openReader(DRIVER, file);
   }
 
   /** ONCE and PAGE reads return what SQLite stores: instants come back as ISO text, counts as numbers. */
   async query<T>(sql: Prisma.Sql, mode?: ReadMode): Promise<T[]> {
     if (mode !== ONCE && mode !== PAGE) return this.fallback.query<T>(sql);
     if (this.#closed) throw new Error("the database is closed");
-    if (mode === ONCE) return this.#statement(sql.sql).all(...sql.values.map(asStored)) as T[];
+    if (mode === ONCE) return this.#once.all(sql.sql, sql.values.map(asStored)) as T[];
     const reader = this.#leastBusy();
     const id = this.#next++;
     return new Promise<T[]>((resolve, reject) => {
@@ -103,8 +89,7 @@ export class SqliteRawSql implements RawSql {
 
   async close(): Promise<void> {
     this.#closed = true;
-    this.#db?.close();
-    this.#db = null;
+    this.#once.close();
     const readers = this.#readers.splice(0, this.#readers.length, ...this.#readers.map(() => null));
     await Promise.all(
       readers.map(async (reader) => {
@@ -113,21 +98,6 @@ export class SqliteRawSql implements RawSql {
         await reader.worker.terminate();
       }),
     );
-  }
-
-  #statement(text: string): Database.Statement {
-    let statement = this.#statements.get(text);
-    if (!statement) {
-      // A list of ids is spelt into the text (IN (?, ?, …)): bounded, as a list's length varies.
-      if (this.#statements.size >= 256) this.#statements.clear();
-      if (!this.#db) {
-        this.#db = new Database(this.#file, { timeout: 5_000 });
-        this.#db.pragma("cache_size = -2000");
-      }
-      statement = this.#db.prepare(text);
-      this.#statements.set(text, statement);
-    }
-    return statement;
   }
 
   /** The reader with the fewest reads on their way, started if it is not running. */
@@ -141,10 +111,7 @@ export class SqliteRawSql implements RawSql {
   }
 
   #start(slot: number): Reader {
-    const worker = new Worker(WORKER, {
-      eval: true,
-      workerData: { file: this.#file, driver: createRequire(import.meta.url).resolve("better-sqlite3") },
-    });
+    const worker = new Worker(WORKER, { workerData: { file: this.#file, driver: DRIVER } });
     const reader: Reader = { worker, pending: new Map() };
     worker.unref();
     worker.on(

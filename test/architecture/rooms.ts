@@ -40,7 +40,7 @@ export const ROOMS: readonly Room[] = [
     peers: true,
     holds: (f) =>
       oneOf("src/app.ts", "src/run.ts", "src/main.ts", "src/platforms.ts", "src/startup-checks.ts")(f) ||
-      under("src/demo")(f),
+      under("src/demo", "src/process")(f),
   },
   // Everything else in src/ is a domain slice: a folder per concern, on one floor.
   { name: "domain slices", rank: 3, peers: true, holds: under("src") },

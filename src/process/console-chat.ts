@@ -1,0 +1,28 @@
+// The console chat `npm start` opens when no platform is configured: the terminal as a chat,
+// typed in as `--as` (or CONSOLE_USER) in `--in` (or CONSOLE_CHAT), or privately with `--dm`.
+import { ConsoleAdapter } from "../adapters/console/console-adapter.js";
+import type { App } from "../app.js";
+import type { Config } from "../config.js";
+import type { ConsoleFlags } from "./read-settings.js";
+
+export function consoleChat(
+  app: App,
+  config: Config,
+  flags: ConsoleFlags,
+  afterCommand: () => Promise<unknown>,
+): ConsoleAdapter {
+  const [userId, userName] = (flags.as ?? config.console.user).split(":");
+  return new ConsoleAdapter({
+    input: process.stdin,
+    output: process.stdout,
+    handle: (incoming) => app.handle(incoming),
+    t: app.i18n.translator(config.defaultLocale),
+    user: { id: userId ?? config.console.user, ...(userName ? { name: userName } : {}) },
+    chat: flags.dm
+      ? { id: `dm:${userId}`, kind: "private" }
+      : { id: flags.in ?? config.console.chat, kind: "group" },
+    color: Boolean(process.stdout.isTTY),
+    prompt: Boolean(process.stdin.isTTY),
+    afterCommand,
+  });
+}

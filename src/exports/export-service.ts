@@ -22,7 +22,8 @@ import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import type { WarningService } from "../warnings/warning-service.js";
 import { type CommitteeExportPage, writeCommitteeCsv, writeCommitteeWorkbook } from "./committee-export.js";
-import { type LedgerExportData, writeLedgerCsv, writeLedgerWorkbook } from "./ledger-export.js";
+import { writeLedgerCsv, writeLedgerWorkbook } from "./ledger-export.js";
+import type { LedgerExportData } from "./ledger-sheets.js";
 
 /** Branches per round of queries: large enough to be few rounds, small enough to hold the loop briefly. */
 const EXPORT_PAGE = 200;

@@ -25,21 +25,34 @@ const input = (blockId: string, label: string, element: object) => ({
   element,
 });
 
+const textInput = (blockId: string, label: string, maxLength: number, multiline = false) =>
+  input(blockId, label, {
+    type: "plain_text_input",
+    action_id: "value",
+    max_length: maxLength,
+    ...(multiline ? { multiline: true } : {}),
+  });
+
+/** A modal with the bot's submit button; what it is for travels in its private metadata. */
+const modal = (
+  t: Translate,
+  callbackId: string,
+  metadata: object,
+  titleKey: string,
+  blocks: object[],
+): View => ({
+  type: "modal",
+  callback_id: callbackId,
+  private_metadata: JSON.stringify(metadata),
+  title: { type: "plain_text", text: t(titleKey) },
+  submit: { type: "plain_text", text: t("slack.submit") },
+  blocks: blocks as View["blocks"],
+});
+
 export function leaveModal(t: Translate, code: string, channel: string): View {
-  return {
-    type: "modal",
-    callback_id: "leave_reason",
-    private_metadata: JSON.stringify({ code, channel }),
-    title: { type: "plain_text", text: t("slack.leaveTitle") },
-    submit: { type: "plain_text", text: t("slack.submit") },
-    blocks: [
-      input("reason", t("slack.leaveReason"), {
-        type: "plain_text_input",
-        action_id: "value",
-        max_length: 200,
-      }),
-    ] as View["blocks"],
-  };
+  return modal(t, "leave_reason", { code, channel }, "slack.leaveTitle", [
+    textInput("reason", t("slack.leaveReason"), 200),
+  ]);
 }
 
 /**
@@ -57,28 +70,21 @@ export function scheduleModal(t: Translate, channel: string | null): View {
           filter: { include: ["public", "private"], exclude_bot_users: true },
         }),
       ];
-  return {
-    type: "modal",
-    callback_id: "schedule",
-    private_metadata: JSON.stringify({ channel }),
-    title: { type: "plain_text", text: t("slack.scheduleTitle") },
-    submit: { type: "plain_text", text: t("slack.submit") },
-    blocks: [
-      ...where,
-      input("type", t("slack.type"), {
-        type: "static_select",
-        action_id: "value",
-        options: MEETING_TYPES.filter((m) => m !== "other").map((m) => ({
-          text: { type: "plain_text", text: t(`meetingTypes.${m}`) },
-          value: m,
-        })),
-      }),
-      input("date", t("slack.date"), { type: "datepicker", action_id: "value" }),
-      input("time", t("slack.time"), { type: "timepicker", action_id: "value" }),
-      input("place", t("slack.place"), { type: "plain_text_input", action_id: "value", max_length: 60 }),
-      input("topic", t("slack.topic"), { type: "plain_text_input", action_id: "value", max_length: 200 }),
-    ] as View["blocks"],
-  };
+  return modal(t, "schedule", { channel }, "slack.scheduleTitle", [
+    ...where,
+    input("type", t("slack.type"), {
+      type: "static_select",
+      action_id: "value",
+      options: MEETING_TYPES.filter((m) => m !== "other").map((m) => ({
+        text: { type: "plain_text", text: t(`meetingTypes.${m}`) },
+        value: m,
+      })),
+    }),
+    input("date", t("slack.date"), { type: "datepicker", action_id: "value" }),
+    input("time", t("slack.time"), { type: "timepicker", action_id: "value" }),
+    textInput("place", t("slack.place"), 60),
+    textInput("topic", t("slack.topic"), 200),
+  ]);
 }
 
 /** The channel a schedule form is for: the one it was opened in, or the one chosen in it. */
@@ -89,24 +95,13 @@ export function scheduleChannel(metadata: string, values: Values): string | null
 
 /** One form for the answer to any question the bot asked (Slack has no reply-to-this-message). */
 export function answerModal(t: Translate, question: string, target: object): View {
-  return {
-    type: "modal",
-    callback_id: "answer",
-    private_metadata: JSON.stringify(target),
-    title: { type: "plain_text", text: t("slack.answerTitle") },
-    submit: { type: "plain_text", text: t("slack.submit") },
-    blocks: [
-      {
-        type: "section",
-        text: { type: "plain_text", text: question.slice(0, 2900) || t("slack.answerTitle") },
-      },
-      input("answer", t("slack.answerLabel"), {
-        type: "plain_text_input",
-        action_id: "value",
-        max_length: 500,
-      }),
-    ] as View["blocks"],
-  };
+  return modal(t, "answer", target, "slack.answerTitle", [
+    {
+      type: "section",
+      text: { type: "plain_text", text: question.slice(0, 2900) || t("slack.answerTitle") },
+    },
+    textInput("answer", t("slack.answerLabel"), 500),
+  ]);
 }
 
 /** The one-line /schedule the modal stands for; quotes keep spaces in place and topic. */
@@ -117,28 +112,8 @@ export function scheduleText(values: Values): string {
 }
 
 export function minutesModal(t: Translate, code: string, channel: string): View {
-  return {
-    type: "modal",
-    callback_id: "minutes",
-    private_metadata: JSON.stringify({ code, channel }),
-    title: { type: "plain_text", text: t("slack.minutesTitle") },
-    submit: { type: "plain_text", text: t("slack.submit") },
-    blocks: [
-      input("content", t("slack.minutesContent"), {
-        type: "plain_text_input",
-        action_id: "value",
-        multiline: true,
-        max_length: 3000,
-      }),
-      {
-        ...input("resolutions", t("slack.minutesResolutions"), {
-          type: "plain_text_input",
-          action_id: "value",
-          multiline: true,
-          max_length: 3000,
-        }),
-        optional: true,
-      },
-    ] as View["blocks"],
-  };
+  return modal(t, "minutes", { code, channel }, "slack.minutesTitle", [
+    textInput("content", t("slack.minutesContent"), 3000, true),
+    { ...textInput("resolutions", t("slack.minutesResolutions"), 3000, true), optional: true },
+  ]);
 }

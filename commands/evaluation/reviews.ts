@@ -1,0 +1,26 @@
+// /reviews: which branches below the committee have submitted their half-year report.
+import { z } from "zod";
+import { textReply } from "../../src/core/reply.js";
+import { defineCommand } from "../../src/runtime/command.js";
+import { formatDateTime, requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+
+export const reviews = defineCommand({
+  name: "reviews",
+  aliases: ["述职情况"],
+  role: "committee_member",
+  args: z.tuple([]),
+  async run(ctx) {
+    const org = requireOrg(ctx);
+    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
+    const r = await ctx.services.evaluation.reviews(await requirePerson(ctx), org, ctx.now);
+    const lines = r.branches.map((b) => {
+      const at = r.submitted.get(`${b.id}|${r.currentKey}`) ?? r.submitted.get(`${b.id}|${r.key}`);
+      return at
+        ? ctx.t("evaluation.reviewIn", { name: b.name, at: formatDateTime(at, zone) })
+        : ctx.t("evaluation.reviewMissing", { name: b.name });
+    });
+    return textReply(`${ctx.t("evaluation.reviewsTitle", { name: org.name })}\n${lines.join("\n")}`, {
+      visibility: "private",
+    });
+  },
+});

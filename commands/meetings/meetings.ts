@@ -1,0 +1,35 @@
+// /meetings: upcoming meetings — a member sees their own; in a bound group, the branch's.
+import { z } from "zod";
+import { bold, plain, type Segment } from "../../src/core/reply.js";
+import { formatMeetingTime } from "../../src/meetings/announcement.js";
+import { defineCommand } from "../../src/runtime/command.js";
+import { requirePerson } from "../../src/runtime/command-helpers.js";
+
+export const meetings = defineCommand({
+  name: "meetings",
+  aliases: ["会议", "近期会议"],
+  role: "anyone",
+  args: z.tuple([]),
+  async run(ctx) {
+    const personId = await requirePerson(ctx);
+    const list =
+      ctx.chat.kind === "group" && ctx.org
+        ? await ctx.services.meetings.views.upcomingOf(
+            ctx.org.kind === "group" && ctx.org.parentId ? ctx.org.parentId : ctx.org.id,
+            ctx.now,
+          )
+        : await ctx.services.meetings.views.upcomingFor(personId, ctx.now);
+    if (list.length === 0) return { segments: [plain(ctx.t("meetingsList.none"))] };
+    const segments: Segment[] = [bold(ctx.t("meetingsList.title"))];
+    for (const m of list) {
+      const zone = await ctx.services.meetings.access.zoneOf(m.organizationId);
+      segments.push(
+        plain(
+          `\n${formatMeetingTime(m.startsAt, zone, ctx.t)} 【${ctx.t(`meetingTypes.${m.type}`)}】${m.topic} · ${m.place} · ${m.code}`,
+        ),
+      );
+    }
+    segments.push(plain(`\n${ctx.t("meetingsList.footer")}`));
+    return { segments };
+  },
+});

@@ -1,0 +1,37 @@
+// /cancel_meeting <code> [reason]: cancel a scheduled meeting; the chat is told.
+import { z } from "zod";
+import { textReply } from "../../../src/core/reply.js";
+import { announce } from "../../../src/meetings/announce.js";
+import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
+import { defineCommand } from "../../../src/runtime/command.js";
+import { requirePerson } from "../../../src/runtime/command-helpers.js";
+
+export const cancelMeeting = defineCommand({
+  name: "cancel_meeting",
+  aliases: ["取消会议"],
+  role: "group_leader",
+  args: z.tuple([meetingCodeArg]).rest(z.string()),
+  async run(ctx) {
+    const [code, ...reason] = ctx.args;
+    const actorId = await requirePerson(ctx);
+    const cancelled = await ctx.services.meetings.scheduling.cancel(
+      actorId,
+      code,
+      reason.join(" ").slice(0, 200) || null,
+      ctx.now,
+    );
+    await announce(ctx.services, cancelled, ctx.now);
+    await ctx.services.outbox.toOrganization(
+      cancelled.organizationId,
+      textReply(
+        ctx.groupT("meetingChanged.cancelled", {
+          code,
+          topic: cancelled.topic,
+          reason: cancelled.cancelReason ?? "—",
+        }),
+      ),
+      { now: ctx.now },
+    );
+    return textReply(ctx.t("meetingChanged.cancelledAck", { code }));
+  },
+});

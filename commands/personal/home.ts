@@ -1,0 +1,63 @@
+// /home: my own page — my upcoming meetings, each with its 参加/请假/签到 buttons, my leave
+// requests and my dues. Slack shows it as the App Home tab; elsewhere it is a command.
+import { z } from "zod";
+import { DomainError } from "../../src/core/domain-error.js";
+import { type Button, bold, plain, type Reply } from "../../src/core/reply.js";
+import { formatMeetingTime } from "../../src/meetings/announcement.js";
+import { checkInTiming } from "../../src/meetings/check-in-rules.js";
+import { type CommandContext, defineCommand } from "../../src/runtime/command.js";
+import { requirePerson } from "../../src/runtime/command-helpers.js";
+import { myDues } from "../dues/my-dues.js";
+import { myLeaves } from "../meetings/attendance/my-leaves.js";
+
+const MEETINGS_SHOWN = 5;
+
+export const home = defineCommand({
+  name: "home",
+  aliases: ["我的", "主页"],
+  role: "anyone",
+  args: z.tuple([]),
+  async run(ctx) {
+    const personId = await requirePerson(ctx);
+    const upcoming = await ctx.services.meetings.views.upcomingFor(personId, ctx.now, MEETINGS_SHOWN);
+    const replies: Reply[] = [
+      {
+        segments: [
+          bold(ctx.t("home.title")),
+          plain(`\n${ctx.t("home.meetings", { count: upcoming.length })}`),
+        ],
+        visibility: "private",
+      },
+    ];
+    for (const meeting of upcoming) {
+      const zone = await ctx.services.meetings.access.zoneOf(meeting.organizationId);
+      const row: Button[] = [];
+      if (ctx.now < meeting.startsAt) {
+        row.push({ label: ctx.t("announcement.attend"), command: "attend", args: [meeting.code] });
+        row.push({ label: ctx.t("announcement.leave"), command: "leave", args: [meeting.code] });
+      }
+      const timing = checkInTiming(meeting, ctx.now);
+      if (timing === "on_time" || timing === "late")
+        row.push({ label: ctx.t("announcement.checkIn"), command: "checkin", args: [meeting.code] });
+      replies.push({
+        segments: [
+          bold(`【${ctx.t(`meetingTypes.${meeting.type}`)}】${meeting.topic}`),
+          plain(`\n${formatMeetingTime(meeting.startsAt, zone, ctx.t)} · ${meeting.place} · ${meeting.code}`),
+        ],
+        ...(row.length > 0 ? { buttons: [row] } : {}),
+        visibility: "private",
+      });
+    }
+    const noArgs = { ...ctx, args: [] as [] } as CommandContext<[]>;
+    for (const part of [myLeaves, myDues]) {
+      try {
+        const reply = await part.run(noArgs);
+        replies.push(...(Array.isArray(reply) ? reply : [reply]));
+      } catch (error) {
+        // Not a member anywhere yet: the page shows what there is.
+        if (!(error instanceof DomainError)) throw error;
+      }
+    }
+    return replies;
+  },
+});

@@ -14,7 +14,7 @@ export const communityReminders = defineJob({
   async run({ now, services, t }) {
     let reminders = 0;
     for (const { activity, pending } of await services.volunteers.dueReminders(now)) {
-      const zone = await services.meetings.access.zoneOf(activity.organizationId);
+      const zone = await services.zones.of(activity.organizationId);
       const text = t("community.reminder", {
         at: formatDateTime(activity.startsAt, zone).slice(11),
         title: activity.title,
@@ -32,7 +32,7 @@ export const communityReminders = defineJob({
     }
     const { remind, lapse } = await services.wishes.claimsToProcess(now);
     for (const { wish, personId } of remind) {
-      const zone = await services.meetings.access.zoneOf(wish.organizationId);
+      const zone = await services.zones.of(wish.organizationId);
       const due = wish.claimDueAt ? formatDateTime(wish.claimDueAt, zone) : "";
       if (personId)
         reminders += await services.outbox.toPerson(

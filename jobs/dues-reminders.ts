@@ -13,7 +13,7 @@ export const duesReminders = defineJob({
   async run({ now, services, t }) {
     let sent = 0;
     for (const branch of await services.orgs.branches()) {
-      const zone = await services.meetings.access.zoneOf(branch.id);
+      const zone = await services.zones.of(branch.id);
       const month = monthOf(now, zone);
       for (const s of await services.dues.standing(branch.id, now, zone)) {
         if (await services.dues.paidMonth(s.memberId, month)) continue;

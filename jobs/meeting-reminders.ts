@@ -39,7 +39,7 @@ export const meetingReminders = defineJob({
         new Date(now.getTime() + offset * MINUTE),
       )) {
         if (await paused(services, meeting.organizationId, now)) continue;
-        const zone = await services.meetings.access.zoneOf(meeting.organizationId);
+        const zone = await services.zones.of(meeting.organizationId);
         const target = meeting.groupId ?? meeting.organizationId;
         const dedupeKey = `reminder:${meeting.id}:${offset}`;
         const left = Math.floor((meeting.startsAt.getTime() - now.getTime()) / MINUTE);
@@ -88,6 +88,6 @@ export const meetingReminders = defineJob({
 async function paused(services: Services, organizationId: string, now: Date): Promise<boolean> {
   const until = (await services.orgs.settings(organizationId))["reminders.pausedUntil"].value as string;
   if (until === "none") return false;
-  const zone = await services.orgs.timeZone(organizationId);
+  const zone = await services.zones.of(organizationId);
   return (DateTime.fromJSDate(now, { zone }).toISODate() ?? "") <= until;
 }

@@ -19,7 +19,7 @@ export const periodDeadlines = defineJob({
     for (const branch of await services.orgs.branches()) {
       const settings = await services.orgs.settings(branch.id);
       const daysBefore = settings["deadlines.daysBefore"].value as number;
-      const zone = await services.meetings.access.zoneOf(branch.id);
+      const zone = await services.zones.of(branch.id);
       const { rows, groups } = await services.meetings.views.obligationsOf(branch, now);
       const due = rows.filter(
         (r) => r.missing > 0 && r.period.end.getTime() - now.getTime() <= daysBefore * DAY,

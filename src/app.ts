@@ -89,12 +89,7 @@ export async function createApp({ config, clock, logger, commands = allCommands 
     },
     calendarFeed: (token) =>
       scope.read((s) =>
-        s.calendar.feed(
-          token,
-          clock.now(),
-          (id) => s.meetings.access.zoneOf(id),
-          i18n.translator(i18n.defaultLocale),
-        ),
+        s.calendar.feed(token, clock.now(), (id) => s.zones.of(id), i18n.translator(i18n.defaultLocale)),
       ),
     readiness: (extra) => readinessOf(db, scope, clock, extra),
     async translatorFor(user) {

@@ -57,6 +57,7 @@ import { RegistrationRepository } from "./membership/registration-repository.js"
 import { RegistrationService } from "./membership/registration-service.js";
 import { TransferRepository } from "./membership/transfer-repository.js";
 import { TransferService } from "./membership/transfer-service.js";
+import { OrgZones } from "./organization/org-zones.js";
 import { OrganizationRepository } from "./organization/organization-repository.js";
 import { OrganizationService } from "./organization/organization-service.js";
 import { UpdateLedger } from "./updates/update-ledger.js";
@@ -67,6 +68,8 @@ export interface Services {
   updates: UpdateLedger;
   access: AccessService;
   context: ContextService;
+  /** Which zone an organisation's days are in. */
+  zones: OrgZones;
   orgs: OrganizationService;
   chats: ChatService;
   membership: MembershipService;
@@ -127,7 +130,8 @@ export function createServices(
     chats: () => new ChatRepository(db),
     meetings: () => new MeetingRepository(db, raw),
     tallyRows: () => new TallyRepository(db, raw),
-    tallies: () => new TallyKeeper(r.tallyRows, r.orgs, deps.defaultTimeZone),
+    zones: () => new OrgZones(r.orgs, deps.defaultTimeZone),
+    tallies: () => new TallyKeeper(r.tallyRows, r.zones),
     leaderboard: () => new LeaderboardRepository(db, raw),
     dues: () => new DuesRepository(db),
     community: () => new CommunityRepository(db),
@@ -139,7 +143,8 @@ export function createServices(
     updates: () => new UpdateLedger(db),
     access: () => new AccessService(db, r.orgs, r.members),
     context: () => new ContextService(s.identity, r.orgs, s.access, new ContextRepository(raw)),
-    orgs: () => new OrganizationService(r.orgs, s.access, r.audit, deps.defaultTimeZone),
+    zones: () => r.zones,
+    orgs: () => new OrganizationService(r.orgs, s.access, r.audit),
     chats: () => new ChatService(r.chats, r.orgs, s.access, r.audit),
     membership: () =>
       new MembershipService(r.members, r.registrations, new InviteRepository(db), r.orgs, s.access, r.audit),
@@ -157,7 +162,8 @@ export function createServices(
     calendar: () =>
       new CalendarService(new CalendarRepository(db), r.members, deps.publicUrl ?? "http://127.0.0.1:3000"),
     drafts: () => new MeetingDraftService(new MeetingDraftRepository(db), s.meetings, s.series, r.orgs),
-    series: () => new MeetingSeriesService(new SeriesRepository(db), s.meetings, r.orgs, s.access, r.audit),
+    series: () =>
+      new MeetingSeriesService(new SeriesRepository(db), s.meetings, r.orgs, s.access, r.audit, r.zones),
     meetings: () =>
       meetingsOver({
         meetings: r.meetings,
@@ -167,7 +173,7 @@ export function createServices(
         roles: r.access,
         audit: r.audit,
         tallies: r.tallies,
-        defaultTimeZone: deps.defaultTimeZone,
+        zones: r.zones,
       }),
     prompts: () => new PromptService(db),
     outbox: () =>
@@ -180,15 +186,14 @@ export function createServices(
         new PaceRepository(raw, deps.provider),
       ),
     jobRuns: () => new JobRunRepository(db),
-    warnings: () =>
-      new WarningService(r.meetings, r.members, r.orgs, s.access, r.access, s.dues, deps.defaultTimeZone),
+    warnings: () => new WarningService(r.meetings, r.members, r.orgs, s.access, r.access, s.dues, r.zones),
     leaderboard: () =>
       new LeaderboardService(
         r.leaderboard,
         r.tallyRows,
         r.tallies,
         r.members,
-        deps.defaultTimeZone,
+        r.zones,
         deps.provider,
         // Prisma's PostgreSQL queries go through the driver's socket too; SQLite's only through the
         // read worker, outside transactions.
@@ -196,7 +201,6 @@ export function createServices(
       ),
     exports: () =>
       new ExportService(
-        s.meetings,
         r.meetings,
         r.members,
         r.orgs,
@@ -206,8 +210,9 @@ export function createServices(
         s.dues,
         s.developmentFiles,
         deps.files,
+        r.zones,
       ),
-    charts: () => new ChartService(s.leaderboard, s.meetings, s.access, deps.files),
+    charts: () => new ChartService(s.leaderboard, s.access, deps.files, r.zones),
     volunteers: () => new VolunteerService(r.community, r.members, r.orgs, s.access, s.community, r.tallies),
     wishes: () => new WishService(r.community, r.members, r.orgs, s.access, s.community, r.tallies),
     households: () => new HouseholdService(r.community, r.members, s.access),
@@ -222,7 +227,7 @@ export function createServices(
         r.leaderboard,
         r.dues,
         s.access,
-        deps.defaultTimeZone,
+        r.zones,
       ),
     development: () =>
       new DevelopmentService(
@@ -232,18 +237,10 @@ export function createServices(
         r.orgs,
         s.access,
         r.audit,
-        deps.defaultTimeZone,
+        r.zones,
       ),
     developmentFiles: () =>
-      new DevelopmentFiles(
-        r.development,
-        r.members,
-        r.orgs,
-        s.access,
-        r.access,
-        deps.files,
-        deps.defaultTimeZone,
-      ),
+      new DevelopmentFiles(r.development, r.members, r.orgs, s.access, r.access, deps.files, r.zones),
   });
   return s;
 }
@@ -257,6 +254,7 @@ interface Repositories {
   chats: ChatRepository;
   meetings: MeetingRepository;
   tallyRows: TallyRepository;
+  zones: OrgZones;
   tallies: TallyKeeper;
   leaderboard: LeaderboardRepository;
   dues: DuesRepository;

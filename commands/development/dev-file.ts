@@ -42,7 +42,7 @@ export const devFile = defineCommand({
     }
     const show = async (file: Parameters<typeof fileText>[0], limits: Parameters<typeof fileText>[2]) => {
       const branch = await ctx.services.orgs.findById(file.organizationId);
-      const zone = await ctx.services.meetings.access.zoneOf(file.organizationId);
+      const zone = await ctx.services.zones.of(file.organizationId);
       return fileText(file, branch?.name ?? "", limits, localDay(ctx.now, zone), ctx.t);
     };
     if (!code) {

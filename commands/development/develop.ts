@@ -12,7 +12,7 @@ import { duesOf, localDay, nextStep, stateOf } from "../../src/development/devel
 import { stepOfWord } from "../../src/development/development-steps.js";
 import { detailsText, nextText } from "../../src/development/development-text.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, nameArg, requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg, nameArg, requireOrgZone, requirePerson } from "../../src/runtime/command-helpers.js";
 
 const token = z.string().min(1).max(200);
 
@@ -27,8 +27,7 @@ export const develop = defineCommand({
   ]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
-    const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
+    const { org, zone } = await requireOrgZone(ctx);
     const today = localDay(ctx.now, zone);
     const [first, second, ...more] = ctx.args;
     if (second === undefined) {

@@ -6,7 +6,7 @@ import { monthArg } from "../../src/dues/dues-args.js";
 import { previousMonth } from "../../src/dues/dues-rules.js";
 import { monthOf } from "../../src/dues/dues-service.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg, requireOrgZone, requirePerson } from "../../src/runtime/command-helpers.js";
 
 export const duesPaid = defineCommand({
   name: "dues_paid",
@@ -17,8 +17,7 @@ export const duesPaid = defineCommand({
     .min(1)
     .max(200),
   async run(ctx) {
-    const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
+    const { org, zone } = await requireOrgZone(ctx);
     const months = ctx.args.filter((a) => monthArg.safeParse(a).success);
     const codes = ctx.args.filter((a) => !monthArg.safeParse(a).success);
     const thisMonth = monthOf(ctx.now, zone);

@@ -11,9 +11,7 @@ export const myDues = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const zone = ctx.org
-      ? await ctx.services.meetings.access.zoneOf(ctx.org.id, ctx.orgChain)
-      : "Asia/Shanghai";
+    const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id, ctx.orgChain) : "Asia/Shanghai";
     const mine = await ctx.services.dues.mine(await requirePerson(ctx), ctx.now, zone);
     if (!mine) return textReply(ctx.t("dues.mineNoRate"), { visibility: "private" });
     const key = mine.arrears.length > 0 ? "dues.mineBehind" : "dues.mineUpToDate";

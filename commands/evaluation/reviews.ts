@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { formatDateTime, requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { formatDateTime, requireOrgZone, requirePerson } from "../../src/runtime/command-helpers.js";
 
 export const reviews = defineCommand({
   name: "reviews",
@@ -10,8 +10,7 @@ export const reviews = defineCommand({
   role: "committee_member",
   args: z.tuple([]),
   async run(ctx) {
-    const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
+    const { org, zone } = await requireOrgZone(ctx);
     const r = await ctx.services.evaluation.reviews(await requirePerson(ctx), org, ctx.now);
     const lines = r.branches.map((b) => {
       const at = r.submitted.get(`${b.id}|${r.currentKey}`) ?? r.submitted.get(`${b.id}|${r.key}`);

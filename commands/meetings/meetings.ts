@@ -22,7 +22,7 @@ export const meetings = defineCommand({
     if (list.length === 0) return { segments: [plain(ctx.t("meetingsList.none"))] };
     const segments: Segment[] = [bold(ctx.t("meetingsList.title"))];
     for (const m of list) {
-      const zone = await ctx.services.meetings.access.zoneOf(m.organizationId);
+      const zone = await ctx.services.zones.of(m.organizationId);
       segments.push(
         plain(
           `\n${formatMeetingTime(m.startsAt, zone, ctx.t)} 【${ctx.t(`meetingTypes.${m.type}`)}】${m.topic} · ${m.place} · ${m.code}`,

@@ -22,7 +22,7 @@ export const importRoster = defineCommand({
       actorId,
       org,
       ctx.attachment,
-      { goodRowsOnly: ctx.args.length === 1, timeZone: await ctx.services.orgs.timeZone(org.id) },
+      { goodRowsOnly: ctx.args.length === 1, timeZone: await ctx.services.zones.of(org.id) },
       ctx.now,
     );
     const lines = result.errors.slice(0, MAX_LISTED_ERRORS).map((e) =>

@@ -22,7 +22,7 @@ export const invite = defineCommand({
       { maxUses, days: validDays },
       ctx.now,
     );
-    const zone = await ctx.services.orgs.timeZone(org.id);
+    const zone = await ctx.services.zones.of(org.id);
     const text = ctx.t("members.inviteCreated", {
       name: org.name,
       code: created.code,

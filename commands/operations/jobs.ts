@@ -14,7 +14,7 @@ export const jobsCommand = defineCommand({
   role: "org_admin",
   args: z.tuple([]),
   async run(ctx) {
-    const zone = ctx.org ? await ctx.services.orgs.timeZone(ctx.org.id) : ctx.services.orgs.defaultZone;
+    const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id) : ctx.services.zones.installation;
     const lines = [];
     for (const job of await describeJobs(allJobs, zone)) {
       const last = await ctx.services.jobRuns.latest(job.id);

@@ -25,7 +25,7 @@ export const outbox = defineCommand({
       const count = await ctx.services.outbox.retryDead(ctx.now, prefix);
       return textReply(ctx.t("outbox.retried", { count }), { visibility: "private" });
     }
-    const zone = ctx.org ? await ctx.services.orgs.timeZone(ctx.org.id) : ctx.services.orgs.defaultZone;
+    const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id) : ctx.services.zones.installation;
     const { waiting, retrying, dead } = await ctx.services.outbox.backlog(ctx.now);
     const deadTotal = Object.values(dead).reduce((a, b) => a + b, 0);
     const lines = [

@@ -36,7 +36,7 @@ export const runJob = defineCommand({
       now: ctx.now,
       services: ctx.services,
       t: ctx.groupT,
-      timeZone: ctx.services.orgs.defaultZone,
+      timeZone: ctx.services.zones.installation,
     });
     return textReply(
       ctx.t("jobs.ran", { id: jobName(job.id, ctx.t), result: jobResultText(result, ctx.t) }),

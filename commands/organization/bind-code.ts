@@ -13,7 +13,7 @@ export const bindCode = defineCommand({
     const actorId = await requirePerson(ctx);
     const org = ctx.args[0] ? await ctx.services.orgs.requireByCode(ctx.args[0]) : requireOrg(ctx);
     const { code, expiresAt } = await ctx.services.chats.createBindCode(actorId, org, ctx.now);
-    const zone = await ctx.services.orgs.timeZone(org.id);
+    const zone = await ctx.services.zones.of(org.id);
     const text = ctx.t("chats.bindCode", { name: org.name, code, until: formatDateTime(expiresAt, zone) });
     const link = ctx.links?.addToGroup("bind", [code]);
     return textReply(link ? `${text}\n${ctx.t("chats.bindLink", { link })}` : text, {

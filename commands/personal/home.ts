@@ -30,7 +30,7 @@ export const home = defineCommand({
       },
     ];
     for (const meeting of upcoming) {
-      const zone = await ctx.services.meetings.access.zoneOf(meeting.organizationId);
+      const zone = await ctx.services.zones.of(meeting.organizationId);
       const row: Button[] = [];
       if (ctx.now < meeting.startsAt) {
         row.push({ label: ctx.t("announcement.attend"), command: "attend", args: [meeting.code] });

@@ -16,6 +16,14 @@ export class AuditRepository {
     await this.db.auditEntry.create({ data: { ...entry, details: JSON.stringify(entry.details ?? {}) } });
   }
 
+  /** What one person did at one instant: `audit.by(actorId, now).did(org.id, "org.create", { name })`. */
+  by(actorPersonId: string | null, at: Date) {
+    return {
+      did: (organizationId: string | null, action: string, details?: Record<string, unknown>) =>
+        this.record({ at, actorPersonId, organizationId, action, details }),
+    };
+  }
+
   list(organizationId: string, limit = 50) {
     return this.db.auditEntry.findMany({ where: { organizationId }, orderBy: { at: "desc" }, take: limit });
   }

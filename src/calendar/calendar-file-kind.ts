@@ -2,22 +2,20 @@
 // the meeting as it then stands, with a line saying what it is. A convenience, not a record.
 import { writeFile } from "node:fs/promises";
 import type { OutboxKind } from "../delivery/outbox-kinds.js";
-import type { Meetings } from "../meetings/meetings.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import type { CalendarService } from "./calendar-service.js";
 
 export const CALENDAR_FILE_KIND = "calendar-file";
 
 export const calendarFileKind: OutboxKind<{
   calendar: CalendarService;
-  meetings: { access: Pick<Meetings["access"], "zoneOf"> };
+  zones: Pick<OrgZones, "of">;
 }> = {
   kind: CALENDAR_FILE_KIND,
   bestEffort: true,
   async draw(payload, { read, t, now, files }) {
     const { meetingId } = JSON.parse(payload) as { meetingId: string };
-    const found = await read((s) =>
-      s.calendar.meetingFile(meetingId, now, (id) => s.meetings.access.zoneOf(id), t),
-    );
+    const found = await read((s) => s.calendar.meetingFile(meetingId, now, (id) => s.zones.of(id), t));
     if (!found) throw new Error(`no meeting ${meetingId} for its calendar file`);
     const filename = `${found.meeting.code}.ics`;
     const path = await files.place("calendar", filename);

@@ -15,7 +15,7 @@ import type { BranchBoard, LeaderboardService, MemberScore } from "../leaderboar
 import { renderBranchBoard, renderCommitteeBoard } from "../leaderboard/leaderboard-text.js";
 import type { Ranked } from "../leaderboard/points.js";
 import { weekKey, weekLabel } from "../leaderboard/weeks.js";
-import type { Meetings } from "../meetings/meetings.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 
 /** The renderer (Skia, chart.js, fonts) is loaded on first use: most processes never draw. */
@@ -54,16 +54,16 @@ export function leaderboardCard(
 export class ChartService {
   constructor(
     private readonly boards: LeaderboardService,
-    private readonly meetings: Meetings,
     private readonly access: AccessService,
     private readonly files: PrivateFiles,
+    private readonly zones: OrgZones,
   ) {}
 
   async leaderboardCard(actorId: string, branch: OrgRecord, now: Date, t: Translate): Promise<ChartWithText> {
     if (branch.kind !== "branch") throw new DomainError("meetings.needsBranch");
     await this.access.require(actorId, branch.id, "member");
     const board = await this.boards.branchBoard(branch, now);
-    const week = weekKey(now, await this.meetings.access.zoneOf(branch.id));
+    const week = weekKey(now, await this.zones.of(branch.id));
     const top = this.boards.top(board);
     return { spec: leaderboardCard(board, top, week, t), text: renderBranchBoard(board, top, week, t) };
   }
@@ -71,7 +71,7 @@ export class ChartService {
   async attendanceTrend(actorId: string, branch: OrgRecord, now: Date, t: Translate): Promise<ChartWithText> {
     if (branch.kind !== "branch") throw new DomainError("meetings.needsBranch");
     await this.access.require(actorId, branch.id, "committee_member");
-    const zone = await this.meetings.access.zoneOf(branch.id);
+    const zone = await this.zones.of(branch.id);
     const thisMonth = DateTime.fromJSDate(now, { zone }).startOf("month");
     const months = Array.from({ length: TREND_MONTHS }, (_, i) =>
       thisMonth.minus({ months: TREND_MONTHS - 1 - i }),
@@ -105,7 +105,7 @@ export class ChartService {
     await this.access.require(actorId, committee.id, "committee_member");
     const ranked = await this.boards.committeeBoard(committee, now);
     if (ranked.length === 0) throw new DomainError("charts.noBranches");
-    const week = weekKey(now, await this.meetings.access.zoneOf(committee.id));
+    const week = weekKey(now, await this.zones.of(committee.id));
     // Past the limit, the branches furthest behind: those are the ones a committee acts on.
     const shown = ranked.length > MAX_COMPLIANCE_BARS ? ranked.slice(-MAX_COMPLIANCE_BARS).reverse() : ranked;
     const title = t("charts.complianceTitle", { name: committee.name, week: weekLabel(week, t) });

@@ -51,13 +51,9 @@ export class ChatService {
       boundById: actorId,
       boundAt: now,
     });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: bindCode.organizationId,
-      action: "chat.bind",
-      details: { platform: chat.platform, chat: chat.id },
-    });
+    await this.audit
+      .by(actorId, now)
+      .did(bindCode.organizationId, "chat.bind", { platform: chat.platform, chat: chat.id });
     const org = await this.orgs.findById(bindCode.organizationId);
     if (!org) throw new DomainError("orgs.notFound", { code: "" });
     return org;
@@ -68,13 +64,7 @@ export class ChatService {
     if (!org) throw new DomainError("chats.notBound");
     await this.access.require(actorId, org.id, "secretary");
     await this.repo.unbind(chat.platform, chat.id);
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: org.id,
-      action: "chat.unbind",
-      details: { platform: chat.platform, chat: chat.id },
-    });
+    await this.audit.by(actorId, now).did(org.id, "chat.unbind", { platform: chat.platform, chat: chat.id });
     return org;
   }
 

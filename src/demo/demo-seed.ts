@@ -132,7 +132,7 @@ async function seedBranch(
     adminId,
     branch,
     { filename: "roster.csv", path: file },
-    { goodRowsOnly: false, timeZone: await s.orgs.timeZone(branch.id) },
+    { goodRowsOnly: false, timeZone: await s.zones.of(branch.id) },
     now,
   );
   if (imported.errors.length > 0)

@@ -8,6 +8,7 @@ import { DomainError } from "../core/domain-error.js";
 import type { Translate } from "../core/i18n.js";
 import type { PrivateFiles } from "../core/private-files.js";
 import type { MemberRepository } from "../membership/member-repository.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { writePipelineWorkbook, writeRecordWorkbook } from "./development-export.js";
 import { limitsOf } from "./development-limits.js";
@@ -42,7 +43,7 @@ export class DevelopmentFiles {
     private readonly access: AccessService,
     private readonly roles: AccessRepository,
     private readonly files: PrivateFiles,
-    private readonly defaultTimeZone: string,
+    private readonly zones: OrgZones,
   ) {}
 
   /** Everyone in the pipeline of the branch — or of every branch below a committee — overdue first. */
@@ -212,7 +213,7 @@ export class DevelopmentFiles {
   }
 
   #limits(branchId: string) {
-    return limitsOf(this.orgs, this.defaultTimeZone, branchId);
+    return limitsOf(this.orgs, this.zones, branchId);
   }
 
   /** Limits read once per branch, for the reads that go through many records. */

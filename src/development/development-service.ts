@@ -10,6 +10,7 @@ import { DomainError, Forbidden } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
 import { freshMemberCodes } from "../membership/member-codes.js";
 import type { MemberRecord, MemberRepository } from "../membership/member-repository.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import type { DevelopmentChecks } from "./development-checks.js";
 import { limitsOf } from "./development-limits.js";
@@ -46,12 +47,12 @@ export class DevelopmentService {
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
     private readonly audit: AuditRepository,
-    private readonly defaultTimeZone: string,
+    private readonly zones: OrgZones,
   ) {}
 
   /** The rules' figures for a branch, as its committee set them (inherited settings). */
   limitsOf(branchId: string) {
-    return limitsOf(this.orgs, this.defaultTimeZone, branchId);
+    return limitsOf(this.orgs, this.zones, branchId);
   }
 
   /** Opens a record on the day the branch received the application; the 查看码 goes to the applicant. */
@@ -87,13 +88,7 @@ export class DevelopmentService {
       notes: null,
       createdAt: now,
     });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: branch.id,
-      action: "development.apply",
-      details: { code, on },
-    });
+    await this.audit.by(actorId, now).did(branch.id, "development.apply", { code, on });
     return this.#file(code);
   }
 
@@ -143,13 +138,7 @@ export class DevelopmentService {
     const stage = rule.becomes ?? file.stage;
     await this.repo.update(file.id, { stage, probationEndsOn: probationEndAfter(state, entry) });
     const member = await this.#rosterEffect(file, rule, on);
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: branch.id,
-      action: `development.${rule.key}`,
-      details: { code, on, ...details },
-    });
+    await this.audit.by(actorId, now).did(branch.id, `development.${rule.key}`, { code, on, ...details });
     return { file: await this.#file(code), step: rule, late, member };
   }
 
@@ -159,13 +148,7 @@ export class DevelopmentService {
     if (!file) throw new DomainError("development.badClaim");
     await this.repo.update(file.id, { personId, claimCode: null });
     if (file.memberId) await this.members.update(file.memberId, { personId });
-    await this.audit.record({
-      at: now,
-      actorPersonId: personId,
-      organizationId: file.organizationId,
-      action: "development.claim",
-      details: { code: file.code },
-    });
+    await this.audit.by(personId, now).did(file.organizationId, "development.claim", { code: file.code });
     return this.#file(file.code);
   }
 

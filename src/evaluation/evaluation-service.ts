@@ -12,9 +12,9 @@ import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import { frequenciesOf, type MeetingType } from "../meetings/meeting-types.js";
 import { type Period, type PeriodKind, periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
-import { zoneOfChain } from "../organization/zone-of.js";
 import type { EvaluationRepository } from "./evaluation-repository.js";
 import {
   type BranchFacts,
@@ -80,7 +80,7 @@ export class EvaluationService {
     private readonly boards: LeaderboardRepository,
     private readonly dues: DuesRepository,
     private readonly access: AccessService,
-    private readonly defaultTimeZone: string,
+    private readonly zones: OrgZones,
   ) {}
 
   async sheet(committee: OrgRecord): Promise<(SheetItem & { id?: string })[]> {
@@ -328,7 +328,7 @@ export class EvaluationService {
   }
 
   async #zone(orgId: string): Promise<string> {
-    return zoneOfChain(await this.orgs.chain(orgId), this.defaultTimeZone);
+    return this.zones.of(orgId);
   }
 
   #mustBeCommittee(org: OrgRecord): void {

@@ -4,7 +4,7 @@ import { hoursText } from "../community/community-rules.js";
 import { percent } from "../core/format.js";
 import type { Translate } from "../core/i18n.js";
 import type { DevelopmentFiles } from "../development/development-files.js";
-import type { Meetings } from "../meetings/meetings.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { WarningService } from "../warnings/warning-service.js";
 import type { BranchFacts } from "./evaluation-rules.js";
@@ -46,7 +46,7 @@ export async function branchReview(
   services: {
     evaluation: EvaluationService;
     warnings: WarningService;
-    meetings: { access: Pick<Meetings["access"], "zoneOf"> };
+    zones: Pick<OrgZones, "of">;
     developmentFiles: DevelopmentFiles;
   },
   personId: string,
@@ -57,7 +57,7 @@ export async function branchReview(
 ): Promise<{ key: string; text: string }> {
   const facts = await services.evaluation.reviewFacts(personId, branch, which, now);
   const warnings = await services.warnings.forBranch(branch, now);
-  const zone = await services.meetings.access.zoneOf(branch.id);
+  const zone = await services.zones.of(branch.id);
   const day = (d: Date) => DateTime.fromJSDate(d, { zone }).toISODate() ?? "";
   const development = await services.developmentFiles.reportFacts(
     branch.id,

@@ -13,12 +13,12 @@ import { ledgerFromFrozen } from "../meetings/ledger.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { frequenciesOf } from "../meetings/meeting-types.js";
-import type { Meetings } from "../meetings/meetings.js";
 import { completion, obligations } from "../meetings/obligations.js";
 import { periodLabel as labelOf } from "../meetings/period-label.js";
 import { type PeriodSpec, resolvePeriod } from "../meetings/period-spec.js";
 import type { Period } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import type { WarningService } from "../warnings/warning-service.js";
 import { type CommitteeExportPage, writeCommitteeCsv, writeCommitteeWorkbook } from "./committee-export.js";
@@ -30,7 +30,6 @@ const EXPORT_PAGE = 200;
 
 export class ExportService {
   constructor(
-    private readonly meetings: Meetings,
     private readonly meetingRepo: MeetingRepository,
     private readonly members: MemberRepository,
     private readonly orgs: OrganizationRepository,
@@ -40,6 +39,7 @@ export class ExportService {
     private readonly dues: DuesService,
     private readonly development: DevelopmentFiles,
     private readonly files: PrivateFiles,
+    private readonly zones: OrgZones,
   ) {}
 
   async branchLedger(
@@ -50,7 +50,7 @@ export class ExportService {
   ): Promise<{ path: string; filename: string; periodLabel: string }> {
     if (branch.kind !== "branch") throw new DomainError("meetings.needsBranch");
     await this.access.require(actorId, branch.id, "secretary");
-    const zone = await this.meetings.access.zoneOf(branch.id);
+    const zone = await this.zones.of(branch.id);
     const period = resolvePeriod(opts.period, now, zone);
     const periodLabel = labelOf(period, opts.t);
     const asOf = yearFigureInstant(period, now);
@@ -154,7 +154,7 @@ export class ExportService {
     now: Date,
   ): Promise<{ path: string; filename: string; periodLabel: string; branches: number }> {
     await this.access.require(actorId, committee.id, "secretary");
-    const zone = await this.meetings.access.zoneOf(committee.id);
+    const zone = await this.zones.of(committee.id);
     const period = resolvePeriod(opts.period, now, zone);
     const periodLabel = labelOf(period, opts.t);
     const index = await this.leaderboard.index();

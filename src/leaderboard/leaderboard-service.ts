@@ -9,6 +9,7 @@ import { frequenciesOf } from "../meetings/meeting-types.js";
 import { currentObligations, type ObligationMeeting } from "../meetings/obligations.js";
 import { periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import { type BranchScope, branchList } from "./branch-scope.js";
 import { gatherReads } from "./gather-reads.js";
@@ -57,7 +58,7 @@ export class LeaderboardService {
     private readonly tallyRepo: TallyRepository,
     private readonly tallies: TallyKeeper,
     private readonly members: MemberRepository,
-    private readonly defaultTimeZone: string,
+    private readonly zones: OrgZones,
     /** The SQL dialect of the page queries. */
     private readonly provider: "sqlite" | "postgresql",
     /** Whether the page reads run off this thread (see RawSql.offThread): they may overlap. */
@@ -93,7 +94,7 @@ export class LeaderboardService {
     const zoned = branches.map((b) => ({
       branch: b,
       id: b.id,
-      zone: index.zoneOf(b.id, this.defaultTimeZone),
+      zone: index.zoneOf(b.id, this.zones.installation),
     }));
     // Years differ only across time zones; a page normally shares one.
     const byYear = groupBy(zoned, (z) => String(yearRange(now, z.zone).year));
@@ -103,7 +104,7 @@ export class LeaderboardService {
     const totals = new Map<string, { expected: number; attended: number; serviceMinutes: number }>();
     const tallies: MemberTally[] = [];
     const tops = new Map<string, () => Ranked<MemberScore>[]>();
-    const year = periodOf(now, "year", zoned[0]?.zone ?? this.defaultTimeZone);
+    const year = periodOf(now, "year", zoned[0]?.zone ?? this.zones.installation);
     const [meetings, roster] = await gatherReads(
       this.offThread,
       () => this.repo.meetings(scope, year.start, year.end),
@@ -244,7 +245,7 @@ export class LeaderboardService {
     return this.tallies.ensureAll(
       index.branches().map((b) => ({
         id: b.id,
-        zone: index.zoneOf(b.id, this.defaultTimeZone),
+        zone: index.zoneOf(b.id, this.zones.installation),
       })),
       now,
       now,

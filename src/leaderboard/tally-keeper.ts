@@ -5,22 +5,19 @@
 // computed (a new year, a database from before the tallies) on first read.
 import { yieldToLoop } from "../core/yield-to-loop.js";
 import { periodOf } from "../meetings/periods.js";
-import type { OrganizationRepository } from "../organization/organization-repository.js";
-import { zoneOfChain } from "../organization/zone-of.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import { branchList } from "./branch-scope.js";
 import type { TallyRepository, TallyYearRange } from "./tally-repository.js";
 
 export class TallyKeeper {
   constructor(
     private readonly repo: TallyRepository,
-    private readonly orgs: OrganizationRepository,
-    private readonly defaultTimeZone: string,
+    private readonly zones: OrgZones,
   ) {}
 
   /** Something the tallies of `branchId` count changed, dated `instant` (its year is recomputed). */
   async touched(branchId: string, instant: Date, now: Date): Promise<void> {
-    const chain = await this.orgs.chain(branchId);
-    const zone = zoneOfChain(chain, this.defaultTimeZone);
+    const zone = await this.zones.of(branchId);
     await this.repo.refresh([branchId], yearRange(instant, zone), now);
   }
 

@@ -8,8 +8,8 @@ import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
 import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
 import type { MemberRecord, MemberRepository } from "../membership/member-repository.js";
-import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
-import { zoneOfChain } from "../organization/zone-of.js";
+import type { OrgZones } from "../organization/org-zones.js";
+import type { OrganizationRepository } from "../organization/organization-repository.js";
 import {
   type AbsenceReason,
   computeLedger,
@@ -46,7 +46,7 @@ export interface MeetingDeps {
   roles: AccessRepository;
   audit: AuditRepository;
   tallies: TallyKeeper;
-  defaultTimeZone: string;
+  zones: OrgZones;
 }
 
 export type EditableField = "time" | "place" | "topic" | "host" | "recorder";
@@ -55,12 +55,6 @@ export type MinutesField = "content" | "resolutions" | "photo";
 export class MeetingAccess {
   constructor(readonly deps: MeetingDeps) {}
 
-  /** The organisation's time zone; `known` is a chain already loaded that may contain it. */
-  async zoneOf(organizationId: string, known: readonly OrgRecord[] = []): Promise<string> {
-    const at = known.findIndex((o) => o.id === organizationId);
-    const chain = at >= 0 ? known.slice(at) : await this.deps.orgs.chain(organizationId);
-    return zoneOfChain(chain, this.deps.defaultTimeZone);
-  }
   async find(code: string): Promise<MeetingRecord> {
     const meeting = await this.deps.meetings.findByCode(code);
     if (!meeting) throw new DomainError("meetings.notFound", { code });

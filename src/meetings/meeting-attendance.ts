@@ -60,13 +60,9 @@ export class MeetingAttendance {
     ) {
       throw new DomainError("meetings.leaveDecided", { code: leaveCode });
     }
-    await this.deps.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: meeting.organizationId,
-      action: `leave.${status}`,
-      details: { leave: leaveCode },
-    });
+    await this.deps.audit
+      .by(actorId, now)
+      .did(meeting.organizationId, `leave.${status}`, { leave: leaveCode });
     return { meeting, leave: { ...leave, status }, member };
   }
 
@@ -130,13 +126,7 @@ export class MeetingAttendance {
     if (meeting.status !== "scheduled") throw new DomainError("meetings.notScheduled", { code });
     const signinCode = String(randomInt(1000, 10000));
     const updated = await this.deps.meetings.update(meeting.id, { checkInCode: signinCode });
-    await this.deps.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: meeting.organizationId,
-      action: "meeting.checkin_code",
-      details: { code },
-    });
+    await this.deps.audit.by(actorId, now).did(meeting.organizationId, "meeting.checkin_code", { code });
     return { meeting: updated, signinCode };
   }
 

@@ -35,13 +35,7 @@ export class MeetingRecords {
           ? { content: text }
           : { resolutions: text };
     await this.deps.meetings.update(meeting.id, data);
-    await this.deps.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: meeting.organizationId,
-      action: "meeting.minutes",
-      details: { code, field },
-    });
+    await this.deps.audit.by(actorId, now).did(meeting.organizationId, "meeting.minutes", { code, field });
     return meeting;
   }
 
@@ -54,13 +48,7 @@ export class MeetingRecords {
     done.add(name);
     const ordered = checklist.filter((c) => done.has(c));
     await this.deps.meetings.update(meeting.id, { checklistDone: JSON.stringify(ordered) });
-    await this.deps.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: meeting.organizationId,
-      action: "meeting.tick",
-      details: { code, item: name },
-    });
+    await this.deps.audit.by(actorId, now).did(meeting.organizationId, "meeting.tick", { code, item: name });
     return { meeting, item: name, done: ordered.length, total: checklist.length };
   }
 
@@ -89,12 +77,10 @@ export class MeetingRecords {
       quorumMet: ledger.quorum.applies ? ledger.quorum.met : null,
     });
     await this.deps.tallies.touched(meeting.organizationId, meeting.startsAt, now);
-    await this.deps.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: meeting.organizationId,
-      action: "meeting.close",
-      details: { code, expected: ledger.expected, present: ledger.present },
+    await this.deps.audit.by(actorId, now).did(meeting.organizationId, "meeting.close", {
+      code,
+      expected: ledger.expected,
+      present: ledger.present,
     });
     return { meeting: closed, ledger, markedUnexcused: ledger.unexplained };
   }
@@ -121,12 +107,11 @@ export class MeetingRecords {
       before = meeting[change.field];
       await this.deps.meetings.update(meeting.id, { [change.field]: change.value });
     }
-    await this.deps.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: meeting.organizationId,
-      action: "meeting.correct",
-      details: { code, field: change.field, before, after: "value" in change ? change.value : change.reason },
+    await this.deps.audit.by(actorId, now).did(meeting.organizationId, "meeting.correct", {
+      code,
+      field: change.field,
+      before,
+      after: "value" in change ? change.value : change.reason,
     });
     return meeting;
   }
@@ -145,7 +130,7 @@ export class MeetingRecords {
       meeting.hostMemberId ? this.deps.members.findById(meeting.hostMemberId) : Promise.resolve(null),
       meeting.recorderMemberId ? this.deps.members.findById(meeting.recorderMemberId) : Promise.resolve(null),
       this.deps.meetings.counts(meeting.id),
-      this.lookup.zoneOf(meeting.organizationId),
+      this.deps.zones.of(meeting.organizationId),
     ]);
     const birthdays =
       meeting.type === "theme_day"

@@ -56,7 +56,7 @@ export class MeetingScheduling {
     const { branch, group, host, recorder } = await this.check(actorId, org, input, now);
     const settings = effectiveSettings(await this.deps.orgs.chain(branch.id));
     const checklist = input.type === "theme_day" ? (settings["themeDay.items"].value as string[]) : [];
-    const zone = await this.lookup.zoneOf(branch.id);
+    const zone = await this.deps.zones.of(branch.id);
     const seriesId = input.occurrences > 1 ? `S${shortCode(8)}` : null;
     const created: MeetingRecord[] = [];
     for (let i = 0; i < input.occurrences; i++) {
@@ -85,13 +85,9 @@ export class MeetingScheduling {
         }),
       );
     }
-    await this.deps.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: branch.id,
-      action: "meeting.schedule",
-      details: { codes: created.map((m) => m.code), type: input.type },
-    });
+    await this.deps.audit
+      .by(actorId, now)
+      .did(branch.id, "meeting.schedule", { codes: created.map((m) => m.code), type: input.type });
     return created;
   }
 
@@ -161,13 +157,9 @@ export class MeetingScheduling {
         break;
     }
     const updated = await this.deps.meetings.update(meeting.id, { ...data, revision: { increment: 1 } });
-    await this.deps.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: meeting.organizationId,
-      action: "meeting.edit",
-      details: { code, field: change.field, value: change.value },
-    });
+    await this.deps.audit
+      .by(actorId, now)
+      .did(meeting.organizationId, "meeting.edit", { code, field: change.field, value: change.value });
     return updated;
   }
 
@@ -179,13 +171,7 @@ export class MeetingScheduling {
       cancelReason: reason,
       revision: { increment: 1 },
     });
-    await this.deps.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: meeting.organizationId,
-      action: "meeting.cancel",
-      details: { code, reason },
-    });
+    await this.deps.audit.by(actorId, now).did(meeting.organizationId, "meeting.cancel", { code, reason });
     return updated;
   }
 }

@@ -7,6 +7,7 @@ import type { AccessService } from "../access/access-service.js";
 import type { AuditRepository } from "../audit/audit-repository.js";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import type { ScheduleInput } from "./meeting-access.js";
 import type { MeetingRecord } from "./meeting-repository.js";
@@ -37,11 +38,12 @@ export class MeetingSeriesService {
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,
     private readonly audit: AuditRepository,
+    private readonly zones: OrgZones,
   ) {}
 
   /** The first occurrences a rule would give, for the card shown before 确认. */
   async preview(recurrence: Recurrence, branchId: string, now: Date, count = 3): Promise<Date[]> {
-    const zone = await this.meetings.access.zoneOf(branchId);
+    const zone = await this.zones.of(branchId);
     return nextOccurrences(recurrence.rule, timeOf(recurrence.time), zone, now, count);
   }
 
@@ -66,7 +68,7 @@ export class MeetingSeriesService {
       hostMemberId = checked.host?.id ?? null;
       recorderMemberId = checked.recorder?.id ?? null;
     }
-    const zone = await this.meetings.access.zoneOf(owner.id);
+    const zone = await this.zones.of(owner.id);
     const series = await this.repo.create({
       code: await this.#freshCode(),
       organizationId: owner.id,
@@ -88,13 +90,9 @@ export class MeetingSeriesService {
       createdById: actorId,
       createdAt: now,
     });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: owner.id,
-      action: "series.create",
-      details: { code: series.code, rule: series.rule, type: series.type },
-    });
+    await this.audit
+      .by(actorId, now)
+      .did(owner.id, "series.create", { code: series.code, rule: series.rule, type: series.type });
     return { series, meetings: await this.materialise(series, now) };
   }
 
@@ -117,7 +115,7 @@ export class MeetingSeriesService {
     for (const branch of reached) {
       if (branch.id !== owner.id && withOwn.has(branch.id)) continue;
       const chain = chainOf(branch);
-      const zone = await this.meetings.access.zoneOf(branch.id, chain);
+      const zone = await this.zones.of(branch.id, chain);
       const has = held.get(branch.id);
       const due = occurrencesOf(series.rule, timeOf(series.time), zone, series.firstDay, now, horizon);
       for (const at of due)
@@ -164,7 +162,7 @@ export class MeetingSeriesService {
     const changed: MeetingRecord[] = [];
     for (const meeting of await this.repo.upcoming(series.id, now)) {
       if (field === "time") {
-        const zone = await this.meetings.access.zoneOf(meeting.organizationId);
+        const zone = await this.zones.of(meeting.organizationId);
         const { hour, minute } = timeOf(value);
         const startsAt = DateTime.fromJSDate(meeting.startsAt, { zone }).set({ hour, minute }).toJSDate();
         if (startsAt <= now) continue;
@@ -174,13 +172,9 @@ export class MeetingSeriesService {
       } else changed.push(await this.meetings.scheduling.edit(actorId, meeting.code, { field, value }, now));
     }
     const updated = await this.repo.update(series.id, { [field]: value });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: series.organizationId,
-      action: "series.edit",
-      details: { code, field, value, meetings: changed.length },
-    });
+    await this.audit
+      .by(actorId, now)
+      .did(series.organizationId, "series.edit", { code, field, value, meetings: changed.length });
     return { series: updated, changed };
   }
 
@@ -192,19 +186,15 @@ export class MeetingSeriesService {
     for (const meeting of await this.repo.upcoming(series.id, now))
       cancelled.push(await this.meetings.scheduling.cancel(actorId, meeting.code, reason, now));
     const ended = await this.repo.update(series.id, { status: "ended", endedAt: now });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: series.organizationId,
-      action: "series.end",
-      details: { code, reason, cancelled: cancelled.map((m) => m.code) },
-    });
+    await this.audit
+      .by(actorId, now)
+      .did(series.organizationId, "series.end", { code, reason, cancelled: cancelled.map((m) => m.code) });
     return { series: ended, cancelled };
   }
 
   /** The time of day as secretaries write it (19:30, 下午3点), read in the series' own zone. */
   async #timeOfDay(series: SeriesRecord, text: string, now: Date): Promise<string> {
-    const zone = await this.meetings.access.zoneOf(series.organizationId);
+    const zone = await this.zones.of(series.organizationId);
     const dayStart = DateTime.fromJSDate(now, { zone }).startOf("day").toJSDate();
     const answer = understandWhen(text, dayStart, zone);
     if (answer.kind !== "instant") throw new DomainError("series.badTime");

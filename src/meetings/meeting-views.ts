@@ -68,7 +68,7 @@ export class MeetingViews {
     asOf: Date,
     spec: PeriodSpec = { kind: "month", back: 0 },
   ): Promise<{ rows: Obligation[]; groups: Map<string, string>; period: Period }> {
-    const zone = await this.lookup.zoneOf(org.id);
+    const zone = await this.deps.zones.of(org.id);
     const settings = effectiveSettings(await this.deps.orgs.chain(org.id));
     const frequencies = frequenciesOf(settings);
     const period = resolvePeriod(spec, asOf, zone);
@@ -109,7 +109,7 @@ export class MeetingViews {
   async attendanceOf(personId: string, now: Date) {
     const member = (await this.deps.members.activeOf(personId))[0];
     if (!member) throw new DomainError("members.notAMember");
-    const zone = await this.lookup.zoneOf(member.organizationId);
+    const zone = await this.deps.zones.of(member.organizationId);
     const result = new Map<
       PeriodKind,
       { expected: number; present: number; late: number; leave: number; absent: number }

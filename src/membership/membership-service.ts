@@ -132,21 +132,13 @@ export class MembershipService {
     ) {
       throw new DomainError("members.requestDecided", { code: requestCode });
     }
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: branchId,
-      action: "member.approve",
-      details: { member: member.code, name: member.name, status: member.status },
-    });
+    await this.audit
+      .by(actorId, now)
+      .did(branchId, "member.approve", { member: member.code, name: member.name, status: member.status });
     if (statusWas)
-      await this.audit.record({
-        at: now,
-        actorPersonId: actorId,
-        organizationId: branchId,
-        action: "member.statusChange",
-        details: { member: member.code, from: statusWas, to: member.status },
-      });
+      await this.audit
+        .by(actorId, now)
+        .did(branchId, "member.statusChange", { member: member.code, from: statusWas, to: member.status });
     return { member, statusWas };
   }
 
@@ -159,13 +151,9 @@ export class MembershipService {
       decidedAt: now,
       ...(reason ? { reason } : {}),
     });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: request.organizationId,
-      action: "member.reject",
-      details: { request: requestCode, reason },
-    });
+    await this.audit
+      .by(actorId, now)
+      .did(request.organizationId, "member.reject", { request: requestCode, reason });
     return request;
   }
 
@@ -239,13 +227,12 @@ export class MembershipService {
   async setExemption(actorId: string, memberCode: string, reason: string | null, now: Date) {
     const member = await this.requireMember(actorId, memberCode);
     const updated = await this.members.update(member.id, { exemptReason: reason });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: member.organizationId,
-      action: reason ? "member.exempt" : "member.exemptEnded",
-      details: { member: member.code, reason },
-    });
+    await this.audit
+      .by(actorId, now)
+      .did(member.organizationId, reason ? "member.exempt" : "member.exemptEnded", {
+        member: member.code,
+        reason,
+      });
     return updated;
   }
 

@@ -32,13 +32,9 @@ export class RegistrationService {
         code: existing.code ?? "",
       });
     const registration = await this.registrations.request(member.id, community.id, await this.#code(), now);
-    await this.audit.record({
-      at: now,
-      actorPersonId: personId,
-      organizationId: community.id,
-      action: "member.registerRequest",
-      details: { member: member.code, request: registration.code },
-    });
+    await this.audit
+      .by(personId, now)
+      .did(community.id, "member.registerRequest", { member: member.code, request: registration.code });
     return { member, registration };
   }
 
@@ -79,13 +75,13 @@ export class RegistrationService {
       reason,
     });
     if (!decided) throw new DomainError("members.requestDecided", { code });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: community.id,
-      action: status === "approved" ? "member.register" : "member.registerReject",
-      details: { member: member.code, request: code, reason },
-    });
+    await this.audit
+      .by(actorId, now)
+      .did(community.id, status === "approved" ? "member.register" : "member.registerReject", {
+        member: member.code,
+        request: code,
+        reason,
+      });
     return { member, community, code };
   }
 

@@ -73,13 +73,7 @@ export class RosterImport {
       personId: null,
     }));
     const imported = await this.members.createMany(records);
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: org.id,
-      action: "member.import",
-      details: { imported, skipped: errors.length },
-    });
+    await this.audit.by(actorId, now).did(org.id, "member.import", { imported, skipped: errors.length });
     return { imported, errors, total: rows.length };
   }
 }

@@ -47,7 +47,9 @@ export class TransferService {
     }
     if (target === "out") {
       await this.members.update(member.id, { state: "transferred_out" });
-      await this.#audit(actorId, member.organizationId, "member.transfer_out", { member: member.code }, now);
+      await this.audit
+        .by(actorId, now)
+        .did(member.organizationId, "member.transfer_out", { member: member.code });
       return { kind: "out", member };
     }
     if (target.kind !== "branch") throw new DomainError("members.transferNeedsBranch");
@@ -63,13 +65,11 @@ export class TransferService {
       requestedById: actorId,
       requestedAt: now,
     });
-    await this.#audit(
-      actorId,
-      member.organizationId,
-      "member.transfer_sent",
-      { member: member.code, to: target.code, transfer: transfer.code },
-      now,
-    );
+    await this.audit.by(actorId, now).did(member.organizationId, "member.transfer_sent", {
+      member: member.code,
+      to: target.code,
+      transfer: transfer.code,
+    });
     return { kind: "sent", member, from, to: target, transfer };
   }
 
@@ -90,13 +90,9 @@ export class TransferService {
   async decline(actorId: string, code: string, reason: string | null, now: Date) {
     const { transfer, member, from, to } = await this.#pending(actorId, code);
     await this.#decide(transfer, actorId, "declined", reason, now);
-    await this.#audit(
-      actorId,
-      to.id,
-      "member.transfer_declined",
-      { member: member.code, transfer: code, reason },
-      now,
-    );
+    await this.audit
+      .by(actorId, now)
+      .did(to.id, "member.transfer_declined", { member: member.code, transfer: code, reason });
     return { transfer, member, from, to };
   }
 
@@ -134,31 +130,13 @@ export class TransferService {
     const moved = await this.members.update(member.id, { organizationId: target.id, groupId: null });
     // Their volunteer time and wishes now count for the new branch.
     await this.tallies.moved(member.organizationId, target.id, now);
-    await this.#audit(
-      actorId,
-      member.organizationId,
-      "member.transfer",
-      { member: member.code, to: target.code },
-      now,
-    );
-    await this.#audit(
-      actorId,
-      target.id,
-      "member.transfer_in",
-      { member: member.code, from: member.organizationId },
-      now,
-    );
+    await this.audit
+      .by(actorId, now)
+      .did(member.organizationId, "member.transfer", { member: member.code, to: target.code });
+    await this.audit
+      .by(actorId, now)
+      .did(target.id, "member.transfer_in", { member: member.code, from: member.organizationId });
     return moved;
-  }
-
-  #audit(
-    actorId: string,
-    organizationId: string,
-    action: string,
-    details: Record<string, unknown>,
-    now: Date,
-  ) {
-    return this.audit.record({ at: now, actorPersonId: actorId, organizationId, action, details });
   }
 
   async #code(): Promise<string> {

@@ -6,7 +6,6 @@ import { shortCode } from "../core/short-code.js";
 import { mayNest, type OrgKind } from "./org-kinds.js";
 import type { OrganizationRepository, OrgRecord } from "./organization-repository.js";
 import { type EffectiveSetting, effectiveSettings, type SettingKey } from "./settings.js";
-import { zoneOfChain } from "./zone-of.js";
 
 export interface TreeNode {
   org: OrgRecord;
@@ -18,7 +17,6 @@ export class OrganizationService {
     private readonly repo: OrganizationRepository,
     private readonly access: AccessService,
     private readonly audit: AuditRepository,
-    private readonly defaultTimeZone: string,
   ) {}
 
   findByCode(code: string): Promise<OrgRecord | null> {
@@ -55,13 +53,7 @@ export class OrganizationService {
       name,
       parentId: parent?.id ?? null,
     });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: org.id,
-      action: "org.create",
-      details: { kind, name },
-    });
+    await this.audit.by(actorId, now).did(org.id, "org.create", { kind, name });
     return org;
   }
 
@@ -127,23 +119,7 @@ export class OrganizationService {
       org.kind === "branch" || org.kind === "group" ? "secretary" : "org_admin",
     );
     await this.repo.saveSettings(org.id, { ...org.settings, [key]: value });
-    await this.audit.record({
-      at: now,
-      actorPersonId: actorId,
-      organizationId: org.id,
-      action: "settings.set",
-      details: { key, value },
-    });
-  }
-
-  /** The installation's default time zone, for what belongs to no organisation. */
-  get defaultZone(): string {
-    return this.defaultTimeZone;
-  }
-
-  async timeZone(orgId: string): Promise<string> {
-    const chain = await this.repo.chain(orgId);
-    return zoneOfChain(chain, this.defaultTimeZone);
+    await this.audit.by(actorId, now).did(org.id, "settings.set", { key, value });
   }
 
   async #freshCode(): Promise<string> {

@@ -14,6 +14,14 @@ export function requireOrg(ctx: CommandContext<unknown>): OrgRecord {
   return ctx.org;
 }
 
+/** The organisation the command acts on and the zone its days are in. */
+export async function requireOrgZone(
+  ctx: CommandContext<unknown>,
+): Promise<{ org: OrgRecord; zone: string }> {
+  const org = requireOrg(ctx);
+  return { org, zone: await ctx.services.zones.of(org.id, ctx.orgChain) };
+}
+
 /** The person behind the actor, created on first need inside the command's transaction. */
 export async function requirePerson(ctx: CommandContext<unknown>): Promise<string> {
   if (ctx.actor.personId) return ctx.actor.personId;

@@ -6,9 +6,9 @@ import type { AccessService } from "../access/access-service.js";
 import type { DuesService } from "../dues/dues-service.js";
 import type { MeetingRepository } from "../meetings/meeting-repository.js";
 import type { MemberRepository } from "../membership/member-repository.js";
+import type { OrgZones } from "../organization/org-zones.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
-import { zoneOfChain } from "../organization/zone-of.js";
 import { missedRun, monthRecord, type WarningLevel, warningLevel } from "./absence-rules.js";
 
 const LOOKBACK_MONTHS = 12;
@@ -39,7 +39,7 @@ export class WarningService {
     private readonly access: AccessService,
     private readonly roles: AccessRepository,
     private readonly dues: DuesService,
-    private readonly defaultTimeZone: string,
+    private readonly zones: OrgZones,
   ) {}
 
   async secretariesOf(branchId: string): Promise<string[]> {
@@ -71,7 +71,7 @@ export class WarningService {
    */
   async forBranch(branch: OrgRecord, now: Date): Promise<AbsenceWarning[]> {
     const chain = await this.orgs.chain(branch.id);
-    const zone = zoneOfChain(chain, this.defaultTimeZone);
+    const zone = this.zones.ofChain(chain);
     const settings = effectiveSettings(chain);
     const thresholds = {
       yellowMonths: settings["warnings.yellowMonths"].value as number,

@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "../../src/db/database.js";
 import { LeaderboardRepository } from "../../src/leaderboard/leaderboard-repository.js";
 import { TallyKeeper } from "../../src/leaderboard/tally-keeper.js";
 import { TallyRepository } from "../../src/leaderboard/tally-repository.js";
+import { OrgZones } from "../../src/organization/org-zones.js";
 import { OrganizationRepository } from "../../src/organization/organization-repository.js";
 import { createTestDatabase, type TestDatabase } from "../support/test-database.js";
 
@@ -73,7 +74,10 @@ describe("reading a whole city", () => {
 
   it("computes the tallies of exactly the branches that have none, span by span", async () => {
     const tallyRepo = new TallyRepository(db.prisma, db.raw);
-    const keeper = new TallyKeeper(tallyRepo, new OrganizationRepository(db.prisma), "Asia/Shanghai");
+    const keeper = new TallyKeeper(
+      tallyRepo,
+      new OrgZones(new OrganizationRepository(db.prisma), "Asia/Shanghai"),
+    );
     const ordered = (await new LeaderboardRepository(db.prisma, db.raw).organizations())
       .filter((o) => o.kind === "branch")
       .map((o) => ({ id: o.id, zone: "Asia/Shanghai" }));

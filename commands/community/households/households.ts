@@ -12,9 +12,7 @@ export const households = defineCommand({
   async run(ctx) {
     const list = await ctx.services.households.mine(await requirePerson(ctx));
     if (list.length === 0) return textReply(ctx.t("households.none"), { visibility: "private" });
-    const zone = ctx.org
-      ? await ctx.services.meetings.access.zoneOf(ctx.org.id, ctx.orgChain)
-      : "Asia/Shanghai";
+    const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id, ctx.orgChain) : "Asia/Shanghai";
     const lines = list.map((h) =>
       ctx.t("households.line", {
         label: h.label,

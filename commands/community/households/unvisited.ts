@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { requireOrgZone, requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const unvisited = defineCommand({
   name: "unvisited",
@@ -10,8 +10,7 @@ export const unvisited = defineCommand({
   role: "committee_member",
   args: z.tuple([]),
   async run(ctx) {
-    const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
+    const { org, zone } = await requireOrgZone(ctx);
     const behind = await ctx.services.households.unvisited(await requirePerson(ctx), org, ctx.now, zone);
     if (behind.length === 0) return textReply(ctx.t("households.allVisited"), { visibility: "private" });
     const lines = behind.map((b) =>

@@ -17,7 +17,7 @@ export const activities = defineCommand({
     if (list.length === 0) return { segments: [plain(ctx.t("community.none"))] };
     const reply: Reply = { segments: [bold(ctx.t("community.boardTitle"))], buttons: [] };
     for (const a of list) {
-      const zone = await ctx.services.meetings.access.zoneOf(a.organizationId, ctx.orgChain);
+      const zone = await ctx.services.zones.of(a.organizationId, ctx.orgChain);
       reply.segments.push(
         plain(
           `\n${ctx.t("community.line", {

@@ -5,7 +5,7 @@ import { capacityArg, durationArg, joinText } from "../../../src/community/commu
 import { bold, plain } from "../../../src/core/reply.js";
 import { startsAtOrRefuse } from "../../../src/meetings/time-phrase/starts-at.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { formatDateTime, requireOrg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { formatDateTime, requireOrgZone, requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const activity = defineCommand({
   name: "activity",
@@ -14,8 +14,7 @@ export const activity = defineCommand({
   args: z.tuple([z.string(), z.string(), durationArg, z.string(), capacityArg, z.string()]).rest(z.string()),
   async run(ctx) {
     const [dayWord, timeWord, minutes, place, capacity, ...title] = ctx.args;
-    const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.access.zoneOf(org.id, ctx.orgChain);
+    const { org, zone } = await requireOrgZone(ctx);
     const startsAt = startsAtOrRefuse(`${dayWord} ${timeWord}`, ctx.now, zone, (d) =>
       formatDateTime(d, zone),
     );

@@ -12,9 +12,7 @@ export const myService = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const personId = await requirePerson(ctx);
-    const zone = ctx.org
-      ? await ctx.services.meetings.access.zoneOf(ctx.org.id, ctx.orgChain)
-      : "Asia/Shanghai";
+    const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id, ctx.orgChain) : "Asia/Shanghai";
     const s = await ctx.services.volunteers.myService(personId, ctx.now, zone);
     return textReply(
       ctx.t("community.mine", {

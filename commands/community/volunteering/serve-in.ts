@@ -11,7 +11,7 @@ export const serveIn = defineCommand({
   args: z.tuple([codeArg]),
   async run(ctx) {
     const r = await ctx.services.volunteers.checkIn(await requirePerson(ctx), ctx.args[0], ctx.now);
-    const zone = await ctx.services.meetings.access.zoneOf(r.activity.organizationId, ctx.orgChain);
+    const zone = await ctx.services.zones.of(r.activity.organizationId, ctx.orgChain);
     const at = formatDateTime(r.at, zone).slice(11);
     return textReply(
       ctx.t(r.already ? "community.alreadyIn" : "community.in", { title: r.activity.title, at }),

@@ -12,7 +12,7 @@ export const claim = defineCommand({
   args: z.tuple([codeArg]),
   async run(ctx) {
     const { wish, member } = await ctx.services.wishes.claim(await requirePerson(ctx), ctx.args[0], ctx.now);
-    const zone = await ctx.services.meetings.access.zoneOf(wish.organizationId, ctx.orgChain);
+    const zone = await ctx.services.zones.of(wish.organizationId, ctx.orgChain);
     const due = formatDateTime(wish.claimDueAt, zone);
     const detail = textReply(
       ctx.t("wishes.claimedPrivately", {

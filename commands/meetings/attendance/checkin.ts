@@ -27,7 +27,7 @@ export const checkin = defineCommand({
         signinCode ? "command" : "button",
         ctx.now,
       );
-      const zone = await ctx.services.meetings.access.zoneOf(result.meeting.organizationId, ctx.orgChain);
+      const zone = await ctx.services.zones.of(result.meeting.organizationId, ctx.orgChain);
       const at = formatDateTime(result.at, zone).slice(11);
       if (result.already) return textReply(ctx.t("checkIn.already", { at }), { visibility: "private" });
       await announceCheckIn(ctx.services, result.meeting, ctx.now);

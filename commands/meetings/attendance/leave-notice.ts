@@ -16,7 +16,7 @@ export async function tellLeaveDecision(
   note: string | null,
 ): Promise<void> {
   const { meeting, member } = decided;
-  const zone = await ctx.services.orgs.timeZone(meeting.organizationId);
+  const zone = await ctx.services.zones.of(meeting.organizationId);
   await notify(
     ctx,
     [member?.personId],

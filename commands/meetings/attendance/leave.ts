@@ -28,7 +28,7 @@ export const leave = defineCommand({
       leave: request,
     } = await ctx.services.meetings.attendance.requestLeave(personId, code, reason, ctx.now);
     await announce(ctx.services, meeting, ctx.now);
-    const zone = await ctx.services.orgs.timeZone(meeting.organizationId);
+    const zone = await ctx.services.zones.of(meeting.organizationId);
     const approvers = [
       ...(await deciders(ctx, [meeting.organizationId])),
       ...(await deciders(ctx, [meeting.groupId], ["group_leader"])),

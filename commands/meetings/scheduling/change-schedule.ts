@@ -28,7 +28,7 @@ export const changeSchedule = defineCommand({
       await drafts.drop(actorId, code, ctx.now);
       return textReply(ctx.t("drafts.dropped"));
     }
-    const zone = await ctx.services.meetings.access.zoneOf(view.branchId);
+    const zone = await ctx.services.zones.of(view.branchId);
     const text = value.join(" ").trim();
     const show = async (patch: Parameters<typeof drafts.change>[2]) =>
       renderDraftCard(await drafts.change(actorId, code, patch, ctx.now), zone, ctx.t);

@@ -18,7 +18,7 @@ export const confirmSchedule = defineCommand({
     const { org, meetings } = await ctx.services.drafts.confirm(actorId, ctx.args[0], ctx.now);
     const [first] = meetings;
     if (!first) throw new Error("no meeting scheduled");
-    const zone = await ctx.services.meetings.access.zoneOf(org.id);
+    const zone = await ctx.services.zones.of(org.id);
     const chats = await announce(ctx.services, first, ctx.now);
     await postCalendarFile(ctx.services, first, ctx.now);
     const when = meetings.map((m) => `${formatMeetingTime(m.startsAt, zone, ctx.t)} ${m.code}`).join("\n");

@@ -41,7 +41,7 @@ export const editMeeting = defineCommand({
     let endsAt: Date | null = null;
     if (what === "time") {
       const meeting = await ctx.services.meetings.access.find(code);
-      const zone = await ctx.services.meetings.access.zoneOf(meeting.organizationId);
+      const zone = await ctx.services.zones.of(meeting.organizationId);
       // As secretaries write it: 3月10日 20:00, 下周三晚上7点半.
       // A range (下午3点到5点) sets the end too; a bare time keeps the meeting's length.
       ({ start: startsAt, end: endsAt } = whenOrRefuse(value, ctx.now, zone, (d) =>

@@ -19,7 +19,7 @@ export const schedule = defineCommand({
   args: z.array(z.string().max(200)).max(20),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.access.zoneOf(org.id);
+    const zone = await ctx.services.zones.of(org.id);
     const { draft, next, invalid, problem, kept } = readSchedule(ctx.args, ctx.now, zone);
     if (next) {
       // Keep what was good so far; ask for the missing or wrong piece alone.

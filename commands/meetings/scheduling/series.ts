@@ -13,7 +13,7 @@ export const series = defineCommand({
   args: z.union([z.tuple([]), z.tuple([codeArg])]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const zone = await ctx.services.meetings.access.zoneOf(org.id);
+    const zone = await ctx.services.zones.of(org.id);
     const head = (s: { code: string; type: string; topic: string; ruleText: string; time: string }) => ({
       code: s.code,
       type: ctx.t(`meetingTypes.${s.type}`),

@@ -54,7 +54,7 @@ export const themeDays = defineCommand({
         announced.add(meeting.organizationId);
         await announce(ctx.services, meeting, ctx.now);
       }
-    const zone = await ctx.services.meetings.access.zoneOf(org.id);
+    const zone = await ctx.services.zones.of(org.id);
     const lines =
       announced.size > 1
         ? [ctx.t("themeDays.branches", { count: announced.size })]

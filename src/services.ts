@@ -44,8 +44,11 @@ import { LeaderboardRepository } from "./leaderboard/leaderboard-repository.js";
 import { LeaderboardService } from "./leaderboard/leaderboard-service.js";
 import { TallyKeeper } from "./leaderboard/tally-keeper.js";
 import { TallyRepository } from "./leaderboard/tally-repository.js";
+import { AttendanceRepository } from "./meetings/attendance-repository.js";
+import { LeaveRepository } from "./meetings/leave-repository.js";
 import { MeetingDraftRepository } from "./meetings/meeting-draft-repository.js";
 import { MeetingDraftService } from "./meetings/meeting-drafts.js";
+import { type MeetingReads, meetingReads } from "./meetings/meeting-reads.js";
 import { MeetingRepository } from "./meetings/meeting-repository.js";
 import { MeetingSeriesService } from "./meetings/meeting-series.js";
 import { type Meetings, meetingsOver } from "./meetings/meetings.js";
@@ -129,6 +132,9 @@ export function createServices(
     access: () => new AccessRepository(db),
     chats: () => new ChatRepository(db),
     meetings: () => new MeetingRepository(db, raw),
+    attendance: () => new AttendanceRepository(db, raw),
+    leaves: () => new LeaveRepository(db),
+    meetingReads: () => meetingReads(r.meetings, r.attendance, r.leaves),
     tallyRows: () => new TallyRepository(db, raw),
     zones: () => new OrgZones(r.orgs, deps.defaultTimeZone),
     tallies: () => new TallyKeeper(r.tallyRows, r.zones),
@@ -167,6 +173,8 @@ export function createServices(
     meetings: () =>
       meetingsOver({
         meetings: r.meetings,
+        attendance: r.attendance,
+        leaves: r.leaves,
         members: r.members,
         orgs: r.orgs,
         access: s.access,
@@ -186,7 +194,8 @@ export function createServices(
         new PaceRepository(raw, deps.provider),
       ),
     jobRuns: () => new JobRunRepository(db),
-    warnings: () => new WarningService(r.meetings, r.members, r.orgs, s.access, r.access, s.dues, r.zones),
+    warnings: () =>
+      new WarningService(r.meetingReads, r.members, r.orgs, s.access, r.access, s.dues, r.zones),
     leaderboard: () =>
       new LeaderboardService(
         r.leaderboard,
@@ -201,7 +210,7 @@ export function createServices(
       ),
     exports: () =>
       new ExportService(
-        r.meetings,
+        r.meetingReads,
         r.members,
         r.orgs,
         s.leaderboard,
@@ -217,13 +226,13 @@ export function createServices(
     wishes: () => new WishService(r.community, r.members, r.orgs, s.access, s.community, r.tallies),
     households: () => new HouseholdService(r.community, r.members, s.access),
     community: () => new Participation(r.members, r.registrations, r.orgs, s.access),
-    dues: () => new DuesService(r.dues, r.members, r.meetings, s.access),
+    dues: () => new DuesService(r.dues, r.members, r.meetingReads, s.access),
     evaluation: () =>
       new EvaluationService(
         new EvaluationRepository(db),
         r.orgs,
         r.members,
-        r.meetings,
+        r.meetingReads,
         r.leaderboard,
         r.dues,
         s.access,
@@ -233,7 +242,7 @@ export function createServices(
       new DevelopmentService(
         r.development,
         r.members,
-        new DevelopmentChecks(r.members, r.meetings),
+        new DevelopmentChecks(r.members, r.meetingReads),
         r.orgs,
         s.access,
         r.audit,
@@ -253,6 +262,9 @@ interface Repositories {
   access: AccessRepository;
   chats: ChatRepository;
   meetings: MeetingRepository;
+  attendance: AttendanceRepository;
+  leaves: LeaveRepository;
+  meetingReads: MeetingReads;
   tallyRows: TallyRepository;
   zones: OrgZones;
   tallies: TallyKeeper;

@@ -2,7 +2,7 @@
 // are 正式 members of the branch, a training is long enough, a vote was taken by a closed 支部党员大会
 // that had its quorum and passed it by more than half of the 正式 members expected.
 import { DomainError } from "../core/domain-error.js";
-import type { MeetingRepository } from "../meetings/meeting-repository.js";
+import type { MeetingReads } from "../meetings/meeting-reads.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { DevelopmentFile } from "./development-repository.js";
@@ -12,7 +12,7 @@ import type { StepRule } from "./development-steps.js";
 export class DevelopmentChecks {
   constructor(
     private readonly members: MemberRepository,
-    private readonly meetings: MeetingRepository,
+    private readonly meetings: MeetingReads,
   ) {}
 
   /** What the step names, checked against the roster and the ledger; the details as kept. */

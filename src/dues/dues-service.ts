@@ -4,7 +4,7 @@
 import { DateTime } from "luxon";
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
-import type { MeetingRepository } from "../meetings/meeting-repository.js";
+import type { MeetingReads } from "../meetings/meeting-reads.js";
 import type { MemberRecord, MemberRepository } from "../membership/member-repository.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { DuesRepository } from "./dues-repository.js";
@@ -27,7 +27,7 @@ export class DuesService {
   constructor(
     private readonly repo: DuesRepository,
     private readonly members: MemberRepository,
-    private readonly meetings: MeetingRepository,
+    private readonly meetings: MeetingReads,
     private readonly access: AccessService,
   ) {}
 

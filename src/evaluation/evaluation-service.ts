@@ -8,7 +8,7 @@ import type { DuesRepository } from "../dues/dues-repository.js";
 import { monthsBetween, previousMonth } from "../dues/dues-rules.js";
 import { monthOf } from "../dues/dues-service.js";
 import type { LeaderboardRepository } from "../leaderboard/leaderboard-repository.js";
-import type { MeetingRepository } from "../meetings/meeting-repository.js";
+import type { MeetingReads } from "../meetings/meeting-reads.js";
 import { frequenciesOf, type MeetingType } from "../meetings/meeting-types.js";
 import { type Period, type PeriodKind, periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
@@ -76,7 +76,7 @@ export class EvaluationService {
     private readonly repo: EvaluationRepository,
     private readonly orgs: OrganizationRepository,
     private readonly members: MemberRepository,
-    private readonly meetings: MeetingRepository,
+    private readonly meetings: MeetingReads,
     private readonly boards: LeaderboardRepository,
     private readonly dues: DuesRepository,
     private readonly access: AccessService,

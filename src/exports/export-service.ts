@@ -10,7 +10,7 @@ import type { DuesService } from "../dues/dues-service.js";
 import type { LeaderboardService } from "../leaderboard/leaderboard-service.js";
 import type { OrgIndex } from "../leaderboard/org-index.js";
 import { ledgerFromFrozen } from "../meetings/ledger.js";
-import type { MeetingRepository } from "../meetings/meeting-repository.js";
+import type { MeetingReads } from "../meetings/meeting-reads.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { frequenciesOf } from "../meetings/meeting-types.js";
 import { completion, obligations } from "../meetings/obligations.js";
@@ -30,7 +30,7 @@ const EXPORT_PAGE = 200;
 
 export class ExportService {
   constructor(
-    private readonly meetingRepo: MeetingRepository,
+    private readonly meetingRepo: MeetingReads,
     private readonly members: MemberRepository,
     private readonly orgs: OrganizationRepository,
     private readonly leaderboard: LeaderboardService,

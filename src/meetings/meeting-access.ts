@@ -10,6 +10,8 @@ import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
 import type { MemberRecord, MemberRepository } from "../membership/member-repository.js";
 import type { OrgZones } from "../organization/org-zones.js";
 import type { OrganizationRepository } from "../organization/organization-repository.js";
+import type { AttendanceRepository } from "./attendance-repository.js";
+import type { LeaveRepository } from "./leave-repository.js";
 import {
   type AbsenceReason,
   computeLedger,
@@ -40,6 +42,8 @@ export interface ScheduleInput {
 /** What every part of the meetings slice works with. */
 export interface MeetingDeps {
   meetings: MeetingRepository;
+  attendance: AttendanceRepository;
+  leaves: LeaveRepository;
   members: MemberRepository;
   orgs: OrganizationRepository;
   access: AccessService;
@@ -176,13 +180,13 @@ export class MeetingAccess {
 
   async ledger(meeting: MeetingRecord): Promise<Ledger> {
     if (meeting.status === "closed") {
-      return ledgerFromFrozen(meeting.type as MeetingType, await this.deps.meetings.attendees(meeting.id));
+      return ledgerFromFrozen(meeting.type as MeetingType, await this.deps.attendance.attendees(meeting.id));
     }
     const [expected, checkIns, leaves, notes] = await Promise.all([
       this.audience(meeting),
-      this.deps.meetings.checkIns(meeting.id),
-      this.deps.meetings.leaves(meeting.id),
-      this.deps.meetings.absenceNotes(meeting.id),
+      this.deps.attendance.checkIns(meeting.id),
+      this.deps.leaves.leaves(meeting.id),
+      this.deps.attendance.absenceNotes(meeting.id),
     ]);
     return computeLedger({
       type: meeting.type as MeetingType,

@@ -20,16 +20,16 @@ export class MeetingAttendance {
 
   async respond(personId: string, code: string, now: Date) {
     const { meeting, member } = await this.lookup.openAsAttendee(personId, code);
-    await this.deps.meetings.respond(meeting.id, member.id, "attend", now);
+    await this.deps.attendance.respond(meeting.id, member.id, "attend", now);
     return { meeting, member };
   }
 
   async requestLeave(personId: string, code: string, reason: string, now: Date) {
     const { meeting, member } = await this.lookup.openAsAttendee(personId, code);
     if (now >= meeting.startsAt) throw new DomainError("meetings.leaveTooLate");
-    if (await this.deps.meetings.findCheckIn(meeting.id, member.id))
+    if (await this.deps.attendance.findCheckIn(meeting.id, member.id))
       throw new DomainError("meetings.alreadyCheckedIn");
-    const leave = await this.deps.meetings.putLeave({
+    const leave = await this.deps.leaves.putLeave({
       code: `L${shortCode(5)}`,
       meetingId: meeting.id,
       memberId: member.id,
@@ -40,7 +40,7 @@ export class MeetingAttendance {
   }
 
   async decideLeave(actorId: string, leaveCode: string, approve: boolean, note: string | null, now: Date) {
-    const leave = await this.deps.meetings.findLeaveByCode(leaveCode);
+    const leave = await this.deps.leaves.findLeaveByCode(leaveCode);
     if (!leave) throw new DomainError("meetings.leaveNotFound", { code: leaveCode });
     const meeting = await this.lookup.manageable(actorId, leave.meeting.code).catch(() => {
       throw new DomainError("meetings.leaveNotFound", { code: leaveCode });
@@ -51,7 +51,7 @@ export class MeetingAttendance {
     if (member?.personId === actorId) throw new DomainError("meetings.ownLeave", {}, "private");
     const status = approve ? "approved" : "rejected";
     if (
-      !(await this.deps.meetings.decideLeave(leaveCode, {
+      !(await this.deps.leaves.decideLeave(leaveCode, {
         status,
         decidedById: actorId,
         decidedAt: now,
@@ -68,12 +68,12 @@ export class MeetingAttendance {
 
   async pendingLeaves(actorId: string, org: OrgRecord) {
     await this.deps.access.require(actorId, org.id, "secretary");
-    return this.deps.meetings.pendingLeaves([org.id]);
+    return this.deps.leaves.pendingLeaves([org.id]);
   }
 
   async leavesOf(personId: string) {
     const memberships = await this.deps.members.activeOf(personId);
-    const all = await Promise.all(memberships.map((m) => this.deps.meetings.leavesOfMember(m.id, 20)));
+    const all = await Promise.all(memberships.map((m) => this.deps.leaves.leavesOfMember(m.id, 20)));
     return all.flat();
   }
 
@@ -88,7 +88,7 @@ export class MeetingAttendance {
   ) {
     const { meeting, member } = await this.lookup.openAsAttendee(personId, code);
     const already = async () => {
-      const existing = await this.deps.meetings.findCheckIn(meeting.id, member.id);
+      const existing = await this.deps.attendance.findCheckIn(meeting.id, member.id);
       return existing ? { meeting, member, already: true, late: existing.late, at: existing.at } : null;
     };
     const timing = checkInTiming(meeting, now);
@@ -109,7 +109,9 @@ export class MeetingAttendance {
       throw refusal;
     }
     const late = timing === "late";
-    if (await this.deps.meetings.checkIn({ meetingId: meeting.id, memberId: member.id, at: now, late, via }))
+    if (
+      await this.deps.attendance.checkIn({ meetingId: meeting.id, memberId: member.id, at: now, late, via })
+    )
       return { meeting, member, already: false, late, at: now };
     const first = await already();
     // Closed or cancelled between reading it and checking in.
@@ -148,9 +150,9 @@ export class MeetingAttendance {
     const member = await this.lookup.memberOfBranch(memberCode, meeting.organizationId);
     if (meeting.status === "closed") throw new DomainError("meetings.closedUseCorrect", { code });
     // Someone who checked in was there: an absence reason for them would contradict the record.
-    if (await this.deps.meetings.findCheckIn(meeting.id, member.id))
+    if (await this.deps.attendance.findCheckIn(meeting.id, member.id))
       throw new DomainError("meetings.absentButPresent", { name: member.name });
-    await this.deps.meetings.putAbsenceNote({
+    await this.deps.attendance.putAbsenceNote({
       meetingId: meeting.id,
       memberId: member.id,
       reason,

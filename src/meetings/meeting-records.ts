@@ -59,7 +59,7 @@ export class MeetingRecords {
     if (!meeting.content?.trim()) throw new DomainError("meetings.minutesMissing", { code });
     const ledger = await this.lookup.ledger(meeting);
     const lines = closeLedger(ledger);
-    await this.deps.meetings.freezeAttendees(
+    await this.deps.attendance.freezeAttendees(
       lines.map((l) => ({
         meetingId: meeting.id,
         memberId: l.memberId,
@@ -99,10 +99,10 @@ export class MeetingRecords {
     let before: unknown;
     if (change.field === "reason") {
       const member = await this.lookup.memberOfBranch(change.memberCode, meeting.organizationId);
-      const line = (await this.deps.meetings.attendees(meeting.id)).find((a) => a.memberId === member.id);
+      const line = (await this.deps.attendance.attendees(meeting.id)).find((a) => a.memberId === member.id);
       if (line?.outcome !== "absent") throw new DomainError("meetings.notAbsent", { name: member.name });
       before = line.reason;
-      await this.deps.meetings.updateAttendee(meeting.id, member.id, { reason: change.reason });
+      await this.deps.attendance.updateAttendee(meeting.id, member.id, { reason: change.reason });
     } else {
       before = meeting[change.field];
       await this.deps.meetings.update(meeting.id, { [change.field]: change.value });
@@ -129,7 +129,7 @@ export class MeetingRecords {
       meeting.groupId ? this.deps.orgs.findById(meeting.groupId) : Promise.resolve(null),
       meeting.hostMemberId ? this.deps.members.findById(meeting.hostMemberId) : Promise.resolve(null),
       meeting.recorderMemberId ? this.deps.members.findById(meeting.recorderMemberId) : Promise.resolve(null),
-      this.deps.meetings.counts(meeting.id),
+      this.deps.attendance.counts(meeting.id),
       this.deps.zones.of(meeting.organizationId),
     ]);
     const birthdays =

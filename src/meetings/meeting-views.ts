@@ -100,7 +100,7 @@ export class MeetingViews {
     from: Date,
     to: Date,
   ): Promise<{ rate: number | null; meetings: number }> {
-    const lines = await this.deps.meetings.attendanceOfBranch(branchId, from, to);
+    const lines = await this.deps.attendance.attendanceOfBranch(branchId, from, to);
     const attended = lines.filter((l) => l.outcome === "present" || l.outcome === "late").length;
     const meetings = new Set(lines.map((l) => l.meeting.startsAt.toISOString())).size;
     return { rate: lines.length === 0 ? null : attended / lines.length, meetings };
@@ -116,7 +116,7 @@ export class MeetingViews {
     >();
     for (const kind of ["month", "quarter", "year"] as const) {
       const period = periodOf(now, kind, zone);
-      const lines = await this.deps.meetings.attendanceOf(member.id, period.start, period.end);
+      const lines = await this.deps.attendance.attendanceOf(member.id, period.start, period.end);
       result.set(kind, {
         expected: lines.length,
         present: lines.filter((l) => l.outcome === "present" || l.outcome === "late").length,

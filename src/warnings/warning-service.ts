@@ -4,7 +4,7 @@ import { DateTime } from "luxon";
 import type { AccessRepository } from "../access/access-repository.js";
 import type { AccessService } from "../access/access-service.js";
 import type { DuesService } from "../dues/dues-service.js";
-import type { MeetingRepository } from "../meetings/meeting-repository.js";
+import type { MeetingReads } from "../meetings/meeting-reads.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrgZones } from "../organization/org-zones.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
@@ -33,7 +33,7 @@ export const SIX_MONTHS = 6;
 
 export class WarningService {
   constructor(
-    private readonly meetings: MeetingRepository,
+    private readonly meetings: MeetingReads,
     private readonly members: MemberRepository,
     private readonly orgs: OrganizationRepository,
     private readonly access: AccessService,

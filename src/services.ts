@@ -2,17 +2,13 @@
 // one transaction (service-scope.ts hands them out, so a command's writes commit together or not
 // at all). Each is built the first time it is read, with the repositories it shares.
 
-import { AccessRepository } from "./access/access-repository.js";
 import { AccessService } from "./access/access-service.js";
 import { ContextRepository } from "./access/context-repository.js";
 import { ContextService } from "./access/context-service.js";
-import { AuditRepository } from "./audit/audit-repository.js";
 import { CalendarRepository } from "./calendar/calendar-repository.js";
 import { CalendarService } from "./calendar/calendar-service.js";
 import { ChartService } from "./charts/chart-service.js";
-import { ChatRepository } from "./chats/chat-repository.js";
 import { ChatService } from "./chats/chat-service.js";
-import { CommunityRepository } from "./community/community-repository.js";
 import { HouseholdService } from "./community/household-service.js";
 import { Participation } from "./community/participation.js";
 import { VolunteerService } from "./community/volunteer-service.js";
@@ -30,9 +26,7 @@ import { OutboxService } from "./delivery/outbox-service.js";
 import { PaceRepository } from "./delivery/pace-repository.js";
 import { DevelopmentChecks } from "./development/development-checks.js";
 import { DevelopmentFiles } from "./development/development-files.js";
-import { DevelopmentRepository } from "./development/development-repository.js";
 import { DevelopmentService } from "./development/development-service.js";
-import { DuesRepository } from "./dues/dues-repository.js";
 import { DuesService } from "./dues/dues-service.js";
 import { EvaluationRepository } from "./evaluation/evaluation-repository.js";
 import { EvaluationService } from "./evaluation/evaluation-service.js";
@@ -40,29 +34,20 @@ import { ExportService } from "./exports/export-service.js";
 import { IdentityRepository } from "./identity/identity-repository.js";
 import { IdentityService } from "./identity/identity-service.js";
 import { JobRunRepository } from "./job-runs/job-run-repository.js";
-import { LeaderboardRepository } from "./leaderboard/leaderboard-repository.js";
 import { LeaderboardService } from "./leaderboard/leaderboard-service.js";
-import { TallyKeeper } from "./leaderboard/tally-keeper.js";
-import { TallyRepository } from "./leaderboard/tally-repository.js";
-import { AttendanceRepository } from "./meetings/attendance-repository.js";
-import { LeaveRepository } from "./meetings/leave-repository.js";
 import { MeetingDraftRepository } from "./meetings/meeting-draft-repository.js";
 import { MeetingDraftService } from "./meetings/meeting-drafts.js";
-import { type MeetingReads, meetingReads } from "./meetings/meeting-reads.js";
-import { MeetingRepository } from "./meetings/meeting-repository.js";
 import { MeetingSeriesService } from "./meetings/meeting-series.js";
 import { type Meetings, meetingsOver } from "./meetings/meetings.js";
 import { SeriesRepository } from "./meetings/series-repository.js";
 import { InviteRepository } from "./membership/invite-repository.js";
-import { MemberRepository } from "./membership/member-repository.js";
 import { MembershipService } from "./membership/membership-service.js";
-import { RegistrationRepository } from "./membership/registration-repository.js";
 import { RegistrationService } from "./membership/registration-service.js";
 import { TransferRepository } from "./membership/transfer-repository.js";
 import { TransferService } from "./membership/transfer-service.js";
-import { OrgZones } from "./organization/org-zones.js";
-import { OrganizationRepository } from "./organization/organization-repository.js";
+import type { OrgZones } from "./organization/org-zones.js";
 import { OrganizationService } from "./organization/organization-service.js";
+import { repositoriesOver } from "./repositories.js";
 import { UpdateLedger } from "./updates/update-ledger.js";
 import { WarningService } from "./warnings/warning-service.js";
 
@@ -125,25 +110,7 @@ export function createServices(
   afterCommit: AfterCommit,
 ): Services {
   // The repositories and services are built when first read, so a command builds what it uses.
-  const r: Repositories = lazily<Repositories>({
-    orgs: () => new OrganizationRepository(db),
-    members: () => new MemberRepository(db),
-    audit: () => new AuditRepository(db),
-    access: () => new AccessRepository(db),
-    chats: () => new ChatRepository(db),
-    meetings: () => new MeetingRepository(db, raw),
-    attendance: () => new AttendanceRepository(db, raw),
-    leaves: () => new LeaveRepository(db),
-    meetingReads: () => meetingReads(r.meetings, r.attendance, r.leaves),
-    tallyRows: () => new TallyRepository(db, raw),
-    zones: () => new OrgZones(r.orgs, deps.defaultTimeZone),
-    tallies: () => new TallyKeeper(r.tallyRows, r.zones),
-    leaderboard: () => new LeaderboardRepository(db, raw),
-    dues: () => new DuesRepository(db),
-    community: () => new CommunityRepository(db),
-    registrations: () => new RegistrationRepository(db),
-    development: () => new DevelopmentRepository(db),
-  });
+  const r = repositoriesOver(db, raw, deps.defaultTimeZone);
   const s: Services = lazily<Services>({
     identity: () => new IdentityService(db),
     updates: () => new UpdateLedger(db),
@@ -252,25 +219,4 @@ export function createServices(
       new DevelopmentFiles(r.development, r.members, r.orgs, s.access, r.access, deps.files, r.zones),
   });
   return s;
-}
-
-/** The repositories services share within one scope (one transaction, or plain reads). */
-interface Repositories {
-  orgs: OrganizationRepository;
-  members: MemberRepository;
-  audit: AuditRepository;
-  access: AccessRepository;
-  chats: ChatRepository;
-  meetings: MeetingRepository;
-  attendance: AttendanceRepository;
-  leaves: LeaveRepository;
-  meetingReads: MeetingReads;
-  tallyRows: TallyRepository;
-  zones: OrgZones;
-  tallies: TallyKeeper;
-  leaderboard: LeaderboardRepository;
-  dues: DuesRepository;
-  community: CommunityRepository;
-  registrations: RegistrationRepository;
-  development: DevelopmentRepository;
 }

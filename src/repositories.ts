@@ -9,6 +9,7 @@ import type { Tx } from "./db/database.js";
 import type { RawSql } from "./db/raw-sql.js";
 import { DevelopmentRepository } from "./development/development-repository.js";
 import { DuesRepository } from "./dues/dues-repository.js";
+import { BoardReader } from "./leaderboard/board-reader.js";
 import { LeaderboardRepository } from "./leaderboard/leaderboard-repository.js";
 import { TallyKeeper } from "./leaderboard/tally-keeper.js";
 import { TallyRepository } from "./leaderboard/tally-repository.js";
@@ -36,13 +37,25 @@ export interface Repositories {
   zones: OrgZones;
   tallies: TallyKeeper;
   leaderboard: LeaderboardRepository;
+  /** The weekly board's page reads, paced for this database and driver. */
+  boards: BoardReader;
   dues: DuesRepository;
   community: CommunityRepository;
   registrations: RegistrationRepository;
   development: DevelopmentRepository;
 }
 
-export function repositoriesOver(db: Tx, raw: RawSql, defaultTimeZone: string): Repositories {
+export interface RepositoryOptions {
+  /** The installation's zone, for organisations that name none. */
+  defaultTimeZone: string;
+  provider: "sqlite" | "postgresql";
+}
+
+export function repositoriesOver(
+  db: Tx,
+  raw: RawSql,
+  { defaultTimeZone, provider }: RepositoryOptions,
+): Repositories {
   const r: Repositories = lazily<Repositories>({
     orgs: () => new OrganizationRepository(db),
     members: () => new MemberRepository(db),
@@ -57,6 +70,13 @@ export function repositoriesOver(db: Tx, raw: RawSql, defaultTimeZone: string): 
     zones: () => new OrgZones(r.orgs, defaultTimeZone),
     tallies: () => new TallyKeeper(r.tallyRows, r.zones),
     leaderboard: () => new LeaderboardRepository(db, raw),
+    boards: () =>
+      new BoardReader(r.leaderboard, r.tallyRows, {
+        dialect: provider,
+        // Prisma's PostgreSQL queries go through the driver's socket too; SQLite's only through
+        // the read worker, outside transactions.
+        offThread: provider === "postgresql" || raw.offThread === true,
+      }),
     dues: () => new DuesRepository(db),
     community: () => new CommunityRepository(db),
     registrations: () => new RegistrationRepository(db),

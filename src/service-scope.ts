@@ -1,9 +1,10 @@
 // Hands out the domain services bound either to plain reads or to one transaction, so a command's
 // writes commit together or not at all; work registered to run after the commit runs once it has.
 import { Coalescer } from "./core/coalescer.js";
+import { createServices } from "./create-services.js";
 import { type Database, isRetryableConflict } from "./db/database.js";
 import { viaPrisma } from "./db/raw-sql.js";
-import { createServices, type ServiceDeps, type Services } from "./services.js";
+import type { ServiceDeps, Services } from "./services.js";
 
 export interface ServiceScope {
   read<T>(fn: (services: Services) => Promise<T>): Promise<T>;

@@ -180,7 +180,7 @@ export class ExportService {
       const page = all.slice(i, i + EXPORT_PAGE);
       const ids = page.map((b) => b.id);
       const [boards, members, meetings, attendance, stages] = await Promise.all([
-        this.leaderboard.boards(page, yearFigureInstant(period, now), index, "none"),
+        this.leaderboard.boards(page, yearFigureInstant(period, now), index, { scoring: "none" }),
         this.members.countActiveByBranch(ids),
         this.meetingRepo.inBranchesBetween(ids, period.start, period.end),
         this.leaderboard.attendanceBetween(ids, period.start, period.end),

@@ -5,64 +5,46 @@
 
 import { groupBy } from "../core/group-by.js";
 import { yieldToLoop } from "../core/yield-to-loop.js";
-import { frequenciesOf } from "../meetings/meeting-types.js";
-import { currentObligations, type ObligationMeeting } from "../meetings/obligations.js";
 import { periodOf } from "../meetings/periods.js";
 import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrgZones } from "../organization/org-zones.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
+import type { BoardReader } from "./board-reader.js";
+import { type BranchBoard, type BranchFacts, branchBoard, type MemberScore } from "./branch-board.js";
 import { type BranchScope, branchList } from "./branch-scope.js";
-import { gatherReads } from "./gather-reads.js";
 import type { LeaderboardRepository } from "./leaderboard-repository.js";
 import { OrgIndex } from "./org-index.js";
-import { type Ranked, rank, tallyPoints, topOnly } from "./points.js";
-import { type AllPointsRules, pointsRulesOf, rulesOf } from "./points-rules-of.js";
+import { type Ranked, rank, topOnly } from "./points.js";
+import { type AllPointsRules, rulesOf } from "./points-rules-of.js";
 import { type TallyKeeper, yearRange } from "./tally-keeper.js";
-import type { MemberTally, TallyRepository } from "./tally-repository.js";
+import type { MemberTally } from "./tally-repository.js";
 
-export interface MemberScore {
-  memberId: string;
-  name: string;
-  points: number;
-}
-
-export interface BranchBoard {
-  branch: OrgRecord;
-  /** Share of this period's required meetings held, 0–1. */
-  completion: number;
-  /** Present ÷ expected over this year's closed meetings, 0–1 (null when none). */
-  attendance: number | null;
-  /** Volunteer minutes the branch's members served this year, wherever they served. */
-  serviceMinutes: number;
-  scores: Ranked<MemberScore>[];
-}
+export type { BranchBoard, MemberScore };
 
 const TOP = 5;
+/** Branches per read of a committee's ranking. */
+const COMMITTEE_PAGE = 200;
+
+export interface BoardOptions {
+  /**
+   * "all" ranks every active member; "top" ranks in the database and brings back only the top
+   * (the weekly board at city scale); "none" leaves them out (rankings of branches).
+   */
+  scoring?: "all" | "top" | "none";
+  /** Set when the branches are a keyset page of all branches (see BranchScope). */
+  span?: BranchScope["span"];
+  /** The caller made sure every branch's tallies for the year are computed. */
+  tallied?: boolean;
+}
 /** One collator for the whole board: `localeCompare` with a locale builds one per call. */
 const byName = new Intl.Collator("zh-CN");
-/** Reads on this thread: small enough that no single database call holds the event loop long. */
-const PAGE = 200;
-/**
- * Reads off this thread: a page's rows are read while the page before is used, and a page of 500
- * lived long enough to be promoted to the old generation, whose collections then paused the loop
- * for tens of milliseconds every third of a second. A page of 150 is used and gone between young
- * collections.
- */
-const AHEAD_PAGE = 150;
-/** Pages computed ahead of the one being used, when the reads run off this thread. */
-const AHEAD = 1;
-
 export class LeaderboardService {
   constructor(
     private readonly repo: LeaderboardRepository,
-    private readonly tallyRepo: TallyRepository,
+    private readonly reader: BoardReader,
     private readonly tallies: TallyKeeper,
     private readonly members: MemberRepository,
     private readonly zones: OrgZones,
-    /** The SQL dialect of the page queries. */
-    private readonly provider: "sqlite" | "postgresql",
-    /** Whether the page reads run off this thread (see RawSql.offThread): they may overlap. */
-    private readonly offThread: boolean,
   ) {}
 
   /** The whole tree (the weekly job, committee boards); `aroundBranch` for one branch's board. */
@@ -76,19 +58,13 @@ export class LeaderboardService {
 
   /**
    * Boards for a set of branches, a handful of queries however many branches, read from the
-   * per-member yearly tallies (computed first for any branch-year that has none). Member scores:
-   * "all" ranks every active member; "top" ranks in the database and brings back only the top (the
-   * weekly board at city scale); "none" leaves them out (rankings of branches).
+   * per-member yearly tallies (computed first for any branch-year that has none).
    */
   async boards(
     branches: OrgRecord[],
     now: Date,
     index: OrgIndex,
-    scoring: "all" | "top" | "none" = "all",
-    /** Set when the branches are a keyset page of all branches (see BranchScope). */
-    span?: BranchScope["span"],
-    /** The caller made sure every branch's tallies for the year are computed. */
-    tallied = false,
+    { scoring = "all", span, tallied = false }: BoardOptions = {},
   ): Promise<BranchBoard[]> {
     if (branches.length === 0) return [];
     const zoned = branches.map((b) => ({
@@ -105,18 +81,16 @@ export class LeaderboardService {
     const tallies: MemberTally[] = [];
     const tops = new Map<string, () => Ranked<MemberScore>[]>();
     const year = periodOf(now, "year", zoned[0]?.zone ?? this.zones.installation);
-    const [meetings, roster] = await gatherReads(
-      this.offThread,
-      () => this.repo.meetings(scope, year.start, year.end),
-      () => (scoring === "all" ? this.repo.members(ids) : Promise.resolve([])),
+    const [meetings, roster] = await this.reader.gather(
+      () => this.reader.meetings(scope, year.start, year.end),
+      () => (scoring === "all" ? this.reader.roster(ids) : Promise.resolve([])),
     );
     for (const [y, group] of byYear) {
       const yearIds = group.map((g) => g.id);
       const yearScope = byYear.size === 1 ? scope : branchList(yearIds);
-      const [sums, rows, top] = await gatherReads(
-        this.offThread,
-        () => this.tallyRepo.branchTotals(yearScope, Number(y)),
-        () => (scoring === "all" ? this.tallyRepo.ofBranches(yearIds, Number(y)) : Promise.resolve([])),
+      const [sums, rows, top] = await this.reader.gather(
+        () => this.reader.totals(yearScope, Number(y)),
+        () => (scoring === "all" ? this.reader.memberTallies(yearIds, Number(y)) : Promise.resolve([])),
         () =>
           scoring === "top"
             ? this.#topScores(yearScope, index, Number(y))
@@ -133,35 +107,20 @@ export class LeaderboardService {
     for (const { branch, zone } of zoned) {
       // A page of boards is tens of milliseconds of work: let other work in between.
       if (boards.length % 25 === 24) await yieldToLoop();
-      const settings = index.settingsOf(branch.id);
-      const rules = pointsRulesOf(settings);
-      const scores = (rosterBy.get(branch.id) ?? []).map((m) => {
-        const tally = tallyOf.get(`${branch.id}:${m.id}`);
-        return {
-          memberId: m.id,
-          name: m.name,
-          points: tally ? tallyPoints(tally, rules) : 0,
-        };
-      });
-      const frequencies = frequenciesOf(settings);
-      const rows = currentObligations({
-        now,
-        zone,
-        frequencies,
-        groupIds: index.groupsOf(branch.id),
-        // The rows as read: a city's page would otherwise copy thousands of meetings per board.
-        meetings: (meetingsBy.get(branch.id) ?? []) as ObligationMeeting[],
-      });
-      const required = rows.reduce((n, r) => n + r.required, 0);
-      const held = rows.reduce((n, r) => n + Math.min(r.held, r.required), 0);
-      const total = totals.get(branch.id);
-      boards.push({
+      const facts: BranchFacts = {
         branch,
-        completion: required === 0 ? 1 : held / required,
-        attendance: total && total.expected > 0 ? total.attended / total.expected : null,
-        serviceMinutes: total?.serviceMinutes ?? 0,
-        scores: scoring === "all" ? rank(scores, (s) => s.points) : (tops.get(branch.id)?.() ?? []),
-      });
+        zone,
+        settings: index.settingsOf(branch.id),
+        groupIds: index.groupsOf(branch.id),
+        meetings: meetingsBy.get(branch.id) ?? [],
+        roster: rosterBy.get(branch.id) ?? [],
+        tallyOf: (memberId) => tallyOf.get(`${branch.id}:${memberId}`),
+      };
+      const branchTotals = totals.get(branch.id);
+      if (branchTotals) facts.totals = branchTotals;
+      const top = tops.get(branch.id);
+      if (top) facts.top = top;
+      boards.push(branchBoard(facts, now, scoring === "all"));
     }
     return boards;
   }
@@ -181,12 +140,11 @@ export class LeaderboardService {
     }
     const result = new Map<string, () => Ranked<MemberScore>[]>();
     for (const { rules, ids } of byRules.values()) {
-      const lists = await this.tallyRepo.topScores(
+      const lists = await this.reader.topScores(
         byRules.size === 1 ? scope : branchList(ids),
         year,
         { ...rules, caps: rules.caps as Record<string, number> },
         TOP,
-        this.provider,
       );
       for (const [id, list] of lists)
         result.set(id, () =>
@@ -204,13 +162,13 @@ export class LeaderboardService {
 
   /** Every branch's board, a page at a time (the weekly job and the city-scale benchmark). */
   async *allBoards(now: Date, index: OrgIndex, pageSize?: number): AsyncGenerator<BranchBoard[]> {
-    const take = pageSize ?? (this.offThread ? AHEAD_PAGE : PAGE);
+    const take = pageSize ?? this.reader.pageSize;
     // Any branch-year without tallies (a new year, a database from before them) first, looked
     // for a span of the index at a time rather than page by page (TallyKeeper.ensureAll).
     await this.prepareYear(now, index);
     // Off this thread (PostgreSQL, SQLite's read worker) the next pages are read while this one is
     // used: the pages' queries would otherwise wait on each other. On it there is no overlap.
-    const ahead = this.offThread ? AHEAD : 0;
+    const ahead = this.reader.pagesAhead;
     // Pages come from the index, which holds every branch in the database's order of ids: a page's
     // first and last id bound a range its queries can name, and no query waits for the next page.
     const branches = index.branches();
@@ -220,14 +178,11 @@ export class LeaderboardService {
       while (from < branches.length && pending.length <= ahead) {
         const page = branches.slice(from, from + take);
         from += take;
-        const next = this.boards(
-          page,
-          now,
-          index,
-          "top",
-          { first: page[0]?.id ?? "", last: page.at(-1)?.id ?? "" },
-          true,
-        );
+        const next = this.boards(page, now, index, {
+          scoring: "top",
+          span: { first: page[0]?.id ?? "", last: page.at(-1)?.id ?? "" },
+          tallied: true,
+        });
         // Awaited below; until then a failure must not count as unhandled.
         next.catch(() => {});
         pending.push(next);
@@ -235,8 +190,7 @@ export class LeaderboardService {
       const next = pending.shift();
       if (!next) return;
       yield await next;
-      // Reads on this thread answer synchronously: let timers and other updates run between pages.
-      if (!this.offThread) await yieldToLoop();
+      await this.reader.betweenPages();
     }
   }
 
@@ -280,8 +234,10 @@ export class LeaderboardService {
     const idx = index ?? (await this.index());
     const boards: BranchBoard[] = [];
     const branches = idx.branchesUnder(committee.id);
-    for (let i = 0; i < branches.length; i += PAGE)
-      boards.push(...(await this.boards(branches.slice(i, i + PAGE), now, idx, "none")));
+    for (let i = 0; i < branches.length; i += COMMITTEE_PAGE)
+      boards.push(
+        ...(await this.boards(branches.slice(i, i + COMMITTEE_PAGE), now, idx, { scoring: "none" })),
+      );
     // Completion first; attendance breaks ties.
     return rank(
       boards,

@@ -7,7 +7,7 @@ import { chatKeyOf } from "../conversation/prompt-service.js";
 import { cleanIncoming } from "../core/clean-incoming.js";
 import type { Clock } from "../core/clock.js";
 import { DomainError } from "../core/domain-error.js";
-import { type I18n, type Locale, matchLocale } from "../core/i18n.js";
+import { type I18n, type Locale, matchLocale, type Translate } from "../core/i18n.js";
 import type { Incoming } from "../core/incoming.js";
 import type { Logger } from "../core/logger.js";
 import { parseCommandText } from "../core/parse-command-text.js";
@@ -15,6 +15,7 @@ import { type Reply, textReply } from "../core/reply.js";
 import { mayRun } from "../core/roles.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import type { ServiceScope } from "../service-scope.js";
+import type { Services } from "../services.js";
 import { UpdateAlreadyApplied } from "../updates/update-ledger.js";
 import type { Actor, AnyCommand, CommandContext } from "./command.js";
 import { usageKey } from "./command.js";
@@ -43,20 +44,28 @@ interface Invocation {
 /** Said under a question on a platform that names no way of its own. */
 const PLAIN_ANSWER_HINT = "prompts.hintConsole";
 
+/** Who is speaking, and the organisation of the chat they speak in. */
+interface Speaker {
+  actor: Actor;
+  org: OrgRecord | null;
+  orgChain: OrgRecord[];
+}
+
 const CANCEL_WORDS = new Set(["取消", "cancel", "算了"]);
 
 export class Router {
   constructor(private readonly deps: RouterDeps) {}
 
   async handle(received: Incoming): Promise<Reply[]> {
-    const { scope, registry, i18n, clock, logger, answerHints } = this.deps;
+    const { scope, registry, i18n } = this.deps;
     const incoming = cleanIncoming(received);
     // Most group messages are people talking to each other: find out cheaply whether this one is
     // for the bot before resolving who is speaking where.
     const invocation =
       this.#invocation(incoming) ?? (await this.#answer(incoming)) ?? this.#bareCommand(incoming);
     if (!invocation && incoming.chat.kind !== "private") return [];
-    const { actor, org, orgChain } = await this.#resolveActor(incoming);
+    const speaker = await this.#resolveActor(incoming);
+    const { actor } = speaker;
     // Writing to the bot privately opens the way for its private messages again (an account the
     // platform had refused). One conditional statement: it writes nothing in the usual case.
     if (incoming.chat.kind === "private" && actor.personId)
@@ -68,23 +77,37 @@ export class Router {
       await scope.transaction((s) => s.prompts.take({ ...answers, platform: incoming.user.platform }));
       return [textReply(t("prompts.cancelled"))];
     }
-
     const command = registry.find(invocation.word);
     if (!command) return [textReply(t("router.unknownCommand", { word: invocation.word }))];
-    if (!mayRun(command.role, actor.roles) && incoming.chat.kind === "group" && !org) {
-      // In a group nobody has bound yet, the useful answer is how to bind it.
-      return [textReply(t("errors.chatNotBound"))];
-    }
-    if (!mayRun(command.role, actor.roles)) {
-      return [
-        textReply(t("router.notAllowed", { role: t(`roles.${command.role}`) }), { visibility: "private" }),
-      ];
-    }
+    const refusal = this.#refusal(command, incoming, speaker, t);
+    if (refusal) return [refusal];
     const parsed = command.args.safeParse(invocation.args);
     if (!parsed.success) {
       return [textReply(t("router.badArguments", { usage: t(usageKey(command.name)) }))];
     }
+    return this.#run(command, parsed.data, invocation, incoming, speaker, t);
+  }
 
+  /** Why this person may not run this command here, as the reply that says so. */
+  #refusal(command: AnyCommand, incoming: Incoming, speaker: Speaker, t: Translate): Reply | null {
+    if (mayRun(command.role, speaker.actor.roles)) return null;
+    // In a group nobody has bound yet, the useful answer is how to bind it.
+    if (incoming.chat.kind === "group" && !speaker.org) return textReply(t("errors.chatNotBound"));
+    return textReply(t("router.notAllowed", { role: t(`roles.${command.role}`) }), {
+      visibility: "private",
+    });
+  }
+
+  /** Runs the command in its unit of work, the update recorded exactly once beside it. */
+  async #run(
+    command: AnyCommand,
+    args: unknown,
+    invocation: Invocation,
+    incoming: Incoming,
+    speaker: Speaker,
+    t: Translate,
+  ): Promise<Reply[]> {
+    const { scope, clock } = this.deps;
     const now = clock.now();
     // Completing a question takes the question too: that pair needs the transaction.
     const readOnly = command.writes === "none" && !invocation.answers;
@@ -99,37 +122,7 @@ export class Router {
           await services.updates.recordOnce(incoming.user.platform, incoming.updateId, now);
         if (invocation.answers)
           await services.prompts.take({ ...invocation.answers, platform: incoming.user.platform });
-        const ctx: CommandContext<unknown> = {
-          args: parsed.data,
-          actor,
-          chat: incoming.chat,
-          org,
-          orgChain,
-          ...(incoming.attachment ? { attachment: incoming.attachment } : {}),
-          ...(incoming.links ? { links: incoming.links } : {}),
-          now,
-          t,
-          groupT: i18n.translator(i18n.defaultLocale),
-          translatorFor: (locale: Locale) => i18n.translator(locale),
-          services,
-          available: () => registry.all().filter((c: AnyCommand) => mayRun(c.role, actor.roles)),
-          async ask(question, askCommand, askArgs, where = "here") {
-            const person = actor.personId ?? (await services.identity.ensurePerson(actor.user)).id;
-            const chatKey = where === "private" ? "private" : chatKeyOf(incoming.chat);
-            await services.prompts.ask(
-              { personId: person, platform: actor.user.platform, chatKey },
-              askCommand,
-              askArgs,
-              now,
-            );
-            const hint = t(answerHints?.get(incoming.user.platform) ?? PLAIN_ANSWER_HINT);
-            return textReply(`${question}\n${hint}`, {
-              expectsAnswer: true,
-              ...(where === "private" ? { visibility: "private" as const } : {}),
-            });
-          },
-        };
-        return command.run(ctx);
+        return command.run(this.#context(services, args, incoming, speaker, t, now));
       });
       if (incoming.updateId && oneStatement) {
         const updateId = incoming.updateId;
@@ -137,21 +130,66 @@ export class Router {
       }
       return Array.isArray(result) ? result : [result];
     } catch (error) {
-      if (error instanceof DomainError) {
-        // A button pressed in a group is one person's act: what went wrong is theirs alone.
-        const visibility = incoming.payload.type === "action" ? "private" : error.visibility;
-        return [textReply(t(error.key, error.values), { visibility })];
-      }
-      if (error instanceof UpdateAlreadyApplied) {
-        logger.info(
-          { platform: incoming.user.platform, updateId: incoming.updateId },
-          "duplicate update ignored",
-        );
-        return [];
-      }
-      logger.error({ err: error, command: command.name, chat: incoming.chat.id }, "command failed");
-      return [textReply(t("router.failed"), { visibility: "private" })];
+      return this.#failure(error, command, incoming, t);
     }
+  }
+
+  #context(
+    services: Services,
+    args: unknown,
+    incoming: Incoming,
+    { actor, org, orgChain }: Speaker,
+    t: Translate,
+    now: Date,
+  ): CommandContext<unknown> {
+    const { registry, i18n, answerHints } = this.deps;
+    return {
+      args,
+      actor,
+      chat: incoming.chat,
+      org,
+      orgChain,
+      ...(incoming.attachment ? { attachment: incoming.attachment } : {}),
+      ...(incoming.links ? { links: incoming.links } : {}),
+      now,
+      t,
+      groupT: i18n.translator(i18n.defaultLocale),
+      translatorFor: (locale: Locale) => i18n.translator(locale),
+      services,
+      available: () => registry.all().filter((c: AnyCommand) => mayRun(c.role, actor.roles)),
+      async ask(question, askCommand, askArgs, where = "here") {
+        const person = actor.personId ?? (await services.identity.ensurePerson(actor.user)).id;
+        const chatKey = where === "private" ? "private" : chatKeyOf(incoming.chat);
+        await services.prompts.ask(
+          { personId: person, platform: actor.user.platform, chatKey },
+          askCommand,
+          askArgs,
+          now,
+        );
+        const hint = t(answerHints?.get(incoming.user.platform) ?? PLAIN_ANSWER_HINT);
+        return textReply(`${question}\n${hint}`, {
+          expectsAnswer: true,
+          ...(where === "private" ? { visibility: "private" as const } : {}),
+        });
+      },
+    };
+  }
+
+  #failure(error: unknown, command: AnyCommand, incoming: Incoming, t: Translate): Reply[] {
+    if (error instanceof DomainError) {
+      // A button pressed in a group is one person's act: what went wrong is theirs alone.
+      const visibility = incoming.payload.type === "action" ? "private" : error.visibility;
+      return [textReply(t(error.key, error.values), { visibility })];
+    }
+    if (error instanceof UpdateAlreadyApplied) {
+      this.deps.logger.info(
+        { platform: incoming.user.platform, updateId: incoming.updateId },
+        "duplicate update ignored",
+      );
+      return [];
+    }
+    this.deps.logger.error({ err: error, command: command.name, chat: incoming.chat.id }, "command failed");
+    return [textReply(t("router.failed"), { visibility: "private" })];
   }
 
   #invocation(incoming: Incoming): Invocation | null {
@@ -203,9 +241,7 @@ export class Router {
     };
   }
 
-  async #resolveActor(
-    incoming: Incoming,
-  ): Promise<{ actor: Actor; org: OrgRecord | null; orgChain: OrgRecord[] }> {
+  async #resolveActor(incoming: Incoming): Promise<Speaker> {
     const { person, org, orgChain, roles } = await this.deps.scope.read((services) =>
       services.context.resolve(incoming.user, incoming.chat),
     );

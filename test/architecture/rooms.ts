@@ -20,7 +20,7 @@ export const ROOMS: readonly Room[] = [
     name: "service wiring",
     rank: 4,
     peers: false,
-    holds: oneOf("src/services.ts", "src/repositories.ts", "src/service-scope.ts"),
+    holds: oneOf("src/services.ts", "src/create-services.ts", "src/repositories.ts", "src/service-scope.ts"),
   },
   { name: "command runtime", rank: 5, peers: true, holds: under("src/runtime") },
   { name: "scheduler", rank: 5, peers: true, holds: under("src/scheduler") },

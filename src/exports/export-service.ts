@@ -2,14 +2,12 @@
 
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
-import { groupBy } from "../core/group-by.js";
 import type { Translate } from "../core/i18n.js";
 import type { PrivateFiles } from "../core/private-files.js";
 import type { DevelopmentFiles } from "../development/development-files.js";
 import type { DuesService } from "../dues/dues-service.js";
 import type { LeaderboardService } from "../leaderboard/leaderboard-service.js";
 import type { OrgIndex } from "../leaderboard/org-index.js";
-import { ledgerFromFrozen } from "../meetings/ledger.js";
 import type { MeetingReads } from "../meetings/meeting-reads.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { frequenciesOf } from "../meetings/meeting-types.js";
@@ -23,6 +21,7 @@ import type { OrganizationRepository, OrgRecord } from "../organization/organiza
 import type { WarningService } from "../warnings/warning-service.js";
 import { type CommitteeExportPage, writeCommitteeCsv, writeCommitteeWorkbook } from "./committee-export.js";
 import { writeLedgerCsv, writeLedgerWorkbook } from "./ledger-export.js";
+import { ledgerMeetings } from "./ledger-meetings.js";
 import type { LedgerExportData } from "./ledger-sheets.js";
 
 /** Branches per round of queries: large enough to be few rounds, small enough to hold the loop briefly. */
@@ -63,53 +62,19 @@ export class ExportService {
       this.dues.standing(branch.id, asOf, zone),
       this.warnings.forBranch(branch, now),
     ]);
-    const names = new Map(roster.map((m) => [m.id, m.name]));
     const groups = new Map(children.map((g) => [g.id, g.name]));
-    const byPerson = new Map(roster.filter((m) => m.personId).map((m) => [m.personId, m.name]));
-    const meetings = [];
-    const planned = [];
-    const leaves = [];
     // The period's leave requests and frozen ledgers in two queries, not two per meeting.
     const ids = meetingRows.map((m) => m.id);
     const [allLeaves, allLines] = await Promise.all([
       this.meetingRepo.leavesOf(ids),
       this.meetingRepo.attendeesOf(meetingRows.filter((m) => m.status === "closed").map((m) => m.id)),
     ]);
-    const leavesBy = groupBy(allLeaves, (l) => l.meetingId);
-    const linesBy = groupBy(allLines, (l) => l.meetingId);
-    for (const meeting of meetingRows) {
-      const requests = leavesBy.get(meeting.id) ?? [];
-      for (const leave of requests) {
-        leaves.push({
-          meeting: meeting.topic,
-          name: names.get(leave.memberId) ?? "",
-          reason: leave.reason,
-          status: leave.status,
-          at: leave.createdAt,
-        });
-      }
-      if (meeting.status !== "closed") {
-        planned.push(meeting);
-        continue;
-      }
-      meetings.push({
-        meeting,
-        ledger: ledgerFromFrozen(meeting.type as MeetingType, linesBy.get(meeting.id) ?? []),
-        // Not named when scheduled: the one who convened it hosted, the one who closed it signed
-        // the record.
-        host:
-          (meeting.hostMemberId ? names.get(meeting.hostMemberId) : byPerson.get(meeting.createdById)) ?? "",
-        recorder:
-          (meeting.recorderMemberId
-            ? names.get(meeting.recorderMemberId)
-            : meeting.closedById
-              ? byPerson.get(meeting.closedById)
-              : undefined) ?? "",
-        rejectedLeave: new Map(
-          requests.filter((l) => l.status === "rejected").map((l) => [l.memberId, l.reason]),
-        ),
-      });
-    }
+    const { meetings, planned, leaves } = ledgerMeetings({
+      meetings: meetingRows,
+      leaves: allLeaves,
+      lines: allLines,
+      roster,
+    });
     const data: LedgerExportData = {
       branchName: branch.name,
       periodLabel,

@@ -45,23 +45,7 @@ const PLACE_ENDINGS = /(室|厅|中心|馆|楼|广场|会场|礼堂|站|院|所|
 /** Reads `类型 时间 地点 主题… [主持=编号] [记录=编号] [小组=代码] [重复=3] [线上]`, in any order. */
 export function readSchedule(tokens: string[], now: Date, zone: string): ScheduleReading {
   const draft: ScheduleDraft = { online: false, occurrences: 1 };
-  const options: string[] = [];
-  const pieces: string[] = [];
-  for (const token of tokens) {
-    const option = token.match(OPTION);
-    if (option) {
-      options.push(token);
-      const [, key = "", value = ""] = option;
-      const k = key.toLowerCase();
-      if (k === "host" || k === "主持") draft.hostCode = value.toUpperCase();
-      else if (k === "recorder" || k === "记录") draft.recorderCode = value.toUpperCase();
-      else if (k === "group" || k === "小组") draft.groupCode = value.toUpperCase();
-      else draft.occurrences = Math.min(12, Math.max(1, Number.parseInt(value, 10) || 1));
-    } else if (token === "online" || token === "线上") {
-      options.push(token);
-      draft.online = true;
-    } else pieces.push(token);
-  }
+  const pieces = readOptions(tokens, draft);
   const without = (drop: string[]) => tokens.filter((t) => !drop.includes(t));
   const result: Result = (next, invalid, kept = tokens) => ({
     draft,
@@ -97,27 +81,13 @@ export function readSchedule(tokens: string[], now: Date, zone: string): Schedul
   const phrase = whenPieces.join(" ");
   const answer = understandWhen(phrase, now, zone);
   if (answer.kind === "question") {
-    const parts = whenPieces.map((p) => ({ piece: p, ...when(p) }));
-    const datePieces = parts.filter((p) => p.hasDate && !p.hasTime && !p.hasPart).map((p) => p.piece);
-    const timeProblem =
-      answer.reason === "needTime" ||
-      answer.reason === "ambiguousHour" ||
-      answer.reason === "midnight" ||
-      answer.reason === "endBeforeStart";
-    const problem = { reason: answer.reason, phrase, start: answer.start };
-    if (answer.reason === "needTime" && parts.every((p) => !p.hasPart && !p.hasTime))
-      return result("time", null);
-    // A time problem keeps the pieces that only name the day; without one, the day is asked again.
-    if (timeProblem && datePieces.length > 0)
-      return {
-        ...result("time", "time", without(whenPieces.filter((p) => !datePieces.includes(p)))),
-        problem,
-      };
-    if (timeProblem && parts.every((p) => !p.hasDate))
-      return { ...result("time", "time", without(whenPieces)), problem };
-    // A day that is wrong or past is asked again; a piece that only gave the time stays.
-    const timeOnly = parts.filter((p) => !p.hasDate).map((p) => p.piece);
-    return { ...result("date", "date", without(whenPieces.filter((p) => !timeOnly.includes(p)))), problem };
+    return askAgain(
+      answer,
+      phrase,
+      whenPieces.map((p) => ({ piece: p, ...when(p) })),
+      result,
+      without,
+    );
   }
   draft.startsAt = answer.start;
   draft.endsAt = answer.end;
@@ -130,6 +100,58 @@ export function readSchedule(tokens: string[], now: Date, zone: string): Schedul
 }
 
 type Result = (next: ScheduleStep | null, invalid: ScheduleStep | null, kept?: string[]) => ScheduleReading;
+
+/** Takes the `key=value` options and 线上 into the draft; the pieces left are what was said. */
+function readOptions(tokens: string[], draft: ScheduleDraft): string[] {
+  const pieces: string[] = [];
+  for (const token of tokens) {
+    const option = token.match(OPTION);
+    if (option) {
+      const [, key = "", value = ""] = option;
+      const k = key.toLowerCase();
+      if (k === "host" || k === "主持") draft.hostCode = value.toUpperCase();
+      else if (k === "recorder" || k === "记录") draft.recorderCode = value.toUpperCase();
+      else if (k === "group" || k === "小组") draft.groupCode = value.toUpperCase();
+      else draft.occurrences = Math.min(12, Math.max(1, Number.parseInt(value, 10) || 1));
+    } else if (token === "online" || token === "线上") {
+      draft.online = true;
+    } else pieces.push(token);
+  }
+  return pieces;
+}
+
+type WhenPart = { piece: string; hasDate?: boolean; hasPart?: boolean; hasTime?: boolean };
+
+/** What to ask again when the day and time need a question, keeping the pieces that were right. */
+function askAgain(
+  answer: Extract<ReturnType<typeof understandWhen>, { kind: "question" }>,
+  phrase: string,
+  parts: WhenPart[],
+  result: Result,
+  without: (drop: string[]) => string[],
+): ScheduleReading {
+  const whenPieces = parts.map((p) => p.piece);
+  const datePieces = parts.filter((p) => p.hasDate && !p.hasTime && !p.hasPart).map((p) => p.piece);
+  const timeProblem =
+    answer.reason === "needTime" ||
+    answer.reason === "ambiguousHour" ||
+    answer.reason === "midnight" ||
+    answer.reason === "endBeforeStart";
+  const problem = { reason: answer.reason, phrase, start: answer.start };
+  if (answer.reason === "needTime" && parts.every((p) => !p.hasPart && !p.hasTime))
+    return result("time", null);
+  // A time problem keeps the pieces that only name the day; without one, the day is asked again.
+  if (timeProblem && datePieces.length > 0)
+    return {
+      ...result("time", "time", without(whenPieces.filter((p) => !datePieces.includes(p)))),
+      problem,
+    };
+  if (timeProblem && parts.every((p) => !p.hasDate))
+    return { ...result("time", "time", without(whenPieces)), problem };
+  // A day that is wrong or past is asked again; a piece that only gave the time stays.
+  const timeOnly = parts.filter((p) => !p.hasDate).map((p) => p.piece);
+  return { ...result("date", "date", without(whenPieces.filter((p) => !timeOnly.includes(p)))), problem };
+}
 
 /** The place, then the topic: a piece that ends like a place is the place; else the first piece. */
 function placeAndTopic(others: string[], draft: ScheduleDraft, result: Result): ScheduleReading {

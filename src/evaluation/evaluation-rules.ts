@@ -1,3 +1,4 @@
+import { monthsBetween } from "../dues/dues-rules.js";
 import { type Ranked, rank } from "../leaderboard/points.js";
 import type { MeetingType } from "../meetings/meeting-types.js";
 import { completion, type ObligationMeeting, obligations } from "../meetings/obligations.js";
@@ -103,4 +104,42 @@ export function evaluationLists<T>(
   const demonstration = ranked.slice(0, Math.min(demoCount, ranked.length - 1));
   const lagging = ranked.slice(Math.max(demonstration.length, ranked.length - lagCount));
   return { ranked, demonstration, lagging };
+}
+
+/** Months paid ÷ months due of a roster's members, from each one's first month of dues (null: none due). */
+export function duesShare(
+  rates: readonly { memberId: string; fromMonth: string }[],
+  rosterIds: ReadonlySet<string>,
+  paid: ReadonlySet<string>,
+  firstMonth: string,
+  lastDue: string,
+): number | null {
+  let expected = 0;
+  let settled = 0;
+  for (const r of rates) {
+    if (!rosterIds.has(r.memberId)) continue;
+    // "YYYY-MM" strings: the later of the two sorts last.
+    const from = [r.fromMonth, firstMonth].sort()[1] ?? firstMonth;
+    if (from > lastDue) continue;
+    for (const month of monthsBetween(from, lastDue)) {
+      expected++;
+      if (paid.has(`${r.memberId}|${month}`)) settled++;
+    }
+  }
+  return expected === 0 ? null : settled / expected;
+}
+
+/** Each branch's hand score of an item (`branchId|itemId`): the average of its quarters, the last comment. */
+export function averageHandScores(
+  hand: readonly { branchId: string; itemId: string; score: number; comment: string | null }[],
+): Map<string, { score: number; comment: string | null }> {
+  const byItem = new Map<string, (typeof hand)[number][]>();
+  for (const h of hand)
+    byItem.set(`${h.branchId}|${h.itemId}`, [...(byItem.get(`${h.branchId}|${h.itemId}`) ?? []), h]);
+  const averaged = new Map<string, { score: number; comment: string | null }>();
+  for (const [key, list] of byItem) {
+    const average = Math.round((list.reduce((n, h) => n + h.score, 0) / list.length) * 10) / 10;
+    averaged.set(key, { score: average, comment: list.at(-1)?.comment ?? null });
+  }
+  return averaged;
 }

@@ -5,7 +5,7 @@
 import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
 import type { DuesRepository } from "../dues/dues-repository.js";
-import { monthsBetween, previousMonth } from "../dues/dues-rules.js";
+import { previousMonth } from "../dues/dues-rules.js";
 import { monthOf } from "../dues/dues-service.js";
 import type { LeaderboardRepository } from "../leaderboard/leaderboard-repository.js";
 import type { MeetingReads } from "../meetings/meeting-reads.js";
@@ -15,10 +15,13 @@ import type { MemberRepository } from "../membership/member-repository.js";
 import type { OrgZones } from "../organization/org-zones.js";
 import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
+import { handScoreQuarters, MONTHS, periodKey, previousPeriod } from "./evaluation-periods.js";
 import type { EvaluationRepository } from "./evaluation-repository.js";
 import {
+  averageHandScores,
   type BranchFacts,
   DEFAULT_SHEET,
+  duesShare,
   evaluationLists,
   itemMark,
   periodCompletion,
@@ -30,45 +33,6 @@ export interface BranchScore {
   branch: OrgRecord;
   score: number;
   marks: { item: SheetItem; mark: number; comment: string | null }[];
-}
-
-const MONTHS = { month: 1, quarter: 3, half_year: 6, year: 12 } as const;
-
-/** "2026-Q1", "2026-03", "2026-H1", "2026": how a period is named in stored scores and reviews. */
-export function periodKey(p: Period): string {
-  switch (p.kind) {
-    case "month":
-      return `${p.year}-${String(p.index).padStart(2, "0")}`;
-    case "quarter":
-      return `${p.year}-Q${p.index}`;
-    case "half_year":
-      return `${p.year}-H${p.index}`;
-    default:
-      return String(p.year);
-  }
-}
-
-/**
- * The committee scores by hand a quarter at a time: a quarter takes its own score, a month its
- * quarter's, a half-year or a year the average of its quarters that were scored.
- */
-export function handScoreQuarters(p: Period): string[] {
-  const quarter = (q: number) => `${p.year}-Q${q}`;
-  switch (p.kind) {
-    case "quarter":
-      return [quarter(p.index)];
-    case "month":
-      return [quarter(Math.ceil(p.index / 3))];
-    case "half_year":
-      return p.index === 1 ? [quarter(1), quarter(2)] : [quarter(3), quarter(4)];
-    default:
-      return [1, 2, 3, 4].map(quarter);
-  }
-}
-
-/** The period of this kind before the one containing `now`. */
-export function previousPeriod(now: Date, kind: PeriodKind, zone: string): Period {
-  return periodOf(new Date(periodOf(now, kind, zone).start.getTime() - 1), kind, zone);
 }
 
 export class EvaluationService {
@@ -222,14 +186,7 @@ export class EvaluationService {
       manualIds,
       handScoreQuarters(period),
     );
-    const handBy = new Map<string, { score: number; comment: string | null }>();
-    const byItem = new Map<string, typeof hand>();
-    for (const h of hand)
-      byItem.set(`${h.branchId}|${h.itemId}`, [...(byItem.get(`${h.branchId}|${h.itemId}`) ?? []), h]);
-    for (const [key, list] of byItem) {
-      const average = Math.round((list.reduce((n, h) => n + h.score, 0) / list.length) * 10) / 10;
-      handBy.set(key, { score: average, comment: list.at(-1)?.comment ?? null });
-    }
+    const handBy = averageHandScores(hand);
     const facts = await this.#facts(branches, period, now, zone);
     return facts.map(({ branch, facts: f }): BranchScore => {
       const marks = sheet.map((item) => {
@@ -273,18 +230,6 @@ export class EvaluationService {
       const groupIds = (await this.orgs.children(branch.id))
         .filter((o) => o.kind === "group")
         .map((o) => o.id);
-      let expectedDues = 0;
-      let paidDues = 0;
-      for (const r of rates) {
-        if (!rosterIds.has(r.memberId)) continue;
-        // "YYYY-MM" strings: the later of the two sorts last.
-        const from = [r.fromMonth, firstMonth].sort()[1] ?? firstMonth;
-        if (from > lastDue) continue;
-        for (const month of monthsBetween(from, lastDue)) {
-          expectedDues++;
-          if (paid.has(`${r.memberId}|${month}`)) paidDues++;
-        }
-      }
       let served = 0;
       for (const s of service.values()) if (s.organizationId === branch.id) served += s.minutes;
       const total = attendance.get(branch.id);
@@ -305,7 +250,7 @@ export class EvaluationService {
             })),
           }),
           attendance: total && total.total > 0 ? total.attended / total.total : null,
-          dues: expectedDues === 0 ? null : paidDues / expectedDues,
+          dues: duesShare(rates, rosterIds, paid, firstMonth, lastDue),
           minutes:
             closed.length === 0
               ? null

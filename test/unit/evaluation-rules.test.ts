@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { arrears, monthsBetween, unpaidStreak, yuanToFen } from "../../src/dues/dues-rules.js";
 import {
+  averageHandScores,
   DEFAULT_SHEET,
+  duesShare,
   evaluationLists,
   itemMark,
   periodCompletion,
@@ -66,6 +68,39 @@ describe("evaluation rules", () => {
     expect(two.demonstration).toHaveLength(1);
     expect(two.lagging).toHaveLength(1);
     expect(evaluationLists(scores.slice(0, 1), (s) => s.score, 0.5, 0.5).lagging).toHaveLength(0);
+  });
+});
+
+describe("evaluation facts", () => {
+  it.each([
+    // 王芳 owes Jan–Mar and paid two; 李强 starts in March and paid it.
+    { paid: ["m1|2026-01", "m1|2026-02", "m2|2026-03"], share: 0.75 },
+    { paid: [], share: 0 },
+    { paid: ["m1|2026-01", "m1|2026-02", "m1|2026-03", "m2|2026-03"], share: 1 },
+  ])("counts the dues paid of the months each member owed ($share)", ({ paid, share }) => {
+    const rates = [
+      { memberId: "m1", fromMonth: "2025-06" },
+      { memberId: "m2", fromMonth: "2026-03" },
+      { memberId: "other-branch", fromMonth: "2025-01" },
+    ];
+    expect(duesShare(rates, new Set(["m1", "m2"]), new Set(paid), "2026-01", "2026-03")).toBe(share);
+  });
+
+  it("has no dues share when nothing was due yet", () => {
+    expect(
+      duesShare([{ memberId: "m1", fromMonth: "2026-04" }], new Set(["m1"]), new Set(), "2026-01", "2026-03"),
+    ).toBeNull();
+  });
+
+  it("averages a branch's quarters of a hand score to one decimal, keeping the last comment", () => {
+    const scores = averageHandScores([
+      { branchId: "b1", itemId: "i1", score: 90, comment: "一季度材料齐全" },
+      { branchId: "b1", itemId: "i1", score: 85, comment: "二季度缺少会议照片" },
+      { branchId: "b1", itemId: "i1", score: 86, comment: null },
+      { branchId: "b2", itemId: "i1", score: 70, comment: "整改中" },
+    ]);
+    expect(scores.get("b1|i1")).toEqual({ score: 87, comment: null });
+    expect(scores.get("b2|i1")).toEqual({ score: 70, comment: "整改中" });
   });
 });
 

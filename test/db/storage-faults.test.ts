@@ -1,10 +1,9 @@
 // A fault in the storage ends in a clear state: the command that hit it fails with the usual
 // "nothing was changed", readiness says the database is unwritable while it lasts, and the bot
 // answers again as soon as it is gone — it never wedges waiting on a transaction lock.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { joined } from "../support/replies.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, type World } from "../support/world.js";
 
 const onSqlite = !(process.env.DATABASE_URL?.startsWith("postgres") ?? false);
 
@@ -13,18 +12,12 @@ const within = <T>(promise: Promise<T>, ms = 5_000): Promise<T | "HUNG"> =>
   Promise.race([promise, new Promise<"HUNG">((resolve) => setTimeout(() => resolve("HUNG"), ms))]);
 
 describe.skipIf(!onSqlite)("storage faults on SQLite", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z");
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
+  test.override({ startAt: "2026-03-02T01:00:00Z" });
 
-  it("keeps answering after a COMMIT fails and leaves SQLite's transaction open", async () => {
+  test("keeps answering after a COMMIT fails and leaves SQLite's transaction open", async ({
+    bot,
+    world,
+  }) => {
     // A deferred foreign key fails at COMMIT, the way a full disk does: SQLite keeps the
     // transaction open on the connection, and the next BEGIN used to fail and hold the lock.
     const failed = await bot.app.db
@@ -45,7 +38,10 @@ describe.skipIf(!onSqlite)("storage faults on SQLite", () => {
     expect(await bot.prisma.member.count({ where: { id: "ghost" } })).toBe(0);
   });
 
-  it("fails a write on a full disk cleanly, reports the database unwritable, and recovers when space is freed", async () => {
+  test("fails a write on a full disk cleanly, reports the database unwritable, and recovers when space is freed", async ({
+    bot,
+    world,
+  }) => {
     const [row] = await bot.prisma.$queryRawUnsafe<{ pages: number }[]>(
       "SELECT page_count AS pages FROM pragma_page_count()",
     );

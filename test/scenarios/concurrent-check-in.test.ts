@@ -1,22 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { addLinkedMembers } from "../support/bulk-members.js";
+import { test } from "../support/fixture.js";
 import { joined } from "../support/replies.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, type World } from "../support/world.js";
 
 describe("200 members checking in at the same moment", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z");
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
+  test.override({ startAt: "2026-03-02T01:00:00Z" });
 
-  it("records 200 check-ins, none twice, and the announcement ends at 200", async () => {
+  test("records 200 check-ins, none twice, and the announcement ends at 200", async ({ bot, world }) => {
     const branch = await bot.prisma.organization.findFirstOrThrow({ where: { name: "幸福里社区党支部" } });
     const members = await addLinkedMembers(bot, branch.id, 200);
     const scheduled = joined(
@@ -45,7 +35,10 @@ describe("200 members checking in at the same moment", () => {
     );
   });
 
-  it("answers a check-in delivered three times once, records it once, and refuses one after the close", async () => {
+  test("answers a check-in delivered three times once, records it once, and refuses one after the close", async ({
+    bot,
+    world,
+  }) => {
     const branch = await bot.prisma.organization.findFirstOrThrow({ where: { name: "幸福里社区党支部" } });
     const [zhou, wu] = await addLinkedMembers(bot, branch.id, 2);
     if (!zhou || !wu) throw new Error("no members");

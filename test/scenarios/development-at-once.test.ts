@@ -1,23 +1,16 @@
 // Two committee members record the same step of one 发展党员 file at the same moment (two phones,
 // one meeting's worth of notes): the step is written once and the second hears it already was.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { codeIn, joined } from "../support/replies.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, type World } from "../support/world.js";
 
 describe("a development step recorded twice at once", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2024-03-01T01:00:00Z");
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
+  test.override({ startAt: "2024-03-01T01:00:00Z" });
 
-  it("writes a step that happens once a single time, and tells the second sender it was recorded", async () => {
+  test("writes a step that happens once a single time, and tells the second sender it was recorded", async ({
+    bot,
+    world,
+  }) => {
     const opened = joined(await world.secretaryA.says("/develop 申请 王小明 2001-06-15 2024-03-01"));
     const code = codeIn(opened, "D");
     bot.clock.set("2024-03-10T01:00:00Z");

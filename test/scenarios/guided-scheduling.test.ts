@@ -1,21 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { joined } from "../support/replies.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import { enrol } from "../support/world.js";
 
 describe("scheduling for people who do not like long commands", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z");
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
+  test.override({ startAt: "2026-03-02T01:00:00Z" });
 
-  it("asks for each piece in turn, re-asks a wrong one, and schedules the meeting", async () => {
+  test("asks for each piece in turn, re-asks a wrong one, and schedules the meeting", async ({
+    bot,
+    world,
+  }) => {
     const secretary = world.secretaryA.in(world.groupA);
     const first = await secretary.says("/安排会议");
     expect(joined(first)).toContain("请选择会议类型");
@@ -43,7 +37,10 @@ describe("scheduling for people who do not like long commands", () => {
     expect(await bot.prisma.pendingPrompt.count()).toBe(0);
   });
 
-  it("lets the person cancel the conversation, and ignores other members' chatter", async () => {
+  test("lets the person cancel the conversation, and ignores other members' chatter", async ({
+    bot,
+    world,
+  }) => {
     const secretary = world.secretaryA.in(world.groupA);
     await secretary.says("/schedule 党课");
     const member = bot.user("ma-li", "马丽");
@@ -54,7 +51,7 @@ describe("scheduling for people who do not like long commands", () => {
     expect(await bot.prisma.meeting.count()).toBe(0);
   });
 
-  it("tells the chat when a meeting moves or is cancelled", async () => {
+  test("tells the chat when a meeting moves or is cancelled", async ({ bot, world }) => {
     const secretary = world.secretaryA;
     const scheduled = joined(await secretary.schedules("支委会 3月9日 19:30 党员活动室 研究三月工作"));
     const code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
@@ -70,18 +67,12 @@ describe("scheduling for people who do not like long commands", () => {
 });
 
 describe("scheduling in one sentence, as secretaries write it", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z"); // Monday 09:00 in Shanghai
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
+  test.override({ startAt: "2026-03-02T01:00:00Z" }); // Monday 09:00 in Shanghai
 
-  it("understands the pieces in any order, shows them back, and creates the meeting only on 确认", async () => {
+  test("understands the pieces in any order, shows them back, and creates the meeting only on 确认", async ({
+    bot,
+    world,
+  }) => {
     const secretary = world.secretaryA.in(world.groupA);
     const card = await secretary.says("/schedule 下周三晚上7点半 支委会 党员活动室 学习二十届三中全会精神");
     expect(joined(card)).toBe(
@@ -126,7 +117,10 @@ describe("scheduling in one sentence, as secretaries write it", () => {
     ).toEqual([{ place: "三楼会议室" }, { place: "党员活动室" }]);
   });
 
-  it("asks again for a wrong day alone and keeps the time, the place and the topic", async () => {
+  test("asks again for a wrong day alone and keeps the time, the place and the topic", async ({
+    bot,
+    world,
+  }) => {
     const secretary = world.secretaryA;
     const asked = joined(await secretary.says("/schedule 支委会 3月32日 19:30 党员活动室 研究三月工作"));
     expect(asked).toContain("「3月32日 19:30」不是有效的日期或时间。");
@@ -140,7 +134,10 @@ describe("scheduling in one sentence, as secretaries write it", () => {
     expect(await bot.prisma.meeting.findFirstOrThrow()).toMatchObject({ place: "党员活动室" });
   });
 
-  it("asks whether 3点 means the afternoon, and what a past day was meant to be, never guessing", async () => {
+  test("asks whether 3点 means the afternoon, and what a past day was meant to be, never guessing", async ({
+    bot,
+    world,
+  }) => {
     const secretary = world.secretaryA;
     const ambiguous = joined(await secretary.says("/schedule 党课 明天 3点 党员活动室 学习党章"));
     expect(ambiguous).toContain("「明天 3点」是指 2026-03-03 15:00（周二） 吗？");
@@ -156,7 +153,7 @@ describe("scheduling in one sentence, as secretaries write it", () => {
     expect(await bot.prisma.meeting.count()).toBe(2);
   });
 
-  it("changes one piece of the card with 修改 and keeps the rest", async () => {
+  test("changes one piece of the card with 修改 and keeps the rest", async ({ bot, world }) => {
     const secretary = world.secretaryA;
     await secretary.says("/schedule 党课 周五 下午3点到5点 党员活动室 学习党章");
     expect(joined(await secretary.presses("修改"))).toContain("要修改哪一项？");
@@ -188,7 +185,7 @@ describe("scheduling in one sentence, as secretaries write it", () => {
     expect(await bot.prisma.meetingDraft.count()).toBe(0);
   });
 
-  it("drops a draft with 放弃, creating nothing", async () => {
+  test("drops a draft with 放弃, creating nothing", async ({ bot, world }) => {
     const secretary = world.secretaryA;
     const card = await secretary.says("/schedule 党课 周五 15:00 党员活动室 学习党章");
     expect(joined(await secretary.presses("放弃", card))).toContain("已放弃这次会议安排");

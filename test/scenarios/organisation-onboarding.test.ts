@@ -1,20 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { codeAfter, joined } from "../support/replies.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import type { TestBot } from "../support/test-bot.js";
+import { enrol } from "../support/world.js";
 
 describe("from the first administrator to a member's own profile", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
-
-  it("builds the tree, binds the chats and seats the secretaries", async () => {
+  test("builds the tree, binds the chats and seats the secretaries", async ({ bot, world }) => {
     await world.admin.says(`/org_add 党小组 第一党小组 ${world.branchA}`);
     const tree = joined(await world.admin.says("/orgs"));
     expect(tree).toContain("南湖街道党工委（党委");
@@ -30,7 +21,10 @@ describe("from the first administrator to a member's own profile", () => {
     expect(joined(await world.secretaryA.says("/profile"))).toContain("支部书记（幸福里社区党支部）");
   });
 
-  it("takes a new member from invitation to approval to a group leader who sees their own record", async () => {
+  test("takes a new member from invitation to approval to a group leader who sees their own record", async ({
+    bot,
+    world,
+  }) => {
     const { secretaryA, groupA } = world;
     const invite = codeAfter(await secretaryA.in(groupA).says("/invite 10 7"), "邀请码：");
     const wang = bot.user("wang-fang", "王芳");
@@ -59,7 +53,7 @@ describe("from the first administrator to a member's own profile", () => {
     expect(roster).toContain("王芳（预备党员）");
   });
 
-  it("links an imported roster entry instead of creating a second member", async () => {
+  test("links an imported roster entry instead of creating a second member", async ({ bot, world }) => {
     const { secretaryA } = world;
     await bot.prisma.member.create({
       data: {
@@ -83,17 +77,7 @@ async function branchId(bot: TestBot, name: string): Promise<string> {
 }
 
 describe("refusals", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
-
-  it("refuses a member a secretary's command, politely and privately", async () => {
+  test("refuses a member a secretary's command, politely and privately", async ({ bot, world }) => {
     const member = bot.user("sun-li", "孙丽");
     await enrol(world.secretaryA, member);
     const before = await bot.snapshot();
@@ -103,7 +87,10 @@ describe("refusals", () => {
     expect(await bot.snapshot()).toEqual(before);
   });
 
-  it("never lets a member of one branch read or change another branch, whatever codes they type", async () => {
+  test("never lets a member of one branch read or change another branch, whatever codes they type", async ({
+    bot,
+    world,
+  }) => {
     const { secretaryA, secretaryB, branchB, groupB } = world;
     const memberB = bot.user("liu-yang", "刘洋");
     const memberBCode = await enrol(secretaryB, memberB);
@@ -137,14 +124,14 @@ describe("refusals", () => {
     expect(await bot.snapshot()).toEqual(before);
   });
 
-  it("refuses an expired invitation code", async () => {
+  test("refuses an expired invitation code", async ({ bot, world }) => {
     const invite = codeAfter(await world.secretaryA.says("/invite 5 3"), "邀请码：");
     bot.clock.advanceDays(3);
     expect(joined(await bot.user("wu-jun", "吴军").says(`/join ${invite} 吴军`))).toContain("邀请码已过期");
     expect(await bot.prisma.joinRequest.count({ where: { name: "吴军" } })).toBe(0);
   });
 
-  it("refuses a used-up invitation code", async () => {
+  test("refuses a used-up invitation code", async ({ bot, world }) => {
     const invite = codeAfter(await world.secretaryA.says("/invite 1"), "邀请码：");
     expect(joined(await bot.user("xu-ming", "徐明").says(`/join ${invite} 徐明`))).toContain(
       "已向「幸福里社区党支部」提交",
@@ -152,7 +139,10 @@ describe("refusals", () => {
     expect(joined(await bot.user("gao-feng", "高峰").says(`/join ${invite} 高峰`))).toContain("使用次数已满");
   });
 
-  it("lets only one of two people take the last use of a code at the same moment", async () => {
+  test("lets only one of two people take the last use of a code at the same moment", async ({
+    bot,
+    world,
+  }) => {
     const invite = codeAfter(await world.secretaryA.says("/invite 1"), "邀请码：");
     const answers = await Promise.all([
       bot.user("lin-jing", "林静").says(`/join ${invite} 林静`),
@@ -162,7 +152,7 @@ describe("refusals", () => {
     expect(await bot.prisma.joinRequest.count({ where: { inviteCode: invite } })).toBe(1);
   });
 
-  it("refuses a duplicate join, before and after approval", async () => {
+  test("refuses a duplicate join, before and after approval", async ({ bot, world }) => {
     const { secretaryA } = world;
     const invite = codeAfter(await secretaryA.says("/invite 10"), "邀请码：");
     const tang = bot.user("tang-wei", "唐伟");
@@ -175,7 +165,7 @@ describe("refusals", () => {
     expect(joined(await secretaryA.says(`/approve ${request} 正式`))).toContain("已经处理过了");
   });
 
-  it("refuses a bind code used twice or by someone who is not the secretary", async () => {
+  test("refuses a bind code used twice or by someone who is not the secretary", async ({ bot, world }) => {
     const { secretaryA } = world;
     const code = codeAfter(await secretaryA.says("/bind_code"), "绑定码：");
     const member = bot.user("qian-yu", "钱宇");

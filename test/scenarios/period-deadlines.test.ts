@@ -1,27 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { joined, notJoinNotice } from "../support/replies.js";
 import { holdClosedMeeting, testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, type World } from "../support/world.js";
 
 /** Days of five-minute ticks against a real database: slower than the default timeout allows. */
 const LONG_RUN_MS = 120_000;
 
 describe("deadlines before a period ends", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-01T01:00:00Z");
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
+  test.override({ startAt: "2026-03-01T01:00:00Z" });
 
-  it(
+  test(
     "tells the secretary, privately and once, what this month and quarter still require",
-    async () => {
+    async ({ bot, world }) => {
       // Branch A holds its committee meeting; nothing else of March or Q1 is held or scheduled.
       await holdClosedMeeting(bot, world.secretaryA, {
         schedule: "支委会 3月5日 19:30 党员活动室 研究三月工作",

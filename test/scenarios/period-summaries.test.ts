@@ -1,22 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { codeAfter, joined } from "../support/replies.js";
 import { holdClosedMeeting, testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, type World } from "../support/world.js";
 
 describe("monthly summaries and quarterly results", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-01T01:00:00Z");
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
+  test.override({ startAt: "2026-03-01T01:00:00Z" });
 
-  it("posts March's summary in the branch chat and Q1's results in the committee chat on 1 April", async () => {
+  test("posts March's summary in the branch chat and Q1's results in the committee chat on 1 April", async ({
+    bot,
+    world,
+  }) => {
     const committeeChat = bot.group("nanhu-committee", "南湖街道党工委群");
     await world.admin.says(`/use ${world.committee}`);
     const bind = codeAfter(await world.admin.says("/bind_code"), "绑定码：");

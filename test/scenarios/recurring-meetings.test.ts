@@ -3,26 +3,18 @@
 // the daily job makes the months ahead and never remakes what was moved or cancelled; the series
 // is changed and ended as a whole. And the county's theme day, set once at the committee, reaches
 // every branch that has none of its own.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { meetingSeries } from "../../jobs/meeting-series.js";
+import { test } from "../support/fixture.js";
 import { codeAfter, codeIn, joined } from "../support/replies.js";
 import { testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import type { TestBot } from "../support/test-bot.js";
+import { enrol } from "../support/world.js";
 
 describe("recurring meetings", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-12-02T02:00:00Z"); // Wednesday 10:00 in Shanghai
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
+  test.override({ startAt: "2026-12-02T02:00:00Z" }); // Wednesday 10:00 in Shanghai
 
-  const ofSeries = async (seriesCode: string) => {
+  const ofSeries = async (bot: TestBot, seriesCode: string) => {
     const series = await bot.prisma.meetingSeries.findUniqueOrThrow({ where: { code: seriesCode } });
     return bot.prisma.meeting.findMany({
       where: { seriesId: series.id },
@@ -31,7 +23,7 @@ describe("recurring meetings", () => {
     });
   };
   /** The daily job at 02:30 Shanghai on the given UTC day (18:30 the evening before). */
-  const runJobOn = async (utcDay: string) => {
+  const runJobOn = async (bot: TestBot, utcDay: string) => {
     bot.clock.set(`${utcDay}T18:29:00Z`);
     const scheduler = testScheduler(bot, "series", {}, [meetingSeries]);
     await scheduler.tick();
@@ -40,7 +32,10 @@ describe("recurring meetings", () => {
     await scheduler.stop();
   };
 
-  it("keeps a monthly rule whose meetings each have their own attendance, moved, cancelled and ended", async () => {
+  test("keeps a monthly rule whose meetings each have their own attendance, moved, cancelled and ended", async ({
+    bot,
+    world,
+  }) => {
     const secretary = world.secretaryA.in(world.groupA);
     const member = bot.user("wang-fang", "王芳");
     await enrol(world.secretaryA, member);
@@ -88,9 +83,9 @@ describe("recurring meetings", () => {
     expect(joined(await world.secretaryA.says(`/cancel_meeting ${feb} 春节假期`))).toContain("已取消");
 
     // The daily job makes March and April, and never makes January or February again.
-    await runJobOn("2027-01-20");
-    await runJobOn("2027-01-21");
-    let meetings = await ofSeries(series);
+    await runJobOn(bot, "2027-01-20");
+    await runJobOn(bot, "2027-01-21");
+    let meetings = await ofSeries(bot, series);
     expect(meetings.map((m) => [m.startsAt.toISOString(), m.status])).toEqual([
       ["2026-12-15T01:00:00.000Z", "closed"],
       ["2027-01-16T01:00:00.000Z", "scheduled"],
@@ -105,7 +100,7 @@ describe("recurring meetings", () => {
     expect(joined(await world.secretaryA.says(`/edit_series ${series} 地点 社区礼堂`))).toContain(
       `已修改定期会议 ${series}，今后 2 次会议已同步修改`,
     );
-    meetings = await ofSeries(series);
+    meetings = await ofSeries(bot, series);
     expect(meetings.map((m) => m.place)).toEqual([
       "党员活动室",
       "党员活动室",
@@ -118,14 +113,16 @@ describe("recurring meetings", () => {
     expect(joined(await world.secretaryA.says(`/end_series ${series} 支部换届`))).toContain(
       `已停止定期会议 ${series}，取消了今后 2 次会议`,
     );
-    await runJobOn("2027-04-20");
-    meetings = await ofSeries(series);
+    await runJobOn(bot, "2027-04-20");
+    meetings = await ofSeries(bot, series);
     expect(meetings).toHaveLength(5);
     expect(meetings.slice(3).map((m) => m.status)).toEqual(["cancelled", "cancelled"]);
     expect(joined(await bot.posts(world.groupA))).toContain("取消原因：支部换届");
   });
 
-  it("reads 每月第一个周五 with the time in a piece of its own, and asks about an unclear hour", async () => {
+  test("reads 每月第一个周五 with the time in a piece of its own, and asks about an unclear hour", async ({
+    world,
+  }) => {
     const secretary = world.secretaryA;
     const asked = joined(await secretary.says("/schedule 党课 每月第一个周五 3点 党员活动室 学习党章"));
     expect(asked).toContain("「每月第一个周五 3点」是指 2026-12-04 15:00（周五） 吗？");
@@ -135,7 +132,10 @@ describe("recurring meetings", () => {
     expect(card).toContain("2026-12-04（周五）、2027-01-01（周五）、2027-02-05（周五）");
   });
 
-  it("sets the county's theme day once at the committee for every branch without one of its own", async () => {
+  test("sets the county's theme day once at the committee for every branch without one of its own", async ({
+    bot,
+    world,
+  }) => {
     // 和平里 keeps its own theme day on the 20th.
     await world.secretaryB.schedules("每月20日下午3点 主题党日 和平里会议室 主题党日活动");
     await world.admin.says(`/use ${world.committee}`);
@@ -165,7 +165,10 @@ describe("recurring meetings", () => {
     expect(joined(await world.admin.says("/theme_days"))).toContain("已经有定期的主题党日");
   });
 
-  it("places an inherited theme day on the wall clock of a branch in a zone of its own", async () => {
+  test("places an inherited theme day on the wall clock of a branch in a zone of its own", async ({
+    bot,
+    world,
+  }) => {
     // 幸福里 keeps Xinjiang time; the committee stays on Beijing time.
     await bot.prisma.organization.update({
       where: { code: world.branchA },
@@ -186,11 +189,14 @@ describe("recurring meetings", () => {
     ]);
     // A second run of the daily job finds every branch's meetings and makes none again.
     const before = await bot.prisma.meeting.count();
-    await runJobOn("2026-12-03");
+    await runJobOn(bot, "2026-12-03");
     expect(await bot.prisma.meeting.count()).toBe(before);
   });
 
-  it("lets a group leader keep their party group's monthly meeting, and only theirs", async () => {
+  test("lets a group leader keep their party group's monthly meeting, and only theirs", async ({
+    bot,
+    world,
+  }) => {
     const group1 = codeAfter(await world.secretaryA.says("/org_add 党小组 第一党小组"), "代码");
     const group2 = codeAfter(await world.secretaryA.says("/org_add 党小组 第二党小组"), "代码");
     const leader = bot.user("wang-fang", "王芳");

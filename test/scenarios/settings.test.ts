@@ -1,20 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { joined } from "../support/replies.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import { enrol } from "../support/world.js";
 
 describe("settings set high up and overridden below", () => {
-  let bot: TestBot;
-  let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    world = await buildWorld(bot);
-  });
-  afterEach(async () => {
-    await bot.close();
-  });
-
-  it("gives every branch the committee's theme day until a branch sets its own", async () => {
+  test("gives every branch the committee's theme day until a branch sets its own", async ({ world }) => {
     const { admin, committee, secretaryA, secretaryB } = world;
     await admin.says(`/use ${committee}`);
     expect(joined(await admin.says("/set 主题党日日期 12"))).toContain("「主题党日日期」已设为 12");
@@ -32,7 +22,7 @@ describe("settings set high up and overridden below", () => {
     expect(joined(await secretaryB.says("/settings"))).toContain("主题党日时间：09:00（默认）");
   });
 
-  it("explains an unknown setting or a bad value and changes nothing", async () => {
+  test("explains an unknown setting or a bad value and changes nothing", async ({ bot, world }) => {
     const before = await bot.snapshot();
     expect(joined(await world.secretaryA.says("/set themeDay.weekday 3"))).toContain(
       "没有名为「themeDay.weekday」的设置",
@@ -48,7 +38,7 @@ describe("settings set high up and overridden below", () => {
     expect(await bot.snapshot()).toEqual(before);
   });
 
-  it("takes values as secretaries write them", async () => {
+  test("takes values as secretaries write them", async ({ world }) => {
     await world.admin.says(`/use ${world.committee}`);
     expect(joined(await world.admin.says("/set 支委会频次 每月2次"))).toContain("已设为 每月 2 次");
     expect(joined(await world.admin.says("/set 积分上限 支部党员大会:30，党课:10"))).toContain(
@@ -57,7 +47,10 @@ describe("settings set high up and overridden below", () => {
     expect(joined(await world.admin.says("/set 提醒暂停至 无"))).toContain("已设为 无");
   });
 
-  it("does not let a branch secretary change the committee's settings or a member change any", async () => {
+  test("does not let a branch secretary change the committee's settings or a member change any", async ({
+    bot,
+    world,
+  }) => {
     const member = bot.user("cao-li", "曹丽");
     await enrol(world.secretaryA, member);
     expect(joined(await member.says("/set themeDay.time 10:00"))).toContain("需要「支部书记」权限");

@@ -1,11 +1,12 @@
 import { PassThrough } from "node:stream";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { z } from "zod";
 import { commands } from "../../commands/index.js";
 import { ConsoleAdapter } from "../../src/adapters/console/console-adapter.js";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
+import { test } from "../support/fixture.js";
+import type { TestBot } from "../support/test-bot.js";
 
 // A command with buttons, to press them from the console.
 const poll = defineCommand({
@@ -49,20 +50,18 @@ async function converse(bot: TestBot, lines: string[], user = { id: "secretary",
 
 describe("the console chat", () => {
   let bot: TestBot;
-  beforeEach(async () => {
-    bot = await startTestBot({ commands: [...commands, poll] });
-  });
-  afterEach(async () => {
-    await bot.close();
+  test.override({ botOptions: { commands: [...commands, poll] } });
+  test.beforeEach(async ({ bot: started }) => {
+    bot = started;
   });
 
-  it("answers /help in Chinese", async () => {
+  test("answers /help in Chinese", async () => {
     const out = await converse(bot, ["/help"]);
     expect(out).toContain("党支部助手");
     expect(out).toContain("李书记，您好");
   });
 
-  it("switches identity with :as and the chat with :in, and says so", async () => {
+  test("switches identity with :as and the chat with :in, and says so", async () => {
     const out = await converse(bot, [":as wanghong 王红", "/whoami", ":in 二支部群", ":who"]);
     expect(out).toContain("现在的身份：王红（wanghong）");
     expect(out).toContain("姓名：王红");
@@ -70,19 +69,19 @@ describe("the console chat", () => {
     expect(out).toContain("身份：王红（wanghong），会话：二支部群");
   });
 
-  it("lets the person press a button by its number", async () => {
+  test("lets the person press a button by its number", async () => {
     const out = await converse(bot, ["/poll", ":press 1"]);
     expect(out).toContain("[1] 参加   [2] 请假");
     expect(out).toContain("李书记 选择了参加");
   });
 
-  it("explains itself on an unknown meta command or a missing button", async () => {
+  test("explains itself on an unknown meta command or a missing button", async () => {
     const out = await converse(bot, [":fly", ":press 9"]);
     expect(out).toContain("控制台命令");
     expect(out).toContain("没有编号为 9 的按钮");
   });
 
-  it("stores what a person does in the console like on any platform", async () => {
+  test("stores what a person does in the console like on any platform", async () => {
     await converse(bot, ["/lang en"], { id: "zhaomin", name: "赵敏" });
     const account = await bot.prisma.platformAccount.findFirstOrThrow({ include: { person: true } });
     expect(account).toMatchObject({ platform: "console", externalId: "zhaomin", person: { locale: "en" } });

@@ -1,12 +1,13 @@
 // A fan-out of one notice to 1,000 chats, with the sending process dying halfway: the next
 // process delivers the rest, and no chat gets the notice twice — except, by design, the one chat
 // whose message was sent in the instant between the platform accepting it and the record.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { silentLogger } from "../../src/core/logger.js";
 import { type Reply, textReply } from "../../src/core/reply.js";
 import { DeliveryWorker } from "../../src/delivery/delivery-worker.js";
 import type { Sender } from "../../src/delivery/sender.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
+import { test } from "../support/fixture.js";
+import type { TestBot } from "../support/test-bot.js";
 
 const CHATS = 1000;
 
@@ -42,8 +43,8 @@ async function drainUntilIdle(worker: DeliveryWorker): Promise<void> {
 
 describe("a fan-out interrupted by a crash", () => {
   let bot: TestBot;
-  beforeEach(async () => {
-    bot = await startTestBot();
+  test.beforeEach(async ({ bot: started }) => {
+    bot = started;
     await bot.app.services.transaction(async (s) => {
       for (let i = 0; i < CHATS; i++) {
         await s.outbox.toChat(
@@ -57,15 +58,12 @@ describe("a fan-out interrupted by a crash", () => {
       }
     });
   });
-  afterEach(async () => {
-    await bot.close();
-  });
 
   for (const [when, dieAfterSending, duplicates] of [
     ["before handing a message to the platform", false, 0],
     ["after the platform took a message but before it was recorded", true, 1],
   ] as const) {
-    it(`resumes after a crash ${when}: every chat gets it, duplicates: ${duplicates}`, async () => {
+    test(`resumes after a crash ${when}: every chat gets it, duplicates: ${duplicates}`, async () => {
       const log: string[] = [];
       const mortal = new MortalSender(log, 400, dieAfterSending);
       const first = new DeliveryWorker(

@@ -1,25 +1,23 @@
 // npm run backup's copy, taken while the bot runs and writes, restores to every row.
 import { statSync } from "node:fs";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { backupSqlite } from "../../src/db/backup.js";
 import { openDatabase, Prisma } from "../../src/db/database.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
+import { test } from "../support/fixture.js";
+import type { TestBot } from "../support/test-bot.js";
 import { buildWorld } from "../support/world.js";
 
 const onSqlite = !(process.env.DATABASE_URL?.startsWith("postgres") ?? false);
 
 describe.skipIf(!onSqlite)("backups of the SQLite database", () => {
   let bot: TestBot;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z");
-  });
-  afterEach(async () => {
-    await bot.close();
+  test.override({ startAt: "2026-03-02T01:00:00Z" });
+  test.beforeEach(async ({ bot: started }) => {
+    bot = started;
   });
 
-  it("copies a running bot's database consistently, privately, and the copy opens with every row", async () => {
+  test("copies a running bot's database consistently, privately, and the copy opens with every row", async () => {
     const world = await buildWorld(bot);
     const source =
       (

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { joined } from "../support/replies.js";
 import { testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import type { TestBot, TestUser } from "../support/test-bot.js";
+import { enrol, type World } from "../support/world.js";
 
 describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
   let bot: TestBot;
@@ -29,20 +30,17 @@ describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
     await world.secretaryA.says(`/close_meeting ${code}`);
   }
 
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-01-01T01:00:00Z");
-    world = await buildWorld(bot);
+  test.override({ startAt: "2026-01-01T01:00:00Z" });
+  test.beforeEach(async ({ bot: started, world: built }) => {
+    bot = started;
+    world = built;
     attendee = bot.user("tian-jun", "田军");
     absentee = bot.user("pan-hong", "潘红");
     excused = bot.user("yu-lan", "于兰");
     for (const who of [attendee, absentee, excused]) await enrol(world.secretaryA, who);
   });
-  afterEach(async () => {
-    await bot.close();
-  });
 
-  it("warns yellow after two missed months and orange after four, privately, once a month", async () => {
+  test("warns yellow after two missed months and orange after four, privately, once a month", async () => {
     await monthlyLesson(1, [world.secretaryA, attendee], [excused]);
     await monthlyLesson(2, [world.secretaryA, attendee], [excused]);
     bot.clock.set("2026-03-02T01:00:00Z");
@@ -77,7 +75,7 @@ describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
     await scheduler.stop();
   });
 
-  it("ends a run at once when the member attends in the current month", async () => {
+  test("ends a run at once when the member attends in the current month", async () => {
     await monthlyLesson(1, [world.secretaryA, attendee]);
     await monthlyLesson(2, [world.secretaryA, attendee]);
     await monthlyLesson(3, [world.secretaryA, attendee]);
@@ -95,7 +93,7 @@ describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
     expect(joined(await world.secretaryA.says("/warnings"))).not.toContain("潘红");
   });
 
-  it("raises no absence warning for a member the branch excused as too old or ill", async () => {
+  test("raises no absence warning for a member the branch excused as too old or ill", async () => {
     await monthlyLesson(1, [world.secretaryA, attendee]);
     await monthlyLesson(2, [world.secretaryA, attendee]);
     bot.clock.set("2026-03-02T01:00:00Z");
@@ -114,7 +112,7 @@ describe("absence warnings (黄橙红) for the secretary's eyes only", () => {
     );
   });
 
-  it("refuses the warnings to a member", async () => {
+  test("refuses the warnings to a member", async () => {
     expect(joined(await attendee.in(world.groupA).says("/warnings"))).toContain("需要「支部书记」权限");
   });
 });

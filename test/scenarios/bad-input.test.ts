@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { z } from "zod";
 import { commands } from "../../commands/index.js";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
+import { test } from "../support/fixture.js";
 import { codeAfter, joined } from "../support/replies.js";
-import { startTestBot, type TestBot, texts } from "../support/test-bot.js";
+import { type TestBot, texts } from "../support/test-bot.js";
 import { buildWorld } from "../support/world.js";
 
 // A command that writes and then fails, to prove a command's writes are all-or-nothing.
@@ -33,14 +34,12 @@ const secretaryOnly = defineCommand({
 
 describe("bad input gets a clear message and changes nothing", () => {
   let bot: TestBot;
-  beforeEach(async () => {
-    bot = await startTestBot({ commands: [...commands, failing, secretaryOnly] });
-  });
-  afterEach(async () => {
-    await bot.close();
+  test.override({ botOptions: { commands: [...commands, failing, secretaryOnly] } });
+  test.beforeEach(async ({ bot: started }) => {
+    bot = started;
   });
 
-  it("answers malformed arguments with the usage message and writes nothing", async () => {
+  test("answers malformed arguments with the usage message and writes nothing", async () => {
     const user = bot.user("zhaolei", "赵磊");
     const before = await bot.snapshot();
     const transactionsBefore = bot.transactions();
@@ -51,7 +50,7 @@ describe("bad input gets a clear message and changes nothing", () => {
     expect(await bot.snapshot()).toEqual(before);
   });
 
-  it("takes a NUL and other control characters out of what is typed, so the command works on PostgreSQL too", async () => {
+  test("takes a NUL and other control characters out of what is typed, so the command works on PostgreSQL too", async () => {
     bot.clock.set("2026-03-02T01:00:00Z");
     const world = await buildWorld(bot);
     const invite = codeAfter(await world.secretaryA.says("/invite 1 7"), "邀请码：");
@@ -66,12 +65,12 @@ describe("bad input gets a clear message and changes nothing", () => {
     expect(person.displayName).toBe("钱军");
   });
 
-  it("answers the usage message in the person's language", async () => {
+  test("answers the usage message in the person's language", async () => {
     const user = bot.user("amy", "Amy", { languageHint: "en" });
     expect(texts(await user.says("/lang 42"))).toEqual(["Those arguments don't fit. Usage: /lang <zh|en>"]);
   });
 
-  it("answers an unknown command with a pointer to /help and writes nothing", async () => {
+  test("answers an unknown command with a pointer to /help and writes nothing", async () => {
     const before = await bot.snapshot();
     expect(texts(await bot.user("sunli", "孙丽").says("/签到到"))).toEqual([
       "未知命令 /签到到。发送 /help 查看可用命令。",
@@ -79,7 +78,7 @@ describe("bad input gets a clear message and changes nothing", () => {
     expect(await bot.snapshot()).toEqual(before);
   });
 
-  it("refuses a command above the person's role politely, before looking at its arguments", async () => {
+  test("refuses a command above the person's role politely, before looking at its arguments", async () => {
     const before = await bot.snapshot();
     const [refusal] = await bot.user("zhouqiang", "周强").says("/封存档案");
     expect(refusal?.visibility).toBe("private");
@@ -87,14 +86,14 @@ describe("bad input gets a clear message and changes nothing", () => {
     expect(await bot.snapshot()).toEqual(before);
   });
 
-  it("rolls back everything a failing command wrote and says nothing was changed", async () => {
+  test("rolls back everything a failing command wrote and says nothing was changed", async () => {
     const user = bot.user("wujun", "吴军");
     const before = await bot.snapshot();
     expect(texts(await user.says("/failing"))).toEqual(["抱歉，处理时出错了，没有做任何更改。请稍后再试。"]);
     expect(await bot.snapshot()).toEqual(before);
   });
 
-  it("does not advertise commands above the person's role in /help", async () => {
+  test("does not advertise commands above the person's role in /help", async () => {
     const [reply] = texts(await bot.user("xuming", "徐明").says("/help"));
     expect(reply).not.toContain("seal_archive");
   });

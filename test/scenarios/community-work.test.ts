@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { codeAfter, codeIn, joined, notJoinNotice } from "../support/replies.js";
 import { testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import type { TestBot, TestUser } from "../support/test-bot.js";
+import { enrol, type World } from "../support/world.js";
 
 const dm = (who: TestUser) => ({
   platform: "console" as const,
@@ -17,10 +18,10 @@ describe("community work", () => {
   let gu: TestUser;
   let zhao: TestUser;
 
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z"); // Monday 09:00 in Shanghai
-    world = await buildWorld(bot);
+  test.override({ startAt: "2026-03-02T01:00:00Z" }); // Monday 09:00 in Shanghai
+  test.beforeEach(async ({ bot: started, world: built }) => {
+    bot = started;
+    world = built;
     wang = bot.user("wang-fang", "王芳");
     gu = bot.user("gu-li", "顾丽");
     zhao = bot.user("zhao-lei", "赵磊");
@@ -34,11 +35,8 @@ describe("community work", () => {
       "已同意 赵磊 到「幸福里社区党支部」报到",
     );
   });
-  afterEach(async () => {
-    await bot.close();
-  });
 
-  it("runs a volunteer activity from posting to hours served, for the branch and an in-service member", async () => {
+  test("runs a volunteer activity from posting to hours served, for the branch and an in-service member", async () => {
     const posted = joined(
       await world.secretaryA.in(world.groupA).says("/activity 3月8日 09:00 2小时 社区广场 2 清扫楼道"),
     );
@@ -99,7 +97,7 @@ describe("community work", () => {
     expect(board).toContain("1. 赵磊 2 分");
   });
 
-  it("takes a micro-wish through claim, lapse and release, re-claim, fulfilment and confirmation, privately", async () => {
+  test("takes a micro-wish through claim, lapse and release, re-claim, fulfilment and confirmation, privately", async () => {
     const posted = joined(
       await world.secretaryA
         .in(world.groupA)
@@ -173,7 +171,7 @@ describe("community work", () => {
     expect(committee).not.toContain("张桂兰");
   });
 
-  it("lets exactly one of two members who press 认领 at the same moment have the wish", async () => {
+  test("lets exactly one of two members who press 认领 at the same moment have the wish", async () => {
     const code = codeIn(
       joined(await world.secretaryA.says("/wish 陪同就医一次 | 5号楼 刘大爷 13803150066")),
       "W",
@@ -189,7 +187,7 @@ describe("community work", () => {
     expect(wish.status).toBe("claimed");
   });
 
-  it("keeps 1+10 household links and shows the secretary who has not visited this month", async () => {
+  test("keeps 1+10 household links and shows the secretary who has not visited this month", async () => {
     const first = codeAfter(await wang.says("/household 3号楼2单元301"), "编号");
     codeAfter(await wang.says("/household 5号楼101"), "编号");
     expect(joined(await wang.says(`/visit ${first} 送去春联，了解老人身体情况`))).toContain("已记录走访");

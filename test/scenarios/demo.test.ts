@@ -1,18 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { seedDemo } from "../../src/demo/demo-seed.js";
+import { test } from "../support/fixture.js";
 import { joined } from "../support/replies.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
+import type { TestBot } from "../support/test-bot.js";
 
 describe("npm run demo's sample world", () => {
   let bot: TestBot;
-  beforeEach(async () => {
-    bot = await startTestBot();
-  });
-  afterEach(async () => {
-    await bot.close();
+  test.beforeEach(async ({ bot: started }) => {
+    bot = started;
   });
 
-  it("seeds a street committee, two branches with groups and 30 members, once", async () => {
+  test("seeds a street committee, two branches with groups and 30 members, once", async () => {
     expect(await seedDemo(bot.app.services, bot.clock.now())).toBe(true);
     expect(await seedDemo(bot.app.services, bot.clock.now())).toBe(false);
     expect(await bot.prisma.member.count()).toBe(30);
@@ -20,7 +18,7 @@ describe("npm run demo's sample world", () => {
     expect(await bot.prisma.chat.count({ where: { organizationId: { not: null } } })).toBe(2);
   });
 
-  it("opens as the secretary of 幸福里, who sees the roster with statuses", async () => {
+  test("opens as the secretary of 幸福里, who sees the roster with statuses", async () => {
     await seedDemo(bot.app.services, bot.clock.now());
     const secretary = bot.user("lijianguo", "李建国").in(bot.group("幸福里党员群"));
     const roster = joined(await secretary.says("/members"));

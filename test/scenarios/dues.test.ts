@@ -1,9 +1,10 @@
 import ExcelJS from "exceljs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { joined, notJoinNotice } from "../support/replies.js";
 import { holdClosedMeeting, testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import type { TestBot, TestUser } from "../support/test-bot.js";
+import { enrol, type World } from "../support/world.js";
 
 const dm = (who: TestUser) => ({
   platform: "console" as const,
@@ -19,10 +20,10 @@ describe("party dues", () => {
   let wangCode: string;
   let liCode: string;
 
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-01-05T01:00:00Z");
-    world = await buildWorld(bot);
+  test.override({ startAt: "2026-01-05T01:00:00Z" });
+  test.beforeEach(async ({ bot: started, world: built }) => {
+    bot = started;
+    world = built;
     wang = bot.user("wang-fang", "王芳");
     gu = bot.user("gu-li", "顾丽");
     wangCode = await enrol(world.secretaryA, wang);
@@ -32,11 +33,8 @@ describe("party dues", () => {
       "已为 3 人设置党费标准：每月 20 元",
     );
   });
-  afterEach(async () => {
-    await bot.close();
-  });
 
-  it("flags six months of unpaid dues even for a member who attends every meeting, with the reason", async () => {
+  test("flags six months of unpaid dues even for a member who attends every meeting, with the reason", async () => {
     for (const month of [1, 2, 3, 4, 5, 6]) {
       const mm = String(month).padStart(2, "0");
       await holdClosedMeeting(bot, world.secretaryA, {
@@ -86,7 +84,7 @@ describe("party dues", () => {
     expect(warned).toContainEqual(["顾丽", "未交党费", "🔴 红色预警", 6]);
   });
 
-  it("records the dues of everyone present at the theme day at once, and reminds the others on the 20th", async () => {
+  test("records the dues of everyone present at the theme day at once, and reminds the others on the 20th", async () => {
     const code = await holdClosedMeeting(bot, world.secretaryA, {
       schedule: "主题党日 1月15日 09:00 党员活动室 交纳党费",
       scheduledAt: "2026-01-06T01:00:00Z",

@@ -1,17 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { startTestBot, type TestBot, texts } from "../support/test-bot.js";
 import { buildWorld } from "../support/world.js";
 
 describe("an update delivered twice is applied once", () => {
   let bot: TestBot;
-  beforeEach(async () => {
-    bot = await startTestBot({ platform: "telegram" });
-  });
-  afterEach(async () => {
-    await bot.close();
+  test.override({ botOptions: { platform: "telegram" } });
+  test.beforeEach(async ({ bot: started }) => {
+    bot = started;
   });
 
-  it("applies a redelivered update once and stays silent the second time", async () => {
+  test("applies a redelivered update once and stays silent the second time", async () => {
     const user = bot.user("10001", "马红");
     expect(texts(await user.says("/lang en", { updateId: "777" }))).toEqual(["Language set to English."]);
     expect(await user.says("/lang en", { updateId: "777" })).toEqual([]);
@@ -19,7 +18,7 @@ describe("an update delivered twice is applied once", () => {
     expect(await bot.prisma.person.count()).toBe(1);
   });
 
-  it("sends a redelivered read-only command's file once: /export runs outside a transaction", async () => {
+  test("sends a redelivered read-only command's file once: /export runs outside a transaction", async () => {
     const world = await buildWorld(bot);
     const dm = world.secretaryA.in({ platform: "telegram", id: "li-jianguo", kind: "private" });
     const [first] = await dm.says("/export 季", { updateId: "4242" });
@@ -27,7 +26,7 @@ describe("an update delivered twice is applied once", () => {
     expect(await dm.says("/export 季", { updateId: "4242" })).toEqual([]);
   });
 
-  it("applies concurrent deliveries of the same update once", async () => {
+  test("applies concurrent deliveries of the same update once", async () => {
     const user = bot.user("10002", "高峰");
     const results = await Promise.all(
       Array.from({ length: 8 }, () => user.says("/lang en", { updateId: "900" })),
@@ -36,7 +35,7 @@ describe("an update delivered twice is applied once", () => {
     expect(await bot.prisma.processedUpdate.count()).toBe(1);
   });
 
-  it("applies different updates from the same person each once", async () => {
+  test("applies different updates from the same person each once", async () => {
     const user = bot.user("10003", "林静");
     await user.says("/lang en", { updateId: "1" });
     await user.says("/lang zh", { updateId: "2" });
@@ -47,7 +46,7 @@ describe("an update delivered twice is applied once", () => {
 });
 
 describe("first contact racing with itself", () => {
-  it("creates one person when a new member's first two messages arrive at the same moment", async () => {
+  test("creates one person when a new member's first two messages arrive at the same moment", async () => {
     const bot = await startTestBot({ platform: "telegram" });
     try {
       const user = bot.user("20001", "郑华");

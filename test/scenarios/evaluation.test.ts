@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { codeAfter, joined } from "../support/replies.js";
 import { holdClosedMeeting } from "../support/scheduling.js";
-import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
-import { buildWorld, enrol, expectOk, type World } from "../support/world.js";
+import type { TestBot, TestUser } from "../support/test-bot.js";
+import { enrol, expectOk, type World } from "../support/world.js";
 
 // A street committee scores its five branches over two quarters. To keep the story short, the
 // committee requires one general meeting and one theme day a quarter, and each branch has one
@@ -13,10 +14,10 @@ describe("the committee's evaluation of its branches", () => {
   let admin: TestUser;
   const branches = new Map<string, { code: string; secretary: TestUser }>();
 
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-01-05T01:00:00Z");
-    world = await buildWorld(bot);
+  test.override({ startAt: "2026-01-05T01:00:00Z" });
+  test.beforeEach(async ({ bot: started, world: built }) => {
+    bot = started;
+    world = built;
     admin = world.admin.in({ platform: "console", id: "admin-dm", kind: "private" });
     branches.set("幸福里", { code: world.branchA, secretary: world.secretaryA });
     branches.set("和平里", { code: world.branchB, secretary: world.secretaryB });
@@ -44,9 +45,6 @@ describe("the committee's evaluation of its branches", () => {
       await expectOk(admin.says(`/set ${setting}`), "");
     for (const { secretary } of branches.values())
       await expectOk(secretary.says("/dues_set 全体 10"), "每月 10 元");
-  });
-  afterEach(async () => {
-    await bot.close();
   });
 
   async function quarter(q: 1 | 2, plan: Record<string, { general: boolean; duesMonths: string[] }>) {
@@ -81,7 +79,7 @@ describe("the committee's evaluation of its branches", () => {
     return member.code;
   }
 
-  it("scores, ranks and lists the branches from the records and the committee's hand scores, for the committee only", async () => {
+  test("scores, ranks and lists the branches from the records and the committee's hand scores, for the committee only", async () => {
     const all = ["2026-01", "2026-02", "2026-03"];
     await quarter(1, {
       幸福里: { general: true, duesMonths: all },
@@ -152,7 +150,7 @@ describe("the committee's evaluation of its branches", () => {
     expect(half).toContain("工作实绩（党委评分）（权重 15）：85");
   });
 
-  it("lets a secretary write the half-year report from the records and submit it, and the committee see who has", async () => {
+  test("lets a secretary write the half-year report from the records and submit it, and the committee see who has", async () => {
     await quarter(1, {
       幸福里: { general: true, duesMonths: ["2026-01", "2026-02", "2026-03"] },
     });

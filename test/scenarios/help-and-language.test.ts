@@ -1,36 +1,34 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { startTestBot, type TestBot, texts } from "../support/test-bot.js";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
+import { type TestBot, texts } from "../support/test-bot.js";
 
 describe("first contact: help and language", () => {
   let bot: TestBot;
-  beforeEach(async () => {
-    bot = await startTestBot();
-  });
-  afterEach(async () => {
-    await bot.close();
+  test.beforeEach(async ({ bot: started }) => {
+    bot = started;
   });
 
-  it("answers /help in Simplified Chinese by default, listing commands with their usage", async () => {
+  test("answers /help in Simplified Chinese by default, listing commands with their usage", async () => {
     const [reply] = texts(await bot.user("zhangwei", "张伟").says("/help"));
     expect(reply).toContain("党支部助手");
     expect(reply).toContain("张伟，您好");
     expect(reply).toContain("/lang <zh|en> — 切换语言");
   });
 
-  it("understands Chinese aliases and the full-width slash", async () => {
+  test("understands Chinese aliases and the full-width slash", async () => {
     const user = bot.user("lina", "李娜");
     expect(texts(await user.says("／帮助"))[0]).toContain("可用命令");
     expect(texts(await user.says("/开始"))[0]).toContain("可用命令");
   });
 
-  it("follows the platform's language hint until the person chooses a language", async () => {
+  test("follows the platform's language hint until the person chooses a language", async () => {
     const user = bot.user("tom", "Tom", { languageHint: "en-GB" });
     expect(texts(await user.says("/help"))[0]).toContain("Party branch assistant");
     await user.says("/lang 中文");
     expect(texts(await user.says("/help"))[0]).toContain("党支部助手");
   });
 
-  it("remembers a chosen language and answers the choice in the new language", async () => {
+  test("remembers a chosen language and answers the choice in the new language", async () => {
     const user = bot.user("wangfang", "王芳");
     expect(texts(await user.says("/lang en"))).toEqual(["Language set to English."]);
     expect(texts(await user.says("/help"))[0]).toContain("show the commands you can use");
@@ -40,13 +38,13 @@ describe("first contact: help and language", () => {
     expect(person).toMatchObject({ displayName: "王芳", locale: "en" });
   });
 
-  it("hints at /help when a person writes plain text in a private chat, and stays quiet in a group", async () => {
+  test("hints at /help when a person writes plain text in a private chat, and stays quiet in a group", async () => {
     const user = bot.user("liuyang", "刘洋");
     expect(texts(await user.says("你好"))[0]).toContain("/help");
     expect(await user.in(bot.group("一支部群")).says("大家好")).toEqual([]);
   });
 
-  it("ignores a command addressed to another bot in a group", async () => {
+  test("ignores a command addressed to another bot in a group", async () => {
     const user = bot.user("chenjing", "陈静").in(bot.group("一支部群"));
     const replies = await bot.send({
       user: { platform: "console", id: user.id, displayName: user.name },

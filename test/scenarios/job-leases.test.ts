@@ -1,13 +1,14 @@
 // Scheduled runs that must not be lost: a run whose instance died mid-run is taken over once its
 // lease lapses, a failed run is tried again and then settled, and a new installation does not
 // "catch up" slots from before it existed.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { jobs } from "../../jobs/index.js";
 import { defineJob } from "../../src/scheduler/job.js";
+import { test } from "../support/fixture.js";
 import { joined } from "../support/replies.js";
 import { holdClosedMeeting, testScheduler } from "../support/scheduling.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, type World } from "../support/world.js";
+import type { World } from "../support/world.js";
 
 const boardPosts = async (bot: TestBot, world: World) =>
   (await bot.posts(world.groupA)).map((r) => joined([r])).filter((t) => t.includes("【每周榜单】"));
@@ -15,10 +16,10 @@ const boardPosts = async (bot: TestBot, world: World) =>
 describe("scheduled runs under faults", () => {
   let bot: TestBot;
   let world: World;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z");
-    world = await buildWorld(bot);
+  test.override({ startAt: "2026-03-02T01:00:00Z" });
+  test.beforeEach(async ({ bot: started, world: built }) => {
+    bot = started;
+    world = built;
     await holdClosedMeeting(bot, world.secretaryA, {
       schedule: "党课 3月5日 15:00 党员活动室 学习党章",
       scheduledAt: "2026-03-02T01:00:00Z",
@@ -27,11 +28,8 @@ describe("scheduled runs under faults", () => {
       came: [world.secretaryA],
     });
   });
-  afterEach(async () => {
-    await bot.close();
-  });
 
-  it("takes over a weekly board whose instance died mid-run, once its lease has lapsed, and posts it once", async () => {
+  test("takes over a weekly board whose instance died mid-run, once its lease has lapsed, and posts it once", async () => {
     // Instance A claimed Monday's 09:00 board and died before finishing: its claim is all it left.
     const slot = new Date("2026-03-09T01:00:00Z");
     bot.clock.set("2026-03-09T01:00:05Z");
@@ -62,7 +60,7 @@ describe("scheduled runs under faults", () => {
     await Promise.all([a.stop(), b.stop()]);
   });
 
-  it("records a run abandoned too long ago as skipped, with the reason, instead of leaving it running", async () => {
+  test("records a run abandoned too long ago as skipped, with the reason, instead of leaving it running", async () => {
     const slot = new Date("2026-03-09T01:00:00Z");
     bot.clock.set("2026-03-09T01:00:05Z");
     await bot.app.services.transaction((s) =>
@@ -80,7 +78,7 @@ describe("scheduled runs under faults", () => {
     await b.stop();
   });
 
-  it("retries a failed run after a pause, twice, then settles it as failed and says so in /jobs", async () => {
+  test("retries a failed run after a pause, twice, then settles it as failed and says so in /jobs", async () => {
     let calls = 0;
     const flaky = defineJob({
       id: "absence-warnings",
@@ -120,7 +118,7 @@ describe("scheduled runs under faults", () => {
     await scheduler.stop();
   });
 
-  it("runs a failed slot again when the fault has cleared", async () => {
+  test("runs a failed slot again when the fault has cleared", async () => {
     let calls = 0;
     const real = jobs.find((j) => j.id === "absence-warnings");
     if (!real) throw new Error("no absence-warnings job");
@@ -148,7 +146,7 @@ describe("scheduled runs under faults", () => {
 });
 
 describe("a new installation", () => {
-  it("does not run or record slots from before it existed", async () => {
+  test("does not run or record slots from before it existed", async () => {
     const bot = await startTestBot();
     try {
       // First start 20 hours after the 1st's 09:00 summary slot, an hour after the day's 09:00 runs.

@@ -1,19 +1,20 @@
 import ExcelJS from "exceljs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { joined } from "../support/replies.js";
 import { holdClosedMeeting } from "../support/scheduling.js";
-import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import type { TestBot, TestUser } from "../support/test-bot.js";
+import { enrol, type World } from "../support/world.js";
 
 describe("exporting the 台账", () => {
   let bot: TestBot;
   let world: World;
   let wang: TestUser;
   let zhao: TestUser;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-01T01:00:00Z");
-    world = await buildWorld(bot);
+  test.override({ startAt: "2026-03-01T01:00:00Z" });
+  test.beforeEach(async ({ bot: started, world: built }) => {
+    bot = started;
+    world = built;
     wang = bot.user("wang-fang", "王芳");
     zhao = bot.user("zhao-lei", "赵磊");
     await enrol(world.secretaryA, wang, { joined: "2008-06-18" });
@@ -30,11 +31,8 @@ describe("exporting the 台账", () => {
       where: world.groupA,
     });
   });
-  afterEach(async () => {
-    await bot.close();
-  });
 
-  it("sends the secretary a workbook with the ledger, matrix, leave, points, warnings and masked phones", async () => {
+  test("sends the secretary a workbook with the ledger, matrix, leave, points, warnings and masked phones", async () => {
     const replies = await world.secretaryA.in(world.groupA).says("/export 季");
     const reply = replies[0];
     expect(reply?.visibility).toBe("private");
@@ -108,16 +106,16 @@ describe("exporting the 台账", () => {
     expect(JSON.stringify(phones)).not.toContain("13803150002");
   });
 
-  it("offers the meeting ledger as CSV", async () => {
+  test("offers the meeting ledger as CSV", async () => {
     const [reply] = await world.secretaryA.says("/export 月 csv");
     expect(reply?.attachment?.filename).toBe("幸福里社区党支部-2026年3月-台账.csv");
   });
 
-  it("refuses a member's request for the branch export", async () => {
+  test("refuses a member's request for the branch export", async () => {
     expect(joined(await wang.in(world.groupA).says("/export"))).toContain("需要「支部书记」权限");
   });
 
-  it("gives the committee's administrator every branch below it: a compliance summary and all meetings", async () => {
+  test("gives the committee's administrator every branch below it: a compliance summary and all meetings", async () => {
     const admin = world.admin.in({ platform: "console", id: "admin-dm", kind: "private" });
     await admin.says(`/use ${world.committee}`);
     const [reply] = await admin.says("/export 季");
@@ -167,7 +165,7 @@ describe("exporting the 台账", () => {
     ]);
   });
 
-  it("keeps a branch secretary to their own branch: no committee-wide export", async () => {
+  test("keeps a branch secretary to their own branch: no committee-wide export", async () => {
     const dm = world.secretaryA.in({ platform: "console", id: "li-dm", kind: "private" });
     expect(joined(await dm.says(`/use ${world.committee}`))).toContain("权限");
     const [reply] = await dm.says("/export 季");

@@ -2,12 +2,13 @@
 // the buttons to decide it, the applicant hears the decision, a leave request reaches those who
 // approve leave and the member hears the answer, and a closed meeting's announcement says so and
 // loses its buttons. All privately, through the outbox.
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { ChatRef } from "../../src/core/incoming.js";
 import { type Reply, replyText } from "../../src/core/reply.js";
+import { test } from "../support/fixture.js";
 import { codeAfter, codeIn, joined } from "../support/replies.js";
-import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import type { TestBot, TestUser } from "../support/test-bot.js";
+import { enrol, type World } from "../support/world.js";
 
 describe("notices", () => {
   let bot: TestBot;
@@ -15,14 +16,13 @@ describe("notices", () => {
   const dm = (who: TestUser): ChatRef => ({ platform: "console", id: `user:${who.id}`, kind: "private" });
   const inbox = async (who: TestUser): Promise<Reply[]> => bot.posts(dm(who));
 
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z");
-    world = await buildWorld(bot);
-    return () => bot.close();
+  test.override({ startAt: "2026-03-02T01:00:00Z" });
+  test.beforeEach(async ({ bot: started, world: built }) => {
+    bot = started;
+    world = built;
   });
 
-  it("brings a join request to the secretary with its buttons, and the decision to the applicant", async () => {
+  test("brings a join request to the secretary with its buttons, and the decision to the applicant", async () => {
     const invite = codeAfter(await world.secretaryA.says("/invite 5 7"), "邀请码：");
     const sun = bot.user("sun-li", "孙丽");
     const request = codeAfter(await sun.says(`/join ${invite} 孙丽`), "编号");
@@ -48,7 +48,7 @@ describe("notices", () => {
     );
   });
 
-  it("brings a leave request to the secretary and the answer to the member", async () => {
+  test("brings a leave request to the secretary and the answer to the member", async () => {
     const wang = bot.user("wang-fang", "王芳");
     await enrol(world.secretaryA, wang);
     const meeting = codeIn(
@@ -75,7 +75,7 @@ describe("notices", () => {
     expect((await inbox(wang)).map(replyText).join("\n")).toContain("未获批准（这次会议很重要），请按时参加");
   });
 
-  it("does not let a secretary approve their own leave: the committee above decides it", async () => {
+  test("does not let a secretary approve their own leave: the committee above decides it", async () => {
     const meeting = codeIn(
       joined(await world.secretaryA.schedules("党课 3月10日 15:00 党员活动室 学习党章")),
       "H",
@@ -92,7 +92,7 @@ describe("notices", () => {
     expect((await inbox(world.secretaryA)).map(replyText).join("\n")).toContain("已批准");
   });
 
-  it("marks a closed meeting's announcement 已结束 and takes its buttons away", async () => {
+  test("marks a closed meeting's announcement 已结束 and takes its buttons away", async () => {
     const meeting = codeIn(
       joined(await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章")),
       "H",

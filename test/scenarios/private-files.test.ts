@@ -3,10 +3,11 @@
 import { existsSync, readdirSync, statSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { telegramDriver } from "../support/platform-drivers.js";
 import { codeAfter } from "../support/replies.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
+import type { TestBot } from "../support/test-bot.js";
 import { buildWorld } from "../support/world.js";
 
 const mode = (file: string) => statSync(file).mode & 0o777;
@@ -21,15 +22,12 @@ function filesUnder(dir: string): string[] {
 
 describe("private files", () => {
   let bot: TestBot;
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-25T02:00:00Z");
-  });
-  afterEach(async () => {
-    await bot.close();
+  test.override({ startAt: "2026-03-25T02:00:00Z" });
+  test.beforeEach(async ({ bot: started }) => {
+    bot = started;
   });
 
-  it("writes a secretary's export in the bot's private folder, 0600 in 0700 folders, never in the shared temp folder", async () => {
+  test("writes a secretary's export in the bot's private folder, 0600 in 0700 folders, never in the shared temp folder", async () => {
     const world = await buildWorld(bot);
     const [reply] = await world.secretaryA.says("/export 季");
     const file = reply?.attachment?.path ?? "";
@@ -41,7 +39,7 @@ describe("private files", () => {
     expect(file.startsWith(path.join(tmpdir(), "party-bot-exports"))).toBe(false);
   });
 
-  it("sweeps what was not deleted after sending once it is a day old, and keeps what is newer", async () => {
+  test("sweeps what was not deleted after sending once it is a day old, and keeps what is newer", async () => {
     const world = await buildWorld(bot);
     const [old] = await world.secretaryA.says("/export 季");
     const [fresh] = await world.secretaryA.says("/export 月");
@@ -53,7 +51,7 @@ describe("private files", () => {
     expect(existsSync(fresh?.attachment?.path ?? "")).toBe(true);
   });
 
-  it("deletes an export once it has been sent on Telegram", async () => {
+  test("deletes an export once it has been sent on Telegram", async () => {
     const telegram = await telegramDriver(bot);
     try {
       const code = bot.app.bootstrapCode ?? "";

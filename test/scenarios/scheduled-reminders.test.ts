@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { InvalidCronError } from "../../src/scheduler/scheduler.js";
+import { test } from "../support/fixture.js";
 import { joined } from "../support/replies.js";
 import { testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot } from "../support/test-bot.js";
-import { buildWorld, type World } from "../support/world.js";
+import type { TestBot } from "../support/test-bot.js";
+import type { World } from "../support/world.js";
 
 /** Days of five-minute ticks against a real database: slower than the default timeout allows. */
 const LONG_RUN_MS = 120_000;
@@ -19,18 +20,15 @@ describe("meeting reminders on a schedule", () => {
   let bot: TestBot;
   let world: World;
   let code = "";
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-02T01:00:00Z"); // Monday 09:00 in Shanghai
-    world = await buildWorld(bot);
+  test.override({ startAt: "2026-03-02T01:00:00Z" }); // Monday 09:00 in Shanghai
+  test.beforeEach(async ({ bot: started, world: built }) => {
+    bot = started;
+    world = built;
     const scheduled = joined(await world.secretaryA.schedules("支委会 3月4日 19:30 党员活动室 研究三月工作"));
     code = scheduled.match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
   });
-  afterEach(async () => {
-    await bot.close();
-  });
 
-  it(
+  test(
     "posts the 24-hour and 1-hour reminders and the check-in notice once each over three days",
     async () => {
       const scheduler = schedulerFor(bot, "a");
@@ -53,7 +51,7 @@ describe("meeting reminders on a schedule", () => {
     LONG_RUN_MS,
   );
 
-  it(
+  test(
     "runs every slot exactly once with two instances on one database",
     async () => {
       const a = schedulerFor(bot, "instance-a");
@@ -81,7 +79,7 @@ describe("meeting reminders on a schedule", () => {
     LONG_RUN_MS,
   );
 
-  it("sends a reminder missed while the process was down when it is still useful", async () => {
+  test("sends a reminder missed while the process was down when it is still useful", async () => {
     const before = schedulerFor(bot, "before");
     bot.clock.set("2026-03-03T10:00:00Z");
     await before.tick();
@@ -100,7 +98,7 @@ describe("meeting reminders on a schedule", () => {
     await after.stop();
   });
 
-  it("still sends, worded for the time left, a reminder that came due hours before a restart while its meeting is ahead", async () => {
+  test("still sends, worded for the time left, a reminder that came due hours before a restart while its meeting is ahead", async () => {
     const before = schedulerFor(bot, "before");
     bot.clock.set("2026-03-03T10:00:00Z");
     await before.tick();
@@ -119,7 +117,7 @@ describe("meeting reminders on a schedule", () => {
     await after.stop();
   });
 
-  it("after 40 minutes down, sends each 1-hour reminder that came due for meetings still ahead, none lost", async () => {
+  test("after 40 minutes down, sends each 1-hour reminder that came due for meetings still ahead, none lost", async () => {
     const at = (local: string) => `2026-03-03T${local}:00Z`;
     // Meetings 25 to 90 minutes after the restart at 10:40 UTC; their 1-hour reminders fall at
     // 10:05, 10:30 and 10:35, and at 11:10 (after the restart).
@@ -155,7 +153,7 @@ describe("meeting reminders on a schedule", () => {
     expect(about(codes[3] ?? "")).toEqual([expect.stringContaining("【会议提醒】1 小时后开会")]);
   });
 
-  it("records, and does not send, a reminder whose meeting began while the process was down", async () => {
+  test("records, and does not send, a reminder whose meeting began while the process was down", async () => {
     const replies = await world.secretaryA.schedules("党课 3月3日 18:30 党员活动室 学习党章");
     const code = joined(replies).match(/\b(H[0-9A-Z]{4})\b/)?.[1] ?? "";
     const before = schedulerFor(bot, "before");
@@ -178,7 +176,7 @@ describe("meeting reminders on a schedule", () => {
     expect(joined(await world.admin.says("/outbox"))).toContain("停机期间到期，会议已开始，未再发送");
   });
 
-  it("refuses to start with an invalid cron override, naming the variable", () => {
+  test("refuses to start with an invalid cron override, naming the variable", () => {
     expect(() => schedulerFor(bot, "x", { JOB_MEETING_REMINDERS_CRON: "every five minutes" })).toThrow(
       InvalidCronError,
     );
@@ -187,7 +185,7 @@ describe("meeting reminders on a schedule", () => {
     );
   });
 
-  it(
+  test(
     "sends no reminders to a branch paused for the holidays, and resumes after",
     async () => {
       expect(joined(await world.secretaryA.says("/pause_reminders 2"))).toContain(
@@ -204,7 +202,7 @@ describe("meeting reminders on a schedule", () => {
     LONG_RUN_MS,
   );
 
-  it("lets an administrator list the jobs and run one now, without doubling what was sent", async () => {
+  test("lets an administrator list the jobs and run one now, without doubling what was sent", async () => {
     const listed = joined(await world.admin.says("/jobs"));
     expect(listed).toContain("会议提醒（*/5 * * * *）下次：20");
     expect(listed).toContain("每周榜单（0 9 * * 1）");

@@ -1,10 +1,11 @@
 // 组织关系转接 and 在职党员报到 as the rules have them: each is a request the other side decides.
 // A transferred member stays in the old branch until the receiving branch accepts; a registered
 // member takes no part in a community, and sees none of its residents, until it approves.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import type { Reply } from "../../src/core/reply.js";
+import { test } from "../support/fixture.js";
 import { codeIn, joined, notJoinNotice } from "../support/replies.js";
-import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
+import type { TestBot, TestUser } from "../support/test-bot.js";
 import { buildQuietWorld, enrol, type World } from "../support/world.js";
 
 describe("transfers and community registration", () => {
@@ -20,15 +21,12 @@ describe("transfers and community registration", () => {
     (await bot.posts(dm(who))).map((r) => joined([r])).filter(notJoinNotice);
   const lastNotice = async (who: TestUser): Promise<Reply[]> => (await bot.posts(dm(who))).slice(-1);
 
-  beforeEach(async () => {
-    bot = await startTestBot();
+  test.beforeEach(async ({ bot: started }) => {
+    bot = started;
     world = await buildQuietWorld(bot);
   });
-  afterEach(async () => {
-    await bot.close();
-  });
 
-  it("keeps a transferred member in their branch until the receiving branch accepts them", async () => {
+  test("keeps a transferred member in their branch until the receiving branch accepts them", async () => {
     const member = bot.user("feng-tao", "冯涛");
     const code = await enrol(world.secretaryA, member);
     const sent = joined(await world.secretaryA.says(`/transfer ${code} ${world.branchB}`));
@@ -77,7 +75,7 @@ describe("transfers and community registration", () => {
     ]);
   });
 
-  it("leaves a member where they were when the receiving branch sends the transfer back", async () => {
+  test("leaves a member where they were when the receiving branch sends the transfer back", async () => {
     const member = bot.user("tang-li", "唐丽");
     const code = await enrol(world.secretaryA, member);
     const transfer = codeIn(joined(await world.secretaryA.says(`/transfer ${code} ${world.branchB}`)), "T");
@@ -95,7 +93,7 @@ describe("transfers and community registration", () => {
     );
   });
 
-  it("moves the member at once when the sender is secretary of both branches", async () => {
+  test("moves the member at once when the sender is secretary of both branches", async () => {
     const member = bot.user("lu-ming", "陆明");
     const code = await enrol(world.secretaryA, member);
     await world.admin.says(`/use ${world.branchA}`);
@@ -106,7 +104,7 @@ describe("transfers and community registration", () => {
     expect(await told(member)).toContain("您的组织关系已从「幸福里社区党支部」转入「和平里社区党支部」。");
   });
 
-  it("lets a registered member take part in a community, and see its residents, only once it approves", async () => {
+  test("lets a registered member take part in a community, and see its residents, only once it approves", async () => {
     const member = bot.user("yang-jie", "杨洁");
     await enrol(world.secretaryA, member);
     const wish = codeIn(
@@ -154,7 +152,7 @@ describe("transfers and community registration", () => {
     );
   });
 
-  it("tells a member why their registration was turned down, and lets them ask again", async () => {
+  test("tells a member why their registration was turned down, and lets them ask again", async () => {
     const member = bot.user("he-jun", "何军");
     await enrol(world.secretaryA, member);
     const request = codeIn(joined(await member.says(`/register ${world.branchB}`)), "R");
@@ -171,7 +169,7 @@ describe("transfers and community registration", () => {
     expect(joined(await world.secretaryB.says(`/approve_register ${again}`))).toContain("已同意");
   });
 
-  it("never lets a secretary approve their own registration", async () => {
+  test("never lets a secretary approve their own registration", async () => {
     // 李建国, secretary of 幸福里, is made a secretary of 和平里 too, and registers there.
     const code = world.memberCodes.get("li-jianguo") ?? "";
     await world.admin.says(`/use ${world.branchB}`);

@@ -1,20 +1,21 @@
 import { readFileSync } from "node:fs";
 import { loadImage } from "@napi-rs/canvas";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { joined } from "../support/replies.js";
 import { testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import type { TestBot, TestUser } from "../support/test-bot.js";
+import { enrol, type World } from "../support/world.js";
 
 describe("the weekly leaderboard", () => {
   let bot: TestBot;
   let world: World;
   let people: TestUser[];
 
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-01T01:00:00Z");
-    world = await buildWorld(bot);
+  test.override({ startAt: "2026-03-01T01:00:00Z" });
+  test.beforeEach(async ({ bot: started, world: built }) => {
+    bot = started;
+    world = built;
     people = [bot.user("gu-li", "顾丽"), bot.user("shen-tao", "沈涛"), bot.user("lu-yan", "陆燕")];
     for (const who of people) await enrol(world.secretaryA, who);
     // Two closed meetings in March: 顾丽 at both, 沈涛 at one, 陆燕 at none.
@@ -33,11 +34,8 @@ describe("the weekly leaderboard", () => {
       await world.secretaryA.says(`/close_meeting ${code}`);
     }
   });
-  afterEach(async () => {
-    await bot.close();
-  });
 
-  it("posts the branch board on Monday morning, top only, and answers each member's own rank privately", async () => {
+  test("posts the branch board on Monday morning, top only, and answers each member's own rank privately", async () => {
     const scheduler = testScheduler(bot, "t");
     bot.clock.set("2026-03-09T00:58:00Z"); // Monday 08:58 in Shanghai
     await scheduler.tick();
@@ -64,7 +62,7 @@ describe("the weekly leaderboard", () => {
     await scheduler.stop();
   });
 
-  it("draws the charts on request: the card for members, the trend for the branch committee, the overview for the committee", async () => {
+  test("draws the charts on request: the card for members, the trend for the branch committee, the overview for the committee", async () => {
     bot.clock.set("2026-03-10T02:00:00Z");
     const card = await people[0]?.in(world.groupA).says("/chart 积分");
     expect(card?.[0]?.attachment).toMatchObject({ kind: "image" });
@@ -95,7 +93,7 @@ describe("the weekly leaderboard", () => {
     expect(joined(overview)).toContain("和平里社区党支部");
   });
 
-  it("goes through every branch once, a page at a time, whatever the page size", async () => {
+  test("goes through every branch once, a page at a time, whatever the page size", async () => {
     const now = bot.clock.now();
     for (const size of [1, 2, 500]) {
       const seen: string[] = [];

@@ -1,10 +1,11 @@
 // The per-member yearly tallies behind the leaderboards are a cache of the closed record: kept at
 // each close and each recorded service, equal to a rebuild from the record, filled on first read
 // when missing, and never losing a count when two meetings of a branch close at once.
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { test } from "../support/fixture.js";
 import { codeIn, joined } from "../support/replies.js";
-import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import type { TestBot, TestUser } from "../support/test-bot.js";
+import { enrol, type World } from "../support/world.js";
 
 describe("the yearly tallies behind the leaderboards", () => {
   let bot: TestBot;
@@ -33,19 +34,16 @@ describe("the yearly tallies behind the leaderboards", () => {
     return code;
   }
 
-  beforeEach(async () => {
-    bot = await startTestBot();
-    bot.clock.set("2026-03-01T01:00:00Z");
-    world = await buildWorld(bot);
+  test.override({ startAt: "2026-03-01T01:00:00Z" });
+  test.beforeEach(async ({ bot: started, world: built }) => {
+    bot = started;
+    world = built;
     gu = bot.user("gu-li", "顾丽");
     shen = bot.user("shen-tao", "沈涛");
     for (const who of [gu, shen]) await enrol(world.secretaryA, who);
   });
-  afterEach(async () => {
-    await bot.close();
-  });
 
-  it("counts each closed meeting at once, and equals a rebuild from the record", async () => {
+  test("counts each closed meeting at once, and equals a rebuild from the record", async () => {
     const lesson = await held("党课", 3, [world.secretaryA, gu, shen]);
     await world.secretaryA.says(`/close_meeting ${lesson}`);
     expect(joined(await gu.says("/rank"))).toContain("您今年的积分：5 分");
@@ -67,7 +65,7 @@ describe("the yearly tallies behind the leaderboards", () => {
     expect(await tallies()).toEqual(kept);
   });
 
-  it("loses no count when two meetings of a branch are closed at the same moment", async () => {
+  test("loses no count when two meetings of a branch are closed at the same moment", async () => {
     const lesson = await held("党课", 3, [gu, shen]);
     const themeDay = await held("主题党日", 4, [gu]);
     const closed = await Promise.all([
@@ -83,7 +81,7 @@ describe("the yearly tallies behind the leaderboards", () => {
     expect(await tallies()).toEqual(kept);
   });
 
-  it("moves a member's volunteer hours with them to their new branch", async () => {
+  test("moves a member's volunteer hours with them to their new branch", async () => {
     const posted = joined(
       await world.secretaryA.in(world.groupA).says("/activity 3月8日 09:00 3小时 社区广场 5 清扫楼道"),
     );

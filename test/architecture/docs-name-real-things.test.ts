@@ -87,3 +87,27 @@ describe("what the docs name exists", () => {
     expect([...new Set(unknown)]).toEqual([]);
   });
 });
+
+describe("what the docs promise is there", () => {
+  const commandsDoc = readFileSync(path.join(root, "docs/commands.md"), "utf8");
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+
+  it.each(commands.map((c) => c.name))("docs/commands.md describes /%s", (name) => {
+    expect(commandsDoc).toMatch(new RegExp(`\`/${name}(?=[\\s\`])`));
+  });
+
+  it("opens the README with the pitch and the quick start, whose scripts exist", () => {
+    const firstScreen = readme.split("\n").slice(0, 40).join("\n");
+    expect(firstScreen).toContain("## Quick start");
+    const scripts = Object.keys(
+      (
+        JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+          scripts: Record<string, string>;
+        }
+      ).scripts,
+    );
+    const quickStart = readme.slice(readme.indexOf("## Quick start"), readme.indexOf("## What it does"));
+    for (const [, script] of quickStart.matchAll(/^npm (?:run )?([\w:]+)/gm))
+      expect(["install", ...scripts]).toContain(script);
+  });
+});

@@ -7,6 +7,7 @@ import { CalendarRepository } from "./calendar/calendar-repository.js";
 import { CalendarService } from "./calendar/calendar-service.js";
 import { ChartService } from "./charts/chart-service.js";
 import { ChatService } from "./chats/chat-service.js";
+import type { CommunityWork } from "./community/community-work.js";
 import { HouseholdService } from "./community/household-service.js";
 import { Participation } from "./community/participation.js";
 import { VolunteerService } from "./community/volunteer-service.js";
@@ -214,9 +215,8 @@ function reportServices(w: Wiring) {
 function communityServices(w: Wiring) {
   const { r } = w;
   return {
-    volunteers: () =>
-      new VolunteerService(r.community, r.members, r.orgs, w.s.access, w.s.community, r.tallies),
-    wishes: () => new WishService(r.community, r.members, r.orgs, w.s.access, w.s.community, r.tallies),
+    volunteers: () => new VolunteerService(communityWork(w)),
+    wishes: () => new WishService(communityWork(w)),
     households: () => new HouseholdService(r.community, r.members, w.s.access),
     community: () => new Participation(r.members, r.registrations, r.orgs, w.s.access),
     dues: () => new DuesService(r.dues, r.members, r.meetingReads, w.s.access),
@@ -239,4 +239,16 @@ function developmentServices(w: Wiring) {
     developmentFiles: () =>
       new DevelopmentFiles(r.development, r.members, r.orgs, w.s.access, r.access, deps.files, r.zones),
   } satisfies Builders<"development" | "developmentFiles">;
+}
+
+function communityWork(w: Wiring): CommunityWork {
+  const { r } = w;
+  return {
+    repo: r.community,
+    members: r.members,
+    orgs: r.orgs,
+    access: w.s.access,
+    participation: w.s.community,
+    tallies: r.tallies,
+  };
 }

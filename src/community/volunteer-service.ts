@@ -2,16 +2,13 @@
 // members registered there) sign up within the places, check in and out, and their time counts.
 
 import { DateTime } from "luxon";
-import type { AccessService } from "../access/access-service.js";
 import { DomainError } from "../core/domain-error.js";
 import { shortCode } from "../core/short-code.js";
-import type { TallyKeeper } from "../leaderboard/tally-keeper.js";
 import { periodOf } from "../meetings/periods.js";
-import type { MemberRepository } from "../membership/member-repository.js";
-import type { OrganizationRepository, OrgRecord } from "../organization/organization-repository.js";
+import type { OrgRecord } from "../organization/organization-repository.js";
 import type { ActivityRecord, CommunityRepository } from "./community-repository.js";
 import { servedMinutes } from "./community-rules.js";
-import type { Participation } from "./participation.js";
+import type { CommunityWork } from "./community-work.js";
 
 /** Check-in opens this long before an activity starts. */
 const CHECK_IN_OPENS_MS = 30 * 60_000;
@@ -25,20 +22,13 @@ export interface NewActivity {
 }
 
 export class VolunteerService {
-  constructor(
-    private readonly repo: CommunityRepository,
-    private readonly members: MemberRepository,
-    private readonly orgs: OrganizationRepository,
-    private readonly access: AccessService,
-    private readonly participation: Participation,
-    private readonly tallies: TallyKeeper,
-  ) {}
+  constructor(private readonly work: CommunityWork) {}
 
   async post(actorId: string, org: OrgRecord, input: NewActivity, now: Date): Promise<ActivityRecord> {
-    await this.access.require(actorId, org.id, "secretary");
+    await this.work.access.require(actorId, org.id, "secretary");
     if (input.startsAt <= now) throw new DomainError("community.inThePast");
-    return this.repo.createActivity({
-      code: await newCode(this.repo, "V"),
+    return this.work.repo.createActivity({
+      code: await newCode(this.work.repo, "V"),
       organizationId: org.id,
       title: input.title,
       place: input.place,
@@ -51,64 +41,67 @@ export class VolunteerService {
   }
 
   upcoming(organizationIds: string[], now: Date): Promise<ActivityRecord[]> {
-    return this.repo.upcomingActivities(organizationIds, now);
+    return this.work.repo.upcomingActivities(organizationIds, now);
   }
 
   async signUp(personId: string, code: string, now: Date) {
     const activity = await this.#open(code, now);
-    const member = await this.participation.memberFor(personId, activity.organizationId);
-    if (await this.repo.signup(activity.id, member.id)) return { activity, member, already: true };
-    if (!(await this.repo.takePlace(activity.id))) throw new DomainError("community.full", { code });
-    await this.repo.addSignup(activity.id, member.id, now);
+    const member = await this.work.participation.memberFor(personId, activity.organizationId);
+    if (await this.work.repo.signup(activity.id, member.id)) return { activity, member, already: true };
+    if (!(await this.work.repo.takePlace(activity.id))) throw new DomainError("community.full", { code });
+    await this.work.repo.addSignup(activity.id, member.id, now);
     return { activity: { ...activity, signedUp: activity.signedUp + 1 }, member, already: false };
   }
 
   async cancel(personId: string, code: string, now: Date) {
     const activity = await this.#open(code, now);
-    const member = await this.participation.memberFor(personId, activity.organizationId);
-    const signup = await this.repo.signup(activity.id, member.id);
+    const member = await this.work.participation.memberFor(personId, activity.organizationId);
+    const signup = await this.work.repo.signup(activity.id, member.id);
     if (!signup) throw new DomainError("community.notSignedUp", { code });
     if (signup.checkedInAt) throw new DomainError("community.alreadyServing", { code });
-    await this.repo.removeSignup(activity.id, member.id);
-    await this.repo.releasePlace(activity.id);
+    await this.work.repo.removeSignup(activity.id, member.id);
+    await this.work.repo.releasePlace(activity.id);
     return { activity };
   }
 
   async checkIn(personId: string, code: string, now: Date) {
     const activity = await this.#byCode(code);
-    const member = await this.participation.memberFor(personId, activity.organizationId);
-    const signup = await this.repo.signup(activity.id, member.id);
+    const member = await this.work.participation.memberFor(personId, activity.organizationId);
+    const signup = await this.work.repo.signup(activity.id, member.id);
     if (!signup) throw new DomainError("community.notSignedUp", { code });
     if (signup.checkedInAt) return { activity, at: signup.checkedInAt, already: true };
     if (now.getTime() < activity.startsAt.getTime() - CHECK_IN_OPENS_MS || now >= activity.endsAt)
       throw new DomainError("community.notNow", { code });
-    await this.repo.updateSignup(activity.id, member.id, { checkedInAt: now });
+    await this.work.repo.updateSignup(activity.id, member.id, { checkedInAt: now });
     return { activity, at: now, already: false };
   }
 
   async checkOut(personId: string, code: string, now: Date) {
     const activity = await this.#byCode(code);
-    const member = await this.participation.memberFor(personId, activity.organizationId);
-    const signup = await this.repo.signup(activity.id, member.id);
+    const member = await this.work.participation.memberFor(personId, activity.organizationId);
+    const signup = await this.work.repo.signup(activity.id, member.id);
     if (!signup?.checkedInAt) throw new DomainError("community.notCheckedIn", { code });
     if (signup.minutes !== null) return { activity, minutes: signup.minutes, already: true };
     const minutes = servedMinutes(signup.checkedInAt, now, activity);
-    await this.repo.updateSignup(activity.id, member.id, { checkedOutAt: now, minutes });
-    await this.tallies.touched(member.organizationId, activity.startsAt, now);
+    await this.work.repo.updateSignup(activity.id, member.id, { checkedOutAt: now, minutes });
+    await this.work.tallies.touched(member.organizationId, activity.startsAt, now);
     return { activity, minutes, already: false };
   }
 
   /** A person's service this month, quarter and year, and wishes they fulfilled this year. */
   async myService(personId: string, now: Date, zone: string) {
-    const memberships = await this.members.activeOf(personId);
+    const memberships = await this.work.members.activeOf(personId);
     if (memberships.length === 0) throw new DomainError("members.notAMember");
     const ids = memberships.map((m) => m.id);
     const sum = async (kind: "month" | "quarter" | "year") => {
       const p = periodOf(now, kind, zone);
-      return [...(await this.repo.servedMinutes(ids, p.start, p.end)).values()].reduce((a, b) => a + b, 0);
+      return [...(await this.work.repo.servedMinutes(ids, p.start, p.end)).values()].reduce(
+        (a, b) => a + b,
+        0,
+      );
     };
     const year = periodOf(now, "year", zone);
-    const wishes = [...(await this.repo.confirmedWishes(ids, year.start, year.end)).values()].reduce(
+    const wishes = [...(await this.work.repo.confirmedWishes(ids, year.start, year.end)).values()].reduce(
       (a, b) => a + b,
       0,
     );
@@ -121,10 +114,10 @@ export class VolunteerService {
    * other branches who served in its activities.
    */
   async report(actorId: string, org: OrgRecord, now: Date, zone: string) {
-    await this.access.require(actorId, org.id, "committee_member");
+    await this.work.access.require(actorId, org.id, "committee_member");
     const period = periodOf(now, "quarter", zone);
-    const roster = org.kind === "branch" ? await this.members.listByBranch(org.id) : [];
-    const minutes = await this.repo.servedMinutes(
+    const roster = org.kind === "branch" ? await this.work.members.listByBranch(org.id) : [];
+    const minutes = await this.work.repo.servedMinutes(
       roster.map((m) => m.id),
       period.start,
       period.end,
@@ -134,11 +127,11 @@ export class VolunteerService {
       .sort((a, b) => b.minutes - a.minutes);
     const visiting = new Map<string, { name: string; branch: string; minutes: number }>();
     const branchNames = new Map<string, string>();
-    for (const p of await this.repo.participantsOf(org.id, period.start, period.end)) {
+    for (const p of await this.work.repo.participantsOf(org.id, period.start, period.end)) {
       if (p.member.organizationId === org.id) continue;
       let branch = branchNames.get(p.member.organizationId);
       if (branch === undefined) {
-        branch = (await this.orgs.findById(p.member.organizationId))?.name ?? "";
+        branch = (await this.work.orgs.findById(p.member.organizationId))?.name ?? "";
         branchNames.set(p.member.organizationId, branch);
       }
       const entry = visiting.get(p.member.id) ?? { name: p.member.name, branch, minutes: 0 };
@@ -150,24 +143,24 @@ export class VolunteerService {
 
   /** Activities starting within a day, with the signed-up members not yet reminded. */
   async dueReminders(now: Date) {
-    const soon = await this.repo.activitiesStartingBetween(
+    const soon = await this.work.repo.activitiesStartingBetween(
       now,
       DateTime.fromJSDate(now).plus({ hours: 24 }).toJSDate(),
     );
     const due = [];
     for (const activity of soon) {
-      const pending = await this.repo.pendingReminders(activity.id);
+      const pending = await this.work.repo.pendingReminders(activity.id);
       if (pending.length > 0) due.push({ activity, pending });
     }
     return due;
   }
 
   async markReminded(activityId: string, memberId: string, now: Date): Promise<void> {
-    await this.repo.updateSignup(activityId, memberId, { remindedAt: now });
+    await this.work.repo.updateSignup(activityId, memberId, { remindedAt: now });
   }
 
   async #byCode(code: string): Promise<ActivityRecord> {
-    const activity = await this.repo.activityByCode(code);
+    const activity = await this.work.repo.activityByCode(code);
     if (!activity) throw new DomainError("community.activityNotFound", { code });
     return activity;
   }

@@ -5,7 +5,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Translate } from "../core/i18n.js";
-import { addSheet, excel } from "../exports/excel.js";
+import { addSheet, columns, excel } from "../exports/excel.js";
 import type { DevelopmentFile } from "./development-repository.js";
 import {
   type DevelopmentLimits,
@@ -17,24 +17,24 @@ import {
 } from "./development-rules.js";
 import { STEPS } from "./development-steps.js";
 
-const PIPELINE_HEADERS = [
-  { header: "支部", width: 24 },
-  { header: "档案编号", width: 10 },
-  { header: "姓名", width: 10 },
-  { header: "出生日期", width: 12 },
-  { header: "阶段", width: 14 },
-  { header: "递交申请", width: 12 },
-  { header: "确定积极分子", width: 14 },
-  { header: "培养联系人", width: 16 },
-  { header: "确定发展对象", width: 14 },
-  { header: "入党介绍人", width: 16 },
-  { header: "集中培训", width: 10 },
-  { header: "接收预备党员", width: 14 },
-  { header: "预备期至", width: 12 },
-  { header: "转正", width: 12 },
-  { header: "下一步", width: 28 },
-  { header: "到期事项", width: 30 },
-];
+const PIPELINE_HEADERS = columns({
+  支部: 24,
+  档案编号: 10,
+  姓名: 10,
+  出生日期: 12,
+  阶段: 14,
+  递交申请: 12,
+  确定积极分子: 14,
+  培养联系人: 16,
+  确定发展对象: 14,
+  入党介绍人: 16,
+  集中培训: 10,
+  接收预备党员: 14,
+  预备期至: 12,
+  转正: 12,
+  下一步: 28,
+  到期事项: 30,
+});
 
 export interface PipelineExportRow {
   branch: string;
@@ -90,15 +90,7 @@ export async function writePipelineWorkbook(
   await workbook.commit();
 }
 
-const RECORD_HEADERS = [
-  { header: "序号", width: 6 },
-  { header: "阶段", width: 16 },
-  { header: "步骤", width: 30 },
-  { header: "日期", width: 12 },
-  { header: "经办", width: 10 },
-  { header: "说明", width: 28 },
-  { header: "备注", width: 30 },
-];
+const RECORD_HEADERS = columns({ 序号: 6, 阶段: 16, 步骤: 30, 日期: 12, 经办: 10, 说明: 28, 备注: 30 });
 
 /** The stage a step belongs to in the 纪实表 (the five stages of the procedure). */
 const STAGE_OF_STEP: Record<string, string> = {

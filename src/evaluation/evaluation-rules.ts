@@ -1,9 +1,6 @@
 import { monthsBetween } from "../dues/dues-rules.js";
 import { type Ranked, rank } from "../leaderboard/points.js";
-import type { MeetingType } from "../meetings/meeting-types.js";
-import { completion, type ObligationMeeting, obligations } from "../meetings/obligations.js";
-import type { Period } from "../meetings/periods.js";
-import type { Frequency } from "../organization/settings.js";
+import { completion, type ObligationInput, obligations } from "../meetings/obligations.js";
 
 export const MEASURES = ["meetings", "attendance", "dues", "minutes", "volunteer", "manual"] as const;
 export type Measure = (typeof MEASURES)[number];
@@ -34,15 +31,7 @@ export const VOLUNTEER_HOURS_PER_MEMBER_MONTH = 1;
  * quarter), held meetings capped at what was required. Types due less often than the evaluated
  * period (a yearly life meeting in a quarter) are not judged. Nothing required counts as done.
  */
-export function periodCompletion(input: {
-  period: Period;
-  /** Periods of a type that have not started by then are not yet due. */
-  asOf: Date;
-  zone: string;
-  frequencies: Partial<Record<MeetingType, Frequency>>;
-  groupIds: string[];
-  meetings: ObligationMeeting[];
-}): number {
+export function periodCompletion(input: ObligationInput): number {
   return completion(obligations(input));
 }
 

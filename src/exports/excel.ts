@@ -9,6 +9,11 @@ let loading: Promise<typeof ExcelJS> | undefined;
 
 type SheetTarget = Pick<ExcelJS.Workbook, "addWorksheet">;
 
+/** A sheet's columns from their headers and widths, in order: `columns({ 姓名: 10, 日期: 12 })`. */
+export function columns(widths: Record<string, number>): { header: string; width: number }[] {
+  return Object.entries(widths).map(([header, width]) => ({ header, width }));
+}
+
 /** A sheet in the 台账's style: bold header row, frozen, with filters on every column. */
 export function addSheet(workbook: SheetTarget, name: string, columns: { header: string; width: number }[]) {
   const ws = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });

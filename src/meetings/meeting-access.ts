@@ -22,22 +22,7 @@ import {
 import type { MeetingRecord, MeetingRepository } from "./meeting-repository.js";
 import { AUDIENCE, COMMITTEE_ROLES, type MeetingType } from "./meeting-types.js";
 
-export interface ScheduleInput {
-  type: MeetingType;
-  startsAt: Date;
-  /** A range's end (下午3点到5点); absent: no end recorded. */
-  endsAt?: Date | null;
-  place: string;
-  topic: string;
-  online: boolean;
-  hostCode?: string;
-  recorderCode?: string;
-  groupCode?: string;
-  /** Occurrences, one a month from the first; 1 for a one-off meeting. */
-  occurrences: number;
-  /** A recurring rule (每月15日上午9点): kept as a series, `startsAt` its first occurrence. */
-  recurrence?: { rule: string; ruleText: string; time: string };
-}
+export type { ScheduleInput } from "./schedule-input.js";
 
 /** What every part of the meetings slice works with. */
 export interface MeetingDeps {

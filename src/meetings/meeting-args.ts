@@ -3,26 +3,13 @@
 // with a clear word for what is missing or wrong, so the guided flow asks for exactly that piece
 // and keeps the rest.
 import { DateTime } from "luxon";
-import { type MeetingType, parseMeetingType } from "./meeting-types.js";
+import { parseMeetingType } from "./meeting-types.js";
 import { nextOccurrences } from "./recurrence/occurrences.js";
 import { readRecurrenceWords } from "./recurrence/recurrence-phrase.js";
+import type { ScheduleDraft } from "./schedule-input.js";
 import { describeWhen, understandWhen, type WhenQuestion } from "./time-phrase/understand-when.js";
 
-export interface ScheduleDraft {
-  type?: MeetingType;
-  startsAt?: Date;
-  /** A range's end (下午3点到5点); null without one. */
-  endsAt?: Date | null;
-  place?: string;
-  topic?: string;
-  online: boolean;
-  hostCode?: string;
-  recorderCode?: string;
-  groupCode?: string;
-  occurrences: number;
-  /** Said as a rule (每月15日上午9点): the rule, its words and the local time of day. */
-  recurrence?: { rule: string; ruleText: string; time: string };
-}
+export type { ScheduleDraft } from "./schedule-input.js";
 
 export type ScheduleStep = "type" | "date" | "time" | "place" | "topic";
 

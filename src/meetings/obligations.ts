@@ -48,6 +48,17 @@ export interface Obligation {
   withoutQuorum: number;
 }
 
+/** A branch's meetings of a period, and what its settings require of them. */
+export interface ObligationInput {
+  period: Period;
+  /** Periods of a type that have not started by then are not yet due. */
+  asOf: Date;
+  zone: string;
+  frequencies: Partial<Record<MeetingType, Frequency>>;
+  groupIds: string[];
+  meetings: ObligationMeeting[];
+}
+
 const ORDER: Record<PeriodKind, number> = { month: 1, quarter: 3, half_year: 6, year: 12 };
 
 /**
@@ -56,14 +67,7 @@ const ORDER: Record<PeriodKind, number> = { month: 1, quarter: 3, half_year: 6, 
  * periods inside it (a quarter holds three monthly obligations); a type due less often is counted
  * in its own period around it. Periods that have not begun by `asOf` are required but not due.
  */
-export function obligations(input: {
-  period: Period;
-  asOf: Date;
-  zone: string;
-  frequencies: Partial<Record<MeetingType, Frequency>>;
-  groupIds: string[];
-  meetings: ObligationMeeting[];
-}): Obligation[] {
+export function obligations(input: ObligationInput): Obligation[] {
   const result: Obligation[] = [];
   const { meetings } = input;
   // Instants as numbers, once: a city's weekly board runs this for every one of 30,000 branches,

@@ -238,14 +238,8 @@ export class MembershipService {
 
   // Roster import (roster-import.ts).
 
-  importRoster(
-    actorId: string,
-    org: OrgRecord,
-    file: { filename: string; path: string },
-    opts: { goodRowsOnly: boolean; timeZone: string },
-    now: Date,
-  ): Promise<ImportResult> {
-    return this.#rosterImport.run(actorId, org, file, opts, now);
+  importRoster(...args: Parameters<RosterImport["run"]>): Promise<ImportResult> {
+    return this.#rosterImport.run(...args);
   }
 
   async #freshMemberCode(): Promise<string> {

@@ -53,9 +53,7 @@ export async function writePipelineWorkbook(
   t: Translate,
   file: string,
 ): Promise<void> {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
-  workbook.creator = "党支部助手";
+  const workbook = await workbookAt(file);
   const ws = addSheet(workbook, "发展党员工作台账", PIPELINE_HEADERS);
   for (const { branch, file: record, limits, names } of rows) {
     const state = stateOf(record);
@@ -125,9 +123,7 @@ export async function writeRecordWorkbook(
   t: Translate,
   file: string,
 ): Promise<void> {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
-  workbook.creator = "党支部助手";
+  const workbook = await workbookAt(file);
   const about = addSheet(workbook, "基本情况", [
     { header: "项目", width: 12 },
     { header: "内容", width: 30 },
@@ -171,4 +167,12 @@ export async function writeRecordWorkbook(
   }
   ws.commit();
   await workbook.commit();
+}
+
+/** A streaming workbook written to `file`, its folder made first. */
+async function workbookAt(file: string) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const workbook = new (await excel()).stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
+  workbook.creator = "党支部助手";
+  return workbook;
 }

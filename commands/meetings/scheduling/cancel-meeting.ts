@@ -1,10 +1,10 @@
 // /cancel_meeting <code> [reason]: cancel a scheduled meeting; the chat is told.
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
-import { announce } from "../../../src/meetings/announce.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
 import { requirePerson } from "../../../src/runtime/command-helpers.js";
+import { tellGroupOfChange } from "./meeting-changed.js";
 
 export const cancelMeeting = defineCommand({
   name: "cancel_meeting",
@@ -20,18 +20,11 @@ export const cancelMeeting = defineCommand({
       reason.join(" ").slice(0, 200) || null,
       ctx.now,
     );
-    await announce(ctx.services, cancelled, ctx.now);
-    await ctx.services.outbox.toOrganization(
-      cancelled.organizationId,
-      textReply(
-        ctx.groupT("meetingChanged.cancelled", {
-          code,
-          topic: cancelled.topic,
-          reason: cancelled.cancelReason ?? "—",
-        }),
-      ),
-      { now: ctx.now },
-    );
+    await tellGroupOfChange(ctx, cancelled, "meetingChanged.cancelled", {
+      code,
+      topic: cancelled.topic,
+      reason: cancelled.cancelReason ?? "—",
+    });
     return textReply(ctx.t("meetingChanged.cancelledAck", { code }));
   },
 });

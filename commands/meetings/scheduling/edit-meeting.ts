@@ -2,12 +2,13 @@
 // announcement in the chat is updated and the change is announced.
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
-import { announce, postCalendarFile } from "../../../src/meetings/announce.js";
+import { postCalendarFile } from "../../../src/meetings/announce.js";
 import { formatMeetingTime } from "../../../src/meetings/announcement.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { whenOrRefuse } from "../../../src/meetings/time-phrase/starts-at.js";
 import { defineCommand } from "../../../src/runtime/command.js";
 import { requirePerson } from "../../../src/runtime/command-helpers.js";
+import { tellGroupOfChange } from "./meeting-changed.js";
 
 const FIELDS: Record<string, "time" | "place" | "topic" | "host" | "recorder"> = {
   time: "time",
@@ -59,22 +60,15 @@ export const editMeeting = defineCommand({
       },
       ctx.now,
     );
-    await announce(ctx.services, updated, ctx.now);
     // What a calendar shows changed: a new file moves the event already added (same UID).
     if (what === "time" || what === "place" || what === "topic")
       await postCalendarFile(ctx.services, updated, ctx.now);
-    await ctx.services.outbox.toOrganization(
-      updated.organizationId,
-      textReply(
-        ctx.groupT("meetingChanged.edited", {
-          code,
-          topic: updated.topic,
-          field: ctx.groupT(`meetingFields.${what}`),
-          value,
-        }),
-      ),
-      { now: ctx.now },
-    );
+    await tellGroupOfChange(ctx, updated, "meetingChanged.edited", {
+      code,
+      topic: updated.topic,
+      field: ctx.groupT(`meetingFields.${what}`),
+      value,
+    });
     return textReply(ctx.t("meetingChanged.editedAck", { code }));
   },
 });

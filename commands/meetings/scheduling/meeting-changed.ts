@@ -2,12 +2,11 @@
 // group is told in one line what changed, so nobody has to open the card to find out.
 import { textReply } from "../../../src/core/reply.js";
 import { announce } from "../../../src/meetings/announce.js";
-import type { MeetingRecord } from "../../../src/meetings/meeting-repository.js";
 import type { CommandContext } from "../../../src/runtime/command.js";
 
 export async function tellGroupOfChange(
   ctx: CommandContext<unknown>,
-  meeting: MeetingRecord,
+  meeting: Parameters<typeof announce>[1],
   key: "meetingChanged.cancelled" | "meetingChanged.edited",
   values: Record<string, unknown>,
 ): Promise<void> {

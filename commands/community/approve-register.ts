@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 import { notify } from "../../src/runtime/notify.js";
 
 export const approveRegister = defineCommand({
@@ -12,9 +12,8 @@ export const approveRegister = defineCommand({
   role: "secretary",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
     const { member, community, code } = await ctx.services.registrations.approve(
-      actorId,
+      ctx.personId,
       ctx.args[0],
       ctx.now,
     );

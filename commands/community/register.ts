@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 import { deciders, notify } from "../../src/runtime/notify.js";
 
 export const register = defineCommand({
@@ -13,9 +13,12 @@ export const register = defineCommand({
   role: "anyone",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
     const community = await ctx.services.orgs.requireByCode(ctx.args[0]);
-    const { member, registration } = await ctx.services.registrations.request(personId, community, ctx.now);
+    const { member, registration } = await ctx.services.registrations.request(
+      ctx.personId,
+      community,
+      ctx.now,
+    );
     const code = registration.code ?? "";
     const branch = await ctx.services.orgs.findById(member.organizationId);
     // The community's secretaries (or, with none yet, the organisation above) decide.

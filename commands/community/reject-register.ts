@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 import { notify } from "../../src/runtime/notify.js";
 
 export const rejectRegister = defineCommand({
@@ -14,9 +14,8 @@ export const rejectRegister = defineCommand({
   async run(ctx) {
     const [requestCode, ...words] = ctx.args;
     const reason = words.join(" ").slice(0, 200) || null;
-    const actorId = await requirePerson(ctx);
     const { member, community, code } = await ctx.services.registrations.reject(
-      actorId,
+      ctx.personId,
       requestCode,
       reason,
       ctx.now,

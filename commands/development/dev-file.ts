@@ -8,7 +8,7 @@ import { textReply } from "../../src/core/reply.js";
 import { localDay } from "../../src/development/development-rules.js";
 import { fileText } from "../../src/development/development-text.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 
 export const devFile = defineCommand({
   name: "dev_file",
@@ -21,10 +21,9 @@ export const devFile = defineCommand({
     z.tuple([codeArg, z.enum(["附件", "file"]), z.coerce.number().int().min(1).max(500)]),
   ]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
     const [code, word, n] = ctx.args;
     if (code && n !== undefined) {
-      const sent = await ctx.services.developmentFiles.attachment(personId, code, n);
+      const sent = await ctx.services.developmentFiles.attachment(ctx.personId, code, n);
       return textReply(
         ctx.t("development.attachmentSent", { name: sent.file.name, filename: sent.filename }),
         {
@@ -34,7 +33,7 @@ export const devFile = defineCommand({
       );
     }
     if (code && word) {
-      const sheet = await ctx.services.developmentFiles.exportRecord(personId, code, ctx.t);
+      const sheet = await ctx.services.developmentFiles.exportRecord(ctx.personId, code, ctx.t);
       return textReply(ctx.t("development.recordExported", { name: sheet.file.name }), {
         visibility: "private",
         attachment: { kind: "file", filename: sheet.filename, path: sheet.path },
@@ -46,20 +45,20 @@ export const devFile = defineCommand({
       return fileText(file, branch?.name ?? "", limits, localDay(ctx.now, zone), ctx.t);
     };
     if (!code) {
-      const mine = await ctx.services.developmentFiles.mine(personId);
+      const mine = await ctx.services.developmentFiles.mine(ctx.personId);
       if (mine.length === 0) return textReply(ctx.t("development.mineNone"), { visibility: "private" });
       const texts = await Promise.all(mine.map(({ file, limits }) => show(file, limits)));
       return textReply(texts.join("\n\n"), { visibility: "private" });
     }
     // Eight letters: a 查看码 the secretary handed over; shorter: a file's code.
     if (code.length === 8) {
-      const file = await ctx.services.development.claim(personId, code, ctx.now);
+      const file = await ctx.services.development.claim(ctx.personId, code, ctx.now);
       const { limits } = await ctx.services.development.limitsOf(file.organizationId);
       return textReply(`${ctx.t("development.claimed")}\n\n${await show(file, limits)}`, {
         visibility: "private",
       });
     }
-    const { file, limits } = await ctx.services.developmentFiles.file(personId, code);
+    const { file, limits } = await ctx.services.developmentFiles.file(ctx.personId, code);
     return textReply(await show(file, limits), { visibility: "private" });
   },
 });

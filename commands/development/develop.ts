@@ -12,13 +12,7 @@ import { duesOf, localDay, nextStep, stateOf } from "../../src/development/devel
 import { stepOfWord } from "../../src/development/development-steps.js";
 import { detailsText, nextText } from "../../src/development/development-text.js";
 import { type CommandContext, defineCommand } from "../../src/runtime/command.js";
-import {
-  codeArg,
-  nameArg,
-  requireOrg,
-  requireOrgZone,
-  requirePerson,
-} from "../../src/runtime/command-helpers.js";
+import { codeArg, nameArg, requireOrg, requireOrgZone } from "../../src/runtime/command-helpers.js";
 
 const token = z.string().min(1).max(200);
 
@@ -34,16 +28,15 @@ export const develop = defineCommand({
     z.tuple([codeArg]),
   ]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
     const { zone } = await requireOrgZone(ctx);
     const today = localDay(ctx.now, zone);
     const [first, second, ...more] = ctx.args;
-    if (second === undefined) return askNextStep(ctx, personId, first);
+    if (second === undefined) return askNextStep(ctx, ctx.personId, first);
     if (first === "申请" || first === "入党申请" || first === "apply")
-      return openFile(ctx, personId, second, more, today);
+      return openFile(ctx, ctx.personId, second, more, today);
     // A guided answer arrives as one piece: "谈话 2026-03-05 了解入党动机".
     const [word = "", ...inline] = second.trim().split(/\s+/);
-    return recordStep(ctx, personId, first, word, [...inline, ...more], today);
+    return recordStep(ctx, ctx.personId, first, word, [...inline, ...more], today);
   },
 });
 

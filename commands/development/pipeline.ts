@@ -6,7 +6,7 @@ import { textReply } from "../../src/core/reply.js";
 import { localDay } from "../../src/development/development-rules.js";
 import { pipelineLineText } from "../../src/development/development-text.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const pipeline = defineCommand({
   name: "pipeline",
@@ -17,18 +17,13 @@ export const pipeline = defineCommand({
   async run(ctx) {
     const org = requireOrg(ctx);
     if (ctx.args.length === 1) {
-      const sheet = await ctx.services.developmentFiles.exportPipeline(
-        await requirePerson(ctx),
-        org,
-        ctx.t,
-        ctx.now,
-      );
+      const sheet = await ctx.services.developmentFiles.exportPipeline(ctx.personId, org, ctx.t, ctx.now);
       return textReply(ctx.t("development.pipelineExported", { name: org.name, count: sheet.count }), {
         visibility: "private",
         attachment: { kind: "file", filename: sheet.filename, path: sheet.path },
       });
     }
-    const lines = await ctx.services.developmentFiles.pipeline(await requirePerson(ctx), org);
+    const lines = await ctx.services.developmentFiles.pipeline(ctx.personId, org);
     if (lines.length === 0)
       return textReply(ctx.t("development.pipelineNone", { name: org.name }), { visibility: "private" });
     const today = localDay(ctx.now, await ctx.services.zones.of(org.id, ctx.orgChain));

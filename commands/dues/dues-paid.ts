@@ -6,7 +6,7 @@ import { monthArg } from "../../src/dues/dues-args.js";
 import { previousMonth } from "../../src/dues/dues-rules.js";
 import { monthOf } from "../../src/dues/dues-service.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requireOrgZone, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg, requireOrgZone } from "../../src/runtime/command-helpers.js";
 
 export const duesPaid = defineCommand({
   name: "dues_paid",
@@ -33,11 +33,10 @@ export const duesPaid = defineCommand({
       .sort();
     if (codes.length === 0 || chosen.some((m) => m > thisMonth))
       return textReply(ctx.t("router.badArguments", { usage: ctx.t("commands.dues_paid.usage") }));
-    const personId = await requirePerson(ctx);
     const names = (list: { name: string }[]) => list.map((m) => m.name).join("、");
     const lines: string[] = [];
     for (const month of chosen) {
-      const r = await ctx.services.dues.recordPaid(personId, org, codes, month, ctx.now);
+      const r = await ctx.services.dues.recordPaid(ctx.personId, org, codes, month, ctx.now);
       lines.push(
         ctx.t("dues.recorded", { month, count: r.recorded.length, names: names(r.recorded) || "—" }),
       );

@@ -4,7 +4,7 @@ import { textReply } from "../../src/core/reply.js";
 import { memberOrAllArg, yuanArg } from "../../src/dues/dues-args.js";
 import { fenToYuan } from "../../src/dues/dues-rules.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrgZone, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrgZone } from "../../src/runtime/command-helpers.js";
 
 export const duesSet = defineCommand({
   name: "dues_set",
@@ -14,7 +14,7 @@ export const duesSet = defineCommand({
   async run(ctx) {
     const [target, fen] = ctx.args;
     const { org, zone } = await requireOrgZone(ctx);
-    const set = await ctx.services.dues.setRate(await requirePerson(ctx), org, target, fen, ctx.now, zone);
+    const set = await ctx.services.dues.setRate(ctx.personId, org, target, fen, ctx.now, zone);
     return textReply(
       ctx.t("dues.rateSet", {
         count: set.length,

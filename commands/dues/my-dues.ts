@@ -3,7 +3,6 @@ import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { fenToYuan } from "../../src/dues/dues-rules.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requirePerson } from "../../src/runtime/command-helpers.js";
 
 export const myDues = defineCommand({
   name: "my_dues",
@@ -12,7 +11,7 @@ export const myDues = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id, ctx.orgChain) : "Asia/Shanghai";
-    const mine = await ctx.services.dues.mine(await requirePerson(ctx), ctx.now, zone);
+    const mine = await ctx.services.dues.mine(ctx.personId, ctx.now, zone);
     if (!mine) return textReply(ctx.t("dues.mineNoRate"), { visibility: "private" });
     const key = mine.arrears.length > 0 ? "dues.mineBehind" : "dues.mineUpToDate";
     return textReply(

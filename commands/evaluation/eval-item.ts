@@ -4,7 +4,7 @@ import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { itemKeyArg, measureArg } from "../../src/evaluation/evaluation-args.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const evalItem = defineCommand({
   name: "eval_item",
@@ -17,7 +17,7 @@ export const evalItem = defineCommand({
     const [key, measure, weight, ...label] = ctx.args;
     const org = requireOrg(ctx);
     const item = { key, measure, weight, label: label.join(" ").trim().slice(0, 40) };
-    const sheet = await ctx.services.evaluation.setItem(await requirePerson(ctx), org, item, ctx.now);
+    const sheet = await ctx.services.evaluation.setItem(ctx.personId, org, item, ctx.now);
     const total = sheet.reduce((n, i) => n + i.weight, 0);
     return textReply(ctx.t("evaluation.itemSaved", { label: item.label, weight, total }), {
       visibility: "private",

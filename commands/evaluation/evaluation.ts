@@ -7,7 +7,7 @@ import { textReply } from "../../src/core/reply.js";
 import { lastArg, periodKindArg } from "../../src/evaluation/evaluation-args.js";
 import { periodLabel } from "../../src/meetings/period-label.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const evaluation = defineCommand({
   name: "evaluation",
@@ -17,10 +17,9 @@ export const evaluation = defineCommand({
   async run(ctx) {
     const [kind = "quarter", which = "this"] = ctx.args;
     const org = requireOrg(ctx);
-    const personId = await requirePerson(ctx);
     const label = (p: { kind: string; year: number; index: number }) => periodLabel(p, ctx.t);
     if (org.kind === "branch") {
-      const { period, own } = await ctx.services.evaluation.ownScore(personId, org, kind, which, ctx.now);
+      const { period, own } = await ctx.services.evaluation.ownScore(ctx.personId, org, kind, which, ctx.now);
       const lines = own.marks.map((m) =>
         ctx.t("evaluation.markLine", { label: m.item.label, weight: m.item.weight, mark: m.mark }),
       );
@@ -29,7 +28,7 @@ export const evaluation = defineCommand({
         { visibility: "private" },
       );
     }
-    const r = await ctx.services.evaluation.committeeRanking(personId, org, kind, which, ctx.now);
+    const r = await ctx.services.evaluation.committeeRanking(ctx.personId, org, kind, which, ctx.now);
     const arrow = (id: string) => {
       const move = r.movement(id);
       return move > 0 ? `↑${move}` : move < 0 ? `↓${-move}` : "—";

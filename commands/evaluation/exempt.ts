@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 
 const END_WORDS = new Set(["取消", "结束", "end", "off"]);
 
@@ -18,7 +18,7 @@ export const exempt = defineCommand({
     const text = words.join(" ").trim().slice(0, 100);
     const ending = END_WORDS.has(text.toLowerCase());
     const member = await ctx.services.membership.setExemption(
-      await requirePerson(ctx),
+      ctx.personId,
       code,
       ending ? null : text,
       ctx.now,

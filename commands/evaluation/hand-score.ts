@@ -5,7 +5,7 @@ import { textReply } from "../../src/core/reply.js";
 import { itemRefArg } from "../../src/evaluation/evaluation-args.js";
 import { periodOf } from "../../src/meetings/periods.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requireOrgZone, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg, requireOrgZone } from "../../src/runtime/command-helpers.js";
 
 export const handScore = defineCommand({
   name: "hand_score",
@@ -18,7 +18,7 @@ export const handScore = defineCommand({
     const period = periodOf(ctx.now, "quarter", zone);
     const comment = words.join(" ").trim().slice(0, 200) || null;
     const { branch, item } = await ctx.services.evaluation.handScore(
-      await requirePerson(ctx),
+      ctx.personId,
       org,
       { branchCode, key, score, comment, period },
       ctx.now,

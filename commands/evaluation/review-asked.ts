@@ -4,14 +4,13 @@ import { z } from "zod";
 import { lastArg } from "../../src/evaluation/evaluation-args.js";
 import { branchReview } from "../../src/evaluation/review-text.js";
 import type { CommandContext } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const reviewArgs = z.union([z.tuple([]), z.tuple([lastArg])]);
 
-export async function reviewAsked(ctx: CommandContext<z.infer<typeof reviewArgs>>) {
+export async function reviewAsked(ctx: CommandContext<z.infer<typeof reviewArgs>>, personId: string) {
   const [which = "this"] = ctx.args;
   const org = requireOrg(ctx);
-  const personId = await requirePerson(ctx);
   const { key, text } = await branchReview(ctx.services, personId, org, which, ctx.now, ctx.t);
-  return { which, org, personId, key, text };
+  return { which, org, key, text };
 }

@@ -9,8 +9,8 @@ export const reviewSubmit = defineCommand({
   role: "secretary",
   args: reviewArgs,
   async run(ctx) {
-    const { org, personId, key, text } = await reviewAsked(ctx);
-    await ctx.services.evaluation.submitReview(personId, org, key, text, ctx.now);
+    const { org, key, text } = await reviewAsked(ctx, ctx.personId);
+    await ctx.services.evaluation.submitReview(ctx.personId, org, key, text, ctx.now);
     return textReply(ctx.t("evaluation.submitted", { name: org.name, period: key }), {
       visibility: "private",
     });

@@ -9,7 +9,7 @@ export const review = defineCommand({
   role: "secretary",
   args: reviewArgs,
   async run(ctx) {
-    const { which, text } = await reviewAsked(ctx);
+    const { which, text } = await reviewAsked(ctx, ctx.personId);
     return {
       segments: [{ text }],
       visibility: "private",

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { formatDateTime, requireOrgZone, requirePerson } from "../../src/runtime/command-helpers.js";
+import { formatDateTime, requireOrgZone } from "../../src/runtime/command-helpers.js";
 
 export const reviews = defineCommand({
   name: "reviews",
@@ -11,7 +11,7 @@ export const reviews = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const { org, zone } = await requireOrgZone(ctx);
-    const r = await ctx.services.evaluation.reviews(await requirePerson(ctx), org, ctx.now);
+    const r = await ctx.services.evaluation.reviews(ctx.personId, org, ctx.now);
     const lines = r.branches.map((b) => {
       const at = r.submitted.get(`${b.id}|${r.currentKey}`) ?? r.submitted.get(`${b.id}|${r.key}`);
       return at

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { DomainError } from "../../src/core/domain-error.js";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 const word = z.enum(["reset", "重置", "branch", "支部"]);
 
@@ -17,17 +17,21 @@ export const calendar = defineCommand({
   role: "anyone",
   args: z.array(word).max(2),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
     const reset = ctx.args.some((a) => a === "reset" || a === "重置");
     const forBranch = ctx.args.some((a) => a === "branch" || a === "支部");
     let branchId: string | null = null;
     if (forBranch) {
       const org = requireOrg(ctx);
       branchId = org.kind === "group" && org.parentId ? org.parentId : org.id;
-      await ctx.services.access.require(personId, branchId, reset ? "secretary" : "member");
-    } else if (!(await ctx.services.membership.firstMembership(personId)))
+      await ctx.services.access.require(ctx.personId, branchId, reset ? "secretary" : "member");
+    } else if (!(await ctx.services.membership.firstMembership(ctx.personId)))
       throw new DomainError("members.notAMember", {}, "private");
-    const { token, revoked } = await ctx.services.calendar.subscription(personId, reset, ctx.now, branchId);
+    const { token, revoked } = await ctx.services.calendar.subscription(
+      ctx.personId,
+      reset,
+      ctx.now,
+      branchId,
+    );
     const url = ctx.services.calendar.urlFor(token);
     const key = forBranch
       ? reset

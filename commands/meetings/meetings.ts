@@ -3,7 +3,6 @@ import { z } from "zod";
 import { bold, plain, type Segment } from "../../src/core/reply.js";
 import { formatMeetingTime } from "../../src/meetings/announcement.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requirePerson } from "../../src/runtime/command-helpers.js";
 
 export const meetings = defineCommand({
   name: "meetings",
@@ -11,14 +10,13 @@ export const meetings = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
     const list =
       ctx.chat.kind === "group" && ctx.org
         ? await ctx.services.meetings.views.upcomingOf(
             ctx.org.kind === "group" && ctx.org.parentId ? ctx.org.parentId : ctx.org.id,
             ctx.now,
           )
-        : await ctx.services.meetings.views.upcomingFor(personId, ctx.now);
+        : await ctx.services.meetings.views.upcomingFor(ctx.personId, ctx.now);
     if (list.length === 0) return { segments: [plain(ctx.t("meetingsList.none"))] };
     const segments: Segment[] = [bold(ctx.t("meetingsList.title"))];
     for (const m of list) {

@@ -7,7 +7,7 @@ import { obligationLine } from "../../src/meetings/obligation-text.js";
 import { periodLabel } from "../../src/meetings/period-label.js";
 import { periodSpecArgs } from "../../src/meetings/period-spec.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const obligationsCommand = defineCommand({
   name: "obligations",
@@ -16,9 +16,8 @@ export const obligationsCommand = defineCommand({
   args: periodSpecArgs("quarter", ["month", "quarter", "half_year", "year"]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const actorId = await requirePerson(ctx);
     const { rows, groups, period } = await ctx.services.meetings.views.obligations(
-      actorId,
+      ctx.personId,
       org,
       ctx.now,
       ctx.args,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 import { notify } from "../../src/runtime/notify.js";
 
 export const acceptTransfer = defineCommand({
@@ -12,8 +12,11 @@ export const acceptTransfer = defineCommand({
   role: "secretary",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
-    const { transfer, member, from, to } = await ctx.services.transfers.accept(actorId, ctx.args[0], ctx.now);
+    const { transfer, member, from, to } = await ctx.services.transfers.accept(
+      ctx.personId,
+      ctx.args[0],
+      ctx.now,
+    );
     await notify(
       ctx,
       [member.personId],

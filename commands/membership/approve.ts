@@ -6,7 +6,7 @@ import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { parsePartyDate, parseStatus } from "../../src/membership/roster-rules.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 import { notify } from "../../src/runtime/notify.js";
 
 const status = z
@@ -25,9 +25,8 @@ export const approve = defineCommand({
   args: z.union([z.tuple([codeArg]), z.tuple([codeArg, status]), z.tuple([codeArg, status, date])]),
   async run(ctx) {
     const [code, memberStatus, joinedPartyOn = null] = ctx.args;
-    const actorId = await requirePerson(ctx);
     const { member, statusWas } = await ctx.services.membership.approve(
-      actorId,
+      ctx.personId,
       code,
       { ...(memberStatus ? { status: memberStatus } : {}), joinedPartyOn },
       ctx.now,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 import { notify } from "../../src/runtime/notify.js";
 
 export const declineTransfer = defineCommand({
@@ -14,9 +14,8 @@ export const declineTransfer = defineCommand({
   async run(ctx) {
     const [transferCode, ...words] = ctx.args;
     const reason = words.join(" ").slice(0, 200) || null;
-    const actorId = await requirePerson(ctx);
     const { transfer, member, from, to } = await ctx.services.transfers.decline(
-      actorId,
+      ctx.personId,
       transferCode,
       reason,
       ctx.now,

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { DomainError } from "../../src/core/domain-error.js";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 const MAX_LISTED_ERRORS = 30;
 
@@ -16,10 +16,9 @@ export const importRoster = defineCommand({
   args: z.union([z.tuple([]), z.tuple([z.enum(["good", "仅正确行", "正确行"])])]),
   async run(ctx) {
     if (!ctx.attachment) throw new DomainError("import.noFile");
-    const actorId = await requirePerson(ctx);
     const org = requireOrg(ctx);
     const result = await ctx.services.membership.importRoster(
-      actorId,
+      ctx.personId,
       org,
       ctx.attachment,
       { goodRowsOnly: ctx.args.length === 1, timeZone: await ctx.services.zones.of(org.id) },

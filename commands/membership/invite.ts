@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { formatDateTime, requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { formatDateTime, requireOrg } from "../../src/runtime/command-helpers.js";
 
 const uses = z.coerce.number().int().min(1).max(500);
 const days = z.coerce.number().int().min(1).max(90);
@@ -14,10 +14,9 @@ export const invite = defineCommand({
   args: z.union([z.tuple([]), z.tuple([uses]), z.tuple([uses, days])]),
   async run(ctx) {
     const [maxUses = 30, validDays = 7] = ctx.args;
-    const actorId = await requirePerson(ctx);
     const org = requireOrg(ctx);
     const created = await ctx.services.membership.createInvite(
-      actorId,
+      ctx.personId,
       org,
       { maxUses, days: validDays },
       ctx.now,

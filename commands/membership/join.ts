@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, nameArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg, nameArg } from "../../src/runtime/command-helpers.js";
 import { deciders, notify } from "../../src/runtime/notify.js";
 
 export const join = defineCommand({
@@ -14,8 +14,7 @@ export const join = defineCommand({
   async run(ctx) {
     const [code, name] = ctx.args;
     if (name === undefined) return ctx.ask(ctx.t("members.askName"), "join", [code], "private");
-    const personId = await requirePerson(ctx);
-    const { request, org } = await ctx.services.membership.join(personId, code, name, ctx.now);
+    const { request, org } = await ctx.services.membership.join(ctx.personId, code, name, ctx.now);
     // The secretary learns of the request at once, with the buttons to decide it.
     await notify(
       ctx,

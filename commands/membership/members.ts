@@ -5,7 +5,7 @@ import { bold, plain, type Segment } from "../../src/core/reply.js";
 import { mayRun } from "../../src/core/roles.js";
 import { maskPhone } from "../../src/membership/phone.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const members = defineCommand({
   name: "members",
@@ -14,8 +14,7 @@ export const members = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const actorId = await requirePerson(ctx);
-    const { members: list, groups, registered } = await ctx.services.membership.roster(actorId, org);
+    const { members: list, groups, registered } = await ctx.services.membership.roster(ctx.personId, org);
     const showPhones = ctx.chat.kind === "private" && mayRun("secretary", ctx.actor.roles);
     const probationary = list.filter((m) => m.status === "probationary").length;
     const segments: Segment[] = [

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 import { notify } from "../../src/runtime/notify.js";
 
 export const reject = defineCommand({
@@ -12,9 +12,8 @@ export const reject = defineCommand({
   args: z.tuple([codeArg]).rest(z.string()),
   async run(ctx) {
     const [code, ...reason] = ctx.args;
-    const actorId = await requirePerson(ctx);
     const request = await ctx.services.membership.reject(
-      actorId,
+      ctx.personId,
       code,
       reason.join(" ").slice(0, 200) || null,
       ctx.now,

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { type Reply, textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const requests = defineCommand({
   name: "requests",
@@ -11,12 +11,11 @@ export const requests = defineCommand({
   role: "secretary",
   args: z.tuple([]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
     const org = requireOrg(ctx);
     const [joins, registrations, transfers] = await Promise.all([
-      ctx.services.membership.pendingRequests(actorId, org),
-      ctx.services.registrations.pending(actorId, org),
-      ctx.services.transfers.incoming(actorId, org),
+      ctx.services.membership.pendingRequests(ctx.personId, org),
+      ctx.services.registrations.pending(ctx.personId, org),
+      ctx.services.transfers.incoming(ctx.personId, org),
     ]);
     const replies: Reply[] = [
       ...joins.map((r) =>

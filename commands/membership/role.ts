@@ -5,7 +5,7 @@ import { GRANTABLE_ROLES, parseRole } from "../../src/access/role-words.js";
 import { DomainError } from "../../src/core/domain-error.js";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 
 const action = z
   .string()
@@ -28,8 +28,7 @@ export const role = defineCommand({
   args: z.union([z.tuple([action, codeArg, roleArg]), z.tuple([action, codeArg, roleArg, codeArg])]),
   async run(ctx) {
     const [verb, memberCode, roleName, orgCode] = ctx.args;
-    const actorId = await requirePerson(ctx);
-    const member = await ctx.services.membership.requireMember(actorId, memberCode);
+    const member = await ctx.services.membership.requireMember(ctx.personId, memberCode);
     if (!member.personId) throw new DomainError("roleChanges.notLinked", { name: member.name });
     const orgId = orgCode ?? null;
     const org = orgId
@@ -41,8 +40,8 @@ export const role = defineCommand({
     const target = { personId: member.personId, org };
     const changed =
       verb === "grant"
-        ? await ctx.services.access.grant(actorId, target, roleName)
-        : await ctx.services.access.revoke(actorId, target, roleName);
+        ? await ctx.services.access.grant(ctx.personId, target, roleName)
+        : await ctx.services.access.revoke(ctx.personId, target, roleName);
     const key =
       verb === "grant"
         ? changed

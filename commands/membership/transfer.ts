@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 import { deciders, notify } from "../../src/runtime/notify.js";
 
 const target = z.union([z.enum(["out", "转出"]).transform(() => "out" as const), codeArg]);
@@ -16,9 +16,8 @@ export const transfer = defineCommand({
   args: z.tuple([codeArg, target]),
   async run(ctx) {
     const [memberCode, to] = ctx.args;
-    const actorId = await requirePerson(ctx);
     const destination = to === "out" ? "out" : await ctx.services.orgs.requireByCode(to);
-    const result = await ctx.services.transfers.send(actorId, memberCode, destination, ctx.now);
+    const result = await ctx.services.transfers.send(ctx.personId, memberCode, destination, ctx.now);
     if (result.kind === "out")
       return textReply(ctx.t("members.transferredOut", { name: result.member.name }));
     const { from } = result;

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, formatDateTime, requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg, formatDateTime, requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const bindCode = defineCommand({
   name: "bind_code",
@@ -10,9 +10,8 @@ export const bindCode = defineCommand({
   role: "secretary",
   args: z.union([z.tuple([]), z.tuple([codeArg])]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
     const org = ctx.args[0] ? await ctx.services.orgs.requireByCode(ctx.args[0]) : requireOrg(ctx);
-    const { code, expiresAt } = await ctx.services.chats.createBindCode(actorId, org, ctx.now);
+    const { code, expiresAt } = await ctx.services.chats.createBindCode(ctx.personId, org, ctx.now);
     const zone = await ctx.services.zones.of(org.id);
     const text = ctx.t("chats.bindCode", { name: org.name, code, until: formatDateTime(expiresAt, zone) });
     const link = ctx.links?.addToGroup("bind", [code]);

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 
 export const bind = defineCommand({
   name: "bind",
@@ -11,8 +11,7 @@ export const bind = defineCommand({
   role: "anyone",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
-    const org = await ctx.services.chats.bind(actorId, ctx.chat, ctx.args[0], ctx.now);
+    const org = await ctx.services.chats.bind(ctx.personId, ctx.chat, ctx.args[0], ctx.now);
     return textReply(ctx.t("chats.bound", { name: org.name }));
   },
 });

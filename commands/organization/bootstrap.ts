@@ -5,7 +5,6 @@ import { DomainError } from "../../src/core/domain-error.js";
 import { textReply } from "../../src/core/reply.js";
 import { normalizeCode } from "../../src/core/short-code.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requirePerson } from "../../src/runtime/command-helpers.js";
 
 export const bootstrap = defineCommand({
   name: "bootstrap",
@@ -13,8 +12,7 @@ export const bootstrap = defineCommand({
   role: "anyone",
   args: z.tuple([z.string().transform(normalizeCode)]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
-    if (!(await ctx.services.access.redeemBootstrapCode(ctx.args[0], personId, ctx.now))) {
+    if (!(await ctx.services.access.redeemBootstrapCode(ctx.args[0], ctx.personId, ctx.now))) {
       throw new DomainError("bootstrap.invalid");
     }
     return textReply(ctx.t("bootstrap.done"), { visibility: "private" });

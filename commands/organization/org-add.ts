@@ -5,7 +5,7 @@ import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { ORG_KINDS, parseOrgKind } from "../../src/organization/org-kinds.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 
 const kindArg = z
   .string()
@@ -22,13 +22,12 @@ export const orgAdd = defineCommand({
   ]),
   async run(ctx) {
     const [kind, name, parentCode] = ctx.args;
-    const actorId = await requirePerson(ctx);
     const parent = parentCode
       ? await ctx.services.orgs.requireByCode(parentCode)
       : kind === "committee" && !ctx.org
         ? null
         : ctx.org;
-    const org = await ctx.services.orgs.create(actorId, { kind, name, parent }, ctx.now);
+    const org = await ctx.services.orgs.create(ctx.personId, { kind, name, parent }, ctx.now);
     return textReply(
       ctx.t("orgs.created", {
         kind: ctx.t(`orgKinds.${kind}`),

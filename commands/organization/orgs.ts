@@ -7,6 +7,7 @@ export const orgs = defineCommand({
   name: "orgs",
   aliases: ["组织", "tree"],
   role: "anyone",
+  person: "optional",
   args: z.tuple([]),
   async run(ctx) {
     const nodes = ctx.actor.personId ? await ctx.services.orgs.visibleTree(ctx.actor.personId) : [];

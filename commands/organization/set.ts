@@ -7,7 +7,7 @@ import { textReply } from "../../src/core/reply.js";
 import { findSettingKey, settingName, settingValueText } from "../../src/organization/setting-text.js";
 import { parseSetting, SETTING_KEYS } from "../../src/organization/settings.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const set = defineCommand({
   name: "set",
@@ -30,7 +30,7 @@ export const set = defineCommand({
       throw new DomainError("settings.badValue", { key: name, error });
     }
     const org = requireOrg(ctx);
-    await ctx.services.orgs.setSetting(await requirePerson(ctx), org, key, parsed.value, ctx.now);
+    await ctx.services.orgs.setSetting(ctx.personId, org, key, parsed.value, ctx.now);
     return textReply(
       ctx.t("settings.saved", {
         key: name,

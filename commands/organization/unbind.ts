@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requirePerson } from "../../src/runtime/command-helpers.js";
 
 export const unbind = defineCommand({
   name: "unbind",
@@ -10,8 +9,7 @@ export const unbind = defineCommand({
   role: "secretary",
   args: z.tuple([]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
-    const org = await ctx.services.chats.unbind(actorId, ctx.chat, ctx.now);
+    const org = await ctx.services.chats.unbind(ctx.personId, ctx.chat, ctx.now);
     return textReply(ctx.t("chats.unbound", { name: org.name }));
   },
 });

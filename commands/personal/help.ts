@@ -8,6 +8,7 @@ export const help = defineCommand({
   name: "help",
   aliases: ["start", "帮助", "开始"],
   role: "anyone",
+  person: "optional",
   args: z.array(z.string()),
   async run({ t, available, actor }) {
     const segments: Segment[] = [

@@ -5,8 +5,7 @@ import { DomainError } from "../../src/core/domain-error.js";
 import { type Button, bold, plain, type Reply } from "../../src/core/reply.js";
 import { formatMeetingTime } from "../../src/meetings/announcement.js";
 import { checkInTiming } from "../../src/meetings/check-in-rules.js";
-import { type CommandContext, defineCommand } from "../../src/runtime/command.js";
-import { requirePerson } from "../../src/runtime/command-helpers.js";
+import { defineCommand, type PersonContext } from "../../src/runtime/command.js";
 import { myDues } from "../dues/my-dues.js";
 import { myLeaves } from "../meetings/attendance/my-leaves.js";
 
@@ -18,8 +17,7 @@ export const home = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
-    const upcoming = await ctx.services.meetings.views.upcomingFor(personId, ctx.now, MEETINGS_SHOWN);
+    const upcoming = await ctx.services.meetings.views.upcomingFor(ctx.personId, ctx.now, MEETINGS_SHOWN);
     const replies: Reply[] = [
       {
         segments: [
@@ -48,7 +46,7 @@ export const home = defineCommand({
         visibility: "private",
       });
     }
-    const noArgs = { ...ctx, args: [] as [] } as CommandContext<[]>;
+    const noArgs: PersonContext<[]> = { ...ctx, args: [] };
     for (const part of [myLeaves, myDues]) {
       try {
         const reply = await part.run(noArgs);

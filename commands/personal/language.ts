@@ -17,6 +17,7 @@ export const language = defineCommand({
   name: "lang",
   aliases: ["language", "语言"],
   role: "anyone",
+  person: "optional",
   args: z.tuple([choice]),
   async run({ args: [locale], actor, services, translatorFor }) {
     await services.identity.setLocale(actor.user, locale);

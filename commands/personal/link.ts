@@ -9,6 +9,7 @@ export const link = defineCommand({
   name: "link",
   aliases: ["关联账号", "绑定账号"],
   role: "anyone",
+  person: "optional",
   args: z.union([z.tuple([]), z.tuple([codeArg])]),
   async run(ctx) {
     const [code] = ctx.args;

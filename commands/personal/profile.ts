@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requirePerson } from "../../src/runtime/command-helpers.js";
 
 export const profile = defineCommand({
   name: "profile",
@@ -10,9 +9,8 @@ export const profile = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
-    const records = await ctx.services.membership.profile(personId);
-    const assignments = await ctx.services.access.assignmentsOf(personId);
+    const records = await ctx.services.membership.profile(ctx.personId);
+    const assignments = await ctx.services.access.assignmentsOf(ctx.personId);
     if (records.length === 0 && assignments.length === 0)
       return textReply(ctx.t("profile.none"), { visibility: "private" });
     const lines = records.map(({ member, branch, group, registrations }) =>

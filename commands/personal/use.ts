@@ -3,7 +3,7 @@ import { z } from "zod";
 import { Forbidden } from "../../src/core/domain-error.js";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { codeArg } from "../../src/runtime/command-helpers.js";
 
 export const use = defineCommand({
   name: "use",
@@ -11,11 +11,10 @@ export const use = defineCommand({
   role: "anyone",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
     const org = await ctx.services.orgs.requireByCode(ctx.args[0]);
-    const roles = await ctx.services.access.rolesIn(personId, org.id);
+    const roles = await ctx.services.access.rolesIn(ctx.personId, org.id);
     if (roles.length <= 1) throw new Forbidden();
-    await ctx.services.identity.setCurrentOrganization(personId, org.id);
+    await ctx.services.identity.setCurrentOrganization(ctx.personId, org.id);
     return textReply(ctx.t("orgs.using", { name: org.name, code: org.code }));
   },
 });

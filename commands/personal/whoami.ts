@@ -7,6 +7,7 @@ export const whoami = defineCommand({
   name: "whoami",
   aliases: ["我是谁"],
   role: "anyone",
+  person: "optional",
   args: z.tuple([]),
   async run({ actor, chat, t }) {
     return textReply(

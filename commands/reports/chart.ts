@@ -5,7 +5,7 @@
 import { z } from "zod";
 import type { ChartKind } from "../../src/core/chart-spec.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 const KINDS: Record<string, ChartKind> = {
   积分: "leaderboard",
@@ -36,15 +36,14 @@ export const chart = defineCommand({
   args: z.union([z.tuple([]), z.tuple([kind])]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const personId = await requirePerson(ctx);
     const [which = org.kind === "branch" || org.kind === "group" ? "leaderboard" : "compliance"] = ctx.args;
     const charts = ctx.services.charts;
     const result =
       which === "leaderboard"
-        ? await charts.leaderboardCard(personId, org, ctx.now, ctx.t)
+        ? await charts.leaderboardCard(ctx.personId, org, ctx.now, ctx.t)
         : which === "trend"
-          ? await charts.attendanceTrend(personId, org, ctx.now, ctx.t)
-          : await charts.complianceOverview(personId, org, ctx.now, ctx.t);
+          ? await charts.attendanceTrend(ctx.personId, org, ctx.now, ctx.t)
+          : await charts.complianceOverview(ctx.personId, org, ctx.now, ctx.t);
     const file = await charts.writePng(result.spec);
     return { ...result.text, attachment: { kind: "image", ...file } };
   },

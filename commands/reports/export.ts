@@ -6,7 +6,7 @@ import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { parsePeriodSpec } from "../../src/meetings/period-spec.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 const FORMATS: Record<string, "xlsx" | "csv"> = { xlsx: "xlsx", excel: "xlsx", csv: "csv" };
 
@@ -31,11 +31,10 @@ export const exportLedger = defineCommand({
   args,
   async run(ctx) {
     const org = requireOrg(ctx);
-    const personId = await requirePerson(ctx);
     const opts = { period: ctx.args.spec, format: ctx.args.format, t: ctx.t };
     if (org.kind === "committee") {
       // A committee's secretary or administrator gets every branch below it in one file.
-      const file = await ctx.services.exports.committeeLedger(personId, org, opts, ctx.now);
+      const file = await ctx.services.exports.committeeLedger(ctx.personId, org, opts, ctx.now);
       const text = ctx.t("exports.committeeReady", {
         name: org.name,
         period: file.periodLabel,
@@ -46,7 +45,7 @@ export const exportLedger = defineCommand({
         attachment: { kind: "file", filename: file.filename, path: file.path },
       });
     }
-    const file = await ctx.services.exports.branchLedger(personId, org, opts, ctx.now);
+    const file = await ctx.services.exports.branchLedger(ctx.personId, org, opts, ctx.now);
     return textReply(ctx.t("exports.ready", { name: org.name, period: file.periodLabel }), {
       visibility: "private",
       attachment: { kind: "file", filename: file.filename, path: file.path },

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { DomainError } from "../../src/core/domain-error.js";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requirePerson } from "../../src/runtime/command-helpers.js";
 
 export const rankCommand = defineCommand({
   name: "rank",
@@ -12,8 +11,7 @@ export const rankCommand = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
-    const mine = await ctx.services.leaderboard.memberRank(personId, ctx.now);
+    const mine = await ctx.services.leaderboard.memberRank(ctx.personId, ctx.now);
     if (!mine) throw new DomainError("members.notAMember");
     return textReply(
       ctx.t("leaderboard.mine", {

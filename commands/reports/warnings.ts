@@ -1,7 +1,7 @@
 // /warnings: the branch's 黄橙红 absence warnings, privately to the secretary.
 import { z } from "zod";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 import { renderWarnings } from "../../src/warnings/warning-text.js";
 
 export const warnings = defineCommand({
@@ -11,8 +11,7 @@ export const warnings = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const actorId = await requirePerson(ctx);
-    const list = await ctx.services.warnings.forActor(actorId, org, ctx.now);
+    const list = await ctx.services.warnings.forActor(ctx.personId, org, ctx.now);
     return renderWarnings(org.name, list, ctx.t);
   },
 });

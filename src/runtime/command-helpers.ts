@@ -21,9 +21,3 @@ export async function requireOrgZone(
   const org = requireOrg(ctx);
   return { org, zone: await ctx.services.zones.of(org.id, ctx.orgChain) };
 }
-
-/** The person behind the actor, created on first need inside the command's transaction. */
-export async function requirePerson(ctx: CommandContext<unknown>): Promise<string> {
-  if (ctx.actor.personId) return ctx.actor.personId;
-  return (await ctx.services.identity.ensurePerson(ctx.actor.user)).id;
-}

@@ -44,14 +44,13 @@ export interface CommandContext<A> {
   available(): readonly AnyCommand[];
 }
 
-export interface Command<A> {
+interface CommandInfo<A> {
   name: string;
   /** Other words that invoke it, e.g. Chinese names ("帮助"); matched case-insensitively. */
   aliases: readonly string[];
   role: Role;
   /** Parses the whitespace-split argument tokens; failure yields the usage message. */
   args: z.ZodType<A>;
-  run(ctx: CommandContext<A>): Promise<Reply | Reply[]>;
   /**
    * "one-statement": every write the command makes is a single idempotent statement (work after
    * it goes through after-commit hooks), so on PostgreSQL it runs without BEGIN/COMMIT — the
@@ -66,9 +65,35 @@ export interface Command<A> {
   writes?: "one-statement" | "none";
 }
 
+type Replies = Promise<Reply | Reply[]>;
+
+/** What a person's command sees: the context with the person found, or enrolled, by the runtime. */
+export interface PersonContext<A> extends CommandContext<A> {
+  personId: string;
+}
+
+/** A command run by a person: the runtime finds (or enrols) them before run(). */
+export interface PersonCommand<A> extends CommandInfo<A> {
+  person?: "required";
+  run(ctx: PersonContext<A>): Replies;
+}
+
+/**
+ * A command anyone may run before they are known (/help, /language, /link, /whoami): the runtime
+ * enrols nobody for it — /link in particular must not create the person it is about to join.
+ */
+export interface OpenCommand<A> extends CommandInfo<A> {
+  person: "optional";
+  run(ctx: CommandContext<A>): Replies;
+}
+
+export type Command<A> = PersonCommand<A> | OpenCommand<A>;
+
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds commands of every argument type.
 export type AnyCommand = Command<any>;
 
+export function defineCommand<A>(command: OpenCommand<A>): OpenCommand<A>;
+export function defineCommand<A>(command: PersonCommand<A>): PersonCommand<A>;
 export function defineCommand<A>(command: Command<A>): Command<A> {
   return command;
 }

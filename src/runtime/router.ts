@@ -122,7 +122,11 @@ export class Router {
           await services.updates.recordOnce(incoming.user.platform, incoming.updateId, now);
         if (invocation.answers)
           await services.prompts.take({ ...invocation.answers, platform: incoming.user.platform });
-        return command.run(this.#context(services, args, incoming, speaker, t, now));
+        const ctx = this.#context(services, args, incoming, speaker, t, now);
+        if (command.person === "optional") return command.run(ctx);
+        const { actor } = speaker;
+        const personId = actor.personId ?? (await services.identity.ensurePerson(actor.user)).id;
+        return command.run({ ...ctx, personId });
       });
       if (incoming.updateId && oneStatement) {
         const updateId = incoming.updateId;

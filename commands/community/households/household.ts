@@ -3,7 +3,6 @@ import { z } from "zod";
 import { joinText } from "../../../src/community/community-args.js";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const household = defineCommand({
   name: "household",
@@ -11,11 +10,7 @@ export const household = defineCommand({
   role: "member",
   args: z.array(z.string()).min(1),
   async run(ctx) {
-    const added = await ctx.services.households.add(
-      await requirePerson(ctx),
-      joinText(ctx.args, 60),
-      ctx.now,
-    );
+    const added = await ctx.services.households.add(ctx.personId, joinText(ctx.args, 60), ctx.now);
     return textReply(ctx.t("households.added", { label: added.label, code: added.code }), {
       visibility: "private",
     });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { formatDateTime, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { formatDateTime } from "../../../src/runtime/command-helpers.js";
 
 export const households = defineCommand({
   name: "households",
@@ -10,7 +10,7 @@ export const households = defineCommand({
   role: "member",
   args: z.tuple([]),
   async run(ctx) {
-    const list = await ctx.services.households.mine(await requirePerson(ctx));
+    const list = await ctx.services.households.mine(ctx.personId);
     if (list.length === 0) return textReply(ctx.t("households.none"), { visibility: "private" });
     const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id, ctx.orgChain) : "Asia/Shanghai";
     const lines = list.map((h) =>

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requireOrgZone, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { requireOrgZone } from "../../../src/runtime/command-helpers.js";
 
 export const unvisited = defineCommand({
   name: "unvisited",
@@ -11,7 +11,7 @@ export const unvisited = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const { org, zone } = await requireOrgZone(ctx);
-    const behind = await ctx.services.households.unvisited(await requirePerson(ctx), org, ctx.now, zone);
+    const behind = await ctx.services.households.unvisited(ctx.personId, org, ctx.now, zone);
     if (behind.length === 0) return textReply(ctx.t("households.allVisited"), { visibility: "private" });
     const lines = behind.map((b) =>
       ctx.t("households.behindLine", { name: b.name, households: b.households.join("、") }),

@@ -2,7 +2,6 @@
 import { codeAndText, joinText } from "../../../src/community/community-args.js";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const visit = defineCommand({
   name: "visit",
@@ -11,12 +10,7 @@ export const visit = defineCommand({
   args: codeAndText,
   async run(ctx) {
     const [code, ...words] = ctx.args;
-    const h = await ctx.services.households.visit(
-      await requirePerson(ctx),
-      code,
-      joinText(words, 200),
-      ctx.now,
-    );
+    const h = await ctx.services.households.visit(ctx.personId, code, joinText(words, 200), ctx.now);
     return textReply(ctx.t("households.visited", { label: h.label }), { visibility: "private" });
   },
 });

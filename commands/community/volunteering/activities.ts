@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { bold, plain, type Reply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { formatDateTime, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { formatDateTime } from "../../../src/runtime/command-helpers.js";
 
 export const activities = defineCommand({
   name: "activities",
@@ -11,8 +11,7 @@ export const activities = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
-    const orgIds = await ctx.services.community.boardsFor(personId, ctx.chat, ctx.org);
+    const orgIds = await ctx.services.community.boardsFor(ctx.personId, ctx.chat, ctx.org);
     const list = await ctx.services.volunteers.upcoming(orgIds, ctx.now);
     if (list.length === 0) return { segments: [plain(ctx.t("community.none"))] };
     const reply: Reply = { segments: [bold(ctx.t("community.boardTitle"))], buttons: [] };

@@ -5,7 +5,7 @@ import { capacityArg, durationArg, joinText } from "../../../src/community/commu
 import { bold, plain } from "../../../src/core/reply.js";
 import { startsAtOrRefuse } from "../../../src/meetings/time-phrase/starts-at.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { formatDateTime, requireOrgZone, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { formatDateTime, requireOrgZone } from "../../../src/runtime/command-helpers.js";
 
 export const activity = defineCommand({
   name: "activity",
@@ -19,7 +19,7 @@ export const activity = defineCommand({
       formatDateTime(d, zone),
     );
     const posted = await ctx.services.volunteers.post(
-      await requirePerson(ctx),
+      ctx.personId,
       org,
       {
         title: joinText(title, 100),

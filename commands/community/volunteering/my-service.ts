@@ -3,7 +3,6 @@ import { z } from "zod";
 import { hoursText } from "../../../src/community/community-rules.js";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const myService = defineCommand({
   name: "my_service",
@@ -11,9 +10,8 @@ export const myService = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
     const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id, ctx.orgChain) : "Asia/Shanghai";
-    const s = await ctx.services.volunteers.myService(personId, ctx.now, zone);
+    const s = await ctx.services.volunteers.myService(ctx.personId, ctx.now, zone);
     return textReply(
       ctx.t("community.mine", {
         month: hoursText(s.month),

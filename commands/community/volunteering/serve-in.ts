@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, formatDateTime, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg, formatDateTime } from "../../../src/runtime/command-helpers.js";
 
 export const serveIn = defineCommand({
   name: "serve_in",
@@ -10,7 +10,7 @@ export const serveIn = defineCommand({
   role: "anyone",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const r = await ctx.services.volunteers.checkIn(await requirePerson(ctx), ctx.args[0], ctx.now);
+    const r = await ctx.services.volunteers.checkIn(ctx.personId, ctx.args[0], ctx.now);
     const zone = await ctx.services.zones.of(r.activity.organizationId, ctx.orgChain);
     const at = formatDateTime(r.at, zone).slice(11);
     return textReply(

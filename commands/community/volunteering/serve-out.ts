@@ -3,7 +3,7 @@ import { z } from "zod";
 import { hoursText } from "../../../src/community/community-rules.js";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 
 export const serveOut = defineCommand({
   name: "serve_out",
@@ -11,7 +11,7 @@ export const serveOut = defineCommand({
   role: "anyone",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const r = await ctx.services.volunteers.checkOut(await requirePerson(ctx), ctx.args[0], ctx.now);
+    const r = await ctx.services.volunteers.checkOut(ctx.personId, ctx.args[0], ctx.now);
     return textReply(ctx.t("community.out", { title: r.activity.title, hours: hoursText(r.minutes) }), {
       visibility: "private",
     });

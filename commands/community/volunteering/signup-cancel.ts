@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 
 export const signupCancel = defineCommand({
   name: "signup_cancel",
@@ -10,7 +10,7 @@ export const signupCancel = defineCommand({
   role: "anyone",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const { activity } = await ctx.services.volunteers.cancel(await requirePerson(ctx), ctx.args[0], ctx.now);
+    const { activity } = await ctx.services.volunteers.cancel(ctx.personId, ctx.args[0], ctx.now);
     return textReply(ctx.t("community.cancelled", { title: activity.title }), { visibility: "private" });
   },
 });

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 
 export const signup = defineCommand({
   name: "signup",
@@ -10,7 +10,7 @@ export const signup = defineCommand({
   role: "anyone",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const r = await ctx.services.volunteers.signUp(await requirePerson(ctx), ctx.args[0], ctx.now);
+    const r = await ctx.services.volunteers.signUp(ctx.personId, ctx.args[0], ctx.now);
     const key = r.already ? "community.alreadySignedUp" : "community.signedUp";
     return textReply(
       ctx.t(key, { title: r.activity.title, left: r.activity.capacity - r.activity.signedUp }),

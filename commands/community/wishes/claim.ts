@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, formatDateTime, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg, formatDateTime } from "../../../src/runtime/command-helpers.js";
 
 export const claim = defineCommand({
   name: "claim",
@@ -11,7 +11,7 @@ export const claim = defineCommand({
   role: "anyone",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const { wish, member } = await ctx.services.wishes.claim(await requirePerson(ctx), ctx.args[0], ctx.now);
+    const { wish, member } = await ctx.services.wishes.claim(ctx.personId, ctx.args[0], ctx.now);
     const zone = await ctx.services.zones.of(wish.organizationId, ctx.orgChain);
     const due = formatDateTime(wish.claimDueAt, zone);
     const detail = textReply(

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 
 export const confirmWish = defineCommand({
   name: "confirm_wish",
@@ -10,11 +10,7 @@ export const confirmWish = defineCommand({
   role: "secretary",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const { wish, claimant } = await ctx.services.wishes.confirm(
-      await requirePerson(ctx),
-      ctx.args[0],
-      ctx.now,
-    );
+    const { wish, claimant } = await ctx.services.wishes.confirm(ctx.personId, ctx.args[0], ctx.now);
     return textReply(ctx.t("wishes.confirmed", { summary: wish.summary, name: claimant?.name ?? "" }));
   },
 });

@@ -4,7 +4,6 @@
 import { codeAndText, joinText } from "../../../src/community/community-args.js";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const fulfil = defineCommand({
   name: "fulfil",
@@ -15,7 +14,7 @@ export const fulfil = defineCommand({
     const [code, ...words] = ctx.args;
     const note = joinText(words, 300);
     const photo = ctx.attachment ? ctx.attachment.filename : null;
-    const { wish } = await ctx.services.wishes.fulfil(await requirePerson(ctx), code, note, photo, ctx.now);
+    const { wish } = await ctx.services.wishes.fulfil(ctx.personId, code, note, photo, ctx.now);
     return textReply(ctx.t("wishes.fulfilled", { summary: wish.summary, code: wish.code }));
   },
 });

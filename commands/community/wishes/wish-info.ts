@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 
 export const wishInfo = defineCommand({
   name: "wish_info",
@@ -11,10 +11,7 @@ export const wishInfo = defineCommand({
   role: "anyone",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const { wish, claimant, recipient } = await ctx.services.wishes.info(
-      await requirePerson(ctx),
-      ctx.args[0],
-    );
+    const { wish, claimant, recipient } = await ctx.services.wishes.info(ctx.personId, ctx.args[0]);
     const lines = [
       ctx.t("wishes.line", {
         summary: wish.summary,

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { DomainError } from "../../../src/core/domain-error.js";
 import { bold, plain } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../../src/runtime/command-helpers.js";
 
 export const wish = defineCommand({
   name: "wish",
@@ -19,7 +19,7 @@ export const wish = defineCommand({
     if (!summary || !recipient) throw new DomainError("wishes.needsBoth");
     const org = requireOrg(ctx);
     const posted = await ctx.services.wishes.post(
-      await requirePerson(ctx),
+      ctx.personId,
       org,
       summary.slice(0, 120),
       recipient.slice(0, 300),

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { bold, plain, type Reply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const wishes = defineCommand({
   name: "wishes",
@@ -10,8 +9,7 @@ export const wishes = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
-    const orgIds = await ctx.services.community.boardsFor(personId, ctx.chat, ctx.org);
+    const orgIds = await ctx.services.community.boardsFor(ctx.personId, ctx.chat, ctx.org);
     const list = await ctx.services.wishes.board(orgIds);
     // A committee also sees how its branches' wishes stand, as counts (never who wished what).
     const counts =

@@ -4,7 +4,7 @@ import { textReply } from "../../../src/core/reply.js";
 import { parseAbsenceReason } from "../../../src/meetings/ledger.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 
 export const reasonArg = z
   .string()
@@ -18,9 +18,8 @@ export const absent = defineCommand({
   args: z.tuple([meetingCodeArg, codeArg, reasonArg]).rest(z.string()),
   async run(ctx) {
     const [code, memberCode, reason, ...note] = ctx.args;
-    const actorId = await requirePerson(ctx);
     const { member } = await ctx.services.meetings.attendance.noteAbsence(
-      actorId,
+      ctx.personId,
       code,
       memberCode,
       reason,

@@ -4,7 +4,6 @@ import { textReply } from "../../../src/core/reply.js";
 import { announce } from "../../../src/meetings/announce.js";
 import { leaveCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 import { tellLeaveDecision } from "./leave-notice.js";
 
 export const approveLeave = defineCommand({
@@ -13,9 +12,8 @@ export const approveLeave = defineCommand({
   role: "group_leader",
   args: z.tuple([leaveCodeArg]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
     const { meeting, member } = await ctx.services.meetings.attendance.decideLeave(
-      actorId,
+      ctx.personId,
       ctx.args[0],
       true,
       null,

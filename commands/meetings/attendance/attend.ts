@@ -4,7 +4,6 @@ import { textReply } from "../../../src/core/reply.js";
 import { announce } from "../../../src/meetings/announce.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const attend = defineCommand({
   name: "attend",
@@ -12,8 +11,7 @@ export const attend = defineCommand({
   role: "member",
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
-    const { meeting } = await ctx.services.meetings.attendance.respond(personId, ctx.args[0], ctx.now);
+    const { meeting } = await ctx.services.meetings.attendance.respond(ctx.personId, ctx.args[0], ctx.now);
     await announce(ctx.services, meeting, ctx.now);
     return textReply(ctx.t("attendance.attending", { topic: meeting.topic }), { visibility: "private" });
   },

@@ -5,7 +5,6 @@ import { textReply } from "../../../src/core/reply.js";
 import { announce } from "../../../src/meetings/announce.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const checkinCode = defineCommand({
   name: "checkin_code",
@@ -13,9 +12,8 @@ export const checkinCode = defineCommand({
   role: "group_leader",
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
     const { meeting, signinCode } = await ctx.services.meetings.attendance.rotateCheckInCode(
-      actorId,
+      ctx.personId,
       ctx.args[0],
       ctx.now,
     );

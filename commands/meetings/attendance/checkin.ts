@@ -7,7 +7,7 @@ import { textReply } from "../../../src/core/reply.js";
 import { announceCheckIn } from "../../../src/meetings/announce.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { formatDateTime, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { formatDateTime } from "../../../src/runtime/command-helpers.js";
 
 export const checkin = defineCommand({
   name: "checkin",
@@ -18,10 +18,9 @@ export const checkin = defineCommand({
   args: z.union([z.tuple([meetingCodeArg]), z.tuple([meetingCodeArg, z.string().regex(/^\d{4}$/)])]),
   async run(ctx) {
     const [code, signinCode] = ctx.args;
-    const personId = await requirePerson(ctx);
     try {
       const result = await ctx.services.meetings.attendance.checkIn(
-        personId,
+        ctx.personId,
         code,
         signinCode ?? null,
         signinCode ? "command" : "button",

@@ -5,7 +5,7 @@ import { textReply } from "../../../src/core/reply.js";
 import { announce } from "../../../src/meetings/announce.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { formatDateTime, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { formatDateTime } from "../../../src/runtime/command-helpers.js";
 import { deciders, notify } from "../../../src/runtime/notify.js";
 
 export const leave = defineCommand({
@@ -16,17 +16,16 @@ export const leave = defineCommand({
   async run(ctx) {
     const [code, ...words] = ctx.args;
     const reason = words.join(" ").trim().slice(0, 200);
-    const personId = await requirePerson(ctx);
     if (!reason) {
       // Check now that the meeting is theirs and still ahead, before asking anything.
-      const meeting = await ctx.services.meetings.access.visible(personId, code);
+      const meeting = await ctx.services.meetings.access.visible(ctx.personId, code);
       return ctx.ask(ctx.t("leave.askReason", { topic: meeting.topic }), "leave", [code], "private");
     }
     const {
       meeting,
       member,
       leave: request,
-    } = await ctx.services.meetings.attendance.requestLeave(personId, code, reason, ctx.now);
+    } = await ctx.services.meetings.attendance.requestLeave(ctx.personId, code, reason, ctx.now);
     await announce(ctx.services, meeting, ctx.now);
     const zone = await ctx.services.zones.of(meeting.organizationId);
     const approvers = [

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../../src/runtime/command-helpers.js";
 
 export const leaves = defineCommand({
   name: "leaves",
@@ -10,8 +10,7 @@ export const leaves = defineCommand({
   role: "secretary",
   args: z.tuple([]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
-    const pending = await ctx.services.meetings.attendance.pendingLeaves(actorId, requireOrg(ctx));
+    const pending = await ctx.services.meetings.attendance.pendingLeaves(ctx.personId, requireOrg(ctx));
     if (pending.length === 0) return textReply(ctx.t("leave.nonePending"));
     const names = new Map<string, string>();
     for (const p of pending) {

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const myAttendance = defineCommand({
   name: "my_attendance",
@@ -10,8 +9,7 @@ export const myAttendance = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
-    const { member, result } = await ctx.services.meetings.views.attendanceOf(personId, ctx.now);
+    const { member, result } = await ctx.services.meetings.views.attendanceOf(ctx.personId, ctx.now);
     const lines = [ctx.t("myAttendance.title", { name: member.name })];
     for (const kind of ["month", "quarter", "year"] as const) {
       const r = result.get(kind);

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const myLeaves = defineCommand({
   name: "my_leaves",
@@ -10,8 +9,7 @@ export const myLeaves = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
-    const list = await ctx.services.meetings.attendance.leavesOf(personId);
+    const list = await ctx.services.meetings.attendance.leavesOf(ctx.personId);
     if (list.length === 0) return textReply(ctx.t("leave.noneMine"), { visibility: "private" });
     const lines = list.map((l) =>
       ctx.t("leave.mineLine", {

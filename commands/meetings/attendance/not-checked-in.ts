@@ -3,7 +3,6 @@ import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const notCheckedIn = defineCommand({
   name: "not_checked_in",
@@ -11,8 +10,7 @@ export const notCheckedIn = defineCommand({
   role: "group_leader",
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
-    const missing = await ctx.services.meetings.attendance.notCheckedIn(actorId, ctx.args[0]);
+    const missing = await ctx.services.meetings.attendance.notCheckedIn(ctx.personId, ctx.args[0]);
     if (missing.length === 0) return textReply(ctx.t("checkIn.everyoneIn"));
     return textReply(
       ctx.t("checkIn.missing", { count: missing.length, names: missing.map((m) => m.name).join("、") }),

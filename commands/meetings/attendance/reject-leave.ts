@@ -4,7 +4,6 @@ import { textReply } from "../../../src/core/reply.js";
 import { announce } from "../../../src/meetings/announce.js";
 import { leaveCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 import { tellLeaveDecision } from "./leave-notice.js";
 
 export const rejectLeave = defineCommand({
@@ -15,9 +14,8 @@ export const rejectLeave = defineCommand({
   async run(ctx) {
     const [code, ...note] = ctx.args;
     const noteText = note.join(" ").slice(0, 200);
-    const actorId = await requirePerson(ctx);
     const { meeting, member } = await ctx.services.meetings.attendance.decideLeave(
-      actorId,
+      ctx.personId,
       code,
       false,
       noteText || null,

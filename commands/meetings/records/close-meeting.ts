@@ -7,7 +7,6 @@ import { announce } from "../../../src/meetings/announce.js";
 import { renderLedger } from "../../../src/meetings/ledger-text.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const closeMeeting = defineCommand({
   name: "close_meeting",
@@ -15,9 +14,8 @@ export const closeMeeting = defineCommand({
   role: "group_leader",
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
     const { meeting, markedUnexcused } = await ctx.services.meetings.records.close(
-      actorId,
+      ctx.personId,
       ctx.args[0],
       ctx.now,
     );

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 import { reasonArg } from "../attendance/absent.js";
 
 const textField = z
@@ -27,11 +27,10 @@ export const correct = defineCommand({
     z.tuple([meetingCodeArg, textField, z.string()]).rest(z.string()),
   ]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
     const [code, what] = ctx.args;
     if (what === "content" || what === "resolutions") {
       const value = ctx.args.slice(2).join(" ").slice(0, 5000);
-      await ctx.services.meetings.records.correct(actorId, code, { field: what, value }, ctx.now);
+      await ctx.services.meetings.records.correct(ctx.personId, code, { field: what, value }, ctx.now);
     } else {
       const [, , memberCode, reason] = ctx.args as [
         string,
@@ -40,7 +39,7 @@ export const correct = defineCommand({
         "official" | "sick" | "unexcused" | "other",
       ];
       await ctx.services.meetings.records.correct(
-        actorId,
+        ctx.personId,
         code,
         { field: "reason", memberCode, reason },
         ctx.now,

@@ -6,7 +6,6 @@ import { renderAnnouncement } from "../../../src/meetings/announcement.js";
 import { renderLedger } from "../../../src/meetings/ledger-text.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const meeting = defineCommand({
   name: "meeting",
@@ -14,8 +13,7 @@ export const meeting = defineCommand({
   role: "anyone",
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {
-    const personId = await requirePerson(ctx);
-    const detail = await ctx.services.meetings.records.detail(personId, ctx.args[0]);
+    const detail = await ctx.services.meetings.records.detail(ctx.personId, ctx.args[0]);
     const head = renderAnnouncement(detail, ctx.t, ctx.now);
     return [head, textReply(renderLedger(detail.meeting, detail.ledger, ctx.t))];
   },

@@ -4,7 +4,6 @@ import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 const FIELDS: Record<string, "content" | "resolutions" | "photo"> = {
   content: "content",
@@ -28,9 +27,14 @@ export const minutes = defineCommand({
   async run(ctx) {
     const [code, what, ...words] = ctx.args;
     const text = words.join(" ").trim().slice(0, 5000);
-    const actorId = await requirePerson(ctx);
     if (!text) return ctx.ask(ctx.t(`minutes.ask.${what}`), "minutes", [code, what]);
-    const meeting = await ctx.services.meetings.records.recordMinutes(actorId, code, what, text, ctx.now);
+    const meeting = await ctx.services.meetings.records.recordMinutes(
+      ctx.personId,
+      code,
+      what,
+      text,
+      ctx.now,
+    );
     return textReply(ctx.t("minutes.saved", { field: ctx.t(`minutesFields.${what}`), topic: meeting.topic }));
   },
 });

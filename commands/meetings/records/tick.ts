@@ -4,7 +4,6 @@ import { textReply } from "../../../src/core/reply.js";
 import { announce } from "../../../src/meetings/announce.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 
 export const tick = defineCommand({
   name: "tick",
@@ -13,8 +12,7 @@ export const tick = defineCommand({
   args: z.tuple([meetingCodeArg, z.coerce.number().int().min(1).max(12)]),
   async run(ctx) {
     const [code, item] = ctx.args;
-    const actorId = await requirePerson(ctx);
-    const result = await ctx.services.meetings.records.tick(actorId, code, item, ctx.now);
+    const result = await ctx.services.meetings.records.tick(ctx.personId, code, item, ctx.now);
     await announce(ctx.services, result.meeting, ctx.now);
     return textReply(
       ctx.t("checklist.ticked", { item: result.item, done: result.done, total: result.total }),

@@ -3,7 +3,6 @@ import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 import { tellGroupOfChange } from "./meeting-changed.js";
 
 export const cancelMeeting = defineCommand({
@@ -13,9 +12,8 @@ export const cancelMeeting = defineCommand({
   args: z.tuple([meetingCodeArg]).rest(z.string()),
   async run(ctx) {
     const [code, ...reason] = ctx.args;
-    const actorId = await requirePerson(ctx);
     const cancelled = await ctx.services.meetings.scheduling.cancel(
-      actorId,
+      ctx.personId,
       code,
       reason.join(" ").slice(0, 200) || null,
       ctx.now,

@@ -8,7 +8,7 @@ import { draftPiece, renderDraftCard, renderDraftMenu } from "../../../src/meeti
 import { MEETING_TYPES, parseMeetingType } from "../../../src/meetings/meeting-types.js";
 import { understandWhen } from "../../../src/meetings/time-phrase/understand-when.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 
 const ASK = { time: "schedule.ask.date", place: "schedule.ask.place", topic: "schedule.ask.topic" } as const;
 
@@ -19,19 +19,18 @@ export const changeSchedule = defineCommand({
   args: z.tuple([codeArg], z.string().max(200)).refine((a) => a.length <= 40),
   async run(ctx) {
     const [code, word, ...value] = ctx.args;
-    const actorId = await requirePerson(ctx);
     const drafts = ctx.services.drafts;
-    const view = await drafts.view(actorId, code, ctx.now);
+    const view = await drafts.view(ctx.personId, code, ctx.now);
     const piece = word ? draftPiece(word) : undefined;
     if (!piece) return renderDraftMenu(code, ctx.t);
     if (piece === "drop") {
-      await drafts.drop(actorId, code, ctx.now);
+      await drafts.drop(ctx.personId, code, ctx.now);
       return textReply(ctx.t("drafts.dropped"));
     }
     const zone = await ctx.services.zones.of(view.branchId);
     const text = value.join(" ").trim();
     const show = async (patch: Parameters<typeof drafts.change>[2]) =>
-      renderDraftCard(await drafts.change(actorId, code, patch, ctx.now), zone, ctx.t);
+      renderDraftCard(await drafts.change(ctx.personId, code, patch, ctx.now), zone, ctx.t);
 
     if (piece === "type") {
       const type = text ? parseMeetingType(text) : undefined;

@@ -6,7 +6,7 @@ import { textReply } from "../../../src/core/reply.js";
 import { announce, postCalendarFile } from "../../../src/meetings/announce.js";
 import { formatMeetingTime } from "../../../src/meetings/announcement.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 
 export const confirmSchedule = defineCommand({
   name: "confirm_schedule",
@@ -14,8 +14,7 @@ export const confirmSchedule = defineCommand({
   role: "group_leader",
   args: z.tuple([codeArg]),
   async run(ctx) {
-    const actorId = await requirePerson(ctx);
-    const { org, meetings } = await ctx.services.drafts.confirm(actorId, ctx.args[0], ctx.now);
+    const { org, meetings } = await ctx.services.drafts.confirm(ctx.personId, ctx.args[0], ctx.now);
     const [first] = meetings;
     if (!first) throw new Error("no meeting scheduled");
     const zone = await ctx.services.zones.of(org.id);

@@ -7,7 +7,6 @@ import { formatMeetingTime } from "../../../src/meetings/announcement.js";
 import { meetingCodeArg } from "../../../src/meetings/meeting-code-arg.js";
 import { whenOrRefuse } from "../../../src/meetings/time-phrase/starts-at.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requirePerson } from "../../../src/runtime/command-helpers.js";
 import { tellGroupOfChange } from "./meeting-changed.js";
 
 const FIELDS: Record<string, "time" | "place" | "topic" | "host" | "recorder"> = {
@@ -37,7 +36,6 @@ export const editMeeting = defineCommand({
   async run(ctx) {
     const [code, what, ...words] = ctx.args;
     const value = words.join(" ").trim();
-    const actorId = await requirePerson(ctx);
     let startsAt: Date | undefined;
     let endsAt: Date | null = null;
     if (what === "time") {
@@ -50,7 +48,7 @@ export const editMeeting = defineCommand({
       ));
     }
     const updated = await ctx.services.meetings.scheduling.edit(
-      actorId,
+      ctx.personId,
       code,
       {
         field: what,

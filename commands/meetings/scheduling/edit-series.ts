@@ -5,7 +5,7 @@ import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { announce } from "../../../src/meetings/announce.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 
 const FIELDS = {
   地点: "place",
@@ -29,7 +29,7 @@ export const editSeries = defineCommand({
     const field = FIELDS[word];
     let value = rest.join(" ").trim();
     if (field === "place") value = value.slice(0, 60);
-    const { changed } = await ctx.services.series.edit(await requirePerson(ctx), code, field, value, ctx.now);
+    const { changed } = await ctx.services.series.edit(ctx.personId, code, field, value, ctx.now);
     for (const meeting of changed) await announce(ctx.services, meeting, ctx.now);
     return textReply(ctx.t("series.edited", { code, count: changed.length }));
   },

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { announce } from "../../../src/meetings/announce.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg } from "../../../src/runtime/command-helpers.js";
 
 export const endSeries = defineCommand({
   name: "end_series",
@@ -14,7 +14,7 @@ export const endSeries = defineCommand({
   async run(ctx) {
     const [code, ...reason] = ctx.args;
     const { cancelled } = await ctx.services.series.end(
-      await requirePerson(ctx),
+      ctx.personId,
       code,
       reason.join(" ").trim() || null,
       ctx.now,

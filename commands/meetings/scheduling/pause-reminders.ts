@@ -3,7 +3,7 @@ import { DateTime } from "luxon";
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../../src/runtime/command-helpers.js";
 
 export const pauseReminders = defineCommand({
   name: "pause_reminders",
@@ -16,13 +16,7 @@ export const pauseReminders = defineCommand({
     const days = ctx.args[0];
     const until =
       days === 0 ? "none" : (DateTime.fromJSDate(ctx.now, { zone }).plus({ days }).toISODate() ?? "none");
-    await ctx.services.orgs.setSetting(
-      await requirePerson(ctx),
-      org,
-      "reminders.pausedUntil",
-      until,
-      ctx.now,
-    );
+    await ctx.services.orgs.setSetting(ctx.personId, org, "reminders.pausedUntil", until, ctx.now);
     return textReply(
       days === 0
         ? ctx.t("pause.resumed", { name: org.name })

@@ -10,7 +10,7 @@ import { renderDraftCard } from "../../../src/meetings/draft-card.js";
 import { readSchedule } from "../../../src/meetings/meeting-args.js";
 import { MEETING_TYPES } from "../../../src/meetings/meeting-types.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../../src/runtime/command-helpers.js";
 
 export const schedule = defineCommand({
   name: "schedule",
@@ -41,12 +41,11 @@ export const schedule = defineCommand({
       }
       return reply;
     }
-    const actorId = await requirePerson(ctx);
     const { type, startsAt, place, topic } = draft;
     if (!type || !startsAt || !place || !topic) throw new Error("readSchedule returned an incomplete draft");
     // Nothing is created yet: the card shows what was understood, and 确认 creates it.
     const view = await ctx.services.drafts.create(
-      actorId,
+      ctx.personId,
       org,
       {
         type,

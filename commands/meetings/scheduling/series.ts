@@ -4,7 +4,7 @@ import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { formatMeetingTime } from "../../../src/meetings/announcement.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { codeArg, requireOrg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { codeArg, requireOrg } from "../../../src/runtime/command-helpers.js";
 
 export const series = defineCommand({
   name: "series",
@@ -22,11 +22,7 @@ export const series = defineCommand({
       time: s.time,
     });
     if (ctx.args.length === 1) {
-      const { series: one, upcoming } = await ctx.services.series.view(
-        await requirePerson(ctx),
-        ctx.args[0],
-        ctx.now,
-      );
+      const { series: one, upcoming } = await ctx.services.series.view(ctx.personId, ctx.args[0], ctx.now);
       const lines = upcoming.map(
         (m) => `  ${formatMeetingTime(m.startsAt, zone, ctx.t)} ${m.code} ${m.place}`,
       );

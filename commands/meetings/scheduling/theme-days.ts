@@ -8,7 +8,7 @@ import { textReply } from "../../../src/core/reply.js";
 import { announce } from "../../../src/meetings/announce.js";
 import { formatMeetingTime } from "../../../src/meetings/announcement.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requireOrg, requirePerson } from "../../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../../src/runtime/command-helpers.js";
 
 export const themeDays = defineCommand({
   name: "theme_days",
@@ -17,7 +17,6 @@ export const themeDays = defineCommand({
   args: z.tuple([]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const actorId = await requirePerson(ctx);
     const existing = (await ctx.services.series.list(org, ctx.now)).find(
       ({ series }) => series.type === "theme_day" && series.organizationId === org.id,
     );
@@ -34,7 +33,7 @@ export const themeDays = defineCommand({
     if (!first) throw new DomainError("series.noOccurrence");
     const topic = ctx.t("meetingTypes.theme_day");
     const { series, meetings } = await ctx.services.series.create(
-      actorId,
+      ctx.personId,
       org,
       {
         type: "theme_day",

@@ -12,7 +12,7 @@ import { duesOf, localDay, nextStep, stateOf } from "../../src/development/devel
 import { stepOfWord } from "../../src/development/development-steps.js";
 import { detailsText, nextText } from "../../src/development/development-text.js";
 import { type CommandContext, defineCommand } from "../../src/runtime/command.js";
-import { codeArg, nameArg, requireOrg, requireOrgZone } from "../../src/runtime/command-helpers.js";
+import { codeArg, nameArg, requireOrg } from "../../src/runtime/command-helpers.js";
 
 const token = z.string().min(1).max(200);
 
@@ -28,8 +28,8 @@ export const develop = defineCommand({
     z.tuple([codeArg]),
   ]),
   async run(ctx) {
-    const { zone } = await requireOrgZone(ctx);
-    const today = localDay(ctx.now, zone);
+    requireOrg(ctx);
+    const today = localDay(ctx.now, ctx.zone);
     const [first, second, ...more] = ctx.args;
     if (second === undefined) return askNextStep(ctx, ctx.personId, first);
     if (first === "申请" || first === "入党申请" || first === "apply")

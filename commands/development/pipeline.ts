@@ -26,7 +26,7 @@ export const pipeline = defineCommand({
     const lines = await ctx.services.developmentFiles.pipeline(ctx.personId, org);
     if (lines.length === 0)
       return textReply(ctx.t("development.pipelineNone", { name: org.name }), { visibility: "private" });
-    const today = localDay(ctx.now, await ctx.services.zones.of(org.id, ctx.orgChain));
+    const today = localDay(ctx.now, ctx.zone);
     const counts = { applicant: 0, activist: 0, candidate: 0, probationary: 0 } as Record<string, number>;
     for (const line of lines) counts[line.file.stage] = (counts[line.file.stage] ?? 0) + 1;
     const text = [

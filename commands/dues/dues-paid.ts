@@ -6,7 +6,7 @@ import { monthArg } from "../../src/dues/dues-args.js";
 import { previousMonth } from "../../src/dues/dues-rules.js";
 import { monthOf } from "../../src/dues/dues-service.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requireOrgZone } from "../../src/runtime/command-helpers.js";
+import { codeArg, requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const duesPaid = defineCommand({
   name: "dues_paid",
@@ -17,10 +17,10 @@ export const duesPaid = defineCommand({
     .min(1)
     .max(200),
   async run(ctx) {
-    const { org, zone } = await requireOrgZone(ctx);
+    const org = requireOrg(ctx);
     const months = ctx.args.filter((a) => monthArg.safeParse(a).success);
     const codes = ctx.args.filter((a) => !monthArg.safeParse(a).success);
-    const thisMonth = monthOf(ctx.now, zone);
+    const thisMonth = monthOf(ctx.now, ctx.zone);
     // Several months may be paid at once (a quarter in advance, or arrears).
     const chosen = [...new Set(months.length > 0 ? months : ["本月"])]
       .map((word) =>

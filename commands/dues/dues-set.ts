@@ -4,7 +4,7 @@ import { textReply } from "../../src/core/reply.js";
 import { memberOrAllArg, yuanArg } from "../../src/dues/dues-args.js";
 import { fenToYuan } from "../../src/dues/dues-rules.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrgZone } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const duesSet = defineCommand({
   name: "dues_set",
@@ -13,8 +13,8 @@ export const duesSet = defineCommand({
   args: z.tuple([memberOrAllArg, yuanArg]),
   async run(ctx) {
     const [target, fen] = ctx.args;
-    const { org, zone } = await requireOrgZone(ctx);
-    const set = await ctx.services.dues.setRate(ctx.personId, org, target, fen, ctx.now, zone);
+    const org = requireOrg(ctx);
+    const set = await ctx.services.dues.setRate(ctx.personId, org, target, fen, ctx.now, ctx.zone);
     return textReply(
       ctx.t("dues.rateSet", {
         count: set.length,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { fenToYuan } from "../../src/dues/dues-rules.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { requireOrgZone } from "../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const dues = defineCommand({
   name: "dues",
@@ -11,8 +11,8 @@ export const dues = defineCommand({
   role: "committee_member",
   args: z.tuple([]),
   async run(ctx) {
-    const { org, zone } = await requireOrgZone(ctx);
-    const list = await ctx.services.dues.forSecretary(ctx.personId, org, ctx.now, zone);
+    const org = requireOrg(ctx);
+    const list = await ctx.services.dues.forSecretary(ctx.personId, org, ctx.now, ctx.zone);
     const behind = list.filter((s) => s.arrears.length > 0);
     if (list.length === 0) return textReply(ctx.t("dues.noRates"), { visibility: "private" });
     if (behind.length === 0)

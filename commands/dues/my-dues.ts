@@ -10,8 +10,7 @@ export const myDues = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id, ctx.orgChain) : "Asia/Shanghai";
-    const mine = await ctx.services.dues.mine(ctx.personId, ctx.now, zone);
+    const mine = await ctx.services.dues.mine(ctx.personId, ctx.now, ctx.zone);
     if (!mine) return textReply(ctx.t("dues.mineNoRate"), { visibility: "private" });
     const key = mine.arrears.length > 0 ? "dues.mineBehind" : "dues.mineUpToDate";
     return textReply(

@@ -5,7 +5,7 @@ import { textReply } from "../../src/core/reply.js";
 import { itemRefArg } from "../../src/evaluation/evaluation-args.js";
 import { periodOf } from "../../src/meetings/periods.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { codeArg, requireOrgZone } from "../../src/runtime/command-helpers.js";
+import { codeArg, requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const handScore = defineCommand({
   name: "hand_score",
@@ -14,8 +14,8 @@ export const handScore = defineCommand({
   args: z.tuple([codeArg, itemRefArg, z.coerce.number().int().min(0).max(100)]).rest(z.string()),
   async run(ctx) {
     const [branchCode, key, score, ...words] = ctx.args;
-    const { org, zone } = await requireOrgZone(ctx);
-    const period = periodOf(ctx.now, "quarter", zone);
+    const org = requireOrg(ctx);
+    const period = periodOf(ctx.now, "quarter", ctx.zone);
     const comment = words.join(" ").trim().slice(0, 200) || null;
     const { branch, item } = await ctx.services.evaluation.handScore(
       ctx.personId,

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
-import { formatDateTime, requireOrgZone } from "../../src/runtime/command-helpers.js";
+import { formatDateTime, requireOrg } from "../../src/runtime/command-helpers.js";
 
 export const reviews = defineCommand({
   name: "reviews",
@@ -10,12 +10,12 @@ export const reviews = defineCommand({
   role: "committee_member",
   args: z.tuple([]),
   async run(ctx) {
-    const { org, zone } = await requireOrgZone(ctx);
+    const org = requireOrg(ctx);
     const r = await ctx.services.evaluation.reviews(ctx.personId, org, ctx.now);
     const lines = r.branches.map((b) => {
       const at = r.submitted.get(`${b.id}|${r.currentKey}`) ?? r.submitted.get(`${b.id}|${r.key}`);
       return at
-        ? ctx.t("evaluation.reviewIn", { name: b.name, at: formatDateTime(at, zone) })
+        ? ctx.t("evaluation.reviewIn", { name: b.name, at: formatDateTime(at, ctx.zone) })
         : ctx.t("evaluation.reviewMissing", { name: b.name });
     });
     return textReply(`${ctx.t("evaluation.reviewsTitle", { name: org.name })}\n${lines.join("\n")}`, {

@@ -21,7 +21,7 @@ export const importRoster = defineCommand({
       ctx.personId,
       org,
       ctx.attachment,
-      { goodRowsOnly: ctx.args.length === 1, timeZone: await ctx.services.zones.of(org.id) },
+      { goodRowsOnly: ctx.args.length === 1, timeZone: ctx.zone },
       ctx.now,
     );
     const lines = result.errors.slice(0, MAX_LISTED_ERRORS).map((e) =>

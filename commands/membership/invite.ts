@@ -21,12 +21,11 @@ export const invite = defineCommand({
       { maxUses, days: validDays },
       ctx.now,
     );
-    const zone = await ctx.services.zones.of(org.id);
     const text = ctx.t("members.inviteCreated", {
       name: org.name,
       code: created.code,
       uses: created.maxUses,
-      until: formatDateTime(created.expiresAt, zone),
+      until: formatDateTime(created.expiresAt, ctx.zone),
     });
     const link = ctx.links?.privateChat("join", [created.code]);
     return textReply(link ? `${text}\n${ctx.t("members.inviteLink", { link })}` : text);

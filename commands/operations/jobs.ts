@@ -14,17 +14,16 @@ export const jobsCommand = defineCommand({
   role: "org_admin",
   args: z.tuple([]),
   async run(ctx) {
-    const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id) : ctx.services.zones.installation;
     const lines = [];
-    for (const job of await describeJobs(allJobs, zone)) {
+    for (const job of await describeJobs(allJobs, ctx.zone)) {
       const last = await ctx.services.jobRuns.latest(job.id);
       lines.push(
         ctx.t("jobs.line", {
           id: jobName(job.id, ctx.t),
           cron: job.cron,
-          next: job.next ? formatDateTime(job.next, zone) : "—",
+          next: job.next ? formatDateTime(job.next, ctx.zone) : "—",
           last: last
-            ? `${formatDateTime(last.slot, zone)} ${runState(last, zone, ctx.t)}${last.result ? ` ${jobResultText(last.result, ctx.t)}` : ""}`
+            ? `${formatDateTime(last.slot, ctx.zone)} ${runState(last, ctx.zone, ctx.t)}${last.result ? ` ${jobResultText(last.result, ctx.t)}` : ""}`
             : ctx.t("jobs.never"),
         }),
       );

@@ -25,7 +25,6 @@ export const outbox = defineCommand({
       const count = await ctx.services.outbox.retryDead(ctx.now, prefix);
       return textReply(ctx.t("outbox.retried", { count }), { visibility: "private" });
     }
-    const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id) : ctx.services.zones.installation;
     const { waiting, retrying, dead } = await ctx.services.outbox.backlog(ctx.now);
     const deadTotal = Object.values(dead).reduce((a, b) => a + b, 0);
     const lines = [
@@ -44,7 +43,7 @@ export const outbox = defineCommand({
             platform: ctx.t(`platforms.${letter.platform}`),
             chat: letter.chatId,
             failure: ctx.t(`outbox.failure.${letter.failure ?? "gave-up"}`),
-            when: letter.deadAt ? formatDateTime(letter.deadAt, zone) : "",
+            when: letter.deadAt ? formatDateTime(letter.deadAt, ctx.zone) : "",
             attempts: letter.attempts,
           }),
         );

@@ -13,11 +13,3 @@ export function requireOrg(ctx: CommandContext<unknown>): OrgRecord {
     throw new DomainError(ctx.chat.kind === "group" ? "errors.chatNotBound" : "errors.noOrganization");
   return ctx.org;
 }
-
-/** The organisation the command acts on and the zone its days are in. */
-export async function requireOrgZone(
-  ctx: CommandContext<unknown>,
-): Promise<{ org: OrgRecord; zone: string }> {
-  const org = requireOrg(ctx);
-  return { org, zone: await ctx.services.zones.of(org.id, ctx.orgChain) };
-}

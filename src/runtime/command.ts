@@ -24,6 +24,8 @@ export interface CommandContext<A> {
   org: OrgRecord | null;
   /** `org`, then its parents up to the root, as loaded with it (empty without an org). */
   orgChain: readonly OrgRecord[];
+  /** The zone `org`'s days are in (its own, an ancestor's, else the installation's). */
+  zone: string;
   attachment?: { filename: string; path: string };
   /** Links that open a conversation with the bot and run a command (Telegram's deep links). */
   links?: PlatformLinks;

@@ -153,6 +153,7 @@ export class Router {
       chat: incoming.chat,
       org,
       orgChain,
+      zone: services.zones.ofChain(orgChain),
       ...(incoming.attachment ? { attachment: incoming.attachment } : {}),
       ...(incoming.links ? { links: incoming.links } : {}),
       now,

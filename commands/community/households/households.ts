@@ -12,12 +12,11 @@ export const households = defineCommand({
   async run(ctx) {
     const list = await ctx.services.households.mine(ctx.personId);
     if (list.length === 0) return textReply(ctx.t("households.none"), { visibility: "private" });
-    const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id, ctx.orgChain) : "Asia/Shanghai";
     const lines = list.map((h) =>
       ctx.t("households.line", {
         label: h.label,
         code: h.code,
-        last: h.visits[0] ? formatDateTime(h.visits[0].at, zone).slice(0, 10) : ctx.t("households.never"),
+        last: h.visits[0] ? formatDateTime(h.visits[0].at, ctx.zone).slice(0, 10) : ctx.t("households.never"),
       }),
     );
     return textReply(`${ctx.t("households.title")}\n${lines.join("\n")}`, { visibility: "private" });

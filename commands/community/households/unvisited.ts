@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { textReply } from "../../../src/core/reply.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requireOrgZone } from "../../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../../src/runtime/command-helpers.js";
 
 export const unvisited = defineCommand({
   name: "unvisited",
@@ -10,8 +10,8 @@ export const unvisited = defineCommand({
   role: "committee_member",
   args: z.tuple([]),
   async run(ctx) {
-    const { org, zone } = await requireOrgZone(ctx);
-    const behind = await ctx.services.households.unvisited(ctx.personId, org, ctx.now, zone);
+    const org = requireOrg(ctx);
+    const behind = await ctx.services.households.unvisited(ctx.personId, org, ctx.now, ctx.zone);
     if (behind.length === 0) return textReply(ctx.t("households.allVisited"), { visibility: "private" });
     const lines = behind.map((b) =>
       ctx.t("households.behindLine", { name: b.name, households: b.households.join("、") }),

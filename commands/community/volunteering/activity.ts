@@ -5,7 +5,7 @@ import { capacityArg, durationArg, joinText } from "../../../src/community/commu
 import { bold, plain } from "../../../src/core/reply.js";
 import { startsAtOrRefuse } from "../../../src/meetings/time-phrase/starts-at.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { formatDateTime, requireOrgZone } from "../../../src/runtime/command-helpers.js";
+import { formatDateTime, requireOrg } from "../../../src/runtime/command-helpers.js";
 
 export const activity = defineCommand({
   name: "activity",
@@ -14,9 +14,9 @@ export const activity = defineCommand({
   args: z.tuple([z.string(), z.string(), durationArg, z.string(), capacityArg, z.string()]).rest(z.string()),
   async run(ctx) {
     const [dayWord, timeWord, minutes, place, capacity, ...title] = ctx.args;
-    const { org, zone } = await requireOrgZone(ctx);
-    const startsAt = startsAtOrRefuse(`${dayWord} ${timeWord}`, ctx.now, zone, (d) =>
-      formatDateTime(d, zone),
+    const org = requireOrg(ctx);
+    const startsAt = startsAtOrRefuse(`${dayWord} ${timeWord}`, ctx.now, ctx.zone, (d) =>
+      formatDateTime(d, ctx.zone),
     );
     const posted = await ctx.services.volunteers.post(
       ctx.personId,
@@ -35,7 +35,7 @@ export const activity = defineCommand({
         bold(ctx.t("community.posted", { name: org.name })),
         plain(
           `\n${ctx.t("community.line", {
-            at: formatDateTime(posted.startsAt, zone),
+            at: formatDateTime(posted.startsAt, ctx.zone),
             title: posted.title,
             place: posted.place,
             left: posted.capacity,

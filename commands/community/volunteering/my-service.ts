@@ -10,8 +10,7 @@ export const myService = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const zone = ctx.org ? await ctx.services.zones.of(ctx.org.id, ctx.orgChain) : "Asia/Shanghai";
-    const s = await ctx.services.volunteers.myService(ctx.personId, ctx.now, zone);
+    const s = await ctx.services.volunteers.myService(ctx.personId, ctx.now, ctx.zone);
     return textReply(
       ctx.t("community.mine", {
         month: hoursText(s.month),

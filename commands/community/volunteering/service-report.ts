@@ -6,7 +6,7 @@ import { hoursText } from "../../../src/community/community-rules.js";
 import { bold, plain } from "../../../src/core/reply.js";
 import { periodLabel } from "../../../src/meetings/period-label.js";
 import { defineCommand } from "../../../src/runtime/command.js";
-import { requireOrgZone } from "../../../src/runtime/command-helpers.js";
+import { requireOrg } from "../../../src/runtime/command-helpers.js";
 
 export const serviceReport = defineCommand({
   name: "service_report",
@@ -14,8 +14,8 @@ export const serviceReport = defineCommand({
   role: "committee_member",
   args: z.tuple([]),
   async run(ctx) {
-    const { org, zone } = await requireOrgZone(ctx);
-    const r = await ctx.services.volunteers.report(ctx.personId, org, ctx.now, zone);
+    const org = requireOrg(ctx);
+    const r = await ctx.services.volunteers.report(ctx.personId, org, ctx.now, ctx.zone);
     const period = periodLabel(r.period, ctx.t);
     const lines = r.own.map((m) =>
       ctx.t("community.reportLine", { name: m.name, hours: hoursText(m.minutes) }),

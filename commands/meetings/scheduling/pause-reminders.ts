@@ -12,10 +12,11 @@ export const pauseReminders = defineCommand({
   args: z.tuple([z.coerce.number().int().min(0).max(90)]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const zone = await ctx.services.zones.of(org.id);
     const days = ctx.args[0];
     const until =
-      days === 0 ? "none" : (DateTime.fromJSDate(ctx.now, { zone }).plus({ days }).toISODate() ?? "none");
+      days === 0
+        ? "none"
+        : (DateTime.fromJSDate(ctx.now, { zone: ctx.zone }).plus({ days }).toISODate() ?? "none");
     await ctx.services.orgs.setSetting(ctx.personId, org, "reminders.pausedUntil", until, ctx.now);
     return textReply(
       days === 0

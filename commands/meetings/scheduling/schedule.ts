@@ -19,14 +19,13 @@ export const schedule = defineCommand({
   args: z.array(z.string().max(200)).max(20),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const zone = await ctx.services.zones.of(org.id);
-    const { draft, next, invalid, problem, kept } = readSchedule(ctx.args, ctx.now, zone);
+    const { draft, next, invalid, problem, kept } = readSchedule(ctx.args, ctx.now, ctx.zone);
     if (next) {
       // Keep what was good so far; ask for the missing or wrong piece alone.
       const why = problem
         ? ctx.t(`schedule.problem.${problem.reason}`, {
             phrase: problem.phrase,
-            when: problem.start ? formatMeetingTime(problem.start, zone, ctx.t) : "",
+            when: problem.start ? formatMeetingTime(problem.start, ctx.zone, ctx.t) : "",
           })
         : invalid
           ? ctx.t(`schedule.invalid.${invalid}`)
@@ -62,6 +61,6 @@ export const schedule = defineCommand({
       },
       ctx.now,
     );
-    return renderDraftCard(view, zone, ctx.t);
+    return renderDraftCard(view, ctx.zone, ctx.t);
   },
 });

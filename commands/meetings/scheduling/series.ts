@@ -13,7 +13,6 @@ export const series = defineCommand({
   args: z.union([z.tuple([]), z.tuple([codeArg])]),
   async run(ctx) {
     const org = requireOrg(ctx);
-    const zone = await ctx.services.zones.of(org.id);
     const head = (s: { code: string; type: string; topic: string; ruleText: string; time: string }) => ({
       code: s.code,
       type: ctx.t(`meetingTypes.${s.type}`),
@@ -24,7 +23,7 @@ export const series = defineCommand({
     if (ctx.args.length === 1) {
       const { series: one, upcoming } = await ctx.services.series.view(ctx.personId, ctx.args[0], ctx.now);
       const lines = upcoming.map(
-        (m) => `  ${formatMeetingTime(m.startsAt, zone, ctx.t)} ${m.code} ${m.place}`,
+        (m) => `  ${formatMeetingTime(m.startsAt, ctx.zone, ctx.t)} ${m.code} ${m.place}`,
       );
       return textReply(
         [ctx.t("series.upcoming", head(one)), ...(lines.length ? lines : [ctx.t("series.noNext")])].join(
@@ -43,7 +42,10 @@ export const series = defineCommand({
           inherited: s.organizationId === org.id ? "" : ctx.t("series.inherited"),
         }),
         next
-          ? ctx.t("series.next", { when: formatMeetingTime(next.startsAt, zone, ctx.t), meeting: next.code })
+          ? ctx.t("series.next", {
+              when: formatMeetingTime(next.startsAt, ctx.zone, ctx.t),
+              meeting: next.code,
+            })
           : ctx.t("series.noNext"),
       ];
     });

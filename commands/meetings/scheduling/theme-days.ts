@@ -53,11 +53,10 @@ export const themeDays = defineCommand({
         announced.add(meeting.organizationId);
         await announce(ctx.services, meeting, ctx.now);
       }
-    const zone = await ctx.services.zones.of(org.id);
     const lines =
       announced.size > 1
         ? [ctx.t("themeDays.branches", { count: announced.size })]
-        : meetings.map((m) => `${formatMeetingTime(m.startsAt, zone, ctx.t)} ${m.code}`);
+        : meetings.map((m) => `${formatMeetingTime(m.startsAt, ctx.zone, ctx.t)} ${m.code}`);
     return textReply(
       [
         ctx.t("themeDays.done", { count: meetings.length }),

@@ -5,28 +5,22 @@
 // the second meeting only in October; two general meetings, December's without a quorum; no party
 // lesson; leave approved and leave rejected; 孙强 absent since July; 周敏 absent in October and
 // November who comes back on 15 December.
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { codeAfter, codeIn, joined } from "../support/replies.js";
-import { testScheduler } from "../support/scheduling.js";
+import {
+  type Chat,
+  enrolQuarterCast,
+  type Held,
+  rowsOf,
+  secretaryRoutine,
+} from "../support/branch-quarter.js";
+import { codeAfter, joined } from "../support/replies.js";
 import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
-
-interface Held {
-  /** The /schedule line without the slash. */
-  schedule: string;
-  /** The meeting's start as an instant (Asia/Shanghai is UTC+8). */
-  startsAt: string;
-  came: TestUser[];
-  /** Leave asked for before the meeting, approved or rejected by the secretary. */
-  leave?: { who: TestUser; reason: string; approved: boolean }[];
-  by?: TestUser;
-}
+import { buildWorld, type World } from "../support/world.js";
 
 describe("the fourth quarter of 幸福里社区党支部, as every report reads it", () => {
   let bot: TestBot;
   let world: World;
-  let committeeChat: Parameters<TestUser["in"]>[0];
+  let committeeChat: Chat;
   let secretary: TestUser;
   let wang: TestUser; // 王芳, leads the first group
   let chen: TestUser; // 陈静, deputy secretary, first group
@@ -36,66 +30,12 @@ describe("the fourth quarter of 幸福里社区党支部, as every report reads 
   let sun: TestUser; // 孙强, second group: absent since July
   let group1 = "";
   let group2 = "";
+  let routine: ReturnType<typeof secretaryRoutine>;
   const at = (iso: string) => bot.clock.set(iso);
-  const shift = (iso: string, minutes: number) => new Date(Date.parse(iso) + minutes * 60_000).toISOString();
-
-  /** Schedules, takes leave, checks in, minutes and closes one meeting the way a secretary does. */
-  async function hold(meeting: Held): Promise<string> {
-    const by = meeting.by ?? secretary;
-    at(shift(meeting.startsAt, -7 * 24 * 60));
-    const code = codeIn(joined(await by.schedules(`${meeting.schedule}`)), "H");
-    if (!code) throw new Error(`not scheduled: ${meeting.schedule}`);
-    for (const leave of meeting.leave ?? []) {
-      const asked = codeAfter(await leave.who.says(`/leave ${code} ${leave.reason}`), "申请（");
-      const decided = leave.approved
-        ? await secretary.says(`/approve_leave ${asked}`)
-        : await secretary.says(`/reject_leave ${asked} 会议重要，请安排参加`);
-      expect(joined(decided)).toContain(leave.approved ? "已批准" : "未批准");
-    }
-    at(shift(meeting.startsAt, -10));
-    for (const who of meeting.came) await who.in(world.groupA).says(`/checkin ${code}`);
-    await by.says(`/minutes ${code} 内容 学习贯彻党的二十届三中全会精神。`);
-    at(shift(meeting.startsAt, 120));
-    const closed = joined(await by.says(`/close_meeting ${code}`));
-    if (!closed.includes("台账已封存")) throw new Error(`not closed: ${closed}`);
-    return code;
-  }
-
-  /** The scheduled jobs' 09:00 run on the given day (the 1st: the summaries and the results). */
-  async function nineOClock(day: string) {
-    const scheduler = testScheduler(bot, `q4-${day}`);
-    at(`${day}T00:59:00Z`);
-    await scheduler.tick();
-    at(`${day}T01:01:00Z`);
-    await scheduler.tick();
-    await scheduler.stop();
-  }
-
-  /** The lines of the one post in a chat that starts with a title. */
-  async function post(chat: Parameters<TestUser["in"]>[0], title: string): Promise<string[]> {
-    const found = (await bot.posts(chat)).map((r) => joined([r])).filter((t) => t.startsWith(title));
-    expect(found).toHaveLength(1);
-    return (found[0] ?? "").split("\n");
-  }
-
-  /** Asks for last quarter's 台账 in a private chat and opens the workbook sent. */
-  async function workbook(who: TestUser, filename: string): Promise<ExcelJS.Workbook> {
-    const [reply] = await who.says("/export 季 上期");
-    expect(reply?.visibility).toBe("private");
-    expect(reply?.attachment?.filename).toBe(filename);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(reply?.attachment?.path ?? "");
-    return book;
-  }
-
-  const rowsOf = (book: ExcelJS.Workbook, sheet: string): unknown[][] => {
-    const rows: unknown[][] = [];
-    book.getWorksheet(sheet)?.eachRow((row) => {
-      rows.push((row.values as unknown[]).slice(1));
-    });
-    return rows;
-  };
-
+  const hold = (meeting: Held) => routine.hold(meeting);
+  const nineOClock = (day: string) => routine.nineOClock(day);
+  const post = (chat: Chat, title: string) => routine.post(chat, title);
+  const workbook = (who: TestUser, filename: string) => routine.workbook(who, filename);
   const everyone = () => [secretary, wang, chen, zhou, zhang, zhao, sun];
   const but = (...absent: TestUser[]) => everyone().filter((u) => !absent.includes(u));
 
@@ -104,44 +44,16 @@ describe("the fourth quarter of 幸福里社区党支部, as every report reads 
     at("2026-06-20T02:00:00Z");
     world = await buildWorld(bot);
     secretary = world.secretaryA;
+    routine = secretaryRoutine(bot, world);
     committeeChat = bot.group("nanhu-committee", "南湖街道党工委群");
     await world.admin.says(`/use ${world.committee}`);
     const bind = codeAfter(await world.admin.says("/bind_code"), "绑定码：");
     await world.admin.in(committeeChat).says(`/bind ${bind}`);
-
-    group1 = codeAfter(await secretary.says("/org_add 党小组 第一党小组"), "代码");
-    group2 = codeAfter(await secretary.says("/org_add 党小组 第二党小组"), "代码");
-    const people: [string, string, string][] = [
-      ["wang-fang", "王芳", group1],
-      ["chen-jing", "陈静", group1],
-      ["zhou-min", "周敏", group1],
-      ["zhang-wei", "张伟", group2],
-      ["zhao-lei", "赵磊", group2],
-      ["sun-qiang", "孙强", group2],
-    ];
-    const users: TestUser[] = [];
-    const codes: string[] = [];
-    // Each joins through an invitation of their own group.
-    for (const [id, name, group] of people) {
-      await secretary.says(`/use ${group}`);
-      const user = bot.user(id, name);
-      users.push(user);
-      codes.push(await enrol(secretary, user, { joined: "2012-07-01" }));
-    }
-    await secretary.says(`/use ${world.branchA}`);
-    [wang, chen, zhou, zhang, zhao, sun] = users as [
-      TestUser,
-      TestUser,
-      TestUser,
-      TestUser,
-      TestUser,
-      TestUser,
-    ];
-    await secretary.says(`/role grant ${codes[0]} 组长 ${group1}`);
-    await secretary.says(`/role grant ${codes[3]} 组长 ${group2}`);
-    await secretary.says(`/role grant ${codes[3]} 委员`);
-    await world.admin.says(`/use ${world.branchA}`);
-    await world.admin.says(`/role grant ${codes[1]} 副书记`);
+    ({
+      group1,
+      group2,
+      members: [wang, chen, zhou, zhang, zhao, sun],
+    } = await enrolQuarterCast(bot, world));
 
     // The summer before: a theme day each month, 孙强 at none of them.
     for (const month of ["07", "08", "09"])

@@ -6,62 +6,18 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { developmentNudges } from "../../jobs/development-nudges.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { startDevelopmentStory } from "../support/development-story.js";
 import { codeAfter, codeIn, joined } from "../support/replies.js";
-import { holdClosedMeeting, testScheduler } from "../support/scheduling.js";
-import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
-import { buildWorld, enrol, type World } from "../support/world.js";
+import { holdClosedMeeting } from "../support/scheduling.js";
+import { rowsOf, workbookOf } from "../support/workbooks.js";
+import { enrol } from "../support/world.js";
 
-const dm = (who: TestUser) => ({
-  platform: "console" as const,
-  id: `user:${who.id}`,
-  kind: "private" as const,
-});
+const story = await startDevelopmentStory();
+const { bot, world, secretary, zhang, liu, zhao, sun, applicant, codes } = story;
+const { at, nudgesOn, nudgesTo, develop, stepsOf } = story;
 
 describe("member development from application to 转正", () => {
-  let bot: TestBot;
-  let world: World;
-  let secretary: TestUser;
-  let zhang: TestUser;
-  let liu: TestUser;
-  let zhao: TestUser;
-  let sun: TestUser;
-  let applicant: TestUser;
-  const codes = { zhang: "", liu: "", zhao: "", sun: "", wang: "", chen: "", claim: "" };
-
-  /** 09:00 in Shanghai on a day (01:00 UTC). */
-  const at = (day: string, time = "01:00") => bot.clock.set(`${day}T${time}:00Z`);
-  /** The daily nudges job run at 09:00 Shanghai on the day. */
-  const nudgesOn = async (day: string) => {
-    const scheduler = testScheduler(bot, "dev", {}, [developmentNudges]);
-    at(day, "00:58");
-    await scheduler.tick();
-    at(day, "01:02");
-    await scheduler.tick();
-    await scheduler.stop();
-  };
-  const nudgesTo = async (who: TestUser) =>
-    (await bot.posts(dm(who))).map((r) => joined([r])).filter((t) => t.includes("发展党员提醒"));
-  const develop = async (line: string, by: TestUser = secretary) => joined(await by.says(`/develop ${line}`));
-  const stepsOf = async (code: string) => bot.prisma.developmentStep.count({ where: { record: { code } } });
-
-  beforeAll(async () => {
-    bot = await startTestBot();
-    at("2024-03-01");
-    world = await buildWorld(bot);
-    secretary = world.secretaryA;
-    zhang = bot.user("zhang-wei", "张伟");
-    liu = bot.user("liu-yang", "刘洋");
-    zhao = bot.user("zhao-min", "赵敏");
-    sun = bot.user("sun-li", "孙丽");
-    applicant = bot.user("wang-xiaoming", "王小明");
-    codes.zhang = await enrol(secretary, zhang);
-    codes.liu = await enrol(secretary, liu);
-    codes.zhao = await enrol(secretary, zhao);
-    codes.sun = await enrol(secretary, sun, { status: "预备", joined: "2023-12-01" });
-  });
   afterAll(async () => {
     await bot.close();
   });
@@ -195,12 +151,8 @@ describe("member development from application to 转正", () => {
     expect(county).toContain(`【幸福里社区党支部】${codes.wang} 王小明（入党积极分子）`);
     // The committee's 台账 counts each branch's pipeline by stage.
     const [exported] = await world.admin.says("/export 季");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(exported?.attachment?.path ?? "");
-    const rows = new Map<string, unknown[]>();
-    workbook.getWorksheet("支部汇总")?.eachRow((row, n) => {
-      if (n > 1) rows.set(String(row.getCell(1).value), (row.values as unknown[]).slice(-4));
-    });
+    const summary = rowsOf(await workbookOf(exported), "支部汇总").slice(1);
+    const rows = new Map(summary.map((r) => [String(r[0]), r.slice(-4)]));
     expect(rows.get("幸福里社区党支部")).toEqual([0, 2, 0, 0]);
     expect(rows.get("和平里社区党支部")).toEqual([0, 0, 0, 0]);
     await world.admin.says(`/use ${world.branchA}`);
@@ -416,19 +368,9 @@ describe("member development from application to 转正", () => {
     // The 发展党员工作台账 and his 纪实表, as the secretary files them.
     const [sheet] = await secretary.says("/pipeline 导出");
     expect(sheet?.visibility).toBe("private");
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(sheet?.attachment?.path ?? "");
-    const ledger = book.getWorksheet("发展党员工作台账");
-    if (!ledger) throw new Error("no 发展党员工作台账 sheet");
-    expect((ledger.getRow(1).values as unknown[]).slice(1, 7)).toEqual([
-      "支部",
-      "档案编号",
-      "姓名",
-      "出生日期",
-      "阶段",
-      "递交申请",
-    ]);
-    expect((ledger.getRow(2).values as unknown[]).slice(1)).toEqual([
+    const ledger = rowsOf(await workbookOf(sheet), "发展党员工作台账");
+    expect(ledger[0]?.slice(0, 6)).toEqual(["支部", "档案编号", "姓名", "出生日期", "阶段", "递交申请"]);
+    expect(ledger[1]).toEqual([
       "幸福里社区党支部",
       codes.wang,
       "王小明",
@@ -444,21 +386,13 @@ describe("member development from application to 转正", () => {
       "2027-01-25",
       "2027-02-10",
     ]);
-    expect((ledger.getRow(3).values as unknown[]).slice(2, 6)).toEqual([
-      codes.chen,
-      "陈静",
-      "1998-09-09",
-      "已取消预备党员资格",
-    ]);
+    expect(ledger[2]?.slice(1, 5)).toEqual([codes.chen, "陈静", "1998-09-09", "已取消预备党员资格"]);
 
     const [record] = await secretary.says(`/dev_file ${codes.wang} 导出`);
     expect(record?.attachment?.filename).toBe("王小明-发展党员纪实表.xlsx");
-    const recordBook = new ExcelJS.Workbook();
-    await recordBook.xlsx.readFile(record?.attachment?.path ?? "");
-    const steps: unknown[][] = [];
-    recordBook.getWorksheet("发展党员纪实表")?.eachRow((row, n) => {
-      if (n > 1) steps.push((row.values as unknown[]).slice(2, 6));
-    });
+    const steps = rowsOf(await workbookOf(record), "发展党员纪实表")
+      .slice(1)
+      .map((r) => r.slice(1, 5));
     expect(steps[0]).toEqual(["一、申请入党", "递交入党申请书", "2024-03-01", "李建国"]);
     expect(steps.find((r) => r[1] === "支部党员大会讨论接收预备党员")).toEqual([
       "四、预备党员的接收",

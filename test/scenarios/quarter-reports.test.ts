@@ -6,15 +6,10 @@
 // lesson; leave approved and leave rejected; 孙强 absent since July; 周敏 absent in October and
 // November who comes back on 15 December.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Chat,
-  enrolQuarterCast,
-  type Held,
-  rowsOf,
-  secretaryRoutine,
-} from "../support/branch-quarter.js";
+import { type Chat, enrolQuarterCast, type Held, secretaryRoutine } from "../support/branch-quarter.js";
 import { codeAfter, joined } from "../support/replies.js";
 import { startTestBot, type TestBot, type TestUser } from "../support/test-bot.js";
+import { rowsOf } from "../support/workbooks.js";
 import { buildWorld, type World } from "../support/world.js";
 
 describe("the fourth quarter of 幸福里社区党支部, as every report reads it", () => {

@@ -1,10 +1,11 @@
 // The cast and the secretary's routine of the quarter-reports story: 幸福里社区党支部 with two party
 // groups, and helpers that hold a meeting end to end, run the 09:00 jobs and open what is posted.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { expect } from "vitest";
 import { codeAfter, codeIn, joined } from "./replies.js";
 import { testScheduler } from "./scheduling.js";
 import type { TestBot, TestUser } from "./test-bot.js";
+import { workbookOf } from "./workbooks.js";
 import { enrol, type World } from "./world.js";
 
 export type Chat = Parameters<TestUser["in"]>[0];
@@ -110,17 +111,7 @@ export function secretaryRoutine(bot: TestBot, world: World) {
       const [reply] = await who.says("/export 季 上期");
       expect(reply?.visibility).toBe("private");
       expect(reply?.attachment?.filename).toBe(filename);
-      const book = new ExcelJS.Workbook();
-      await book.xlsx.readFile(reply?.attachment?.path ?? "");
-      return book;
+      return workbookOf(reply);
     },
   };
 }
-
-export const rowsOf = (book: ExcelJS.Workbook, sheet: string): unknown[][] => {
-  const rows: unknown[][] = [];
-  book.getWorksheet(sheet)?.eachRow((row) => {
-    rows.push((row.values as unknown[]).slice(1));
-  });
-  return rows;
-};

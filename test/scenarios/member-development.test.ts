@@ -9,13 +9,12 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { startDevelopmentStory } from "../support/development-story.js";
 import { codeAfter, codeIn, joined } from "../support/replies.js";
-import { holdClosedMeeting } from "../support/scheduling.js";
 import { rowsOf, workbookOf } from "../support/workbooks.js";
 import { enrol } from "../support/world.js";
 
 const story = await startDevelopmentStory();
 const { bot, world, secretary, zhang, liu, zhao, sun, applicant, codes } = story;
-const { at, nudgesOn, nudgesTo, develop, stepsOf } = story;
+const { at, nudgesOn, nudgesTo, develop, stepsOf, generalMeeting } = story;
 
 describe("member development from application to 转正", () => {
   afterAll(async () => {
@@ -221,13 +220,7 @@ describe("member development from application to 转正", () => {
   });
 
   it("refuses the admission vote of a meeting without its quorum and admits at one with it", async () => {
-    const thin = await holdClosedMeeting(bot, secretary, {
-      schedule: "党员大会 7月20日 09:00 党员活动室 讨论接收预备党员",
-      scheduledAt: "2025-07-14T01:00:00Z",
-      checkInAt: "2025-07-20T00:55:00Z",
-      closeAt: "2025-07-20T03:00:00Z",
-      came: [secretary],
-    });
+    const thin = await generalMeeting("2025-07-14", "2025-07-20", "讨论接收预备党员", [secretary]);
     at("2025-07-20", "04:00");
     const before = await stepsOf(codes.wang);
     expect(await develop(`${codes.wang} 接收表决 今天 ${thin} 赞成1`)).toContain(
@@ -235,13 +228,13 @@ describe("member development from application to 转正", () => {
     );
     expect(await stepsOf(codes.wang)).toBe(before);
 
-    const full = await holdClosedMeeting(bot, secretary, {
-      schedule: "党员大会 7月25日 09:00 党员活动室 讨论接收预备党员",
-      scheduledAt: "2025-07-21T01:00:00Z",
-      checkInAt: "2025-07-25T00:55:00Z",
-      closeAt: "2025-07-25T03:00:00Z",
-      came: [secretary, zhang, liu, zhao, sun],
-    });
+    const full = await generalMeeting("2025-07-21", "2025-07-25", "讨论接收预备党员", [
+      secretary,
+      zhang,
+      liu,
+      zhao,
+      sun,
+    ]);
     at("2025-07-25", "04:00");
     expect(await develop(`${codes.wang} 接收表决 今天 ${full}`)).toContain("请写明赞成票数");
     const admitted = await develop(`${codes.wang} 接收表决 今天 ${full} 赞成4`);
@@ -319,24 +312,23 @@ describe("member development from application to 转正", () => {
     at("2026-12-28", "06:00");
     await develop(`${codes.wang} 转正申请 今天`);
 
-    const early = await holdClosedMeeting(bot, secretary, {
-      schedule: "党员大会 1月20日 09:00 党员活动室 讨论预备党员转正",
-      scheduledAt: "2027-01-10T01:00:00Z",
-      checkInAt: "2027-01-20T00:55:00Z",
-      closeAt: "2027-01-20T03:00:00Z",
-      came: [secretary, zhang, liu, zhao],
-    });
+    const early = await generalMeeting("2027-01-10", "2027-01-20", "讨论预备党员转正", [
+      secretary,
+      zhang,
+      liu,
+      zhao,
+    ]);
     at("2027-01-20", "04:00");
     expect(await develop(`${codes.wang} 转正表决 今天 ${early} 赞成4`)).toContain(
       "预备期到 2027-01-25 才满，转正要在预备期满后讨论",
     );
-    const vote = await holdClosedMeeting(bot, secretary, {
-      schedule: "党员大会 1月26日 09:00 党员活动室 讨论预备党员转正",
-      scheduledAt: "2027-01-21T01:00:00Z",
-      checkInAt: "2027-01-26T00:55:00Z",
-      closeAt: "2027-01-26T03:00:00Z",
-      came: [secretary, zhang, liu, zhao, applicant],
-    });
+    const vote = await generalMeeting("2027-01-21", "2027-01-26", "讨论预备党员转正", [
+      secretary,
+      zhang,
+      liu,
+      zhao,
+      applicant,
+    ]);
     // 王小明 came, but as a 预备党员 he is not among the voters: still 4 expected.
     const attendees = await bot.prisma.meetingAttendee.findMany({
       where: { meeting: { code: vote }, voting: true },
@@ -350,11 +342,8 @@ describe("member development from application to 转正", () => {
     const full = await develop(`${codes.wang} 转正 今天`, world.admin);
     expect(full).toContain("王小明 现为正式党员。");
     expect(full).toContain("王小明 已转为正式党员，党员名册已同步。");
-    expect(
-      await bot.prisma.member.findFirst({ where: { name: "王小明" }, select: { status: true } }),
-    ).toEqual({
-      status: "full",
-    });
+    const wang = await bot.prisma.member.findFirst({ where: { name: "王小明" }, select: { status: true } });
+    expect(wang?.status).toBe("full");
     await develop(`${codes.wang} 归档 今天`);
     expect(joined(await secretary.says("/pipeline"))).toContain("目前没有发展党员档案");
     // His own file, as he sees it: every step, in order.

@@ -3,7 +3,7 @@
 // daily nudges run at 09:00 Shanghai and /develop typed in a private chat.
 import { developmentNudges } from "../../jobs/development-nudges.js";
 import { joined } from "./replies.js";
-import { testScheduler } from "./scheduling.js";
+import { holdClosedMeeting, testScheduler } from "./scheduling.js";
 import { startTestBot, type TestBot, type TestUser } from "./test-bot.js";
 import { buildWorld, enrol, type World } from "./world.js";
 
@@ -28,6 +28,8 @@ export interface DevelopmentStory {
   develop(line: string, by?: TestUser): Promise<string>;
   /** How many steps a file holds: a refusal must leave it unchanged. */
   stepsOf(code: string): Promise<number>;
+  /** A 党员大会 at 09:00 on a day, announced on another, attended by `came`, closed by 11:00. */
+  generalMeeting(announced: string, on: string, topic: string, came: TestUser[]): Promise<string>;
 }
 
 const dm = (who: TestUser) => ({
@@ -81,5 +83,15 @@ export async function startDevelopmentStory(): Promise<DevelopmentStory> {
       return joined(await by.says(`/develop ${line}`));
     },
     stepsOf: (code) => bot.prisma.developmentStep.count({ where: { record: { code } } }),
+    generalMeeting(announced, on, topic, came) {
+      const [, month, day] = on.split("-").map(Number);
+      return holdClosedMeeting(bot, secretary, {
+        schedule: `党员大会 ${month}月${day}日 09:00 党员活动室 ${topic}`,
+        scheduledAt: `${announced}T01:00:00Z`,
+        checkInAt: `${on}T00:55:00Z`,
+        closeAt: `${on}T03:00:00Z`,
+        came,
+      });
+    },
   };
 }

@@ -23,7 +23,8 @@ export interface Edge {
 
 const SOURCE_FOLDERS = ["src", "commands", "jobs"];
 
-function sourceFiles(root: string, folder: string): string[] {
+/** The TypeScript files under a folder of the repository, as paths relative to it. */
+export function sourceFiles(root: string, folder: string): string[] {
   const dir = path.join(root, folder);
   const out: string[] = [];
   for (const entry of readdirSync(dir)) {

@@ -22,11 +22,12 @@ const labels = (blocks: Block[]) => blocks.flatMap((b) => b.elements ?? []).map(
 
 describe("Slack conversations", () => {
   let peer: SlackPeer;
+  let invite: string;
   const { secretary, member } = SLACK_PEOPLE;
 
   beforeAll(async () => {
     peer = await startSlackPeer();
-    await buildSlackWorld(peer);
+    ({ invite } = await buildSlackWorld(peer));
   });
   afterAll(async () => {
     await peer.close();
@@ -141,6 +142,25 @@ describe("Slack conversations", () => {
     const text = home.view.blocks.map((b) => b.text?.text ?? "").join("\n");
     expect(text).toContain("我的党支部");
     expect(labels(home.view.blocks)).toContain("请假");
+  });
+
+  it("sends every merged list and the App Home with block ids Slack takes as unique", async () => {
+    const refusedBefore = peer.fake.refusals.length;
+    for (const [id, name] of [
+      ["U0ZHAOMIN", "赵敏"],
+      ["U0SUNLI", "孙丽"],
+    ] as const) {
+      peer.fake.people.set(id, { name, locale: "zh-CN" });
+      await peer.slash({ id, name }, `join ${invite} ${name}`);
+    }
+    const requests = await peer.slash(secretary, "requests");
+    expect(textOf(requests)).toContain("赵敏");
+    expect(textOf(requests)).toContain("孙丽");
+    await peer.schedules(secretary, "支部党员大会 3月16日 19:00 党员活动室 学习条例", "channel");
+    const published = await peer.event({ type: "app_home_opened", user: member.id, tab: "home" });
+    const home = published.find((c) => c.method === "views.publish")?.params as { view: { blocks: Block[] } };
+    expect(labels(home.view.blocks).filter((l) => l === "请假").length).toBeGreaterThanOrEqual(2);
+    expect(peer.fake.refusals.slice(refusedBefore)).toEqual([]);
   });
 
   it("opens the schedule form from the global shortcut, asking which channel, and schedules there", async () => {

@@ -52,6 +52,8 @@ export class FakeSlack {
   #nextErrors: string[] = [];
   /** What the next auth.test calls answer: "ratelimited" is a 429, another code Slack's error. */
   readonly authAnswers: string[] = [];
+  /** Every call Slack refused with an error code, in order: what a test may require to be empty. */
+  readonly refusals: { method: string; error: string }[] = [];
 
   async start(): Promise<void> {
     this.#server = createServer((req, res) => {
@@ -74,12 +76,14 @@ export class FakeSlack {
           this.#responseUses.set(url.pathname, uses);
           if (uses > 5) return void res.writeHead(404).end("used_url");
           const refusal = this.#blocksRefusal(params);
+          if (refusal) this.refusals.push({ method: "respond", error: refusal });
           if (refusal) return void res.writeHead(400).end(refusal);
           return void res.writeHead(200).end("ok");
         }
         const method = url.pathname.replace(/^\/api\//, "");
         this.calls.push({ method, params });
         const refusal = this.#refusal(method, params);
+        if (refusal?.error) this.refusals.push({ method, error: refusal.error });
         const answer = () => {
           if (refusal?.status === 429)
             return void res
@@ -138,10 +142,10 @@ export class FakeSlack {
   }
 
   #blocksRefusal(params: Record<string, unknown>): string | null {
-    const blocks = Array.isArray(params.blocks) ? (params.blocks as { text?: { text?: string } }[]) : [];
-    return blocks.length > 50 || blocks.some((b) => (b.text?.text?.length ?? 0) > 3000)
-      ? "invalid_blocks"
-      : null;
+    type Block = { block_id?: string; text?: { text?: string } };
+    const blocks = Array.isArray(params.blocks) ? (params.blocks as Block[]) : [];
+    if (blocks.length > 50 || blocks.some((b) => (b.text?.text?.length ?? 0) > 3000)) return "invalid_blocks";
+    return duplicateBlockId(blocks) ? "invalid_blocks" : null;
   }
 
   #refusal(
@@ -154,6 +158,13 @@ export class FakeSlack {
       if (next) return { status: 200, error: next };
       return null;
     }
+    if (method.startsWith("views.")) {
+      const view = (typeof params.view === "string" ? jsonOrText(params.view) : params.view) as {
+        blocks?: { block_id?: string }[];
+      };
+      // Slack refuses a view whose blocks repeat a block_id, as it does a message's.
+      if (duplicateBlockId(view?.blocks ?? [])) return { status: 200, error: "invalid_arguments" };
+    }
     if (method === "views.open") {
       // A modal opens only with a trigger Slack issued, within 3 seconds of the interaction.
       const issued = this.#triggers.get(String(params.trigger_id ?? ""));
@@ -163,6 +174,10 @@ export class FakeSlack {
     }
     if (method === "users.info" && !this.people.has(String(params.user ?? "")))
       return { status: 200, error: "user_not_found" };
+    if (method === "chat.postEphemeral") {
+      const blocks = this.#blocksRefusal(params);
+      return blocks ? { status: 200, error: blocks } : null;
+    }
     if (method !== "chat.postMessage" && method !== "chat.update") return null;
     const channel = String(params.channel ?? "");
     if (method === "chat.postMessage" && (this.#rateLimited > 0 || Date.now() < this.#limitedUntil)) {
@@ -258,6 +273,12 @@ export class FakeSlack {
         return { ok: true };
     }
   }
+}
+
+/** Whether two blocks share a block_id: Slack requires them unique within a message or view. */
+function duplicateBlockId(blocks: readonly { block_id?: string }[]): boolean {
+  const ids = blocks.flatMap((b) => (b.block_id ? [b.block_id] : []));
+  return new Set(ids).size !== ids.length;
 }
 
 function parseForm(raw: string): Record<string, unknown> {

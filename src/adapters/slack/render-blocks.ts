@@ -57,3 +57,17 @@ export function renderBlocks(reply: Reply, secret: string): types.KnownBlock[] {
   });
   return blocks;
 }
+
+/**
+ * Blocks whose block_ids are unique, as Slack requires of a message or a view: replies merged
+ * into one message each number their rows from 0, so a repeated id gets its position appended.
+ */
+export function withUniqueBlockIds(blocks: types.KnownBlock[]): types.KnownBlock[] {
+  const seen = new Set<string>();
+  return blocks.map((block, position) => {
+    if (!block.block_id) return block;
+    const id = seen.has(block.block_id) ? `${block.block_id}-${position}` : block.block_id;
+    seen.add(id);
+    return id === block.block_id ? block : { ...block, block_id: id };
+  });
+}

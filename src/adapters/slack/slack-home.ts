@@ -3,7 +3,7 @@
 import type { types } from "@slack/bolt";
 import type { Reply } from "../../core/reply.js";
 import { slackCommandHints } from "./command-hints.js";
-import { renderBlocks } from "./render-blocks.js";
+import { renderBlocks, withUniqueBlockIds } from "./render-blocks.js";
 
 const HOME_BLOCK_LIMIT = 100;
 
@@ -15,5 +15,5 @@ export function homeView(replies: Reply[], secret: string): types.HomeView {
     if (blocks.length > 0) blocks.push({ type: "divider" });
     blocks.push(...part);
   }
-  return { type: "home", blocks };
+  return { type: "home", blocks: withUniqueBlockIds(blocks) };
 }

@@ -7,7 +7,7 @@ import type { App, types } from "@slack/bolt";
 import type { Translate } from "../../core/i18n.js";
 import { type Reply, replyText } from "../../core/reply.js";
 import { slackCommandHints } from "./command-hints.js";
-import { BLOCK_LIMIT, renderBlocks } from "./render-blocks.js";
+import { BLOCK_LIMIT, renderBlocks, withUniqueBlockIds } from "./render-blocks.js";
 
 export const ANSWER_ACTION = "answer";
 
@@ -90,7 +90,7 @@ export function createPoster(app: App, secret: string, files?: { discard(file: s
       } else messages.push({ ephemeral, text: replyText(reply).slice(0, 3000), blocks });
     }
     for (const { ephemeral, text, blocks } of messages) {
-      const message = { text, blocks };
+      const message = { text, blocks: withUniqueBlockIds(blocks) };
       if (where.respond) {
         await where.respond({
           ...message,

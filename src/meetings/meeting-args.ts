@@ -4,6 +4,7 @@
 // and keeps the rest.
 import { DateTime } from "luxon";
 import { parseMeetingType } from "./meeting-types.js";
+import { looksLikePlace, looksLikeTopic } from "./place-words.js";
 import { nextOccurrences } from "./recurrence/occurrences.js";
 import { readRecurrenceWords } from "./recurrence/recurrence-phrase.js";
 import type { ScheduleDraft } from "./schedule-input.js";
@@ -26,8 +27,8 @@ export interface ScheduleReading {
 }
 
 const OPTION = /^(host|主持|recorder|记录|group|小组|repeat|重复)[=＝](.+)$/i;
-/** Words a place ends with: the piece that names one is the place, wherever it stands. */
-const PLACE_ENDINGS = /(室|厅|中心|馆|楼|广场|会场|礼堂|站|院|所|家|园|部|处)$/;
+/** 地点=… and 主题=…, or 地点= followed by the piece (a quoted place, an answer to a question). */
+const NAMED_PIECE = /^(place|地点|topic|主题)[=＝](.*)$/i;
 
 /** Reads `类型 时间 地点 主题… [主持=编号] [记录=编号] [小组=代码] [重复=3] [线上]`, in any order. */
 export function readSchedule(tokens: string[], now: Date, zone: string): ScheduleReading {
@@ -91,7 +92,17 @@ type Result = (next: ScheduleStep | null, invalid: ScheduleStep | null, kept?: s
 /** Takes the `key=value` options and 线上 into the draft; the pieces left are what was said. */
 function readOptions(tokens: string[], draft: ScheduleDraft): string[] {
   const pieces: string[] = [];
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] ?? "";
+    const named = token.match(NAMED_PIECE);
+    if (named) {
+      const [, key = "", written = ""] = named;
+      const value = (written || tokens[++i] || "").trim();
+      if (!value) continue;
+      if (key === "地点" || key.toLowerCase() === "place") draft.place = value.slice(0, 60);
+      else draft.topic = value.slice(0, 200);
+      continue;
+    }
     const option = token.match(OPTION);
     if (option) {
       const [, key = "", value = ""] = option;
@@ -140,18 +151,21 @@ function askAgain(
   return { ...result("date", "date", without(whenPieces.filter((p) => !timeOnly.includes(p)))), problem };
 }
 
-/** The place, then the topic: a piece that ends like a place is the place; else the first piece. */
+/**
+ * The place, then the topic. A piece that names a place is the place; else, of two or more
+ * pieces, the first (类型 时间 地点 主题) unless it opens like a topic. Without one the place is
+ * left open: the command fills in the branch's usual place or 待定 and says so.
+ */
 function placeAndTopic(others: string[], draft: ScheduleDraft, result: Result): ScheduleReading {
-  const placeAt = Math.max(
-    0,
-    others.findIndex((p) => PLACE_ENDINGS.test(p)),
-  );
+  if (others.length === 0 && !draft.place && !draft.topic) return result("place", null);
+  let placeAt = draft.place ? -1 : others.findIndex(looksLikePlace);
+  if (placeAt < 0 && !draft.place && !draft.topic && others.length >= 2 && !looksLikeTopic(others[0] ?? ""))
+    placeAt = 0;
   const place = others[placeAt];
-  if (!place) return result("place", null);
-  draft.place = place.slice(0, 60);
+  if (place) draft.place = place.slice(0, 60);
   const topic = others.filter((_, i) => i !== placeAt);
-  if (topic.length === 0) return result("topic", null);
-  draft.topic = topic.join(" ").slice(0, 200);
+  if (topic.length > 0) draft.topic = [draft.topic, ...topic].filter(Boolean).join(" ").slice(0, 200);
+  if (!draft.topic) return result("topic", null);
   return result(null, null);
 }
 

@@ -80,6 +80,11 @@ export class MeetingDraftService {
     private readonly orgs: OrganizationRepository,
   ) {}
 
+  /** Where the organisation usually meets: a place of at least two of its last meetings. */
+  usualPlace(org: OrgRecord): Promise<string | null> {
+    return this.meetings.scheduling.usualPlace(org);
+  }
+
   /** Checks the meeting as /schedule would create it, keeps it, and returns what the card shows. */
   async create(actorId: string, org: OrgRecord, input: ScheduleInput, now: Date): Promise<DraftView> {
     const view = await this.#view(actorId, org, "", input, now);

@@ -104,6 +104,17 @@ export class MeetingRepository {
     });
   }
 
+  /** The places of an organisation's latest meetings held in person, newest first. */
+  async recentPlaces(organizationId: string, take: number): Promise<string[]> {
+    const rows = await this.db.meeting.findMany({
+      where: { organizationId, online: false, status: { not: "cancelled" } },
+      orderBy: { startsAt: "desc" },
+      select: { place: true },
+      take,
+    });
+    return rows.map((r) => r.place);
+  }
+
   /** Scheduled meetings of every organisation starting in (from, to]. */
   startingIn(from: Date, to: Date): Promise<MeetingRecord[]> {
     return this.db.meeting.findMany({

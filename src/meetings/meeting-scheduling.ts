@@ -9,6 +9,7 @@ import type { EditableField, MeetingAccess, MeetingDeps, ScheduleInput } from ".
 
 import type { MeetingRecord } from "./meeting-repository.js";
 import type { MeetingType } from "./meeting-types.js";
+import { usualPlace } from "./place-words.js";
 import type { SeriesRecord } from "./series-repository.js";
 
 export class MeetingScheduling {
@@ -18,6 +19,12 @@ export class MeetingScheduling {
   ) {}
 
   // Scheduling.
+
+  /** Where the branch usually meets in person, from its last five meetings. */
+  async usualPlace(org: OrgRecord): Promise<string | null> {
+    const branchId = org.kind === "group" && org.parentId ? org.parentId : org.id;
+    return usualPlace(await this.deps.meetings.recentPlaces(branchId, 5));
+  }
 
   /**
    * Everything /schedule checks before it writes — the branch, the group, the actor's role, the

@@ -153,6 +153,58 @@ describe("scheduling in one sentence, as secretaries write it", () => {
     expect(await bot.prisma.meeting.count()).toBe(2);
   });
 
+  test("takes a sentence without a place as its topic, with the place 待定 or the branch's usual one", async ({
+    bot,
+    world,
+  }) => {
+    const secretary = world.secretaryA;
+    const open = joined(await secretary.says("/schedule 下周三晚上7点半 支部党员大会 学习二十大精神"));
+    expect(open).toContain("地点：待定");
+    expect(open).toContain("主题：学习二十大精神");
+    expect(open).toContain("没有写地点，先记为「待定」；定了请点「修改」补上。");
+    await secretary.presses("确认");
+    // Two meetings in the same room make it the branch's usual place.
+    await secretary.schedules("支委会 3月12日 19:30 党员活动室 研究三月工作");
+    await secretary.schedules("党课 3月13日 15:00 党员活动室 学习党章");
+    const usual = joined(await secretary.says("/schedule 3月20日 15:00 党课 学习新修订的纪律处分条例"));
+    expect(usual).toContain("地点：党员活动室");
+    expect(usual).toContain("没有写地点，先按本支部常用的「党员活动室」；不对请点「修改」。");
+    // Asked for in the guided flow, the place can be left open with a button, or given in any words.
+    const where = await secretary.says("/schedule 党课 3月27日 15:00");
+    expect(joined(where)).toContain("请输入地点");
+    expect(where[0]?.buttons?.flat().map((b) => b.label)).toEqual(["党员活动室", "待定"]);
+    expect(joined(await secretary.says("幸福里"))).toContain("请输入会议主题");
+    const card = joined(await secretary.says("学习党章"));
+    expect(card).toContain("地点：幸福里");
+    expect(card).toContain("主题：学习党章");
+    expect(card).not.toContain("没有写地点");
+    await secretary.presses("确认");
+    expect(
+      await bot.prisma.meeting.findMany({
+        select: { place: true, topic: true },
+        orderBy: { startsAt: "asc" },
+      }),
+    ).toEqual([
+      { place: "待定", topic: "学习二十大精神" },
+      { place: "党员活动室", topic: "研究三月工作" },
+      { place: "党员活动室", topic: "学习党章" },
+      { place: "幸福里", topic: "学习党章" },
+    ]);
+  });
+
+  test("answers a past relative day as past and keeps it out of the topic", async ({ bot, world }) => {
+    const secretary = world.secretaryA;
+    const past = joined(await secretary.says("/schedule 昨天晚上8点 支部党员大会 党员活动室 学习二十大精神"));
+    expect(past).toContain("「昨天晚上8点」是 2026-03-01 20:00（周日），已经过去了。");
+    expect(past).toContain("请输入日期和时间");
+    const card = joined(await secretary.says("明天晚上8点"));
+    expect(card).toContain("时间：2026-03-03 20:00（周二）");
+    expect(card).toContain("主题：学习二十大精神");
+    expect(card).not.toContain("昨天");
+    await secretary.presses("确认");
+    expect(await bot.prisma.meeting.findFirstOrThrow()).toMatchObject({ topic: "学习二十大精神" });
+  });
+
   test("changes one piece of the card with 修改 and keeps the rest", async ({ bot, world }) => {
     const secretary = world.secretaryA;
     await secretary.says("/schedule 党课 周五 下午3点到5点 党员活动室 学习党章");

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import en from "../../src/locales/en.json" with { type: "json" };
+import zh from "../../src/locales/zh-CN.json" with { type: "json" };
 import { checkInTiming } from "../../src/meetings/check-in-rules.js";
 import {
   closeLedger,
@@ -9,6 +11,7 @@ import {
 import { readSchedule } from "../../src/meetings/meeting-args.js";
 import { currentObligations, politicalBirthdays } from "../../src/meetings/obligations.js";
 import { periodOf } from "../../src/meetings/periods.js";
+import { PLACE_PENDING, usualPlace } from "../../src/meetings/place-words.js";
 
 const SH = "Asia/Shanghai";
 const member = (id: string, voting = true): ExpectedMember => ({ memberId: id, name: id, voting });
@@ -198,6 +201,52 @@ describe("reading a one-line schedule", () => {
     expect(readSchedule(["党课", "明天", "中午"], now, SH)).toMatchObject({ next: "time", invalid: "time" });
     expect(readSchedule(["茶话会"], now, SH)).toMatchObject({ next: "type", invalid: "type" });
     expect(readSchedule(["党课", "明天", "9:00", "会议室"], now, SH).next).toBe("topic");
+    expect(readSchedule(["党课", "明天", "9:00"], now, SH).next).toBe("place");
+  });
+
+  // Each line after the type and the time: the place read (undefined: left open) and the topic.
+  const PIECES: [string, string | undefined, string][] = [
+    ["学习二十大精神", undefined, "学习二十大精神"],
+    ["党员活动室 学习二十大精神", "党员活动室", "学习二十大精神"],
+    ["学习二十大精神 党员活动室", "党员活动室", "学习二十大精神"],
+    ["幸福里 学习党章", "幸福里", "学习党章"],
+    ["学习 党章", undefined, "学习 党章"],
+    ["参观革命纪念馆", undefined, "参观革命纪念馆"],
+    ["腾讯会议 传达全会精神", "腾讯会议", "传达全会精神"],
+    ["社区党群服务中心 重温入党誓词", "社区党群服务中心", "重温入党誓词"],
+    ["二楼会议厅 研究 三月工作", "二楼会议厅", "研究 三月工作"],
+    ["地点=幸福里 主题=学习党章", "幸福里", "学习党章"],
+    ["地点= 社区三楼 主题= 学习新修订的纪律处分条例", "社区三楼", "学习新修订的纪律处分条例"],
+    ["主题=党员活动室的管理", undefined, "党员活动室的管理"],
+  ];
+  it.each(PIECES)("reads 「%s」 as place %s and topic %s", (line, place, topic) => {
+    const { draft, next } = readSchedule(["支部党员大会", "下周三晚上7点半", ...line.split(" ")], now, SH);
+    expect(next).toBeNull();
+    expect(draft.place).toBe(place);
+    expect(draft.topic).toBe(topic);
+  });
+
+  it("answers a past relative day as past and keeps it out of the place and the topic", () => {
+    const reading = readSchedule(["昨天晚上8点", "支部党员大会", "学习二十大精神"], now, SH);
+    expect(reading).toMatchObject({ next: "date", invalid: "date", problem: { reason: "past" } });
+    expect(reading.problem?.start?.toISOString()).toBe("2026-03-01T12:00:00.000Z");
+    expect(reading.kept).toEqual(["支部党员大会", "学习二十大精神"]);
+  });
+});
+
+describe("the place a branch usually meets", () => {
+  it.each([
+    [["党员活动室", "三楼会议室", "党员活动室"], "党员活动室"],
+    [["三楼会议室", "党员活动室", "社区礼堂"], null],
+    [["待定", "待定", "党员活动室"], null],
+    [["社区礼堂", "党员活动室", "党员活动室", "社区礼堂"], "社区礼堂"],
+    [[], null],
+  ] as [string[], string | null][])("from %j is %s", (recent, usual) => {
+    expect(usualPlace(recent)).toBe(usual);
+  });
+
+  it("never takes a place left open for one, in any language", () => {
+    for (const locale of [zh, en]) expect(PLACE_PENDING.has(locale.schedule.placePending)).toBe(true);
   });
 });
 

@@ -1,10 +1,11 @@
-// /schedule 类型 时间 地点 主题 [主持=编号] [记录=编号] [小组=代码] [重复=N] [线上]
+// /schedule 类型 时间 [地点] 主题 [主持=编号] [记录=编号] [小组=代码] [重复=N] [线上]
 // One line for those who like it, in any order and with the time as secretaries write it
 // (下周三晚上7点半 支委会 党员活动室 学习…); without arguments, a guided conversation that asks
 // for each piece in turn (type by buttons, then date, time, place and topic as plain messages).
 // A wrong or unclear piece is asked for again on its own, with what was understood. A complete
 // reading is shown back as a card and created only on 确认 (confirm-schedule.ts).
 import { z } from "zod";
+import { plain } from "../../../src/core/reply.js";
 import { formatMeetingTime } from "../../../src/meetings/announcement.js";
 import { renderDraftCard } from "../../../src/meetings/draft-card.js";
 import { readSchedule } from "../../../src/meetings/meeting-args.js";
@@ -31,7 +32,19 @@ export const schedule = defineCommand({
           ? ctx.t(`schedule.invalid.${invalid}`)
           : null;
       const question = [why, ctx.t(`schedule.ask.${next}`)].filter(Boolean).join("\n");
-      const reply = await ctx.ask(question, "schedule", kept);
+      // The answer to "where?" or "what about?" is that piece, whatever words it uses.
+      const named = next === "place" ? "地点=" : next === "topic" ? "主题=" : null;
+      const reply = await ctx.ask(question, "schedule", named ? [...kept, named] : kept);
+      if (next === "place") {
+        const usual = await ctx.services.drafts.usualPlace(org);
+        reply.buttons = [
+          [...(usual ? [usual] : []), ctx.t("schedule.placePending")].map((place) => ({
+            label: place,
+            command: "schedule",
+            args: [...kept, `地点=${place}`],
+          })),
+        ];
+      }
       if (next === "type") {
         const types = MEETING_TYPES.filter((type) => type !== "other");
         reply.buttons = [types.slice(0, 3), types.slice(3)].map((row) =>
@@ -40,8 +53,11 @@ export const schedule = defineCommand({
       }
       return reply;
     }
-    const { type, startsAt, place, topic } = draft;
-    if (!type || !startsAt || !place || !topic) throw new Error("readSchedule returned an incomplete draft");
+    const { type, startsAt, topic } = draft;
+    if (!type || !startsAt || !topic) throw new Error("readSchedule returned an incomplete draft");
+    // A place is optional: the branch's usual one, else 待定 — and the card says which.
+    const usual = draft.place ? null : await ctx.services.drafts.usualPlace(org);
+    const place = draft.place ?? usual ?? ctx.t("schedule.placePending");
     // Nothing is created yet: the card shows what was understood, and 确认 creates it.
     const view = await ctx.services.drafts.create(
       ctx.personId,
@@ -61,6 +77,9 @@ export const schedule = defineCommand({
       },
       ctx.now,
     );
-    return renderDraftCard(view, ctx.zone, ctx.t);
+    const card = renderDraftCard(view, ctx.zone, ctx.t);
+    if (draft.place) return card;
+    const note = usual ? ctx.t("schedule.placeUsual", { place: usual }) : ctx.t("schedule.placeOpen");
+    return { ...card, segments: [...card.segments, plain(`\n${note}`)] };
   },
 });

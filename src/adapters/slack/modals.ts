@@ -108,7 +108,7 @@ export function answerModal(t: Translate, question: string, target: object): Vie
 export function scheduleText(values: Values): string {
   const v = (block: string) => values[block]?.value;
   const quote = (s: string | null | undefined) => `"${(s ?? "").replaceAll('"', "'")}"`;
-  return `/schedule ${v("type")?.selected_option?.value ?? ""} ${v("date")?.selected_date ?? ""} ${v("time")?.selected_time ?? ""} ${quote(v("place")?.value)} ${quote(v("topic")?.value)}`;
+  return `/schedule ${v("type")?.selected_option?.value ?? ""} ${v("date")?.selected_date ?? ""} ${v("time")?.selected_time ?? ""} 地点= ${quote(v("place")?.value)} 主题= ${quote(v("topic")?.value)}`;
 }
 
 export function minutesModal(t: Translate, code: string, channel: string): View {

@@ -2,7 +2,10 @@
 // and how each part reads an hour. The grammar (understand-when.ts) is built from these tables, so a
 // new word is a new row here.
 
-/** Days from today. Longest first: the grammar tries them in this order. */
+/**
+ * Days from today. The past ones are read so that they can be answered as past (…已经过去了),
+ * never taken for a place or a topic.
+ */
 export const RELATIVE_DAYS: Record<string, number> = {
   大后天: 3,
   后天: 2,
@@ -10,6 +13,10 @@ export const RELATIVE_DAYS: Record<string, number> = {
   明日: 1,
   今天: 0,
   今日: 0,
+  昨天: -1,
+  昨日: -1,
+  前天: -2,
+  大前天: -3,
 };
 
 /** One word for a day and a part of it (今晚 = 今天晚上). */
@@ -18,6 +25,7 @@ export const DAY_AND_PART: Record<string, { days: number; part: string }> = {
   明晚: { days: 1, part: "晚上" },
   今早: { days: 0, part: "早上" },
   明早: { days: 1, part: "早上" },
+  昨晚: { days: -1, part: "晚上" },
 };
 
 /** Weekday words, Monday 1 … Sunday 7 (ISO, as a Chinese week starts on Monday). */
@@ -40,10 +48,17 @@ export const WEEKDAYS: Record<string, number> = {
 };
 
 /** Weeks from this one a weekday's prefix means; no prefix: the next such day from today. */
-export const WEEK_PREFIXES: Record<string, number> = { 下下: 2, 下: 1, 这: 0, 本: 0 };
+export const WEEK_PREFIXES: Record<string, number> = { 下下: 2, 下: 1, 这: 0, 本: 0, 上: -1, 上上: -2 };
 
 /** Months from this one: 本月15号, 下个月3号. */
-export const MONTH_PREFIXES: Record<string, number> = { 本月: 0, 这个月: 0, 下个月: 1, 下月: 1 };
+export const MONTH_PREFIXES: Record<string, number> = {
+  本月: 0,
+  这个月: 0,
+  下个月: 1,
+  下月: 1,
+  上个月: -1,
+  上月: -1,
+};
 
 /**
  * How a part of the day reads the hour on a 12-hour clock. "pm": 1–11 become 13–23. "noon": 11

@@ -172,8 +172,8 @@ function dayOf(
       return dated(candidate.plus({ years: 1 }), false);
     return dated(candidate);
   }
-  if (g.dayPart) return dated(today.plus({ days: DAY_AND_PART[g.dayPart]?.days ?? 0 }), false);
-  if (g.rel) return dated(today.plus({ days: RELATIVE_DAYS[g.rel] ?? 0 }), false);
+  if (g.dayPart) return dated(today.plus({ days: DAY_AND_PART[g.dayPart]?.days ?? 0 }));
+  if (g.rel) return dated(today.plus({ days: RELATIVE_DAYS[g.rel] ?? 0 }));
   if (g.weekday) {
     const weekday = WEEKDAYS[g.weekday] ?? 1;
     const monday = today.minus({ days: today.weekday - 1 });

@@ -24,11 +24,20 @@ export class MeetingAttendance {
     return { meeting, member };
   }
 
-  async requestLeave(personId: string, code: string, reason: string, now: Date) {
+  /**
+   * Whether the person may still ask for leave from the meeting: it is theirs, open, ahead and
+   * not checked in to. Checked before the reason is asked, so a closed meeting says so at once.
+   */
+  async mayAskLeave(personId: string, code: string, now: Date) {
     const { meeting, member } = await this.lookup.openAsAttendee(personId, code);
     if (now >= meeting.startsAt) throw new DomainError("meetings.leaveTooLate");
     if (await this.deps.attendance.findCheckIn(meeting.id, member.id))
       throw new DomainError("meetings.alreadyCheckedIn");
+    return { meeting, member };
+  }
+
+  async requestLeave(personId: string, code: string, reason: string, now: Date) {
+    const { meeting, member } = await this.mayAskLeave(personId, code, now);
     const leave = await this.deps.leaves.putLeave({
       code: `L${shortCode(5)}`,
       meetingId: meeting.id,

@@ -110,5 +110,9 @@ describe("notices", () => {
     expect(replyText(announcement as Reply)).toContain("【已结束】");
     expect(replyText(announcement as Reply)).toContain("已签到 1");
     expect(announcement?.buttons).toBeUndefined();
+    // A 请假 pressed on an older copy of the card says so at once, as 签到 and 参加 do: no question.
+    const pressed = await world.secretaryA.in(world.groupA).says(`/leave ${meeting}`);
+    expect(joined(pressed)).toContain(`会议 ${meeting} 已结束。`);
+    expect(await bot.prisma.pendingPrompt.count()).toBe(0);
   });
 });

@@ -17,8 +17,8 @@ export const leave = defineCommand({
     const [code, ...words] = ctx.args;
     const reason = words.join(" ").trim().slice(0, 200);
     if (!reason) {
-      // Check now that the meeting is theirs and still ahead, before asking anything.
-      const meeting = await ctx.services.meetings.access.visible(ctx.personId, code);
+      // Check now that the meeting is theirs, open and still ahead, before asking anything.
+      const { meeting } = await ctx.services.meetings.attendance.mayAskLeave(ctx.personId, code, ctx.now);
       return ctx.ask(ctx.t("leave.askReason", { topic: meeting.topic }), "leave", [code], "private");
     }
     const {

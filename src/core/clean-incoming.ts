@@ -21,3 +21,16 @@ export function cleanIncoming(incoming: Incoming): Incoming {
         : { ...payload, args: payload.args.map(cleanText) },
   };
 }
+
+// Every control and format character: bidi overrides (U+202E) and zero-width ones included.
+const UNSHOWABLE = /[\p{Cc}\p{Cf}]/gu;
+const ECHO_LIMIT = 32;
+
+/**
+ * A word a person typed, fit to be shown back to them (未知命令 /…): no control or bidi character
+ * that could reorder the bot's own sentence, and at most 32 characters, cut with an ellipsis.
+ */
+export function echoable(word: string): string {
+  const shown = [...word.replace(UNSHOWABLE, "")];
+  return shown.length > ECHO_LIMIT ? `${shown.slice(0, ECHO_LIMIT).join("")}…` : shown.join("");
+}

@@ -4,7 +4,7 @@
 // opens, so it never writes anything.
 
 import { chatKeyOf } from "../conversation/prompt-service.js";
-import { cleanIncoming } from "../core/clean-incoming.js";
+import { cleanIncoming, echoable } from "../core/clean-incoming.js";
 import type { Clock } from "../core/clock.js";
 import { DomainError } from "../core/domain-error.js";
 import { type I18n, type Locale, matchLocale, type Translate } from "../core/i18n.js";
@@ -78,7 +78,7 @@ export class Router {
       return [textReply(t("prompts.cancelled"))];
     }
     const command = registry.find(invocation.word);
-    if (!command) return [textReply(t("router.unknownCommand", { word: invocation.word }))];
+    if (!command) return [textReply(t("router.unknownCommand", { word: echoable(invocation.word) }))];
     const refusal = this.#refusal(command, incoming, speaker, t);
     if (refusal) return [refusal];
     const parsed = command.args.safeParse(invocation.args);

@@ -78,6 +78,17 @@ describe("bad input gets a clear message and changes nothing", () => {
     expect(await bot.snapshot()).toEqual(before);
   });
 
+  test("echoes an unknown command at most 32 characters long, without bidi or zero-width characters", async () => {
+    const stranger = bot.user("sunli", "孙丽");
+    const long = `/${"签".repeat(40)}`;
+    expect(texts(await stranger.says(long))).toEqual([
+      `未知命令 /${"签".repeat(32)}…。发送 /help 查看可用命令。`,
+    ]);
+    expect(texts(await stranger.says("/help\u202e\u200bgnp.exe"))).toEqual([
+      "未知命令 /helpgnp.exe。发送 /help 查看可用命令。",
+    ]);
+  });
+
   test("refuses a command above the person's role politely, before looking at its arguments", async () => {
     const before = await bot.snapshot();
     const [refusal] = await bot.user("zhouqiang", "周强").says("/封存档案");

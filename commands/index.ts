@@ -97,6 +97,7 @@ import { use } from "./personal/use.js";
 import { whoami } from "./personal/whoami.js";
 import { chart } from "./reports/chart.js";
 import { exportLedger } from "./reports/export.js";
+import { ledger } from "./reports/ledger.js";
 import { rankCommand } from "./reports/rank.js";
 import { warnings } from "./reports/warnings.js";
 
@@ -144,6 +145,7 @@ export const commands: readonly AnyCommand[] = [
   obligationsCommand,
   warnings,
   exportLedger,
+  ledger,
   chart,
   evaluation,
   exempt,

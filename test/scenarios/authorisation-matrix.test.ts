@@ -69,6 +69,7 @@ const EXPECTED: Record<string, Role> = {
   correct: "secretary",
   warnings: "secretary",
   export: "secretary",
+  ledger: "anyone",
   chart: "member",
   evaluation: "secretary",
   eval_items: "committee_member",

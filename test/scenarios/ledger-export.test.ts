@@ -111,6 +111,21 @@ describe("exporting the 台账", () => {
     expect(reply?.attachment?.filename).toBe("幸福里社区党支部-2026年3月-台账.csv");
   });
 
+  test("leads /台账 to the ledger: the branch's workbook for the secretary, one meeting's by its code", async () => {
+    const guide = await world.secretaryA.says("/台账");
+    expect(joined(guide)).toContain("用 /export 导出为 Excel");
+    const [workbook] = await world.secretaryA.presses("本季度台账", guide);
+    expect(workbook?.attachment?.filename).toBe("幸福里社区党支部-2026年第1季度-台账.xlsx");
+    const code = (await bot.prisma.meeting.findFirstOrThrow()).code;
+    const one = joined(await wang.says(`/ledger ${code}`));
+    expect(one).toContain("学习党章");
+    expect(one).toContain("实到");
+    // A member is shown how to see a meeting's, and offered no export they may not have.
+    const forMember = await wang.says("/台账");
+    expect(joined(forMember)).toContain("/ledger 会议编号");
+    expect(forMember[0]?.buttons).toBeUndefined();
+  });
+
   test("refuses a member's request for the branch export", async () => {
     expect(joined(await wang.in(world.groupA).says("/export"))).toContain("需要「支部书记」权限");
   });

@@ -9,7 +9,7 @@ import { defineCommand } from "../../../src/runtime/command.js";
 
 export const meeting = defineCommand({
   name: "meeting",
-  aliases: ["会议详情", "台账"],
+  aliases: ["会议详情"],
   role: "anyone",
   args: z.tuple([meetingCodeArg]),
   async run(ctx) {

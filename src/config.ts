@@ -1,6 +1,7 @@
 // Configuration comes only from the environment and is validated once, at boot, so a typo in a
 // variable fails fast with a message that names it instead of surfacing later as odd behaviour.
 import { z } from "zod";
+import { configError, problemsOf } from "./config-errors.js";
 
 const databaseUrl = z
   .string()
@@ -142,9 +143,7 @@ export interface Config {
   bootstrapAdmins: { platform: "console" | "telegram" | "slack"; id: string }[];
 }
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+export { ConfigError } from "./config-errors.js";
 
 /** Splits Prisma's `?schema=` convention off a PostgreSQL URL; the driver itself does not know it. */
 export function parsePostgresUrl(url: string): { url: string; schema: string } {
@@ -156,10 +155,7 @@ export function parsePostgresUrl(url: string): { url: string; schema: string } {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = envSchema.safeParse(env);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new ConfigError(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
-  }
+  if (!result.success) throw configError(problemsOf(envSchema, env, result.error));
   const e = result.data;
   let database: DatabaseConfig;
   if (e.DATABASE_URL?.startsWith("postgres")) {
@@ -175,9 +171,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     e.TELEGRAM_MODE === "webhook" &&
     (!e.TELEGRAM_WEBHOOK_URL || !e.TELEGRAM_WEBHOOK_SECRET)
   ) {
-    throw new ConfigError(
-      "Invalid configuration (see .env.example):\n  TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET: both are needed when TELEGRAM_MODE=webhook",
-    );
+    throw configError([
+      {
+        variable: "TELEGRAM_WEBHOOK_URL, TELEGRAM_WEBHOOK_SECRET",
+        message: "both are needed when TELEGRAM_MODE=webhook",
+      },
+    ]);
   }
   const telegram = e.TELEGRAM_BOT_TOKEN
     ? {
@@ -189,9 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }
     : undefined;
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET) {
-    throw new ConfigError(
-      "Invalid configuration (see .env.example):\n  SLACK_SIGNING_SECRET: needed with SLACK_BOT_TOKEN",
-    );
+    throw configError([{ variable: "SLACK_SIGNING_SECRET", message: "needed with SLACK_BOT_TOKEN" }]);
   }
   const slack = e.SLACK_BOT_TOKEN
     ? {

@@ -8,6 +8,7 @@ import { type Config, ConfigError } from "./config.js";
 import { systemClock } from "./core/clock.js";
 import type { Platform } from "./core/incoming.js";
 import { createLogger, type Logger } from "./core/logger.js";
+import { lockSqliteFile } from "./db/sqlite-instance-lock.js";
 import type { Sender } from "./delivery/sender.js";
 import { CALENDAR_PREFIX, calendarRoute } from "./http/calendar-route.js";
 import { type HttpServer, type Route, startHttpServer } from "./http/health-server.js";
@@ -31,8 +32,16 @@ export async function run(
   // the other chats rather than dropping every conversation at once.
   process.on("unhandledRejection", (err) => logger.error({ err }, "unhandled rejection; still serving"));
   process.on("uncaughtException", (err) => logger.error({ err }, "uncaught exception; still serving"));
-  const app = await createApp({ config, clock: systemClock, logger }).catch((error: unknown) => {
+  const explained = (error: unknown) => {
     throw explainStartFailure(error, config) ?? error;
+  };
+  // Before the database is opened: a second process on the same SQLite file changes nothing.
+  const lock = await Promise.resolve()
+    .then(() => (config.database.provider === "sqlite" ? lockSqliteFile(config.database.path) : null))
+    .catch(explained);
+  const app = await createApp({ config, clock: systemClock, logger }).catch((error: unknown) => {
+    lock?.release();
+    return explained(error);
   });
   const started = new Map<Platform, StartedAdapter>();
   const routes = new Map<string, Route>([
@@ -70,6 +79,7 @@ export async function run(
     await work.stop();
     await app.close();
     await http.close();
+    lock?.release();
   });
   process.once("SIGINT", () => void shutdown("SIGINT").then(() => process.exit(0)));
   process.once("SIGTERM", () => void shutdown("SIGTERM").then(() => process.exit(0)));
@@ -149,8 +159,11 @@ export function exitOnStartFailure(error: unknown): never {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
+  // Whoever runs the bot reads why in their language; the stack is for LOG_LEVEL=debug.
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = process.env.LOG_LEVEL === "debug" && error instanceof Error ? `\n${error.stack}` : "";
   process.stderr.write(
-    `Failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `启动失败：${message}\n（设置 LOG_LEVEL=debug 可看到详细信息。）\nFailed to start: ${message}\n(Set LOG_LEVEL=debug for the details.)${stack}\n`,
   );
   process.exit(1);
 }

@@ -60,13 +60,24 @@ export function explainStartFailure(error: unknown, config: Config): StartError 
         `Port ${config.http.host}:${config.http.port} is already in use: set another HTTP_PORT, or stop what holds it.`,
     );
   if (config.database.provider === "postgresql") {
-    if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|28P01|28000|3D000/.test(`${code} ${message}`))
+    // A server that takes the connection and closes it (a proxy, the wrong service on the port)
+    // is as unreachable as one that refuses it.
+    if (
+      /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EPIPE|28P01|28000|3D000|Connection terminated|timeout expired|server closed the connection/i.test(
+        `${code} ${message}`,
+      )
+    )
       return new StartError(
         `无法连接 PostgreSQL（DATABASE_URL）：${message}\n请检查 DATABASE_URL 的主机、端口、用户和数据库名，并确认数据库服务已启动。\n` +
           `Cannot connect to PostgreSQL (DATABASE_URL): ${message}\nCheck DATABASE_URL's host, port, user and database name, and that the server is running.`,
       );
     return undefined;
   }
+  if (code === "DATABASE_IN_USE")
+    return new StartError(
+      `SQLite 数据库文件 ${config.database.path}（SQLITE_PATH）正被另一个机器人进程使用：同一个数据库只能运行一个进程。请先停止那个进程，或为这个进程设置另一个 SQLITE_PATH；要运行多个实例请用 PostgreSQL（DATABASE_URL）。\n` +
+        `The SQLite database ${config.database.path} (SQLITE_PATH) is in use by another bot process: one process per database. Stop that one first, or give this one another SQLITE_PATH; several instances need PostgreSQL (DATABASE_URL).`,
+    );
   if (/^SQLITE_(CANTOPEN|NOTADB|CORRUPT|READONLY|PERM|IOERR)|^EACCES|^ENOTDIR|^EISDIR|^EROFS/.test(code))
     return new StartError(
       `无法打开 SQLite 数据库文件 ${config.database.path}（SQLITE_PATH）：${message}\n请确认 SQLITE_PATH 指向本机器人的数据库文件，且所在目录可写。\n` +

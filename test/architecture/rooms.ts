@@ -14,7 +14,7 @@ const oneOf =
 
 export const ROOMS: readonly Room[] = [
   { name: "ground (core)", rank: 0, peers: false, holds: under("src/core") },
-  { name: "configuration", rank: 1, peers: false, holds: oneOf("src/config.ts") },
+  { name: "configuration", rank: 1, peers: false, holds: oneOf("src/config.ts", "src/config-errors.ts") },
   { name: "storage (db)", rank: 2, peers: false, holds: under("src/db") },
   {
     name: "service wiring",

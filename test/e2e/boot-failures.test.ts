@@ -48,6 +48,47 @@ describe("npm start refuses a bad surrounding before calling any platform", () =
     expect(text).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  it("a PostgreSQL address that takes the connection and closes it, with DATABASE_URL named", async () => {
+    const server = createServer((socket) => socket.destroy());
+    blocker = server;
+    const port = await new Promise<number>((resolve) =>
+      server.listen(0, "127.0.0.1", () => resolve((server.address() as { port: number }).port)),
+    );
+    const text = await refused({ DATABASE_URL: `postgresql://postgres@127.0.0.1:${port}/test` });
+    expect(text).toContain("无法连接 PostgreSQL（DATABASE_URL）");
+    expect(text).toContain("Cannot connect to PostgreSQL (DATABASE_URL)");
+    expect(text).not.toMatch(/\n\s+at /);
+  });
+
+  it("a second process on the same SQLite file, which leaves the first one's bootstrap code alone", async () => {
+    if (database.config.provider !== "sqlite") return;
+    const first = startBot(database, [], telegram());
+    try {
+      await waitFor(first.output, "Telegram @");
+      const code = first.output().match(/\/bootstrap (\S+)/)?.[1];
+      expect(code).toBeTruthy();
+      const calls = fake.calls.length;
+      const second = startBot(database, [], telegram());
+      expect(await exited(second.child)).toBe(2);
+      const text = second.output();
+      // A process that got as far as the platform would have asked who the bot is.
+      expect(fake.calls.slice(calls).filter((c) => c.method === "getMe")).toEqual([]);
+      expect(text).toContain("正被另一个机器人进程使用：同一个数据库只能运行一个进程");
+      expect(text).toContain("is in use by another bot process");
+      expect(text).not.toContain("/bootstrap");
+      // The first one still serves, with its code.
+      expect(first.child.exitCode).toBeNull();
+    } finally {
+      first.child.kill("SIGTERM");
+      await exited(first.child);
+    }
+    // Once it has stopped, the file is free again.
+    const again = startBot(database, [], telegram());
+    await waitFor(again.output, "Telegram @");
+    again.child.kill("SIGTERM");
+    expect(await exited(again.child)).toBe(0);
+  });
+
   it("a SQLite path that is not a database file, with SQLITE_PATH named", async () => {
     if (database.config.provider !== "sqlite") return;
     const notADatabase = path.join(mkdtempSync(path.join(tmpdir(), "party-bot-boot-")), "party.db");

@@ -54,7 +54,8 @@ describe("npm start", () => {
       text += c.toString("utf8");
     });
     expect(await exited(bad)).toBe(2);
-    expect(text).toContain("Invalid configuration");
-    expect(text).toContain("HTTP_PORT");
+    expect(text.indexOf("配置有误（见 .env.example）：\n  HTTP_PORT：")).toBe(0);
+    expect(text).toContain("Invalid configuration (see .env.example):\n  HTTP_PORT: ");
+    expect(text).not.toMatch(/\n\s+at /);
   });
 });

@@ -3,7 +3,7 @@
 // with a 404 — and lets Bolt ignore the bot's own messages. A token Slack refuses stops the start
 // with a message that names the variable.
 import { WebClient } from "@slack/web-api";
-import { ConfigError } from "../../config.js";
+import { configError } from "../../config-errors.js";
 
 export interface SlackIdentity {
   botId: string;
@@ -32,9 +32,13 @@ export async function verifySlackToken(token: string, apiUrl?: string): Promise<
   } catch (error) {
     const code = (error as { data?: { error?: string } }).data?.error;
     if (code && REFUSED.has(code))
-      throw new ConfigError(
-        `Invalid configuration (see .env.example):\n  SLACK_BOT_TOKEN: Slack refused the token (${code}). 请从 Slack 应用的 OAuth & Permissions 页面复制 Bot User OAuth Token（xoxb-…）。Copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.`,
-      );
+      throw configError([
+        {
+          variable: "SLACK_BOT_TOKEN",
+          message: `Slack refused the token (${code}). Copy the Bot User OAuth Token (xoxb-…) from the app's OAuth & Permissions page.`,
+          chinese: `Slack 不接受这个令牌（${code}）。请从 Slack 应用的 OAuth & Permissions 页面复制 Bot User OAuth Token（xoxb-…）。`,
+        },
+      ]);
     throw error;
   }
 }

@@ -75,7 +75,7 @@ export async function run(
 
   const shutdown = onceShutdown(logger, config, async () => {
     console_?.stop();
-    for (const adapter of started.values()) await adapter.stop();
+    await Promise.all([...started.values()].map((adapter) => adapter.stop(config.shutdownTimeoutMs)));
     await work.stop();
     await app.close();
     await http.close();

@@ -42,8 +42,12 @@ export interface StartedAdapter {
   readonly routes: Routes;
   /** How it is connected, for the start-up line ("Telegram @party_bot (polling)"). */
   readonly description: string;
-  /** Stops taking events (the HTTP server and the outbox stop after it). */
-  stop(): Promise<void>;
+  /**
+   * Stops taking events (a webhook answers 503, so the platform delivers again later) and waits,
+   * up to `timeoutMs`, for the events already taken to finish with their replies sent; the
+   * outbox, the database and the HTTP server stop after it.
+   */
+  stop(timeoutMs: number): Promise<void>;
 }
 
 /** What is known of a platform before it starts. */

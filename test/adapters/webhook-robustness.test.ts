@@ -57,7 +57,7 @@ describe("a webhook that cannot be knocked over", () => {
   });
   afterEach(async () => {
     await http?.close();
-    await telegram?.stop();
+    await telegram?.stop(1_000);
     await fake.stop();
     await bot.close();
   });
@@ -114,6 +114,23 @@ describe("a webhook that cannot be knocked over", () => {
     await fake.waitFor(() => fake.sent().length > before);
     expect(String(fake.sent().at(-1)?.params.text)).toContain("/help");
     expect((await fetch(`http://127.0.0.1:${http.port}/healthz`)).status).toBe(200);
+  }, 20_000);
+
+  it("on stopping, finishes an acknowledged slow update with its reply sent, and sends new ones back", async () => {
+    await start();
+    // Acknowledged after 300 ms, while the command and then its reply (1 s each way) still run.
+    fake.latencyMs = 400;
+    const started = Date.now();
+    expect((await post(message("/help slow"))).status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(900);
+    expect(fake.sent("sendMessage")).toEqual([]);
+    const stopping = telegram.stop(10_000);
+    // A new update while stopping goes back to Telegram, which delivers it again later.
+    expect((await post(message("/help"))).status).toBe(503);
+    await stopping;
+    const replies = fake.sent("sendMessage");
+    expect(replies).toHaveLength(1);
+    expect(String(replies[0]?.params.text)).toContain("/help");
   }, 20_000);
 
   it("starts when Telegram fails setMyCommands, and answers people", async () => {

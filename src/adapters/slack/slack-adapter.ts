@@ -29,7 +29,16 @@ export const slackAdapter = defineAdapter<SlackSettings>({
       t: host.i18n.translator(host.i18n.defaultLocale),
       logger: host.logger,
     });
-    const listener = slack.receiver.requestListener;
+    const requestListener = slack.receiver.requestListener;
+    let stopping = false;
+    // While stopping, Slack is asked to deliver again later; what was taken is finished first.
+    const listener: typeof requestListener = requestListener
+      ? (req, res) => {
+          if (!stopping) return requestListener(req, res);
+          req.resume();
+          res.writeHead(503, { "retry-after": "5" }).end();
+        }
+      : undefined;
     if (settings.appToken) await slack.app.start();
     host.logger.info({ mode: settings.appToken ? "socket" : "http" }, "slack started");
     return {
@@ -38,8 +47,11 @@ export const slackAdapter = defineAdapter<SlackSettings>({
       routes: (listener && !settings.appToken
         ? new Map([[SLACK_EVENTS_PATH, listener]])
         : new Map()) as Routes,
-      async stop() {
+      async stop(timeoutMs) {
+        stopping = true;
         if (settings.appToken) await slack.app.stop();
+        if (!(await slack.inFlight.drain(timeoutMs)))
+          host.logger.warn({ pending: slack.inFlight.size }, "slack events still running at shutdown");
       },
     };
   },

@@ -7,6 +7,7 @@
 // to in their language; the bot's identity is checked once at start-up, not on every request.
 import { App, HTTPReceiver, LogLevel, type Receiver, SocketModeReceiver, type types } from "@slack/bolt";
 import type { Translate } from "../../core/i18n.js";
+import { InFlight } from "../../core/in-flight.js";
 import type { Incoming, UserRef } from "../../core/incoming.js";
 import type { Logger } from "../../core/logger.js";
 import type { Reply } from "../../core/reply.js";
@@ -80,6 +81,10 @@ export function createSlackApp(opts: SlackAppOptions) {
     openForm,
     secret: opts.secret,
   };
+  // Every event from here to its last reply posted (listeners acknowledge first, then work), so
+  // that stopping waits for those under way.
+  const inFlight = new InFlight();
+  app.use(({ next }) => inFlight.track(next()));
   registerListeners(app, deps);
 
   app.error(async (error) => {
@@ -89,6 +94,7 @@ export function createSlackApp(opts: SlackAppOptions) {
   return {
     app,
     receiver,
+    inFlight,
     sender: new SlackSender(
       deliveryClient(opts.botToken, opts.apiUrl),
       opts.secret,

@@ -24,7 +24,7 @@ export const telegramAdapter = defineAdapter<TelegramSettings>({
   settings: (config) => config.telegram,
   async start(settings, host) {
     const { logger } = host;
-    const { bot, sender } = createTelegramBot({
+    const { bot, sender, inFlight } = createTelegramBot({
       token: settings.token,
       ...(settings.apiRoot ? { apiRoot: settings.apiRoot } : {}),
       secret: buttonSecret(settings.token),
@@ -41,8 +41,9 @@ export const telegramAdapter = defineAdapter<TelegramSettings>({
     void publishMenus(bot.api, host, logger);
     let runner: RunnerHandle | undefined;
     let route: Route | undefined;
+    const gate = { stopping: false };
     if (settings.mode === "webhook" && settings.webhookUrl && settings.webhookSecret) {
-      route = telegramWebhookRoute(bot, settings.webhookSecret, logger, settings.webhookAnswerMs);
+      route = telegramWebhookRoute(bot, settings.webhookSecret, logger, settings.webhookAnswerMs, gate);
       await bot.api.setWebhook(settings.webhookUrl, {
         secret_token: settings.webhookSecret,
         allowed_updates: ALLOWED_UPDATES,
@@ -56,8 +57,13 @@ export const telegramAdapter = defineAdapter<TelegramSettings>({
       sender,
       description: `Telegram @${bot.botInfo.username} (${settings.mode})`,
       routes: (route ? new Map([[TELEGRAM_WEBHOOK_PATH, route]]) : new Map()) as Routes,
-      async stop() {
+      async stop(timeoutMs) {
+        gate.stopping = true;
         if (runner?.isRunning()) await runner.stop();
+        // Updates already taken (acknowledged past the webhook's wait, or fetched by polling)
+        // finish, their replies sent, before the database closes.
+        if (!(await inFlight.drain(timeoutMs)))
+          logger.warn({ pending: inFlight.size }, "telegram updates still running at shutdown");
       },
     };
   },

@@ -10,6 +10,7 @@ import { sequentialize } from "@grammyjs/runner";
 import { Api, Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Translate } from "../../core/i18n.js";
+import { InFlight } from "../../core/in-flight.js";
 import type { ChatRef, Incoming, UserRef } from "../../core/incoming.js";
 import type { Logger } from "../../core/logger.js";
 import { PrivateFiles } from "../../core/private-files.js";
@@ -68,6 +69,9 @@ export function createTelegramBot(opts: TelegramBotOptions) {
   // of one button); everyone else's in parallel, so a room of members pressing 签到 at once is
   // answered at once. The announcement they all change is edited once, through the outbox.
   bot.use(sequentialize(sequenceKey));
+  // Every update from here to its last reply sent, so that stopping waits for those under way.
+  const inFlight = new InFlight();
+  bot.use((_ctx, next) => inFlight.track(next()));
 
   const { menuLevel, publishMemberMenu, chatGone } = opts;
   const deps: TelegramListenerDeps = {
@@ -95,5 +99,5 @@ export function createTelegramBot(opts: TelegramBotOptions) {
     ...(opts.apiRoot ? { apiRoot: opts.apiRoot } : {}),
     baseFetchConfig: { compress: true, agent: deliveryAgent(opts.apiRoot) },
   });
-  return { bot, sender: new TelegramSender(deliveryApi, opts.secret) };
+  return { bot, sender: new TelegramSender(deliveryApi, opts.secret), inFlight };
 }

@@ -3,7 +3,8 @@
 // process stays up: a wrong secret 401, a body too large 413, anything that is not an update 400.
 // An update still being worked on after `answerWithinMs` is acknowledged anyway (Telegram would
 // otherwise send it again while a slow export is still running) and finishes in the background;
-// it is applied once all the same (ProcessedUpdate). Its failures are logged with its id.
+// it is applied once all the same (ProcessedUpdate). Its failures are logged with its id. While
+// the bot stops, new updates are sent back with 503, and those under way are waited for.
 import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Bot } from "grammy";
@@ -38,8 +39,23 @@ function sameSecret(given: string | string[] | undefined, expected: string): boo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export function telegramWebhookRoute(bot: Bot, secret: string, logger: Logger, answerWithinMs = 8_000) {
+/** Once stopping, the route sends updates back (503): Telegram delivers them again later. */
+export interface WebhookGate {
+  readonly stopping: boolean;
+}
+
+export function telegramWebhookRoute(
+  bot: Bot,
+  secret: string,
+  logger: Logger,
+  answerWithinMs = 8_000,
+  gate: WebhookGate = { stopping: false },
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (gate.stopping) {
+      req.resume();
+      return void res.writeHead(503, { "retry-after": "5" }).end();
+    }
     if (!sameSecret(req.headers["x-telegram-bot-api-secret-token"], secret)) {
       req.resume();
       return void res.writeHead(401).end();

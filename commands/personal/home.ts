@@ -17,7 +17,11 @@ export const home = defineCommand({
   role: "anyone",
   args: z.tuple([]),
   async run(ctx) {
-    const upcoming = await ctx.services.meetings.views.upcomingFor(ctx.personId, ctx.now, MEETINGS_SHOWN);
+    const upcoming = await ctx.services.meetings.views.upcomingWithAnswers(
+      ctx.personId,
+      ctx.now,
+      MEETINGS_SHOWN,
+    );
     const replies: Reply[] = [
       {
         segments: [
@@ -27,20 +31,24 @@ export const home = defineCommand({
         visibility: "private",
       },
     ];
-    for (const meeting of upcoming) {
+    for (const { meeting, answer } of upcoming) {
       const zone = await ctx.services.zones.of(meeting.organizationId);
+      // What the person already answered is shown instead of the button that gave it.
       const row: Button[] = [];
-      if (ctx.now < meeting.startsAt) {
-        row.push({ label: ctx.t("announcement.attend"), command: "attend", args: [meeting.code] });
-        row.push({ label: ctx.t("announcement.leave"), command: "leave", args: [meeting.code] });
+      if (ctx.now < meeting.startsAt && answer !== "checked_in") {
+        if (answer !== "attending")
+          row.push({ label: ctx.t("announcement.attend"), command: "attend", args: [meeting.code] });
+        if (answer !== "leave_pending" && answer !== "leave_approved")
+          row.push({ label: ctx.t("announcement.leave"), command: "leave", args: [meeting.code] });
       }
       const timing = checkInTiming(meeting, ctx.now);
-      if (timing === "on_time" || timing === "late")
+      if (answer !== "checked_in" && (timing === "on_time" || timing === "late"))
         row.push({ label: ctx.t("announcement.checkIn"), command: "checkin", args: [meeting.code] });
       replies.push({
         segments: [
           bold(`【${ctx.t(`meetingTypes.${meeting.type}`)}】${meeting.topic}`),
           plain(`\n${formatMeetingTime(meeting.startsAt, zone, ctx.t)} · ${meeting.place} · ${meeting.code}`),
+          ...(answer ? [plain(`\n${ctx.t(`home.answer.${answer}`)}`)] : []),
         ],
         ...(row.length > 0 ? { buttons: [row] } : {}),
         visibility: "private",

@@ -3,6 +3,9 @@
 import { Prisma, type Tx } from "../db/database.js";
 import { ONCE, type RawSql } from "../db/raw-sql.js";
 
+/** A member's own answer to a meeting, the latest that counts: a check-in outranks a leave. */
+export type MeetingAnswer = "attending" | "leave_pending" | "leave_approved" | "checked_in";
+
 export class AttendanceRepository {
   constructor(
     private readonly db: Tx,
@@ -40,6 +43,32 @@ export class AttendanceRepository {
       WHERE EXISTS (SELECT 1 FROM "Meeting" m WHERE m."id" = ${data.meetingId} AND m."status" = 'scheduled')
       ON CONFLICT ("meetingId", "memberId") DO NOTHING`);
     return inserted > 0;
+  }
+
+  /**
+   * What one member has answered for each of these meetings: checked in, leave asked (pending or
+   * approved), or coming; meetings without an answer are left out.
+   */
+  async answersOf(memberId: string, meetingIds: string[]): Promise<Map<string, MeetingAnswer>> {
+    if (meetingIds.length === 0) return new Map();
+    const where = { memberId, meetingId: { in: meetingIds } };
+    const [responses, leaves, checkIns] = await Promise.all([
+      this.db.meetingResponse.findMany({
+        where: { ...where, response: "attend" },
+        select: { meetingId: true },
+      }),
+      this.db.leaveRequest.findMany({
+        where: { ...where, status: { in: ["pending", "approved"] } },
+        select: { meetingId: true, status: true },
+      }),
+      this.db.checkIn.findMany({ where, select: { meetingId: true } }),
+    ]);
+    const answers = new Map<string, MeetingAnswer>();
+    for (const r of responses) answers.set(r.meetingId, "attending");
+    for (const l of leaves)
+      answers.set(l.meetingId, l.status === "approved" ? "leave_approved" : "leave_pending");
+    for (const c of checkIns) answers.set(c.meetingId, "checked_in");
+    return answers;
   }
 
   checkIns(meetingId: string) {

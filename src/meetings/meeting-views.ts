@@ -5,6 +5,7 @@
 import { DomainError } from "../core/domain-error.js";
 import type { OrgRecord } from "../organization/organization-repository.js";
 import { effectiveSettings } from "../organization/settings.js";
+import type { MeetingAnswer } from "./attendance-repository.js";
 import type { MeetingAccess, MeetingDeps } from "./meeting-access.js";
 import type { MeetingRecord } from "./meeting-repository.js";
 import { frequenciesOf, type MeetingType } from "./meeting-types.js";
@@ -37,6 +38,19 @@ export class MeetingViews {
       if (mine.length >= take) break;
     }
     return mine;
+  }
+
+  /** The person's coming meetings, each with what they have answered for it (or null). */
+  async upcomingWithAnswers(personId: string, now: Date, take = 10) {
+    const meetings = await this.upcomingFor(personId, now, take);
+    const memberships = await this.deps.members.activeOf(personId);
+    const answers = new Map<string, MeetingAnswer>();
+    for (const member of memberships) {
+      const theirs = meetings.filter((m) => m.organizationId === member.organizationId).map((m) => m.id);
+      for (const [id, answer] of await this.deps.attendance.answersOf(member.id, theirs))
+        answers.set(id, answer);
+    }
+    return meetings.map((meeting) => ({ meeting, answer: answers.get(meeting.id) ?? null }));
   }
 
   /** Scheduled meetings (all organisations) starting in (from, to], for reminders. */

@@ -126,7 +126,7 @@ describe("Slack conversations", () => {
 
   it("shows my upcoming meetings with their buttons on the App Home tab", async () => {
     peer.bot.clock.set("2026-03-02T01:00:00Z");
-    await peer.schedules(secretary, "支委会 3月9日 19:00 党员活动室 研究三月工作", "channel");
+    await peer.schedules(secretary, "支部党员大会 3月9日 19:00 党员活动室 研究三月工作", "channel");
     const published = await peer.event({
       type: "app_home_opened",
       user: member.id,
@@ -142,6 +142,8 @@ describe("Slack conversations", () => {
     const text = home.view.blocks.map((b) => b.text?.text ?? "").join("\n");
     expect(text).toContain("我的党支部");
     expect(labels(home.view.blocks)).toContain("请假");
+    // The meeting checked in to this morning shows it, with nothing left to press.
+    expect(text).toContain("✓ 已签到");
   });
 
   it("sends every merged list and the App Home with block ids Slack takes as unique", async () => {

@@ -10,6 +10,7 @@ export const approveRegister = defineCommand({
   name: "approve_register",
   aliases: ["同意报到", "报到通过"],
   role: "secretary",
+  settlesPressed: true,
   args: z.tuple([codeArg]),
   async run(ctx) {
     const { member, community, code } = await ctx.services.registrations.approve(

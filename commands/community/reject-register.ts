@@ -10,6 +10,7 @@ export const rejectRegister = defineCommand({
   name: "reject_register",
   aliases: ["拒绝报到"],
   role: "secretary",
+  settlesPressed: true,
   args: z.tuple([codeArg]).rest(z.string()),
   async run(ctx) {
     const [requestCode, ...words] = ctx.args;

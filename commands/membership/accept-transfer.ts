@@ -10,6 +10,7 @@ export const acceptTransfer = defineCommand({
   name: "accept_transfer",
   aliases: ["接收转接"],
   role: "secretary",
+  settlesPressed: true,
   args: z.tuple([codeArg]),
   async run(ctx) {
     const { transfer, member, from, to } = await ctx.services.transfers.accept(

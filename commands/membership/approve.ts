@@ -22,6 +22,7 @@ export const approve = defineCommand({
   name: "approve",
   aliases: ["批准", "通过"],
   role: "secretary",
+  settlesPressed: true,
   args: z.union([z.tuple([codeArg]), z.tuple([codeArg, status]), z.tuple([codeArg, status, date])]),
   async run(ctx) {
     const [code, memberStatus, joinedPartyOn = null] = ctx.args;

@@ -10,6 +10,7 @@ export const declineTransfer = defineCommand({
   name: "decline_transfer",
   aliases: ["退回转接"],
   role: "secretary",
+  settlesPressed: true,
   args: z.tuple([codeArg]).rest(z.string()),
   async run(ctx) {
     const [transferCode, ...words] = ctx.args;

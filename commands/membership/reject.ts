@@ -9,6 +9,7 @@ export const reject = defineCommand({
   name: "reject",
   aliases: ["拒绝"],
   role: "secretary",
+  settlesPressed: true,
   args: z.tuple([codeArg]).rest(z.string()),
   async run(ctx) {
     const [code, ...reason] = ctx.args;

@@ -37,6 +37,11 @@ export interface Reply {
   visibility?: "chat" | "private";
   /** The bot waits for an answer to this (a question): adapters must not reduce it to a toast. */
   expectsAnswer?: boolean;
+  /**
+   * Answering a pressed button, this settles the message the button was on (a card confirmed, a
+   * request decided): the adapter takes that message's buttons away, so none is left to press.
+   */
+  closesPressed?: boolean;
 }
 
 export const plain = (text: string): Segment => ({ text });

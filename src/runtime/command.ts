@@ -65,6 +65,12 @@ interface CommandInfo<A> {
    * transaction; its update is recorded after it ran, as for "one-statement".
    */
   writes?: "one-statement" | "none";
+  /**
+   * Run by a button, the command settles the message the button was on (确认 on a meeting card,
+   * 批准 on a request): its answer is marked `closesPressed`, and the adapter takes that
+   * message's buttons away.
+   */
+  settlesPressed?: boolean;
 }
 
 type Replies = Promise<Reply | Reply[]>;

@@ -132,7 +132,11 @@ export class Router {
         const updateId = incoming.updateId;
         await scope.autocommit((s) => s.updates.recordOnce(incoming.user.platform, updateId, now));
       }
-      return Array.isArray(result) ? result : [result];
+      const replies = Array.isArray(result) ? result : [result];
+      const [first, ...rest] = replies;
+      return command.settlesPressed && incoming.payload.type === "action" && first
+        ? [{ ...first, closesPressed: true }, ...rest]
+        : replies;
     } catch (error) {
       return this.#failure(error, command, incoming, t);
     }

@@ -4,7 +4,14 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSlackWorld, CHANNEL, type SlackPeer, startSlackPeer, textOf } from "../support/slack-peer.js";
+import {
+  buildSlackWorld,
+  CHANNEL,
+  SLACK_PEOPLE,
+  type SlackPeer,
+  startSlackPeer,
+  textOf,
+} from "../support/slack-peer.js";
 import {
   buildTelegramWorld,
   GROUP,
@@ -158,10 +165,34 @@ describe("recorded Slack requests", () => {
     if (!attend) throw new Error("no 参加 on the announcement");
     const payload = recorded("slack", "block-actions");
     payload.response_url = responseUrl();
+    payload.trigger_id = peer.fake.trigger(); // each interaction has its own
     payload.message.blocks = blocks;
     Object.assign(payload.actions[0], { action_id: attend.action_id, value: attend.value });
     await peer.interact(complete(payload));
     const answer = textOf(await peer.fake.responses(`/respond/recorded-${recordings}`));
     expect(answer).toContain("已报名参加");
+  });
+  it("takes the buttons off the meeting card a press of 确认 settled, keeping what it said", async () => {
+    const card = (
+      await peer.slash(SLACK_PEOPLE.secretary, "schedule 党课 3月12日 15:00 党员活动室 学习条例", "channel")
+    ).find((c) => c.method === "respond");
+    type Button = { action_id: string; value: string; text: { text: string } };
+    const blocks = (card?.params.blocks ?? []) as { type: string; elements?: Button[] }[];
+    const confirm = blocks.flatMap((b) => b.elements ?? []).find((e) => e.text.text === "确认");
+    if (!confirm) throw new Error("no 确认 on the card");
+    const payload = recorded("slack", "block-actions");
+    payload.user = { id: "U0SECRETARY", username: "lijianguo", name: "lijianguo", team_id: "T0PARTY" };
+    payload.response_url = responseUrl();
+    payload.trigger_id = peer.fake.trigger(); // each interaction has its own
+    payload.message.blocks = blocks;
+    payload.message.text = String(card?.params.text ?? "");
+    Object.assign(payload.actions[0], { action_id: confirm.action_id, value: confirm.value });
+    await peer.interact(complete(payload));
+    const answers = await peer.fake.responses(`/respond/recorded-${recordings}`);
+    const settled = answers.find((c) => c.params.replace_original === true);
+    expect(JSON.stringify(settled?.params.blocks)).toContain("请确认会议安排");
+    const kept = (settled?.params.blocks ?? []) as { type: string }[];
+    expect(kept.map((b) => b.type)).not.toContain("actions");
+    expect(textOf(answers)).toContain("已安排【党课】学习条例");
   });
 });

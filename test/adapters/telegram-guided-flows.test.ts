@@ -71,4 +71,20 @@ describe("guided flows in a privacy-mode Telegram group", () => {
     const stored = await peer.bot.prisma.meeting.findUniqueOrThrow({ where: { code: meeting } });
     expect(stored.content).toBe("学习党章总纲，交流心得体会。");
   });
+  it("takes the buttons off a meeting card once it is confirmed, so none is left to press", async () => {
+    const card = await peer.says(secretary, "/schedule 党课 3月9日 15:00 党员活动室 学习条例", "group");
+    const confirmed = await peer.confirms(secretary, card);
+    const stripped = confirmed.find((c) => c.method === "editMessageReplyMarkup");
+    expect(stripped?.params).toMatchObject({ chat_id: GROUP, reply_markup: { inline_keyboard: [] } });
+    expect(texts(confirmed)).toContain("已安排【党课】学习条例");
+    // A press on an announcement (参加) settles nothing: its buttons stay for everyone else.
+    await peer.worker.drainOnce();
+    const announcement = peer.fake
+      .sent()
+      .filter((c) => c.params.chat_id === String(GROUP))
+      .at(-1);
+    const attend = keyboardOf(announcement)[0]?.[0];
+    const pressed = await peer.press(member, attend?.callback_data ?? "", GROUP_CHAT);
+    expect(pressed.filter((c) => c.method === "editMessageReplyMarkup")).toEqual([]);
+  });
 });

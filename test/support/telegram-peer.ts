@@ -122,7 +122,13 @@ export async function startTelegramPeer(options: { menus?: boolean } = {}) {
         chat_instance: "x",
         from: { ...user, is_bot: false },
         data,
-        message: { message_id: messageId, date: 0, chat },
+        // The message a button is on has its keyboard, and Telegram sends it with the press.
+        message: {
+          message_id: messageId,
+          date: 0,
+          chat,
+          reply_markup: { inline_keyboard: [[{ text: "…", callback_data: data }]] },
+        },
       },
     } as never);
   }

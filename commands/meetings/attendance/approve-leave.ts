@@ -10,6 +10,7 @@ export const approveLeave = defineCommand({
   name: "approve_leave",
   aliases: ["批准请假"],
   role: "group_leader",
+  settlesPressed: true,
   args: z.tuple([leaveCodeArg]),
   async run(ctx) {
     const { meeting, member } = await ctx.services.meetings.attendance.decideLeave(

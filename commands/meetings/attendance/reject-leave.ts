@@ -10,6 +10,7 @@ export const rejectLeave = defineCommand({
   name: "reject_leave",
   aliases: ["驳回请假", "不批准"],
   role: "group_leader",
+  settlesPressed: true,
   args: z.tuple([leaveCodeArg]).rest(z.string()),
   async run(ctx) {
     const [code, ...note] = ctx.args;

@@ -16,6 +16,7 @@ export const changeSchedule = defineCommand({
   name: "change_schedule",
   aliases: ["修改安排"],
   role: "group_leader",
+  settlesPressed: true,
   args: z.tuple([codeArg], z.string().max(200)).refine((a) => a.length <= 40),
   async run(ctx) {
     const [code, word, ...value] = ctx.args;

@@ -12,6 +12,7 @@ export const confirmSchedule = defineCommand({
   name: "confirm_schedule",
   aliases: ["确认安排"],
   role: "group_leader",
+  settlesPressed: true,
   args: z.tuple([codeArg]),
   async run(ctx) {
     const { org, meetings } = await ctx.services.drafts.confirm(ctx.personId, ctx.args[0], ctx.now);

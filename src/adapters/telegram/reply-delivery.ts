@@ -78,8 +78,18 @@ export function replyDelivery(deps: { secret: string; t: Translate; files: Priva
     return toast;
   }
 
+  /** The pressed message's keyboard taken away: a message too old to edit keeps it, harmlessly. */
+  async function closePressed(ctx: Context): Promise<void> {
+    const message = ctx.callbackQuery?.message;
+    if (!message?.reply_markup) return;
+    await ctx.api
+      .editMessageReplyMarkup(message.chat.id, message.message_id, { reply_markup: { inline_keyboard: [] } })
+      .catch(() => undefined);
+  }
+
   return async (ctx, replies, pressed) => {
     try {
+      if (pressed && replies.some((r) => r.closesPressed)) await closePressed(ctx);
       return await deliverEach(ctx, replies, pressed);
     } finally {
       // A file attached to a reply (an export, a chart) was made for this send: sent or not,

@@ -30,6 +30,16 @@ export function commandButton(deps: SlackListenerDeps) {
       chat: chatOf(channel, body.channel?.name),
       payload: { type: "action", command: decoded.command, args: decoded.args },
     });
+    // A settled card keeps what it said, without its buttons (an ephemeral one Slack does not
+    // send back keeps its buttons, which then find the card settled).
+    if (body.message && replies.some((r) => r.closesPressed)) {
+      const blocks = body.message?.blocks?.filter((b: { type: string }) => b.type !== "actions");
+      await respond({
+        replace_original: true,
+        text: body.message?.text ?? "",
+        ...(blocks ? { blocks } : {}),
+      }).catch(() => undefined);
+    }
     await deps.post(replies, { channel, user: body.user.id, private: false, respond, t });
   };
 }

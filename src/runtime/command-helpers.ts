@@ -9,7 +9,10 @@ export { formatDateTime } from "../core/format.js";
 
 /** The organisation the command acts on; a clear answer when there is none. */
 export function requireOrg(ctx: CommandContext<unknown>): OrgRecord {
-  if (!ctx.org)
-    throw new DomainError(ctx.chat.kind === "group" ? "errors.chatNotBound" : "errors.noOrganization");
-  return ctx.org;
+  if (ctx.org) return ctx.org;
+  if (ctx.chat.kind === "group") throw new DomainError("errors.chatNotBound");
+  // Someone who administers organisations but has not chosen one to act on is shown how to
+  // choose, not told to ask for an invitation.
+  const administers = ctx.actor.roles.some((role) => role !== "anyone" && role !== "member");
+  throw new DomainError(administers ? "errors.chooseOrganization" : "errors.noOrganization");
 }

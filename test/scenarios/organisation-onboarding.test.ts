@@ -21,6 +21,18 @@ describe("from the first administrator to a member's own profile", () => {
     expect(joined(await world.secretaryA.says("/profile"))).toContain("支部书记（幸福里社区党支部）");
   });
 
+  test("shows a new administrator how to choose the organisation before /invite, not how to join one", async ({
+    bot,
+  }) => {
+    const admin = bot.user("zhou-ming", "周明");
+    await admin.says(`/bootstrap ${bot.app.bootstrapCode}`);
+    const before = joined(await admin.says("/invite 5"));
+    expect(before).toContain("请先选择要操作的组织：发送 /orgs 查看组织及其代码，再发送 /use 代码");
+    // In the committee it has just made, the administrator is shown how to pick a branch.
+    await admin.says("/org_add 党委 南湖街道党工委");
+    expect(joined(await admin.says("/invite 5"))).toContain("先发送 /use 支部代码 选择要邀请进的支部");
+  });
+
   test("takes a new member from invitation to approval to a group leader who sees their own record", async ({
     bot,
     world,

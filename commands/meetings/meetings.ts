@@ -1,4 +1,5 @@
-// /meetings: upcoming meetings — a member sees their own; in a bound group, the branch's.
+// /meetings: upcoming meetings, and those under way until they are closed — a member sees their
+// own; in a bound group, the branch's.
 import { z } from "zod";
 import { bold, plain, type Segment } from "../../src/core/reply.js";
 import { formatMeetingTime } from "../../src/meetings/announcement.js";
@@ -23,7 +24,7 @@ export const meetings = defineCommand({
       const zone = await ctx.services.zones.of(m.organizationId);
       segments.push(
         plain(
-          `\n${formatMeetingTime(m.startsAt, zone, ctx.t)} 【${ctx.t(`meetingTypes.${m.type}`)}】${m.topic} · ${m.place} · ${m.code}`,
+          `\n${formatMeetingTime(m.startsAt, zone, ctx.t)}${m.startsAt <= ctx.now ? ctx.t("meetingsList.underWay") : ""} 【${ctx.t(`meetingTypes.${m.type}`)}】${m.topic} · ${m.place} · ${m.code}`,
         ),
       );
     }

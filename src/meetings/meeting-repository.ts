@@ -18,6 +18,9 @@ interface MemberColumns {
   member_exemptReason: string | null;
 }
 
+/** How long after its start a meeting not yet closed is still listed as under way. */
+const UNDER_WAY_MS = 24 * 3_600_000;
+
 export class MeetingRepository {
   constructor(
     private readonly db: Tx,
@@ -96,9 +99,18 @@ export class MeetingRepository {
     return this.db.meeting.update({ where: { id }, data });
   }
 
+  /**
+   * Meetings still to come or under way: scheduled (not yet closed or cancelled) and starting
+   * after `from`, or started less than a day before it.
+   */
   upcoming(organizationIds: string[], from: Date, take: number): Promise<MeetingRecord[]> {
+    const underWaySince = new Date(from.getTime() - UNDER_WAY_MS);
     return this.db.meeting.findMany({
-      where: { organizationId: { in: organizationIds }, status: "scheduled", startsAt: { gte: from } },
+      where: {
+        organizationId: { in: organizationIds },
+        status: "scheduled",
+        startsAt: { gte: underWaySince },
+      },
       orderBy: { startsAt: "asc" },
       take,
     });

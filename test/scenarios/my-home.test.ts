@@ -5,7 +5,7 @@ import { test } from "../support/fixture.js";
 import { codeIn, joined } from "../support/replies.js";
 import { enrol } from "../support/world.js";
 
-describe("my own page", () => {
+describe("my own page and my meetings", () => {
   test.override({ startAt: "2026-03-02T01:00:00Z" });
 
   test("shows 已报名 and 已请假 instead of 参加 and 请假 for meetings already answered", async ({
@@ -49,5 +49,18 @@ describe("my own page", () => {
     const checkedIn = after.find((r) => joined([r]).includes(lesson));
     expect(joined([checkedIn ?? { segments: [] }])).toContain("✓ 已签到");
     expect(checkedIn?.buttons).toBeUndefined();
+  });
+  test("lists a meeting under way in /meetings until it is closed", async ({ bot, world }) => {
+    const lesson = codeIn(
+      joined(await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章")),
+      "H",
+    );
+    bot.clock.set("2026-03-05T07:40:00Z"); // 15:40 in Shanghai, forty minutes in
+    const during = joined(await world.secretaryA.says("/meetings"));
+    expect(during).toContain(`2026-03-05 15:00（周四）（进行中） 【党课】学习党章 · 党员活动室 · ${lesson}`);
+    await world.secretaryA.says(`/checkin ${lesson}`);
+    await world.secretaryA.says(`/minutes ${lesson} 内容 学习党章总纲。`);
+    await world.secretaryA.says(`/close_meeting ${lesson}`);
+    expect(joined(await world.secretaryA.says("/meetings"))).not.toContain(lesson);
   });
 });

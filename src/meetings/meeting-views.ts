@@ -91,10 +91,12 @@ export class MeetingViews {
     const year = periodOf(period.start, "year", zone);
     const meetings = await this.deps.meetings.between(org.id, year.start, year.end);
     const groups = await this.deps.orgs.children(org.id);
+    const since = await this.deps.orgs.createdAt(org.id);
     const rows = obligations({
       period,
       asOf,
       zone,
+      ...(since ? { since } : {}),
       frequencies,
       groupIds: groups.map((g) => g.id),
       meetings: meetings.map((m) => ({

@@ -57,6 +57,8 @@ export interface ObligationInput {
   frequencies: Partial<Record<MeetingType, Frequency>>;
   groupIds: string[];
   meetings: ObligationMeeting[];
+  /** When the branch was set up in the bot: its type's periods that ended before owe nothing. */
+  since?: Date;
 }
 
 const ORDER: Record<PeriodKind, number> = { month: 1, quarter: 3, half_year: 6, year: 12 };
@@ -78,7 +80,11 @@ export function obligations(input: ObligationInput): Obligation[] {
     if (!frequency || frequency.times === 0) continue;
     const finer = ORDER[frequency.period] <= ORDER[input.period.kind];
     const period = finer ? input.period : periodOf(input.period.start, frequency.period, input.zone);
-    const parts = finer ? partsOf(period, frequency.period, input.zone) : [period];
+    const since = input.since?.getTime() ?? Number.NEGATIVE_INFINITY;
+    const parts = (finer ? partsOf(period, frequency.period, input.zone) : [period]).filter(
+      (part) => part.end.getTime() > since,
+    );
+    if (parts.length === 0) continue;
     const targets = type === "group_meeting" ? input.groupIds : [null];
     for (const groupId of targets) {
       const row: Obligation = {

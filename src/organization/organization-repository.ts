@@ -35,6 +35,8 @@ export class OrganizationRepository {
     name: string;
     parentId: string | null;
     timeZone?: string;
+    /** The injected clock's now, so a fake clock's world begins when its story does. */
+    createdAt?: Date;
   }) {
     return toOrgRecord(await this.db.organization.create({ data, select: SELECT }));
   }
@@ -42,6 +44,12 @@ export class OrganizationRepository {
   async findById(id: string): Promise<OrgRecord | null> {
     const row = await this.db.organization.findUnique({ where: { id }, select: SELECT });
     return row ? toOrgRecord(row) : null;
+  }
+
+  /** When the organisation was set up in the bot. */
+  async createdAt(id: string): Promise<Date | null> {
+    const row = await this.db.organization.findUnique({ where: { id }, select: { createdAt: true } });
+    return row?.createdAt ?? null;
   }
 
   async findByCode(code: string): Promise<OrgRecord | null> {

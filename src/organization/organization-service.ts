@@ -52,6 +52,7 @@ export class OrganizationService {
       kind,
       name,
       parentId: parent?.id ?? null,
+      createdAt: now,
     });
     await this.audit.by(actorId, now).did(org.id, "org.create", { kind, name });
     return org;

@@ -133,3 +133,32 @@ describe("a period's obligations", () => {
     ]);
   });
 });
+
+describe("a branch set up in the bot part-way through a period", () => {
+  it.each([
+    // Set up on 10 February (Shanghai): January is owed nothing; February, its first month, is.
+    ["2027-02-10T02:00:00Z", 2, ["2027-2"]],
+    // Set up on 1 March: only March.
+    ["2027-02-28T16:00:00Z", 1, []],
+    // Before the quarter: all three months.
+    ["2026-11-01T00:00:00Z", 3, ["2027-1", "2027-2"]],
+  ] as [string, number, string[]][])(
+    "set up %s owes %i committee meetings, missing %j",
+    (since, required, missed) => {
+      const rows = obligations({
+        period: q1,
+        asOf: new Date("2027-04-02T00:00:00Z"),
+        zone: SH,
+        frequencies,
+        groupIds: [],
+        meetings: [m("committee_meeting", "2027-03-09T11:00:00Z")],
+        since: new Date(since),
+      });
+      const committee = row(rows, "committee_meeting");
+      expect(committee?.required).toBe(required);
+      expect(committee?.missingIn.map((p) => `${p.year}-${p.index}`)).toEqual(missed);
+      // The quarter's own general meeting is owed whenever the branch began in it.
+      expect(row(rows, "general_meeting")?.required).toBe(1);
+    },
+  );
+});

@@ -5,10 +5,15 @@
 import { chmod, mkdir } from "node:fs/promises";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
+import { DateTime } from "luxon";
 
-/** Where a backup goes by default: next to the database, named by the moment it was taken. */
-export function defaultBackupPath(databaseFile: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, "").replace(/\..+$/, "").replace("T", "-");
+/**
+ * Where a backup goes by default: next to the database, named by the moment it was taken as the
+ * installation's clocks read it (DEFAULT_TIME_ZONE), so the one taken at 01:00 in Beijing carries
+ * that day's date, not yesterday's in UTC.
+ */
+export function defaultBackupPath(databaseFile: string, now: Date, zone: string): string {
+  const stamp = DateTime.fromJSDate(now, { zone }).toFormat("yyyyMMdd-HHmmss");
   return path.join(path.dirname(path.resolve(databaseFile)), "backups", `party-bot-${stamp}.db`);
 }
 

@@ -1,8 +1,8 @@
 // npm run backup's copy, taken while the bot runs and writes, restores to every row.
 import { statSync } from "node:fs";
 import path from "node:path";
-import { describe, expect } from "vitest";
-import { backupSqlite } from "../../src/db/backup.js";
+import { describe, expect, it } from "vitest";
+import { backupSqlite, defaultBackupPath } from "../../src/db/backup.js";
 import { openDatabase, Prisma } from "../../src/db/database.js";
 import { test } from "../support/fixture.js";
 import type { TestBot } from "../support/test-bot.js";
@@ -60,5 +60,19 @@ describe.skipIf(!onSqlite)("backups of the SQLite database", () => {
         await restored.close();
       }
     }
+  });
+});
+
+describe("the name of a backup", () => {
+  it.each([
+    // 01:30 in Beijing is still the evening before in UTC: the file carries Beijing's date.
+    ["2026-12-07T17:30:00Z", "Asia/Shanghai", "party-bot-20261208-013000.db"],
+    ["2026-12-07T17:30:00Z", "UTC", "party-bot-20261207-173000.db"],
+    ["2026-07-01T03:05:09Z", "America/New_York", "party-bot-20260630-230509.db"],
+  ])("taken at %s in %s is %s", (at, zone, name) => {
+    expect(path.basename(defaultBackupPath("/srv/party/data/party-bot.db", new Date(at), zone))).toBe(name);
+    expect(path.dirname(defaultBackupPath("data/party-bot.db", new Date(at), zone))).toBe(
+      path.resolve("data/backups"),
+    );
   });
 });

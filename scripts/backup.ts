@@ -13,7 +13,8 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
-  const target = process.argv[2] ?? defaultBackupPath(config.database.path, new Date(), config.defaultTimeZone);
+  const target =
+    process.argv[2] ?? defaultBackupPath(config.database.path, new Date(), config.defaultTimeZone);
   const { pages } = await backupSqlite(config.database.path, target);
   process.stdout.write(`已备份到 ${target}（${pages} 页）。 / Backed up to ${target} (${pages} pages).\n`);
 }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
 import { codeArg, nameArg } from "../../src/runtime/command-helpers.js";
-import { deciders, notify } from "../../src/runtime/notify.js";
+import { decidersOrAbove, notify } from "../../src/runtime/notify.js";
 
 export const join = defineCommand({
   name: "join",
@@ -15,10 +15,11 @@ export const join = defineCommand({
     const [code, name] = ctx.args;
     if (name === undefined) return ctx.ask(ctx.t("members.askName"), "join", [code], "private");
     const { request, org } = await ctx.services.membership.join(ctx.personId, code, name, ctx.now);
-    // The secretary learns of the request at once, with the buttons to decide it.
+    // The secretary learns of the request at once, with the buttons to decide it (without one yet,
+    // the committee's secretaries or the administrators do).
     await notify(
       ctx,
-      await deciders(ctx, [org.id, org.kind === "group" ? org.parentId : null], ["secretary"]),
+      await decidersOrAbove(ctx, org.kind === "group" && org.parentId ? org.parentId : org.id),
       (t) =>
         textReply(t("notices.joinRequested", { name: request.name, org: org.name, code: request.code }), {
           buttons: [

@@ -4,8 +4,10 @@ import { z } from "zod";
 import { GRANTABLE_ROLES, parseRole } from "../../src/access/role-words.js";
 import { DomainError } from "../../src/core/domain-error.js";
 import { textReply } from "../../src/core/reply.js";
-import { defineCommand } from "../../src/runtime/command.js";
+import type { OrgRecord } from "../../src/organization/organization-repository.js";
+import { defineCommand, type PersonContext } from "../../src/runtime/command.js";
 import { codeArg } from "../../src/runtime/command-helpers.js";
+import { notify } from "../../src/runtime/notify.js";
 
 const action = z
   .string()
@@ -50,6 +52,27 @@ export const role = defineCommand({
         : changed
           ? "roleChanges.revoked"
           : "roleChanges.notHeld";
+    if (verb === "grant" && changed && roleName === "secretary")
+      await tellWhatWaits(ctx, member.personId, org);
     return textReply(ctx.t(key, { name: member.name, role: ctx.t(`roles.${roleName}`), org: org.name }));
   },
 });
+
+/** The newly appointed secretary hears it, with what already waits for them to decide. */
+async function tellWhatWaits(ctx: PersonContext<unknown>, personId: string, org: OrgRecord): Promise<void> {
+  const requests = (await ctx.services.membership.pendingRequests(personId, org)).length;
+  const leaves = (await ctx.services.meetings.attendance.pendingLeaves(personId, org)).length;
+  await notify(
+    ctx,
+    [personId],
+    (t) => {
+      const appointed = t("roleChanges.appointed", { role: t("roles.secretary"), org: org.name });
+      const waiting =
+        requests + leaves > 0
+          ? t("roleChanges.waiting", { requests, leaves })
+          : t("roleChanges.nothingWaits");
+      return textReply(`${appointed}\n${waiting}`);
+    },
+    `appointed:${org.id}:${personId}:${ctx.now.getTime()}`,
+  );
+}

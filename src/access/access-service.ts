@@ -91,7 +91,8 @@ export class AccessService {
     return this.#repo.revoke(target.personId, target.org.id, role);
   }
 
-  holders(organizationId: string) {
+  /** Who holds a role in the organisation (null: the installation's administrators). */
+  holders(organizationId: string | null) {
     return this.#repo.holders(organizationId);
   }
 

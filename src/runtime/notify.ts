@@ -41,3 +41,25 @@ export async function deciders(
   }
   return people;
 }
+
+/**
+ * Who decides a request for an organisation: its holders of `roles`; when it has none (a branch
+ * whose secretary is not appointed yet), the secretaries and administrators of the organisations
+ * above it, nearest first; at the top, the installation's administrators. A request never waits
+ * unseen for a secretary who does not exist.
+ */
+export async function decidersOrAbove(
+  ctx: CommandContext<unknown>,
+  orgId: string,
+  roles: readonly string[] = ["secretary"],
+): Promise<string[]> {
+  const holding = async (id: string | null, wanted: readonly string[]) =>
+    (await ctx.services.access.holders(id)).filter((h) => wanted.includes(h.role)).map((h) => h.personId);
+  let wanted = roles;
+  for (let id: string | null = orgId; id; id = (await ctx.services.orgs.findById(id))?.parentId ?? null) {
+    const people = await holding(id, wanted);
+    if (people.length > 0) return people;
+    wanted = ["secretary", "org_admin"];
+  }
+  return holding(null, ["org_admin"]);
+}

@@ -33,6 +33,43 @@ describe("from the first administrator to a member's own profile", () => {
     expect(joined(await admin.says("/invite 5"))).toContain("先发送 /use 支部代码 选择要邀请进的支部");
   });
 
+  test("sends a join request for a branch without a secretary to the administrators, and tells the new 书记 what waits", async ({
+    bot,
+    world,
+  }) => {
+    const dm = (who: { id: string }) => ({
+      platform: "console" as const,
+      id: `user:${who.id}`,
+      kind: "private" as const,
+    });
+    const branch = codeAfter(
+      await world.admin.says(`/org_add 党支部 光明里社区党支部 ${world.committee}`),
+      "代码",
+    );
+    await world.admin.says(`/use ${branch}`);
+    const invite = codeAfter(await world.admin.says("/invite 5"), "邀请码：");
+    const qian = bot.user("qian-jun", "钱军");
+    await qian.says(`/join ${invite} 钱军`);
+    const inbox = await bot.posts(dm(world.admin));
+    expect(joined(inbox)).toContain("钱军 申请加入「光明里社区党支部」");
+    // An applicant becomes the branch's secretary; the next request waits for them.
+    const memberCode = codeAfter(
+      await world.admin.says(
+        `/approve ${codeAfter(
+          inbox.filter((r) => joined([r]).includes("钱军")),
+          "编号",
+        )} 正式`,
+      ),
+      "党员编号",
+    );
+    const zheng = bot.user("zheng-hua", "郑华");
+    await zheng.says(`/join ${invite} 郑华`);
+    await world.admin.says(`/role grant ${memberCode} 书记`);
+    const told = joined(await bot.posts(dm(qian)));
+    expect(told).toContain("您已被任命为「光明里社区党支部」的支部书记。");
+    expect(told).toContain("待您处理：入党申请 1 件（发送 /requests 查看），请假 0 件");
+  });
+
   test("takes a new member from invitation to approval to a group leader who sees their own record", async ({
     bot,
     world,

@@ -12,8 +12,12 @@ export function codeAfter(replies: Reply[], label: string): string {
 
 export const joined = (replies: Reply[]): string => texts(replies).join("\n");
 
-/** Not a notice about joining (a request to decide, a decision): for tests about other notices. */
-export const notJoinNotice = (text: string): boolean => !/申请加入「|的申请已通过|的申请未通过/.test(text);
+/**
+ * Not a notice about joining (a request to decide, a decision, an appointment as 书记 with what
+ * waits): for tests about other notices.
+ */
+export const notJoinNotice = (text: string): boolean =>
+  !/申请加入「|的申请已通过|的申请未通过|您已被任命为/.test(text);
 
 /** The first code with a prefix ("H" meeting, "V" activity, "W" wish) in a text. */
 export const codeIn = (text: string, prefix: string): string =>

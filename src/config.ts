@@ -41,7 +41,8 @@ const envSchema = z.object({
   /** The bot's HTTP address as people's phones reach it (calendar subscription links). */
   PUBLIC_URL: z.union([z.literal(""), z.string().trim().url()]).default(""),
   CONSOLE_USER: z.string().trim().min(1).default("console-user"),
-  CONSOLE_CHAT: z.string().trim().min(1).default("console-room"),
+  /** Empty: the console opens in the person's private chat, where the first steps work. */
+  CONSOLE_CHAT: z.string().trim().default(""),
   BOOTSTRAP_ADMINS: z
     .string()
     .trim()

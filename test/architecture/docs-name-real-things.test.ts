@@ -8,7 +8,12 @@ import { jobs } from "../../jobs/index.js";
 import { CONFIG_VARIABLES } from "../../src/config.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const DOCS = ["README.md", "jobs/README.md", ...readdirSync(path.join(root, "docs")).map((f) => `docs/${f}`)];
+const DOCS = [
+  "README.md",
+  "README.en.md",
+  "jobs/README.md",
+  ...readdirSync(path.join(root, "docs")).map((f) => `docs/${f}`),
+];
 const TREES = ["src", "commands", "jobs", "test", "bench", "scripts", "prisma", "docs", ".ci"];
 
 function filesUnder(folder: string): string[] {
@@ -90,15 +95,20 @@ describe("what the docs name exists", () => {
 
 describe("what the docs promise is there", () => {
   const commandsDoc = readFileSync(path.join(root, "docs/commands.md"), "utf8");
-  const readme = readFileSync(path.join(root, "README.md"), "utf8");
 
   it.each(commands.map((c) => c.name))("docs/commands.md describes /%s", (name) => {
     expect(commandsDoc).toMatch(new RegExp(`\`/${name}(?=[\\s\`])`));
   });
 
-  it("opens the README with the pitch and the quick start, whose scripts exist", () => {
-    const firstScreen = readme.split("\n").slice(0, 40).join("\n");
-    expect(firstScreen).toContain("## Quick start");
+  // The Chinese README first (the people the bot is for), the English one beside it; each opens
+  // with the pitch and the quick start, whose scripts exist.
+  it.each([
+    ["README.md", "## 快速开始", "## 功能"],
+    ["README.en.md", "## Quick start", "## What it does"],
+  ])("opens %s with the pitch and the quick start, whose scripts exist", (file, start, next) => {
+    const text = readFileSync(path.join(root, file), "utf8");
+    const firstScreen = text.split("\n").slice(0, 40).join("\n");
+    expect(firstScreen).toContain(start);
     const scripts = Object.keys(
       (
         JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
@@ -106,7 +116,8 @@ describe("what the docs promise is there", () => {
         }
       ).scripts,
     );
-    const quickStart = readme.slice(readme.indexOf("## Quick start"), readme.indexOf("## What it does"));
+    const quickStart = text.slice(text.indexOf(start), text.indexOf(next));
+    expect(quickStart.length).toBeGreaterThan(start.length);
     for (const [, script] of quickStart.matchAll(/^npm (?:run )?([\w:]+)/gm))
       expect(["install", ...scripts]).toContain(script);
   });

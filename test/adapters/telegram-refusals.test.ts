@@ -150,4 +150,11 @@ describe("Telegram, what it refuses and how it recovers", () => {
     expect(texts(await says(member, "/dance"))).toContain("未知命令 /dance");
     expect(texts(await says(member, "/lang 火星文"))).toContain("参数有误。用法：/lang &lt;zh|en&gt;");
   });
+  it("tells the secretary in words when Telegram refuses the 台账 file", async () => {
+    fake.failWithBadRequest("sendDocument", "Bad Request: file is too big");
+    const calls = await says(secretary, "/export 季");
+    expect(calls.filter((c) => c.method === "sendDocument")).toHaveLength(1);
+    const told = calls.filter((c) => c.method === "sendMessage").map((c) => String(c.params.text));
+    expect(told.join("\n")).toMatch(/文件「幸福里社区党支部-\d{4}年第\d季度-台账\.xlsx」没能发出/);
+  });
 });

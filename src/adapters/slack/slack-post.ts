@@ -66,12 +66,20 @@ export function createPoster(app: App, secret: string, files?: { discard(file: s
         const channel = toChannel
           ? where.channel
           : ((await app.client.conversations.open({ users: where.user })).channel?.id ?? where.user);
-        await app.client.filesUploadV2({
-          channel_id: channel,
-          file: reply.attachment.path,
-          filename: reply.attachment.filename,
-          initial_comment: replyText(reply).slice(0, 3000),
-        });
+        try {
+          await app.client.filesUploadV2({
+            channel_id: channel,
+            file: reply.attachment.path,
+            filename: reply.attachment.filename,
+            initial_comment: replyText(reply).slice(0, 3000),
+          });
+        } catch {
+          // Told in words, where the file was to go, rather than left waiting for it.
+          await app.client.chat.postMessage({
+            channel,
+            text: where.t("files.sendFailed", { name: reply.attachment.filename }),
+          });
+        }
         continue;
       }
       const ephemeral = !where.dm && (reply.visibility === "private" || where.private);

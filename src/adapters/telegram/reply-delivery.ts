@@ -44,6 +44,29 @@ export function replyDelivery(deps: { secret: string; t: Translate; files: Priva
     );
   }
 
+  /**
+   * Sends a reply; when it carries a file that Telegram refused or that could not be uploaded, the
+   * person is told in words instead of left waiting for an attachment that never comes.
+   */
+  async function send(
+    ctx: Context,
+    chatId: number,
+    reply: Reply,
+    opts: Parameters<typeof sendReply>[4] = {},
+  ): Promise<void> {
+    try {
+      await sendReply(ctx.api, chatId, reply, secret, opts);
+    } catch (error) {
+      const refusedChat = error instanceof GrammyError && error.error_code === 403;
+      if (!reply.attachment || refusedChat) throw error;
+      await ctx.api.sendMessage(
+        chatId,
+        renderHtml({ segments: [{ text: t("files.sendFailed", { name: reply.attachment.filename }) }] }),
+        { parse_mode: "HTML", ...(opts.topic ? { message_thread_id: opts.topic } : {}) },
+      );
+    }
+  }
+
   async function deliverEach(ctx: Context, replies: Reply[], pressed: Pressed): Promise<string | undefined> {
     const chat = ctx.chat;
     const from = ctx.from;
@@ -60,7 +83,7 @@ export function replyDelivery(deps: { secret: string; t: Translate; files: Priva
       }
       if (privateInGroup) {
         try {
-          await sendReply(ctx.api, from.id, reply, secret);
+          await send(ctx, from.id, reply);
         } catch (error) {
           if (error instanceof GrammyError && error.error_code === 403)
             await askToStartPrivately(ctx, pressed);
@@ -70,7 +93,7 @@ export function replyDelivery(deps: { secret: string; t: Translate; files: Priva
       }
       const asks = reply.expectsAnswer && chat.type !== "private";
       const messageId = ctx.message?.message_id ?? ctx.callbackQuery?.message?.message_id;
-      await sendReply(ctx.api, chat.id, reply, secret, {
+      await send(ctx, chat.id, reply, {
         ...(asks ? { question: true, ...(messageId ? { replyTo: messageId } : {}) } : {}),
         ...(topic ? { topic } : {}),
       });

@@ -24,7 +24,7 @@ export const meetings = defineCommand({
       const zone = await ctx.services.zones.of(m.organizationId);
       segments.push(
         plain(
-          `\n${formatMeetingTime(m.startsAt, zone, ctx.t)}${m.startsAt <= ctx.now ? ctx.t("meetingsList.underWay") : ""} 【${ctx.t(`meetingTypes.${m.type}`)}】${m.topic} · ${m.place} · ${m.code}`,
+          `\n${formatMeetingTime(m.startsAt, zone, ctx.t)}${m.startsAt <= ctx.now ? ctx.t("meetingsList.underWay") : ""} ${ctx.t("punctuation.typed", { type: ctx.t(`meetingTypes.${m.type}`), topic: m.topic })} · ${m.place} · ${m.code}`,
         ),
       );
     }

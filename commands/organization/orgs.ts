@@ -17,7 +17,7 @@ export const orgs = defineCommand({
       const marker = org.id === ctx.org?.id ? " ◀" : "";
       segments.push(
         plain(
-          `\n${"  ".repeat(depth)}· ${org.name}（${ctx.t(`orgKinds.${org.kind}`)}，${org.code}）${marker}`,
+          `\n${"  ".repeat(depth)}· ${org.name}${ctx.t("punctuation.paren", { text: `${ctx.t(`orgKinds.${org.kind}`)}${ctx.t("punctuation.listSep")}${org.code}` })}${marker}`,
         ),
       );
     }

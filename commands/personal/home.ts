@@ -46,7 +46,9 @@ export const home = defineCommand({
         row.push({ label: ctx.t("announcement.checkIn"), command: "checkin", args: [meeting.code] });
       replies.push({
         segments: [
-          bold(`【${ctx.t(`meetingTypes.${meeting.type}`)}】${meeting.topic}`),
+          bold(
+            ctx.t("punctuation.typed", { type: ctx.t(`meetingTypes.${meeting.type}`), topic: meeting.topic }),
+          ),
           plain(`\n${formatMeetingTime(meeting.startsAt, zone, ctx.t)} · ${meeting.place} · ${meeting.code}`),
           ...(answer ? [plain(`\n${ctx.t(`home.answer.${answer}`)}`)] : []),
         ],

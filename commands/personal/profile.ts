@@ -35,7 +35,7 @@ export const profile = defineCommand({
     const roleNames = await Promise.all(
       assignments.map(async (a) => {
         const org = a.organizationId ? await ctx.services.orgs.findById(a.organizationId) : null;
-        return `${ctx.t(`roles.${a.role}`)}（${org?.name ?? ctx.t("profile.installation")}）`;
+        return `${ctx.t(`roles.${a.role}`)}${ctx.t("punctuation.paren", { text: org?.name ?? ctx.t("profile.installation") })}`;
       }),
     );
     if (roleNames.length > 0) lines.push(ctx.t("profile.roles", { roles: roleNames.join("、") }));

@@ -23,7 +23,7 @@ export const announcementKey = (meetingId: string): string => `meeting:${meeting
 
 export function formatMeetingTime(startsAt: Date, zone: string, t: Translate): string {
   const local = DateTime.fromJSDate(startsAt, { zone });
-  return `${local.toFormat("yyyy-MM-dd HH:mm")}（${t(`weekdays.${local.weekday}`)}）`;
+  return `${local.toFormat("yyyy-MM-dd HH:mm")}${t("punctuation.paren", { text: t(`weekdays.${local.weekday}`) })}`;
 }
 
 export function renderAnnouncement(d: AnnouncementData, t: Translate, now: Date): Reply {
@@ -35,12 +35,18 @@ export function renderAnnouncement(d: AnnouncementData, t: Translate, now: Date)
       : meeting.status === "closed"
         ? t("announcement.closedTag")
         : "";
-  segments.push(bold(`${status}【${t(`meetingTypes.${meeting.type}`)}】${meeting.topic}`));
+  segments.push(
+    bold(
+      `${status}${t("punctuation.typed", { type: t(`meetingTypes.${meeting.type}`), topic: meeting.topic })}`,
+    ),
+  );
   const lines = [
     t("announcement.org", { name: d.group ? `${d.org?.name ?? ""} · ${d.group.name}` : (d.org?.name ?? "") }),
     t("announcement.time", { time: formatMeetingTime(meeting.startsAt, d.zone, t) }),
     t("announcement.place", {
-      place: meeting.online ? `${meeting.place}（${t("announcement.online")}）` : meeting.place,
+      place: meeting.online
+        ? `${meeting.place}${t("punctuation.paren", { text: t("announcement.online") })}`
+        : meeting.place,
     }),
   ];
   if (d.host || d.recorder) {

@@ -63,4 +63,20 @@ describe("my own page and my meetings", () => {
     await world.secretaryA.says(`/close_meeting ${lesson}`);
     expect(joined(await world.secretaryA.says("/meetings"))).not.toContain(lesson);
   });
+  test("words the lists in English with English punctuation for a member who chose English", async ({
+    bot,
+    world,
+  }) => {
+    const amy = bot.user("amy-chen", "陈艾米");
+    await enrol(world.secretaryA, amy);
+    await amy.says("/lang en");
+    await world.secretaryA.schedules("党课 3月5日 15:00 党员活动室 学习党章");
+    for (const command of ["/meetings", "/home", "/profile"]) {
+      const text = joined(await amy.says(command));
+      expect(text, command).not.toMatch(/[【】（）]/);
+    }
+    expect(joined(await amy.says("/meetings"))).toMatch(
+      /2026-03-05 15:00 \(\w+\) \[[^\]]+\] 学习党章 · 党员活动室/,
+    );
+  });
 });

@@ -1,7 +1,7 @@
 // Creates the Prisma client for the configured database, after applying migrations. This module
 // and the repositories are the only code that knows Prisma.
 
-import { mkdirSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
@@ -88,6 +88,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
 async function openSqlite(file: string): Promise<PrismaDb> {
   if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   migrateSqlite(file);
+  keepPrivate(file);
   // journal_mode=WAL is stored in the file by the migrator; the rest is per connection.
   const prisma = new SqliteClient({ adapter: new SafeSqliteAdapterFactory({ url: file, timeout: 5_000 }) });
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
@@ -95,6 +96,15 @@ async function openSqlite(file: string): Promise<PrismaDb> {
   // A 32 MB page cache (the default is 2 MB): ledgers and leaderboards read large ranges.
   await prisma.$queryRawUnsafe("PRAGMA cache_size = -32768");
   return prisma;
+}
+
+/**
+ * The database holds every member's personal details: the file and its WAL companions are the
+ * owner's alone (0600), whatever the umask made them.
+ */
+function keepPrivate(file: string): void {
+  if (file === ":memory:") return;
+  for (const part of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(part)) chmodSync(part, 0o600);
 }
 
 /**

@@ -3,7 +3,7 @@
 // The lock is the operating system's, held by an exclusive SQLite connection to a file beside the
 // database: it goes with the process however the process ends (SIGKILL included), so a restart
 // after a crash is never refused.
-import { mkdirSync } from "node:fs";
+import { chmodSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import Sqlite from "better-sqlite3";
 
@@ -25,6 +25,7 @@ export function lockSqliteFile(file: string): InstanceLock {
   const lockFile = `${path.resolve(file)}.lock`;
   mkdirSync(path.dirname(lockFile), { recursive: true });
   const lock = new Sqlite(lockFile, { timeout: 0 });
+  chmodSync(lockFile, 0o600);
   try {
     // In exclusive locking mode the lock taken by the first write is kept until the connection closes.
     lock.pragma("locking_mode = EXCLUSIVE");

@@ -27,6 +27,17 @@ describe("private files", () => {
     bot = started;
   });
 
+  test("keeps the SQLite database and its write-ahead log the owner's alone", async () => {
+    if (process.env.DATABASE_URL?.startsWith("postgres")) return;
+    await buildWorld(bot); // members, phones and all, are written
+    const [main] = await bot.prisma.$queryRawUnsafe<{ file: string }[]>(
+      "SELECT file FROM pragma_database_list WHERE name = 'main'",
+    );
+    const file = main?.file ?? "";
+    expect(mode(file)).toBe(0o600);
+    if (existsSync(`${file}-wal`)) expect(mode(`${file}-wal`)).toBe(0o600);
+  });
+
   test("writes a secretary's export in the bot's private folder, 0600 in 0700 folders, never in the shared temp folder", async () => {
     const world = await buildWorld(bot);
     const [reply] = await world.secretaryA.says("/export 季");

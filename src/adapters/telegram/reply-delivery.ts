@@ -44,29 +44,6 @@ export function replyDelivery(deps: { secret: string; t: Translate; files: Priva
     );
   }
 
-  /**
-   * Sends a reply; when it carries a file that Telegram refused or that could not be uploaded, the
-   * person is told in words instead of left waiting for an attachment that never comes.
-   */
-  async function send(
-    ctx: Context,
-    chatId: number,
-    reply: Reply,
-    opts: Parameters<typeof sendReply>[4] = {},
-  ): Promise<void> {
-    try {
-      await sendReply(ctx.api, chatId, reply, secret, opts);
-    } catch (error) {
-      const refusedChat = error instanceof GrammyError && error.error_code === 403;
-      if (!reply.attachment || refusedChat) throw error;
-      await ctx.api.sendMessage(
-        chatId,
-        renderHtml({ segments: [{ text: t("files.sendFailed", { name: reply.attachment.filename }) }] }),
-        { parse_mode: "HTML", ...(opts.topic ? { message_thread_id: opts.topic } : {}) },
-      );
-    }
-  }
-
   async function deliverEach(ctx: Context, replies: Reply[], pressed: Pressed): Promise<string | undefined> {
     const chat = ctx.chat;
     const from = ctx.from;
@@ -83,7 +60,7 @@ export function replyDelivery(deps: { secret: string; t: Translate; files: Priva
       }
       if (privateInGroup) {
         try {
-          await send(ctx, from.id, reply);
+          await send(ctx, from.id, reply, { secret, t });
         } catch (error) {
           if (error instanceof GrammyError && error.error_code === 403)
             await askToStartPrivately(ctx, pressed);
@@ -93,21 +70,18 @@ export function replyDelivery(deps: { secret: string; t: Translate; files: Priva
       }
       const asks = reply.expectsAnswer && chat.type !== "private";
       const messageId = ctx.message?.message_id ?? ctx.callbackQuery?.message?.message_id;
-      await send(ctx, chat.id, reply, {
-        ...(asks ? { question: true, ...(messageId ? { replyTo: messageId } : {}) } : {}),
-        ...(topic ? { topic } : {}),
-      });
+      await send(
+        ctx,
+        chat.id,
+        reply,
+        { secret, t },
+        {
+          ...(asks ? { question: true, ...(messageId ? { replyTo: messageId } : {}) } : {}),
+          ...(topic ? { topic } : {}),
+        },
+      );
     }
     return toast;
-  }
-
-  /** The pressed message's keyboard taken away: a message too old to edit keeps it, harmlessly. */
-  async function closePressed(ctx: Context): Promise<void> {
-    const message = ctx.callbackQuery?.message;
-    if (!message?.reply_markup) return;
-    await ctx.api
-      .editMessageReplyMarkup(message.chat.id, message.message_id, { reply_markup: { inline_keyboard: [] } })
-      .catch(() => undefined);
   }
 
   return async (ctx, replies, pressed) => {
@@ -121,4 +95,37 @@ export function replyDelivery(deps: { secret: string; t: Translate; files: Priva
         if (reply.attachment) await files.discard(reply.attachment.path).catch(() => undefined);
     }
   };
+}
+
+/**
+ * Sends a reply; when it carries a file that Telegram refused or that could not be uploaded, the
+ * person is told in words instead of left waiting for an attachment that never comes.
+ */
+async function send(
+  ctx: Context,
+  chatId: number,
+  reply: Reply,
+  deps: { secret: string; t: Translate },
+  opts: Parameters<typeof sendReply>[4] = {},
+): Promise<void> {
+  try {
+    await sendReply(ctx.api, chatId, reply, deps.secret, opts);
+  } catch (error) {
+    const refusedChat = error instanceof GrammyError && error.error_code === 403;
+    if (!reply.attachment || refusedChat) throw error;
+    await ctx.api.sendMessage(
+      chatId,
+      renderHtml({ segments: [{ text: deps.t("files.sendFailed", { name: reply.attachment.filename }) }] }),
+      { parse_mode: "HTML", ...(opts.topic ? { message_thread_id: opts.topic } : {}) },
+    );
+  }
+}
+
+/** The pressed message's keyboard taken away: a message too old to edit keeps it, harmlessly. */
+async function closePressed(ctx: Context): Promise<void> {
+  const message = ctx.callbackQuery?.message;
+  if (!message?.reply_markup) return;
+  await ctx.api
+    .editMessageReplyMarkup(message.chat.id, message.message_id, { reply_markup: { inline_keyboard: [] } })
+    .catch(() => undefined);
 }

@@ -24,6 +24,22 @@ export class MeetingViews {
   // Views.
 
   async upcomingFor(personId: string, now: Date, take = 10) {
+    return (await this.#upcomingWithMemberships(personId, now, take)).meetings;
+  }
+
+  /** The person's coming meetings, each with what they have answered for it (or null). */
+  async upcomingWithAnswers(personId: string, now: Date, take = 10) {
+    const { meetings, memberships } = await this.#upcomingWithMemberships(personId, now, take);
+    const answers = new Map<string, MeetingAnswer>();
+    for (const member of memberships) {
+      const theirs = meetings.filter((m) => m.organizationId === member.organizationId).map((m) => m.id);
+      for (const [id, answer] of await this.deps.attendance.answersOf(member.id, theirs))
+        answers.set(id, answer);
+    }
+    return meetings.map((meeting) => ({ meeting, answer: answers.get(meeting.id) ?? null }));
+  }
+
+  async #upcomingWithMemberships(personId: string, now: Date, take: number) {
     const memberships = await this.deps.members.activeOf(personId);
     const meetings = await this.deps.meetings.upcoming(
       memberships.map((m) => m.organizationId),
@@ -37,20 +53,7 @@ export class MeetingViews {
         mine.push(meeting);
       if (mine.length >= take) break;
     }
-    return mine;
-  }
-
-  /** The person's coming meetings, each with what they have answered for it (or null). */
-  async upcomingWithAnswers(personId: string, now: Date, take = 10) {
-    const meetings = await this.upcomingFor(personId, now, take);
-    const memberships = await this.deps.members.activeOf(personId);
-    const answers = new Map<string, MeetingAnswer>();
-    for (const member of memberships) {
-      const theirs = meetings.filter((m) => m.organizationId === member.organizationId).map((m) => m.id);
-      for (const [id, answer] of await this.deps.attendance.answersOf(member.id, theirs))
-        answers.set(id, answer);
-    }
-    return meetings.map((meeting) => ({ meeting, answer: answers.get(meeting.id) ?? null }));
+    return { meetings: mine, memberships };
   }
 
   /** Scheduled meetings (all organisations) starting in (from, to], for reminders. */

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { textReply } from "../../src/core/reply.js";
 import { defineCommand } from "../../src/runtime/command.js";
 import { codeArg } from "../../src/runtime/command-helpers.js";
-import { deciders, notify } from "../../src/runtime/notify.js";
+import { decidersOrAbove, notify } from "../../src/runtime/notify.js";
 
 export const register = defineCommand({
   name: "register",
@@ -21,12 +21,10 @@ export const register = defineCommand({
     );
     const code = registration.code ?? "";
     const branch = await ctx.services.orgs.findById(member.organizationId);
-    // The community's secretaries (or, with none yet, the organisation above) decide.
-    let people = await deciders(ctx, [community.id], ["secretary"]);
-    if (people.length === 0) people = await deciders(ctx, [community.parentId], ["secretary"]);
+    // The community's secretaries (or, with none yet, the organisations above) decide.
     await notify(
       ctx,
-      people,
+      await decidersOrAbove(ctx, community.id),
       (t) =>
         textReply(
           t("notices.registrationRequested", {

@@ -25,8 +25,6 @@ describe("Telegram, what it refuses and how it recovers", () => {
   const post = (update: Update, secret?: string) => peer.post(update, secret);
   const says = (user: TgUser, text: string, where: "private" | "group" = "private") =>
     peer.says(user, text, where);
-  const _messageIdOf = (call: { result?: unknown } | undefined) =>
-    (call?.result as { message_id?: number } | undefined)?.message_id ?? 0;
 
   beforeAll(async () => {
     peer = await startTelegramPeer();
